@@ -1,0 +1,606 @@
+"""Designs and blocks: the JSON format (version 1), validation, and structural edits.
+
+A `Design` is an immutable value. Every edit (insert, remove, move, set params, set the
+input shape) is a plain function returning a new, valid design or raising `DesignError`,
+so the editor's undo stack just keeps the states it swaps between.
+
+Addressing. A *block path* is a tuple of ints of odd length: ``(i,)`` is ``layers[i]``;
+``(i, c, j)`` is the j-th block of child list ``c`` of that block (Residual: 0 body,
+1 shortcut; Concat: branch c; Sequential: 0 layers), and so on down. A *list path* has even
+length: ``()`` is the top-level list, ``(i, c)`` is child list ``c`` of block ``i``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Iterator
+
+from playground.core.layers import (
+    BOOL, CATALOGUE, CHOICE, FLOAT, INT, PADDING, PAIR, PAIR_OR_NONE, LayerKind, Param)
+
+FORMAT = "cnn-playground.design"
+VERSION = 1
+MAX_INPUT_SIDE = 4096
+MAX_CHANNELS = 4096
+
+BlockPath = tuple[int, ...]
+ListPath = tuple[int, ...]
+
+
+class DesignError(ValueError):
+    """A design that is not valid, with the JSON path of the offending value."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}" if path else message)
+        self.path = path
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block. `params` holds only the keys the design sets, as JSON values.
+
+    `children` holds the child lists of composite kinds: Sequential (layers,),
+    Residual (body, shortcut) with an empty shortcut meaning identity, Concat (branch, ...).
+    """
+
+    type: str
+    params: dict[str, Any] = field(default_factory=dict)
+    id: str = ""
+    label: str | None = None
+    children: tuple[tuple["Block", ...], ...] = ()
+
+    @property
+    def kind(self) -> LayerKind:
+        return CATALOGUE[self.type]
+
+    def resolved_params(self) -> dict[str, Any]:
+        """Every parameter of the kind, torch defaults filled in."""
+        return self.kind.resolved(self.params)
+
+
+@dataclass(frozen=True)
+class Design:
+    name: str = "Untitled"
+    description: str = ""
+    input: tuple[int, int, int] = (1, 28, 28)
+    layers: tuple[Block, ...] = ()
+
+
+# ---------------------------------------------------------------- construction
+
+def new_block(type_name: str, **params: Any) -> Block:
+    """A fresh block as the palette makes it: required params get starter values."""
+    entry = CATALOGUE.get(type_name)
+    if entry is None:
+        raise DesignError("type", f"unknown layer type {type_name!r}")
+    merged = {**entry.starter_params(), **params}
+    checked = {p.name: _check_value(p, merged[p.name], p.name) for p in entry.params if p.name in merged}
+    children: tuple[tuple[Block, ...], ...] = ()
+    if type_name == "Sequential":
+        children = ((),)
+    elif type_name == "Residual":
+        children = ((), ())
+    elif type_name == "Concat":
+        children = ((), ())
+    return Block(type_name, checked, "", None, children)
+
+
+# ---------------------------------------------------------------- parsing
+
+def _fmt(value: Any) -> str:
+    return json.dumps(value) if not isinstance(value, str) else repr(value).replace("'", '"')
+
+
+def _is_int(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _check_int(v: Any, p: Param, path: str, what: str = "an int") -> int:
+    lo = p.minimum if p.minimum is not None else None
+    hi = p.maximum if p.maximum is not None else None
+    if not _is_int(v):
+        raise DesignError(path, f"expected {what}, got {_fmt(v)}")
+    if (lo is not None and v < lo) or (hi is not None and v > hi):
+        raise DesignError(path, f"expected {what} from {int(lo)} to {int(hi)}, got {v}")
+    return v
+
+
+def _check_pair(v: Any, p: Param, path: str) -> int | list[int]:
+    lo = int(p.minimum) if p.minimum is not None else 0
+    word = "a positive int" if lo >= 1 else "a non-negative int"
+    what = f"{word} or [h, w]"
+    if _is_int(v):
+        if v < lo or (p.maximum is not None and v > p.maximum):
+            raise DesignError(path, f"expected {what}, got {v}" if v < lo else
+                              f"expected at most {int(p.maximum)}, got {v}")
+        return v
+    if isinstance(v, (list, tuple)) and len(v) == 2 and all(_is_int(x) for x in v):
+        for x in v:
+            if x < lo or (p.maximum is not None and x > p.maximum):
+                raise DesignError(path, f"expected {what} with values from {lo} to {int(p.maximum)}, got {_fmt(list(v))}")
+        return [int(v[0]), int(v[1])]
+    raise DesignError(path, f"expected {what}, got {_fmt(v)}")
+
+
+def _check_value(p: Param, v: Any, path: str) -> Any:
+    if p.kind == INT:
+        return _check_int(v, p, path)
+    if p.kind == FLOAT:
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or v != v:
+            raise DesignError(path, f"expected a number, got {_fmt(v)}")
+        if (p.minimum is not None and v < p.minimum) or (p.maximum is not None and v > p.maximum):
+            raise DesignError(path, f"expected a number from {p.minimum:g} to {p.maximum:g}, got {v}")
+        return float(v)
+    if p.kind == BOOL:
+        if not isinstance(v, bool):
+            raise DesignError(path, f"expected true or false, got {_fmt(v)}")
+        return v
+    if p.kind == CHOICE:
+        if v not in p.choices:
+            options = ", ".join(f'"{c}"' for c in p.choices)
+            raise DesignError(path, f"expected one of {options}, got {_fmt(v)}")
+        return v
+    if p.kind == PADDING:
+        if v in ("same", "valid"):
+            return v
+        if isinstance(v, str):
+            raise DesignError(path, f'expected a non-negative int, [h, w], "same" or "valid", got {_fmt(v)}')
+        return _check_pair(v, p, path)
+    if p.kind == PAIR_OR_NONE:
+        return None if v is None else _check_pair(v, p, path)
+    if p.kind == PAIR:
+        return _check_pair(v, p, path)
+    raise AssertionError(p.kind)
+
+
+def _check_layers(value: Any, path: str, ids: set[str]) -> tuple[Block, ...]:
+    if not isinstance(value, list):
+        raise DesignError(path, f"expected a list of layers, got {_fmt(value)}")
+    return tuple(_parse_block(item, f"{path}[{i}]", ids) for i, item in enumerate(value))
+
+
+def _parse_block(d: Any, path: str, ids: set[str]) -> Block:
+    if not isinstance(d, dict):
+        raise DesignError(path, f"expected a layer object, got {_fmt(d)}")
+    type_name = d.get("type")
+    if type_name is None:
+        raise DesignError(f"{path}.type", "missing")
+    entry = CATALOGUE.get(type_name) if isinstance(type_name, str) else None
+    if entry is None:
+        raise DesignError(f"{path}.type", f"unknown layer type {_fmt(type_name)}")
+    known = {p.name for p in entry.params} | {"type", "id", "label"}
+    known |= {"Sequential": {"layers"}, "Residual": {"body", "shortcut"}, "Concat": {"branches"}}.get(type_name, set())
+    for key in d:
+        if key not in known:
+            hint = _input_size_hint(key)
+            raise DesignError(f"{path}.{key}", f"unknown key for {type_name}{hint}")
+    params = {}
+    for p in entry.params:
+        if p.name in d:
+            params[p.name] = _check_value(p, d[p.name], f"{path}.{p.name}")
+        elif p.required:
+            raise DesignError(f"{path}.{p.name}", f"missing (required by {type_name})")
+    block_id = d.get("id", "")
+    if block_id != "":
+        if not isinstance(block_id, str) or not re.fullmatch(r"[A-Za-z0-9_.-]{1,64}", block_id):
+            raise DesignError(f"{path}.id", f"expected a short name of letters, digits, _ . -, got {_fmt(block_id)}")
+        if block_id in ids:
+            raise DesignError(f"{path}.id", f"duplicate id {_fmt(block_id)}")
+        ids.add(block_id)
+    label = d.get("label")
+    if label is not None and not isinstance(label, str):
+        raise DesignError(f"{path}.label", f"expected a string, got {_fmt(label)}")
+    children: tuple[tuple[Block, ...], ...] = ()
+    if type_name == "Sequential":
+        children = (_check_layers(d.get("layers", []), f"{path}.layers", ids),)
+    elif type_name == "Residual":
+        if "body" not in d:
+            raise DesignError(f"{path}.body", "missing (required by Residual)")
+        body = _check_layers(d["body"], f"{path}.body", ids)
+        shortcut = d.get("shortcut", "identity")
+        if shortcut == "identity":
+            short: tuple[Block, ...] = ()
+        elif isinstance(shortcut, list):
+            short = _check_layers(shortcut, f"{path}.shortcut", ids)
+        else:
+            raise DesignError(f"{path}.shortcut", f'expected "identity" or a list of layers, got {_fmt(shortcut)}')
+        children = (body, short)
+    elif type_name == "Concat":
+        branches = d.get("branches")
+        if not isinstance(branches, list) or not branches:
+            raise DesignError(f"{path}.branches", f"expected a non-empty list of branches, got {_fmt(branches)}")
+        children = tuple(_check_layers(b, f"{path}.branches[{i}]", ids) for i, b in enumerate(branches))
+    return Block(type_name, params, block_id, label, children)
+
+
+def _input_size_hint(key: str) -> str:
+    if key in ("in_channels", "in_features", "num_features", "normalized_shape"):
+        return f" ({key} is never stored: it follows from the shape flowing in)"
+    return ""
+
+
+def design_from_dict(d: Any) -> Design:
+    """Validate a parsed JSON object and build a Design; DesignError names the JSON path."""
+    if not isinstance(d, dict):
+        raise DesignError("", f"expected a JSON object, got {_fmt(d) if not isinstance(d, (list, dict)) else type(d).__name__}")
+    for key in d:
+        if key not in ("format", "version", "name", "description", "input", "layers"):
+            raise DesignError(key, "unknown key")
+    if d.get("format") != FORMAT:
+        raise DesignError("format", f'expected "{FORMAT}", got {_fmt(d.get("format"))}')
+    if d.get("version") != VERSION:
+        raise DesignError("version", f"expected {VERSION}, got {_fmt(d.get('version'))}")
+    name = d.get("name", "Untitled")
+    if not isinstance(name, str):
+        raise DesignError("name", f"expected a string, got {_fmt(name)}")
+    description = d.get("description", "")
+    if not isinstance(description, str):
+        raise DesignError("description", f"expected a string, got {_fmt(description)}")
+    shape = check_input_shape(d.get("input"))
+    ids: set[str] = set()
+    layers = _check_layers(d.get("layers", []), "layers", ids)
+    return _assign_ids(Design(name, description, shape, layers))
+
+
+def check_input_shape(value: Any, path: str = "input") -> tuple[int, int, int]:
+    """Validate [C, H, W]."""
+    if (not isinstance(value, (list, tuple)) or len(value) != 3
+            or not all(_is_int(v) and v >= 1 for v in value)):
+        raise DesignError(path, f"expected [channels, height, width] of positive ints, got {_fmt(value)}")
+    c, h, w = (int(v) for v in value)
+    if c > MAX_CHANNELS or h > MAX_INPUT_SIDE or w > MAX_INPUT_SIDE:
+        raise DesignError(path, f"expected at most {MAX_CHANNELS} channels and {MAX_INPUT_SIDE} pixels a side, got {_fmt(list(value))}")
+    return (c, h, w)
+
+
+def design_from_json(text: str) -> Design:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DesignError("", f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    return design_from_dict(data)
+
+
+def load_design(path: str | os.PathLike[str]) -> Design:
+    """Read and validate a design file. Errors (missing, unreadable, invalid) are DesignError."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DesignError("", f"{p}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DesignError("", f"{p}: cannot read ({exc.__class__.__name__}: {exc})") from None
+    return design_from_json(text)
+
+
+# ---------------------------------------------------------------- writing
+
+def block_to_dict(block: Block) -> dict[str, Any]:
+    """A block as its JSON object, keys in a stable order (type, id, label, params, children)."""
+    out: dict[str, Any] = {"type": block.type}
+    if block.id:
+        out["id"] = block.id
+    if block.label:
+        out["label"] = block.label
+    for p in block.kind.params:
+        if p.name in block.params:
+            out[p.name] = block.params[p.name]
+    if block.type == "Sequential":
+        out["layers"] = [block_to_dict(b) for b in block.children[0]]
+    elif block.type == "Residual":
+        out["body"] = [block_to_dict(b) for b in block.children[0]]
+        out["shortcut"] = [block_to_dict(b) for b in block.children[1]] if block.children[1] else "identity"
+    elif block.type == "Concat":
+        out["branches"] = [[block_to_dict(b) for b in branch] for branch in block.children]
+    return out
+
+
+def design_to_dict(design: Design) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "name": design.name,
+        "description": design.description,
+        "input": list(design.input),
+        "layers": [block_to_dict(b) for b in design.layers],
+    }
+
+
+def _is_flat(value: Any) -> bool:
+    if isinstance(value, dict):
+        return all(not isinstance(v, (dict, list)) or (isinstance(v, list) and all(not isinstance(x, (dict, list)) for x in v))
+                   for v in value.values())
+    if isinstance(value, list):
+        return all(not isinstance(x, (dict, list)) for x in value)
+    return True
+
+
+def to_pretty_json(value: Any, indent: int = 0) -> str:
+    """JSON with one line per simple layer and nesting shown by indentation, so diffs stay small."""
+    pad = "  " * indent
+    inner = "  " * (indent + 1)
+    if _is_flat(value):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dict):
+        items = [f"{inner}{json.dumps(k)}: {to_pretty_json(v, indent + 1)}" for k, v in value.items()]
+        return "{\n" + ",\n".join(items) + "\n" + pad + "}"
+    items = [inner + to_pretty_json(v, indent + 1) for v in value]
+    return "[\n" + ",\n".join(items) + "\n" + pad + "]"
+
+
+def design_to_json(design: Design) -> str:
+    return to_pretty_json(design_to_dict(design)) + "\n"
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write via a temp file in the same folder, fsync, then replace: never a half file."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def save_design(design: Design, path: str | os.PathLike[str]) -> None:
+    """Write a design atomically. An unwritable place raises DesignError naming the file."""
+    try:
+        atomic_write_bytes(path, design_to_json(design).encode("utf-8"))
+    except OSError as exc:
+        raise DesignError("", f"{path}: cannot write ({exc.strerror or exc})") from None
+
+
+# ---------------------------------------------------------------- ids
+
+def walk(design: Design) -> Iterator[tuple[BlockPath, Block]]:
+    """Every block, nested ones too, in reading order (pre-order)."""
+    def visit(blocks: tuple[Block, ...], prefix: tuple[int, ...]) -> Iterator[tuple[BlockPath, Block]]:
+        for i, b in enumerate(blocks):
+            path = prefix + (i,)
+            yield path, b
+            for c, child in enumerate(b.children):
+                yield from visit(child, path + (c,))
+    yield from visit(design.layers, ())
+
+
+def _walk_blocks(blocks: tuple[Block, ...]) -> Iterator[Block]:
+    for b in blocks:
+        yield b
+        for child in b.children:
+            yield from _walk_blocks(child)
+
+
+def _fresh_ids(blocks: tuple[Block, ...], taken: set[str]) -> tuple[Block, ...]:
+    """Give every block without an id (or with a taken one) a readable unique id."""
+    out = []
+    for b in blocks:
+        block_id = b.id
+        if not block_id or block_id in taken:
+            stem = b.type.lower()
+            n = 1
+            while f"{stem}{n}" in taken:
+                n += 1
+            block_id = f"{stem}{n}"
+        taken.add(block_id)
+        children = tuple(_fresh_ids(child, taken) for child in b.children)
+        out.append(replace(b, id=block_id, children=children))
+    return tuple(out)
+
+
+def _assign_ids(design: Design) -> Design:
+    taken = {b.id for b in _walk_blocks(design.layers) if b.id}
+    # Keep the ids the file gave; _fresh_ids re-adds each kept id as it walks.
+    def keep_then_fill(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+        out = []
+        for b in blocks:
+            if b.id:
+                out.append(replace(b, children=tuple(keep_then_fill(c) for c in b.children)))
+            else:
+                (fresh,) = _fresh_ids((replace(b, children=()),), taken)
+                out.append(replace(fresh, children=tuple(keep_then_fill(c) for c in b.children)))
+        return tuple(out)
+    return replace(design, layers=keep_then_fill(design.layers))
+
+
+# ---------------------------------------------------------------- addressing
+
+def json_path(design: Design, path: BlockPath) -> str:
+    """The JSON path of a block, e.g. layers[4].branches[1][0]."""
+    text = f"layers[{path[0]}]"
+    block = design.layers[path[0]]
+    for k in range(1, len(path), 2):
+        c, i = path[k], path[k + 1]
+        text += "." + _slot_text(block, c) + f"[{i}]"
+        block = block.children[c][i]
+    return text
+
+
+def _slot_text(block: Block, c: int) -> str:
+    if block.type == "Concat":
+        return f"branches[{c}]"
+    return block.kind.slots[c]
+
+
+def get_block(design: Design, path: BlockPath) -> Block:
+    if not path or len(path) % 2 == 0:
+        raise DesignError("", f"not a block path: {path}")
+    try:
+        block = design.layers[path[0]]
+        for k in range(1, len(path), 2):
+            block = block.children[path[k]][path[k + 1]]
+    except IndexError:
+        raise DesignError("", f"no block at {path}") from None
+    return block
+
+
+def get_list(design: Design, list_path: ListPath) -> tuple[Block, ...]:
+    if len(list_path) % 2:
+        raise DesignError("", f"not a list path: {list_path}")
+    if not list_path:
+        return design.layers
+    try:
+        return get_block(design, list_path[:-1]).children[list_path[-1]]
+    except IndexError:
+        raise DesignError("", f"no list at {list_path}") from None
+
+
+def find_path(design: Design, block_id: str) -> BlockPath | None:
+    for path, b in walk(design):
+        if b.id == block_id:
+            return path
+    return None
+
+
+def _set_list(design: Design, list_path: ListPath, blocks: tuple[Block, ...]) -> Design:
+    if not list_path:
+        return replace(design, layers=blocks)
+    parent_path = list_path[:-1]
+    parent = get_block(design, parent_path)
+    children = list(parent.children)
+    children[list_path[-1]] = blocks
+    return _set_block(design, parent_path, replace(parent, children=tuple(children)))
+
+
+def _set_block(design: Design, path: BlockPath, block: Block) -> Design:
+    siblings = list(get_list(design, path[:-1]))
+    siblings[path[-1]] = block
+    return _set_list(design, path[:-1], tuple(siblings))
+
+
+# ---------------------------------------------------------------- edits
+
+def insert(design: Design, list_path: ListPath, index: int, block: Block) -> Design:
+    """Insert a block (and its children) at `index` of a list; missing or clashing ids are renewed."""
+    blocks = list(get_list(design, list_path))
+    if not 0 <= index <= len(blocks):
+        raise DesignError("", f"insert position {index} is outside 0..{len(blocks)}")
+    taken = {b.id for b in _walk_blocks(design.layers)}
+    (fresh,) = _fresh_ids((block,), taken)
+    blocks.insert(index, fresh)
+    return _set_list(design, list_path, tuple(blocks))
+
+
+def inserted_path(list_path: ListPath, index: int) -> BlockPath:
+    return tuple(list_path) + (index,)
+
+
+def remove(design: Design, path: BlockPath) -> Design:
+    get_block(design, path)
+    blocks = list(get_list(design, path[:-1]))
+    del blocks[path[-1]]
+    return _set_list(design, path[:-1], tuple(blocks))
+
+
+def move(design: Design, path: BlockPath, list_path: ListPath, index: int) -> tuple[Design, BlockPath]:
+    """Move a block to `index` of a list (index as seen before the move); returns its new path."""
+    block = get_block(design, path)
+    if tuple(list_path[:len(path)]) == tuple(path):
+        raise DesignError("", f"cannot move {block.type} into itself")
+    dest = list(get_list(design, list_path))
+    if not 0 <= index <= len(dest):
+        raise DesignError("", f"move position {index} is outside 0..{len(dest)}")
+    src_list = path[:-1]
+    src_index = path[-1]
+    # Removing the block shifts later siblings (and any list nested in them) up by one.
+    adjusted = list(list_path)
+    depth = len(src_list)
+    if tuple(list_path[:depth]) == tuple(src_list) and len(list_path) > depth and list_path[depth] > src_index:
+        adjusted[depth] -= 1
+    if tuple(list_path) == tuple(src_list) and index > src_index:
+        index -= 1
+    without = remove(design, path)
+    blocks = list(get_list(without, tuple(adjusted)))
+    blocks.insert(index, block)
+    return _set_list(without, tuple(adjusted), tuple(blocks)), tuple(adjusted) + (index,)
+
+
+def set_params(design: Design, path: BlockPath, params: dict[str, Any]) -> Design:
+    """Replace a block's params, validated; keys left out take torch's defaults."""
+    block = get_block(design, path)
+    jp = json_path(design, path)
+    checked = {}
+    names = {p.name for p in block.kind.params}
+    for key in params:
+        if key not in names:
+            raise DesignError(f"{jp}.{key}", f"unknown key for {block.type}{_input_size_hint(key)}")
+    for p in block.kind.params:
+        if p.name in params:
+            checked[p.name] = _check_value(p, params[p.name], f"{jp}.{p.name}")
+        elif p.required:
+            raise DesignError(f"{jp}.{p.name}", f"missing (required by {block.type})")
+    return _set_block(design, path, replace(block, params=checked))
+
+
+def set_param(design: Design, path: BlockPath, name: str, value: Any) -> Design:
+    """Set one parameter; None removes it (back to torch's default) where it is optional."""
+    block = get_block(design, path)
+    params = dict(block.params)
+    if value is None and block.kind.param(name).kind != PAIR_OR_NONE:
+        params.pop(name, None)
+    else:
+        params[name] = value
+    return set_params(design, path, params)
+
+
+def set_label(design: Design, path: BlockPath, label: str | None) -> Design:
+    block = get_block(design, path)
+    return _set_block(design, path, replace(block, label=label or None))
+
+
+def set_input(design: Design, shape: Any) -> Design:
+    return replace(design, input=check_input_shape(shape))
+
+
+def set_meta(design: Design, name: str | None = None, description: str | None = None) -> Design:
+    return replace(design, name=design.name if name is None else name,
+                   description=design.description if description is None else description)
+
+
+def add_branch(design: Design, path: BlockPath) -> Design:
+    """Give a Concat block one more (empty) branch."""
+    block = get_block(design, path)
+    if block.type != "Concat":
+        raise DesignError(json_path(design, path), f"only Concat has branches, this is {block.type}")
+    return _set_block(design, path, replace(block, children=block.children + ((),)))
+
+
+def remove_branch(design: Design, path: BlockPath, branch: int) -> Design:
+    block = get_block(design, path)
+    if block.type != "Concat":
+        raise DesignError(json_path(design, path), f"only Concat has branches, this is {block.type}")
+    if len(block.children) <= 1:
+        raise DesignError(json_path(design, path), "a Concat keeps at least one branch")
+    children = block.children[:branch] + block.children[branch + 1:]
+    return _set_block(design, path, replace(block, children=children))
+
+
+def block_from_json(text: str) -> Block:
+    """Decode a block from the clipboard/drag payload (JSON only, never pickle)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DesignError("", f"not a block (invalid JSON: {exc.msg})") from None
+    return _parse_block(data, "block", set())
+
+
+def block_to_json(block: Block) -> str:
+    return json.dumps(block_to_dict(block))
+
+
+def without_ids(block: Block) -> Block:
+    """A copy whose ids (its children's too) are cleared, so inserting it makes new ones."""
+    return replace(block, id="", children=tuple(tuple(without_ids(b) for b in child) for child in block.children))

@@ -1,0 +1,385 @@
+"""The layer catalogue: every block kind the playground knows.
+
+Each kind lists its parameters under their torch names (type, torch default, valid range,
+help), the group it belongs to, a short explanation a learner reads in a tooltip, and how
+it becomes a `torch.nn` module once the shape flowing into it is known. Input sizes
+(`in_channels`, `in_features`, `num_features`, `normalized_shape`) are never parameters:
+they follow from that shape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import torch.nn as nn
+
+# Parameter kinds. A "pair" is an int or [h, w]; "padding" adds "same"/"valid";
+# "pair_or_none" is a pair that may be null (MaxPool2d's stride defaults to the kernel).
+INT, FLOAT, BOOL, PAIR, PADDING, PAIR_OR_NONE, CHOICE = (
+    "int", "float", "bool", "pair", "padding", "pair_or_none", "choice")
+
+GROUPS = (
+    "Convolution",
+    "Pooling",
+    "Normalization",
+    "Activation",
+    "Regularization & shape",
+    "Dense",
+    "Composite",
+)
+
+Shape = tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Param:
+    """One constructor argument of a layer kind."""
+
+    name: str
+    kind: str
+    default: Any = None
+    required: bool = False
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[str, ...] = ()
+    help: str = ""
+    # What the palette puts in a fresh block for a required parameter.
+    starter: Any = None
+
+
+@dataclass(frozen=True)
+class LayerKind:
+    """A catalogue entry."""
+
+    name: str
+    group: str
+    explanation: str
+    params: tuple[Param, ...] = ()
+    formula: str = ""
+    # Child slots of composite kinds ("layers", "body", "shortcut", "branches").
+    slots: tuple[str, ...] = ()
+    # Builds the torch module from validated params and the incoming shape (C, H, W) or (F,).
+    make: Callable[[dict[str, Any], Shape], nn.Module] | None = field(default=None, repr=False)
+
+    @property
+    def composite(self) -> bool:
+        return bool(self.slots)
+
+    def param(self, name: str) -> Param:
+        for p in self.params:
+            if p.name == name:
+                return p
+        raise KeyError(name)
+
+    def resolved(self, params: dict[str, Any]) -> dict[str, Any]:
+        """The block's params with torch defaults filled in for omitted keys."""
+        return {p.name: params.get(p.name, p.default) for p in self.params}
+
+    def starter_params(self) -> dict[str, Any]:
+        """What a freshly dropped block carries: its required params, ready to train."""
+        return {p.name: p.starter for p in self.params if p.required}
+
+
+def _p(name: str, kind: str, default: Any = None, **kw: Any) -> Param:
+    return Param(name, kind, default, **kw)
+
+
+# Common parameters, shared by several kinds.
+def _kernel(starter: int = 3) -> Param:
+    return _p("kernel_size", PAIR, None, required=True, minimum=1, maximum=64, starter=starter,
+              help="Height and width of the sliding window.")
+
+
+def _stride(default: Any = 1, kind: str = PAIR) -> Param:
+    return _p("stride", kind, default, minimum=1, maximum=64,
+              help="Step between window positions; 2 halves the output size.")
+
+
+def _pad_pair() -> Param:
+    return _p("padding", PAIR, 0, minimum=0, maximum=64,
+              help="Cells added around the input on each side.")
+
+
+def _dilation() -> Param:
+    return _p("dilation", PAIR, 1, minimum=1, maximum=32,
+              help="Spacing between kernel taps; 2 spreads a 3x3 kernel over 5x5.")
+
+
+_EPS = _p("eps", FLOAT, 1e-5, minimum=0.0, maximum=1.0, help="Added to the variance so it never divides by zero.")
+_MOMENTUM = _p("momentum", FLOAT, 0.1, minimum=0.0, maximum=1.0,
+               help="How fast the running mean and variance follow each batch.")
+_BIAS = _p("bias", BOOL, True, help="Learn an additive bias per output.")
+_SPATIAL_FORMULA = "H_out = floor((H + 2p - d(k-1) - 1) / s) + 1"
+
+
+def _channels(shape: Shape) -> int:
+    return shape[0]
+
+
+def _conv(params: dict[str, Any], shape: Shape) -> nn.Module:
+    return nn.Conv2d(_channels(shape), **params)
+
+
+def _conv_t(params: dict[str, Any], shape: Shape) -> nn.Module:
+    return nn.ConvTranspose2d(_channels(shape), **params)
+
+
+def _simple(cls: type[nn.Module]) -> Callable[[dict[str, Any], Shape], nn.Module]:
+    return lambda params, shape: cls(**params)
+
+
+def _with_channels(cls: type[nn.Module]) -> Callable[[dict[str, Any], Shape], nn.Module]:
+    return lambda params, shape: cls(_channels(shape), **params)
+
+
+def _group_norm(params: dict[str, Any], shape: Shape) -> nn.Module:
+    rest = {k: v for k, v in params.items() if k != "num_groups"}
+    return nn.GroupNorm(params["num_groups"], _channels(shape), **rest)
+
+
+def _layer_norm(params: dict[str, Any], shape: Shape) -> nn.Module:
+    return nn.LayerNorm(list(shape), **params)
+
+
+def _linear(params: dict[str, Any], shape: Shape) -> nn.Module:
+    return nn.Linear(shape[-1], **params)
+
+
+_CONV_PARAMS = (
+    _p("out_channels", INT, None, required=True, minimum=1, maximum=4096, starter=8,
+       help="How many filters, so how many output channels."),
+    _kernel(),
+    _stride(),
+    _p("padding", PADDING, 0, minimum=0, maximum=64,
+       help='Cells added around the input; "same" keeps H x W (stride 1), "valid" adds none.'),
+    _dilation(),
+    _p("groups", INT, 1, minimum=1, maximum=4096,
+       help="Split channels into groups convolved separately; groups = channels is depthwise."),
+    _BIAS,
+    _p("padding_mode", CHOICE, "zeros", choices=("zeros", "reflect", "replicate", "circular"),
+       help="What the padding cells hold: zeros, a mirror, the edge value, or a wrap-around."),
+)
+
+_KINDS: list[LayerKind] = [
+    # Convolution
+    LayerKind(
+        "Conv2d", "Convolution",
+        "Slides out_channels small filters over the input; each output cell is the sum of a "
+        "k x k x C_in patch times the filter's weights, plus a bias. Weights are shared across "
+        "positions, so a filter detects the same pattern anywhere. "
+        "Params = C_out x (C_in/groups) x kh x kw + C_out.",
+        _CONV_PARAMS, _SPATIAL_FORMULA, make=_conv),
+    LayerKind(
+        "ConvTranspose2d", "Convolution",
+        "The gradient of a convolution run forward: each input cell stamps a weighted copy of "
+        "the kernel onto a larger output, so it upsamples. Used in decoders and GAN generators.",
+        (
+            _p("out_channels", INT, None, required=True, minimum=1, maximum=4096, starter=8,
+               help="How many output channels."),
+            _kernel(),
+            _stride(),
+            _pad_pair(),
+            _p("output_padding", PAIR, 0, minimum=0, maximum=63,
+               help="Extra rows/cols on one side of the output, to pick between sizes."),
+            _p("groups", INT, 1, minimum=1, maximum=4096, help="Channel groups, as in Conv2d."),
+            _BIAS,
+            _dilation(),
+        ),
+        "H_out = (H - 1)s - 2p + d(k-1) + output_padding + 1", make=_conv_t),
+    # Pooling
+    LayerKind(
+        "MaxPool2d", "Pooling",
+        "Keeps the largest value in each k x k window, channel by channel. It shrinks the map, "
+        "adds a little translation invariance and has no parameters.",
+        (
+            _kernel(2),
+            _stride(None, PAIR_OR_NONE),
+            _pad_pair(),
+            _dilation(),
+            _p("ceil_mode", BOOL, False, help="Round the output size up instead of down."),
+        ),
+        _SPATIAL_FORMULA + " (s defaults to k)", make=_simple(nn.MaxPool2d)),
+    LayerKind(
+        "AvgPool2d", "Pooling",
+        "Replaces each k x k window by its mean, channel by channel. Smoother than max pooling; "
+        "LeNet-5 used it. No parameters.",
+        (
+            _kernel(2),
+            _stride(None, PAIR_OR_NONE),
+            _pad_pair(),
+            _p("ceil_mode", BOOL, False, help="Round the output size up instead of down."),
+            _p("count_include_pad", BOOL, True, help="Count padding cells in the mean."),
+        ),
+        "H_out = floor((H + 2p - k) / s) + 1 (s defaults to k)", make=_simple(nn.AvgPool2d)),
+    LayerKind(
+        "AdaptiveAvgPool2d", "Pooling",
+        "Averages over windows sized so the output is exactly output_size, whatever the input. "
+        "With output 1 it is global average pooling (NiN, GoogLeNet, ResNet).",
+        (_p("output_size", PAIR, None, required=True, minimum=1, maximum=512, starter=1,
+            help="Output height and width."),),
+        "H_out = output_size", make=_simple(nn.AdaptiveAvgPool2d)),
+    LayerKind(
+        "AdaptiveMaxPool2d", "Pooling",
+        "Takes the maximum over windows sized so the output is exactly output_size.",
+        (_p("output_size", PAIR, None, required=True, minimum=1, maximum=512, starter=1,
+            help="Output height and width."),),
+        "H_out = output_size", make=_simple(nn.AdaptiveMaxPool2d)),
+    # Normalization
+    LayerKind(
+        "BatchNorm2d", "Normalization",
+        "Normalises each channel to zero mean and unit variance over the batch, then scales and "
+        "shifts it by learned gamma and beta. Lets deep nets train faster and with higher rates. "
+        "y = (x - mean) / sqrt(var + eps) * gamma + beta.",
+        (_EPS, _MOMENTUM,
+         _p("affine", BOOL, True, help="Learn gamma and beta."),
+         _p("track_running_stats", BOOL, True, help="Keep running statistics for evaluation.")),
+        make=_with_channels(nn.BatchNorm2d)),
+    LayerKind(
+        "BatchNorm1d", "Normalization",
+        "Batch normalisation for flat feature vectors (after Flatten or Linear): each feature is "
+        "normalised over the batch, then scaled and shifted.",
+        (_EPS, _MOMENTUM,
+         _p("affine", BOOL, True, help="Learn gamma and beta."),
+         _p("track_running_stats", BOOL, True, help="Keep running statistics for evaluation.")),
+        make=lambda params, shape: nn.BatchNorm1d(shape[0], **params)),
+    LayerKind(
+        "LayerNorm", "Normalization",
+        "Normalises each sample over all of its C x H x W values (not over the batch), then "
+        "applies a learned per-element scale and shift.",
+        (_EPS,
+         _p("elementwise_affine", BOOL, True, help="Learn a scale and shift per element."),
+         _p("bias", BOOL, True, help="Learn the shift (with elementwise_affine).")),
+        make=_layer_norm),
+    LayerKind(
+        "InstanceNorm2d", "Normalization",
+        "Normalises each channel of each sample on its own, over H x W. Common in style transfer.",
+        (_EPS, _MOMENTUM,
+         _p("affine", BOOL, False, help="Learn a scale and shift per channel."),
+         _p("track_running_stats", BOOL, False, help="Keep running statistics for evaluation.")),
+        make=_with_channels(nn.InstanceNorm2d)),
+    LayerKind(
+        "GroupNorm", "Normalization",
+        "Splits the channels into num_groups groups and normalises each group of each sample. "
+        "Independent of batch size; num_groups must divide the channels.",
+        (_p("num_groups", INT, None, required=True, minimum=1, maximum=4096, starter=2,
+            help="How many channel groups; must divide the channel count."),
+         _EPS,
+         _p("affine", BOOL, True, help="Learn a scale and shift per channel.")),
+        make=_group_norm),
+    LayerKind(
+        "LocalResponseNorm", "Normalization",
+        "Divides each value by a term summed over `size` neighbouring channels, so strongly "
+        "active channels damp their neighbours (AlexNet). b = a / (k + alpha/n * sum a^2)^beta.",
+        (_p("size", INT, None, required=True, minimum=1, maximum=64, starter=5,
+            help="How many neighbouring channels are summed."),
+         _p("alpha", FLOAT, 1e-4, minimum=0.0, maximum=10.0, help="Scale of the sum."),
+         _p("beta", FLOAT, 0.75, minimum=0.0, maximum=10.0, help="Exponent."),
+         _p("k", FLOAT, 1.0, minimum=0.0, maximum=100.0, help="Additive constant.")),
+        make=_simple(nn.LocalResponseNorm)),
+    # Activation
+    LayerKind("ReLU", "Activation",
+              "Keeps positive values and zeroes the rest: max(0, x). Cheap, and its gradient does "
+              "not vanish for positive inputs, which is why deep nets train with it.",
+              make=_simple(nn.ReLU)),
+    LayerKind("LeakyReLU", "Activation",
+              "Like ReLU, but negative values are multiplied by a small slope instead of zeroed, so "
+              "units never go completely silent. max(0, x) + slope * min(0, x).",
+              (_p("negative_slope", FLOAT, 0.01, minimum=0.0, maximum=1.0,
+                  help="Slope for negative inputs."),),
+              make=_simple(nn.LeakyReLU)),
+    LayerKind("ELU", "Activation",
+              "x for positive x, alpha * (exp(x) - 1) for negative x: smooth, with negative outputs "
+              "that push mean activations towards zero.",
+              (_p("alpha", FLOAT, 1.0, minimum=0.0, maximum=10.0, help="Saturation value for negatives."),),
+              make=_simple(nn.ELU)),
+    LayerKind("GELU", "Activation",
+              "x times the probability that a standard normal is below x: a smooth ReLU used in "
+              "transformers and ConvNeXt.",
+              (_p("approximate", CHOICE, "none", choices=("none", "tanh"),
+                  help="Exact (erf) or the faster tanh approximation."),),
+              make=_simple(nn.GELU)),
+    LayerKind("SiLU", "Activation",
+              "x * sigmoid(x) (also called Swish): smooth and non-monotonic, used in EfficientNet.",
+              make=_simple(nn.SiLU)),
+    LayerKind("Sigmoid", "Activation",
+              "Squashes values into (0, 1): 1 / (1 + exp(-x)). The classic activation of LeNet's era; "
+              "its gradient vanishes for large |x|.",
+              make=_simple(nn.Sigmoid)),
+    LayerKind("Tanh", "Activation",
+              "Squashes values into (-1, 1), centred at zero: tanh(x).",
+              make=_simple(nn.Tanh)),
+    LayerKind("Softmax", "Activation",
+              "Turns a vector of scores into probabilities that sum to 1: exp(x_i) / sum exp(x_j). "
+              "Not needed before training: the cross-entropy loss applies it itself.",
+              (_p("dim", INT, 1, minimum=-4, maximum=3, help="The dimension that sums to 1."),),
+              make=_simple(nn.Softmax)),
+    LayerKind("LogSoftmax", "Activation",
+              "The logarithm of softmax, computed stably: x_i - log sum exp(x_j).",
+              (_p("dim", INT, 1, minimum=-4, maximum=3, help="The dimension normalised over."),),
+              make=_simple(nn.LogSoftmax)),
+    # Regularization & shape
+    LayerKind("Dropout", "Regularization & shape",
+              "While training, zeroes each value with probability p and scales the rest by "
+              "1/(1-p), so the network cannot lean on any single unit. Does nothing at evaluation.",
+              (_p("p", FLOAT, 0.5, minimum=0.0, maximum=1.0, help="Probability of zeroing a value."),),
+              make=_simple(nn.Dropout)),
+    LayerKind("Dropout2d", "Regularization & shape",
+              "Dropout of whole channels: while training each feature map is zeroed with "
+              "probability p. Suits convolutional features, whose neighbours are correlated.",
+              (_p("p", FLOAT, 0.5, minimum=0.0, maximum=1.0, help="Probability of zeroing a channel."),),
+              make=_simple(nn.Dropout2d)),
+    LayerKind("Flatten", "Regularization & shape",
+              "Unrolls C x H x W into one vector of C*H*W features, so Linear layers can follow.",
+              (_p("start_dim", INT, 1, minimum=1, maximum=3, help="First dimension to flatten (1 keeps the batch)."),
+               _p("end_dim", INT, -1, minimum=-1, maximum=3, help="Last dimension to flatten.")),
+              make=_simple(nn.Flatten)),
+    LayerKind("Identity", "Regularization & shape",
+              "Passes its input through unchanged. Handy as a placeholder branch.",
+              make=_simple(nn.Identity)),
+    # Dense
+    LayerKind("Linear", "Dense",
+              "Every output is a weighted sum of every input plus a bias: y = Wx + b. "
+              "Params = in_features x out_features + out_features.",
+              (_p("out_features", INT, None, required=True, minimum=1, maximum=65536, starter=10,
+                  help="How many outputs (10 for the ten digit classes)."),
+               _BIAS),
+              make=_linear),
+    # Composite
+    LayerKind("Sequential", "Composite",
+              "A named group of blocks run one after another, e.g. one VGG block. It changes "
+              "nothing by itself; it keeps a big design readable.",
+              slots=("layers",)),
+    LayerKind("Residual", "Composite",
+              "Adds its input back to the body's output: y = body(x) + shortcut(x). The shortcut is "
+              "the identity or a projection (e.g. a 1x1 conv) when the body changes the shape. "
+              "It lets gradients flow through very deep nets (ResNet).",
+              slots=("body", "shortcut")),
+    LayerKind("Concat", "Composite",
+              "Runs several branches on the same input and stacks their outputs along the "
+              "channels; all branches must keep the same H x W (GoogLeNet's Inception block).",
+              slots=("branches",)),
+]
+
+CATALOGUE: dict[str, LayerKind] = {k.name: k for k in _KINDS}
+
+
+def kind(name: str) -> LayerKind:
+    """The catalogue entry for a torch class name; KeyError for an unknown one."""
+    return CATALOGUE[name]
+
+
+def kinds_in_group(group: str) -> list[LayerKind]:
+    return [k for k in _KINDS if k.group == group]
+
+
+def make_module(type_name: str, params: dict[str, Any], in_shape: Shape) -> nn.Module:
+    """Build one non-composite block as a torch module for the given incoming shape.
+
+    `params` holds only the keys the design sets; omitted keys keep torch's defaults.
+    """
+    entry = CATALOGUE[type_name]
+    if entry.make is None:
+        raise ValueError(f"{type_name} is a composite block; the builder assembles it")
+    args = {name: (tuple(v) if isinstance(v, list) else v) for name, v in params.items()}
+    return entry.make(args, tuple(in_shape))
