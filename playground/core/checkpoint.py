@@ -1,0 +1,168 @@
+"""Checkpoints: a design, its weights, the training config and metrics in one file.
+
+The file is what `torch.save` writes for a dict holding only strings, ints and tensors:
+
+    {"format": "cnn-playground.checkpoint", "version": 1,
+     "design": <design JSON text>, "config": <JSON text>, "metrics": <JSON text>,
+     "dataset": <JSON text of DatasetInfo.to_dict()>, "state_dict": {name: tensor}}
+
+so it loads with `torch.load(..., weights_only=True)`: the restricted unpickler that
+builds tensors and plain containers and refuses every other Python object. A file that
+would run code (a crafted pickle, a whole pickled model) is refused, never executed.
+Loading also checks that every weight has the name and shape the design's own module
+gives it, so a checkpoint whose weights do not fit its design is refused up front, not
+halfway through drawing. Writes are atomic (temp file in the same folder, fsync, replace).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import pickle
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+import torch
+import torch.nn as nn
+
+from playground import paths
+from playground.core.builder import build_model
+from playground.core.datasets import DatasetError, DatasetInfo
+from playground.core.design import Design, DesignError, atomic_write_bytes, design_from_json, design_to_json
+
+FORMAT = "cnn-playground.checkpoint"
+VERSION = 1
+
+
+class CheckpointError(ValueError):
+    """A checkpoint that cannot be written or used; the message is one line naming the file."""
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """A loaded checkpoint. `state_dict` tensors are on the CPU."""
+
+    path: Path
+    design: Design
+    state_dict: dict[str, torch.Tensor] = field(repr=False)
+    config: dict[str, Any]
+    metrics: dict[str, Any]
+    dataset: DatasetInfo
+
+    def build_model(self) -> nn.Module:
+        """The network with these weights, in eval mode, on the CPU."""
+        model = build_model(self.design)
+        model.load_state_dict(self.state_dict)
+        return model.eval()
+
+
+def _cpu_state_dict(model_or_state_dict: nn.Module | Mapping[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+    state = model_or_state_dict.state_dict() if isinstance(model_or_state_dict, nn.Module) else model_or_state_dict
+    return {str(k): v.detach().to("cpu", copy=True).contiguous() for k, v in state.items()}
+
+
+def save_checkpoint(path: str | os.PathLike[str], design: Design,
+                    model_or_state_dict: nn.Module | Mapping[str, torch.Tensor],
+                    config: Mapping[str, Any], metrics: Mapping[str, Any], dataset: DatasetInfo) -> None:
+    """Write a checkpoint atomically. `config` and `metrics` must be JSON-serialisable.
+
+    Raises CheckpointError (unwritable place, weights that do not fit the design, values
+    that are not JSON).
+    """
+    state = _cpu_state_dict(model_or_state_dict)
+    _check_fit(path, design, state)
+    try:
+        payload = {
+            "format": FORMAT,
+            "version": VERSION,
+            "design": design_to_json(design),
+            "config": json.dumps(dict(config), sort_keys=True),
+            "metrics": json.dumps(dict(metrics), sort_keys=True),
+            "dataset": json.dumps(dataset.to_dict()),
+            "state_dict": state,
+        }
+    except (TypeError, ValueError) as exc:
+        raise CheckpointError(f"{path}: config and metrics must be plain JSON values ({exc})") from None
+    buffer = io.BytesIO()
+    torch.save(payload, buffer)
+    try:
+        atomic_write_bytes(path, buffer.getvalue())
+    except OSError as exc:
+        raise CheckpointError(f"{path}: cannot write ({exc.strerror or exc})") from None
+
+
+def _check_fit(path: str | os.PathLike[str], design: Design, state: Mapping[str, torch.Tensor]) -> None:
+    """Compare names and shapes with the design's module, built on the meta device (no memory)."""
+    try:
+        with torch.device("meta"):
+            expected = build_model(design).state_dict()
+    except DesignError as exc:
+        raise CheckpointError(f"{path}: the design has an error ({exc})") from None
+    missing = [k for k in expected if k not in state]
+    extra = [k for k in state if k not in expected]
+    if missing or extra:
+        parts = []
+        if missing:
+            parts.append(f"missing {', '.join(missing[:3])}{' ...' if len(missing) > 3 else ''}")
+        if extra:
+            parts.append(f"unexpected {', '.join(extra[:3])}{' ...' if len(extra) > 3 else ''}")
+        raise CheckpointError(f"{path}: the weights do not fit the design ({'; '.join(parts)})")
+    for key, tensor in expected.items():
+        if tuple(state[key].shape) != tuple(tensor.shape):
+            raise CheckpointError(f"{path}: the weights do not fit the design ({key} has shape "
+                                  f"{list(state[key].shape)}, the design needs {list(tensor.shape)})")
+
+
+def _json_field(path: Path, raw: Mapping[str, Any], key: str) -> Any:
+    text = raw.get(key)
+    if not isinstance(text, str):
+        raise CheckpointError(f"{path}: not a cnn-playground checkpoint (no {key})")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CheckpointError(f"{path}: damaged {key} ({exc.msg})") from None
+
+
+def load_checkpoint(path: str | os.PathLike[str]) -> Checkpoint:
+    """Read a checkpoint safely (weights_only); raises CheckpointError with a one-line reason."""
+    path = Path(path)
+    if not path.is_file():
+        raise CheckpointError(f"{path}: no such file")
+    try:
+        raw = torch.load(path, map_location="cpu", weights_only=True)
+    except pickle.UnpicklingError:
+        raise CheckpointError(f"{path}: refused: it holds Python objects other than tensors, which could run "
+                              "code when loaded; only cnn-playground checkpoints can be opened") from None
+    except (RuntimeError, EOFError, OSError, ValueError, zipfile.BadZipFile, KeyError, AttributeError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
+        raise CheckpointError(f"{path}: not a readable checkpoint ({reason})") from None
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+        raise CheckpointError(f"{path}: not a cnn-playground checkpoint")
+    if raw.get("version") != VERSION:
+        raise CheckpointError(f"{path}: checkpoint version {raw.get('version')!r} is not supported (expected {VERSION})")
+    try:
+        design = design_from_json(raw.get("design") if isinstance(raw.get("design"), str) else "")
+    except DesignError as exc:
+        raise CheckpointError(f"{path}: its design is not valid ({exc})") from None
+    state = raw.get("state_dict")
+    if not isinstance(state, dict) or not all(isinstance(k, str) and isinstance(v, torch.Tensor)
+                                              for k, v in state.items()):
+        raise CheckpointError(f"{path}: not a cnn-playground checkpoint (no weights)")
+    config = _json_field(path, raw, "config")
+    metrics = _json_field(path, raw, "metrics")
+    if not isinstance(config, dict) or not isinstance(metrics, dict):
+        raise CheckpointError(f"{path}: damaged config or metrics (expected JSON objects)")
+    try:
+        dataset = DatasetInfo.from_dict(_json_field(path, raw, "dataset"))
+    except DatasetError as exc:
+        raise CheckpointError(f"{path}: {exc}") from None
+    _check_fit(path, design, state)
+    return Checkpoint(path, design, state, config, metrics, dataset)
+
+
+def load_default_checkpoint() -> Checkpoint:
+    """The shipped pretrained digit model (resources/models/lenet_default.pt)."""
+    return load_checkpoint(paths.default_model_path())

@@ -1,0 +1,535 @@
+"""Datasets as tensors: the embedded MNIST digits, torchvision's sets, a person's own images.
+
+Every dataset is converted once to uint8 tensors (N, C, H, W) plus int64 labels, split in
+train and validation, and described by a `DatasetInfo` (name, input shape, class names,
+per-channel mean/std measured on its train split). The trainer moves the tensors to the
+training device and draws batches by index there: these sets are small (all of MNIST is
+47 MB as uint8), so DataLoader worker processes would only add copies and start-up time.
+
+Sources (`load_dataset(spec, ...)`):
+- "embedded": resources/data/mnist_10k.npz, 9,000 train / 1,000 validation, always the
+  same split (the file is already shuffled; the last 1,000 are the validation digits).
+- "mnist", "fashionmnist", "kmnist", "cifar10": torchvision's own dataset classes read the
+  files from a per-user cache (`cache_dir()`); they are downloaded only when asked
+  (`download=True`), with progress as `ProgressEvent`s. Official train/test splits.
+- a folder in torchvision's ImageFolder layout (one subfolder per class, or `train/` and
+  `val/` folders holding those): every image is read once, converted to grey or RGB and
+  resized to the design's input; unreadable files are skipped and counted.
+
+Augmentation (`augment`) runs on the device on a float batch: random shifts of whole
+pixels, small rotations and scale changes, one `grid_sample` per batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from playground import paths
+from playground.core.events import Callback, InfoEvent, ProgressEvent, ignore
+
+EMBEDDED = "embedded"
+EMBEDDED_VAL_SIZE = 1000
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp", ".ppm", ".pgm")
+DIGIT_NAMES = tuple(str(d) for d in range(10))
+
+
+class DatasetError(ValueError):
+    """Data that cannot be used, said in one line naming the dataset or file."""
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    """What a model trained on a dataset needs to know to be fed: shape, classes, normalisation."""
+
+    name: str
+    input_shape: tuple[int, int, int]
+    class_names: tuple[str, ...]
+    mean: tuple[float, ...]
+    std: tuple[float, ...]
+
+    @property
+    def num_classes(self) -> int:
+        return len(self.class_names)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "input_shape": list(self.input_shape), "class_names": list(self.class_names),
+                "mean": list(self.mean), "std": list(self.std)}
+
+    @classmethod
+    def from_dict(cls, d: Any) -> "DatasetInfo":
+        """Validate a dict as written by `to_dict`; a bad one raises DatasetError."""
+        if not isinstance(d, dict):
+            raise DatasetError(f"dataset: expected an object, got {type(d).__name__}")
+        try:
+            name = d["name"]
+            shape = tuple(int(v) for v in d["input_shape"])
+            names = tuple(str(v) for v in d["class_names"])
+            mean = tuple(float(v) for v in d["mean"])
+            std = tuple(float(v) for v in d["std"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise DatasetError(f"dataset: missing or malformed field ({exc})") from None
+        if not isinstance(name, str) or len(shape) != 3 or min(shape) < 1:
+            raise DatasetError(f"dataset: expected a name and a [C, H, W] input shape, got {d!r}")
+        if len(mean) != shape[0] or len(std) != shape[0] or min(std) <= 0:
+            raise DatasetError(f"dataset: expected {shape[0]} means and positive stds, got {list(mean)}, {list(std)}")
+        if len(names) < 2:
+            raise DatasetError(f"dataset: expected at least two class names, got {list(names)}")
+        return cls(name, shape, names, mean, std)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Train and validation tensors: images uint8 (N, C, H, W), labels int64 (N,)."""
+
+    info: DatasetInfo
+    train_x: torch.Tensor
+    train_y: torch.Tensor
+    val_x: torch.Tensor
+    val_y: torch.Tensor
+
+    @property
+    def device(self) -> torch.device:
+        return self.train_x.device
+
+    def to(self, device: torch.device | str) -> "Dataset":
+        """The same data on `device` (a no-op when it is already there)."""
+        device = torch.device(device)
+        if self.device == device:
+            return self
+        return replace(self, train_x=self.train_x.to(device), train_y=self.train_y.to(device),
+                       val_x=self.val_x.to(device), val_y=self.val_y.to(device))
+
+    def subset(self, max_train: int | None = None, max_val: int | None = None) -> "Dataset":
+        """The first `max_train` / `max_val` examples, for quick runs (None keeps all)."""
+        return replace(self, train_x=self.train_x[:max_train], train_y=self.train_y[:max_train],
+                       val_x=self.val_x[:max_val], val_y=self.val_y[:max_val])
+
+    def normalization(self) -> tuple[torch.Tensor, torch.Tensor]:
+        """Mean and std as (1, C, 1, 1) float tensors on the data's device."""
+        c = self.info.input_shape[0]
+        mean = torch.tensor(self.info.mean, dtype=torch.float32, device=self.device).view(1, c, 1, 1)
+        std = torch.tensor(self.info.std, dtype=torch.float32, device=self.device).view(1, c, 1, 1)
+        return mean, std
+
+
+# ---------------------------------------------------------------- shared helpers
+
+def channel_stats(images: torch.Tensor) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """Per-channel mean and std of uint8 images (N, C, H, W) in [0, 1], exactly, via a
+    256-bin histogram (no float copy of the whole set)."""
+    levels = torch.arange(256, dtype=torch.float64) / 255.0
+    means, stds = [], []
+    for c in range(images.shape[1]):
+        counts = torch.bincount(images[:, c].reshape(-1).cpu(), minlength=256).to(torch.float64)
+        total = counts.sum()
+        mean = (counts * levels).sum() / total
+        var = (counts * (levels - mean) ** 2).sum() / total
+        means.append(round(float(mean), 4))
+        stds.append(round(max(float(var.sqrt()), 1e-3), 4))
+    return tuple(means), tuple(stds)
+
+
+def _make(name: str, class_names: Sequence[str], train_x: torch.Tensor, train_y: torch.Tensor,
+          val_x: torch.Tensor, val_y: torch.Tensor) -> Dataset:
+    mean, std = channel_stats(train_x)
+    info = DatasetInfo(name, tuple(train_x.shape[1:]), tuple(class_names), mean, std)  # type: ignore[arg-type]
+    return Dataset(info, train_x.contiguous(), train_y.long(), val_x.contiguous(), val_y.long())
+
+
+def shape_str(shape: Sequence[int]) -> str:
+    return "x".join(str(int(s)) for s in shape)
+
+
+# ---------------------------------------------------------------- embedded
+
+def load_embedded(path: str | os.PathLike[str] | None = None) -> Dataset:
+    """The 10,000 shipped MNIST digits: the first 9,000 train, the last 1,000 validate."""
+    path = Path(path) if path is not None else paths.embedded_mnist_path()
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            images, labels = data["images"], data["labels"]
+    except FileNotFoundError:
+        raise DatasetError(f"{path}: the embedded digits are missing (reinstall cnn-playground)") from None
+    except (OSError, ValueError, KeyError) as exc:
+        raise DatasetError(f"{path}: not a readable digits file ({exc})") from None
+    if images.ndim != 3 or images.dtype != np.uint8 or labels.shape != images.shape[:1]:
+        raise DatasetError(f"{path}: expected uint8 images (N, H, W) with N labels")
+    x = torch.from_numpy(images.copy()).unsqueeze(1)
+    y = torch.from_numpy(labels.astype(np.int64))
+    cut = len(x) - EMBEDDED_VAL_SIZE
+    return _make("embedded MNIST", DIGIT_NAMES, x[:cut], y[:cut], x[cut:], y[cut:])
+
+
+# ---------------------------------------------------------------- torchvision
+
+@dataclass(frozen=True)
+class _Source:
+    key: str
+    title: str
+    class_name: str  # in torchvision.datasets
+    digit_classes: bool = False
+
+
+TORCHVISION_SOURCES = {
+    s.key: s for s in (
+        _Source("mnist", "MNIST", "MNIST", digit_classes=True),
+        _Source("fashionmnist", "FashionMNIST", "FashionMNIST"),
+        _Source("kmnist", "KMNIST", "KMNIST"),
+        _Source("cifar10", "CIFAR-10", "CIFAR10"),
+    )
+}
+
+
+def dataset_names() -> list[str]:
+    """The names `load_dataset` knows (besides a folder path)."""
+    return [EMBEDDED, *TORCHVISION_SOURCES]
+
+
+def cache_dir() -> Path:
+    """Where downloaded datasets live: the platform's per-user cache, folder cnn-playground."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        return base / "cnn-playground" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "cnn-playground"
+    base = os.environ.get("XDG_CACHE_HOME") or ""
+    return (Path(base) if os.path.isabs(base) else Path.home() / ".cache") / "cnn-playground"
+
+
+def _open_url(url: str) -> Any:
+    """Open a download (the one place that touches the network; tests replace it)."""
+    request = urllib.request.Request(url, headers={"User-Agent": "cnn-playground"})
+    return urllib.request.urlopen(request, timeout=30)
+
+
+def _md5(path: Path) -> str:
+    digest = hashlib.md5(usedforsecurity=False)
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _download(url: str, dest: Path, what: str, callback: Callback) -> None:
+    """Fetch `url` into `dest` through a .part file, reporting bytes as ProgressEvents."""
+    part = dest.with_name(dest.name + ".part")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with _open_url(url) as response, open(part, "wb") as fh:
+            total = int(response.headers.get("Content-Length") or 0)
+            done, last = 0, 0.0
+            callback(ProgressEvent(what, 0, total))
+            for chunk in iter(lambda: response.read(1 << 16), b""):
+                fh.write(chunk)
+                done += len(chunk)
+                now = time.monotonic()
+                if now - last >= 0.1:
+                    callback(ProgressEvent(what, done, total))
+                    last = now
+            callback(ProgressEvent(what, done, max(total, done)))
+        os.replace(part, dest)
+    finally:
+        part.unlink(missing_ok=True)
+
+
+@dataclass(frozen=True)
+class _Files:
+    """The files a torchvision dataset class wants, where, and where they come from."""
+
+    folder: Path  # where to place them by hand
+    archives: tuple[tuple[str, str | None], ...]  # (file name, md5)
+    urls: tuple[tuple[str, ...], ...]  # mirrors per archive
+    extract_to: Path
+
+    def names(self) -> str:
+        return ", ".join(name for name, _ in self.archives)
+
+
+def _files_for(source: _Source, root: Path) -> _Files:
+    import torchvision.datasets as tvd
+
+    cls = getattr(tvd, source.class_name)
+    if source.key == "cifar10":
+        return _Files(root, ((cls.filename, cls.tgz_md5),), ((cls.url,),), root)
+    raw = root / cls.__name__ / "raw"
+    archives = tuple((name, md5) for name, md5 in cls.resources)
+    urls = tuple(tuple(mirror + name for mirror in cls.mirrors) for name, _ in archives)
+    return _Files(raw, archives, urls, raw)
+
+
+def _is_ready(source: _Source, files: _Files) -> bool:
+    if source.key == "cifar10":
+        import torchvision.datasets as tvd
+
+        cls = tvd.CIFAR10
+        folder = files.extract_to / cls.base_folder
+        return all((folder / name).is_file() for name, _ in (*cls.train_list, *cls.test_list))
+    return all((files.folder / Path(name).stem).is_file() for name, _ in files.archives)
+
+
+def _extract(source: _Source, files: _Files) -> None:
+    """Unpack archives that are present (downloaded or placed by hand)."""
+    from torchvision.datasets.utils import extract_archive
+
+    for name, _ in files.archives:
+        archive = files.folder / name
+        if archive.is_file():
+            try:
+                extract_archive(str(archive), str(files.extract_to))
+            except (OSError, EOFError, ValueError, RuntimeError) as exc:
+                raise DatasetError(f"{source.title}: cannot unpack {archive} ({exc}); delete it and download again") from None
+
+
+def _fetch(source: _Source, files: _Files, callback: Callback) -> None:
+    for (name, md5), mirrors in zip(files.archives, files.urls):
+        dest = files.folder / name
+        if dest.is_file() and (md5 is None or _md5(dest) == md5):
+            continue
+        errors = []
+        for url in mirrors:
+            try:
+                _download(url, dest, f"downloading {source.title} {name}", callback)
+                break
+            except (urllib.error.URLError, OSError, ValueError) as exc:
+                errors.append(f"{url}: {getattr(exc, 'reason', None) or exc}")
+        else:
+            raise DatasetError(
+                f"cannot download {source.title} ({errors[-1]}); without a network, fetch {files.names()} "
+                f"from {mirrors[0].rsplit('/', 1)[0]}/ yourself and put them in {files.folder}")
+        if md5 is not None and _md5(dest) != md5:
+            dest.unlink()
+            raise DatasetError(f"the downloaded {name} of {source.title} is damaged (checksum mismatch); try again")
+
+
+def load_torchvision(name: str, root: str | os.PathLike[str] | None = None, download: bool = False,
+                     callback: Callback | None = None) -> Dataset:
+    """MNIST, FashionMNIST, KMNIST or CIFAR-10 from the cache, downloading only if asked."""
+    import torchvision.datasets as tvd
+
+    source = TORCHVISION_SOURCES[name]
+    callback = callback or ignore
+    root = Path(root) if root is not None else cache_dir()
+    files = _files_for(source, root)
+    if not _is_ready(source, files):
+        if download:
+            _fetch(source, files, callback)
+        if not all((files.folder / n).is_file() for n, _ in files.archives):
+            raise DatasetError(
+                f"{source.title} is not in {files.folder}: download it (cnn-playground train --download, or the "
+                f"app's Download button) or put {files.names()} there by hand")
+        _extract(source, files)
+    cls = getattr(tvd, source.class_name)
+    try:
+        train, val = cls(str(root), train=True), cls(str(root), train=False)
+    except (RuntimeError, OSError, ValueError, TypeError, EOFError) as exc:
+        raise DatasetError(f"{source.title}: cannot read the files in {files.folder} ({exc})") from None
+    xs, ys = [], []
+    for part in (train, val):
+        data = part.data if isinstance(part.data, torch.Tensor) else torch.from_numpy(np.asarray(part.data))
+        x = data.unsqueeze(1) if data.ndim == 3 else data.permute(0, 3, 1, 2)
+        xs.append(x.to(torch.uint8).contiguous())
+        ys.append(torch.as_tensor(part.targets, dtype=torch.int64))
+    class_names = DIGIT_NAMES if source.digit_classes else tuple(train.classes)
+    return _make(source.title, class_names, xs[0], ys[0], xs[1], ys[1])
+
+
+# ---------------------------------------------------------------- a folder of images
+
+def _class_folders(root: Path) -> list[Path]:
+    return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+def _image_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES)
+
+
+def _read_image(path: Path, shape: tuple[int, int, int]) -> np.ndarray:
+    from PIL import Image
+
+    with Image.open(path) as img:
+        img = img.convert("L" if shape[0] == 1 else "RGB")
+        img = img.resize((shape[2], shape[1]), Image.Resampling.BILINEAR)
+        arr = np.asarray(img, dtype=np.uint8)
+    return arr[None] if arr.ndim == 2 else arr.transpose(2, 0, 1)
+
+
+def load_image_folder(root: str | os.PathLike[str], input_shape: Sequence[int], callback: Callback | None = None,
+                      val_fraction: float = 0.2, seed: int = 0) -> Dataset:
+    """Images in one subfolder per class, resized to `input_shape` (C, H, W) once.
+
+    With `train/` and `val/` subfolders those are the split; otherwise a fixed, seeded
+    `val_fraction` of every class (at least one image of a class with two or more) validates.
+    """
+    callback = callback or ignore
+    root = Path(root)
+    shape = tuple(int(v) for v in input_shape)
+    if len(shape) != 3 or shape[0] not in (1, 3):
+        raise DatasetError(f"{root}: images can become 1 (grey) or 3 (RGB) channels, the design's input is {shape_str(shape)}")
+    if not root.is_dir():
+        raise DatasetError(f"{root}: no such folder")
+    split_dirs = (root / "train", root / "val")
+    split = all(d.is_dir() for d in split_dirs)
+    class_root = split_dirs[0] if split else root
+    classes = [p.name for p in _class_folders(class_root)]
+    if not classes:
+        raise DatasetError(f"{class_root}: no class folders; put the images in one subfolder per class "
+                           f"(e.g. {class_root / 'cats'}, {class_root / 'dogs'})")
+    if len(classes) == 1:
+        raise DatasetError(f"{class_root}: only one class folder ({classes[0]}); a classifier needs at least two")
+    parts = [(d, [(f, i) for i, c in enumerate(classes) for f in _image_files(d / c)]) for d in
+             (split_dirs if split else (root,))]
+    total = sum(len(files) for _, files in parts)
+    if total == 0:
+        raise DatasetError(f"{class_root}: no images in the class folders (looked for {', '.join(IMAGE_SUFFIXES)})")
+    read: list[tuple[list[np.ndarray], list[int]]] = []
+    skipped: list[str] = []
+    done, last = 0, 0.0
+    for _, files in parts:
+        images, labels = [], []
+        for path, label in files:
+            try:
+                images.append(_read_image(path, shape))  # type: ignore[arg-type]
+                labels.append(label)
+            except (OSError, ValueError, SyntaxError) as exc:
+                skipped.append(f"{path.name}: {exc.__class__.__name__}")
+            done += 1
+            now = time.monotonic()
+            if now - last >= 0.1 or done == total:
+                callback(ProgressEvent(f"reading images in {root.name}", done, total))
+                last = now
+        read.append((images, labels))
+    if skipped:
+        callback(InfoEvent(f"skipped {len(skipped)} unreadable file{'s' if len(skipped) > 1 else ''} "
+                           f"in {root} (first: {skipped[0]})"))
+    tensors = [(torch.from_numpy(np.stack(imgs)) if imgs else torch.empty((0, *shape), dtype=torch.uint8),
+                torch.tensor(labels, dtype=torch.int64)) for imgs, labels in read]
+    if split:
+        (train_x, train_y), (val_x, val_y) = tensors
+    else:
+        train_x, train_y, val_x, val_y = _split_per_class(*tensors[0], val_fraction, seed)
+    present = set(train_y.tolist())
+    empty = [c for i, c in enumerate(classes) if i not in present]
+    if empty:
+        raise DatasetError(f"{class_root}: no readable training images for class {', '.join(empty)}")
+    if len(val_y) == 0:
+        raise DatasetError(f"{root}: too few images to keep any for validation; add at least two per class")
+    return _make(root.name, classes, train_x, train_y, val_x, val_y)
+
+
+def _split_per_class(x: torch.Tensor, y: torch.Tensor, val_fraction: float, seed: int
+                     ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
+    rng = np.random.default_rng(seed)
+    labels = y.numpy()
+    train_idx, val_idx = [], []
+    for c in np.unique(labels):
+        idx = rng.permutation(np.flatnonzero(labels == c))
+        n_val = max(1, round(len(idx) * val_fraction)) if len(idx) >= 2 else 0
+        val_idx.extend(idx[:n_val])
+        train_idx.extend(idx[n_val:])
+    t, v = torch.as_tensor(np.sort(train_idx), dtype=torch.long), torch.as_tensor(np.sort(val_idx), dtype=torch.long)
+    return x[t], y[t], x[v], y[v]
+
+
+# ---------------------------------------------------------------- entry point
+
+def load_dataset(spec: str | os.PathLike[str], input_shape: Sequence[int] | None = None, download: bool = False,
+                 root: str | os.PathLike[str] | None = None, callback: Callback | None = None) -> Dataset:
+    """A dataset by name ("embedded", "mnist", "fashionmnist", "kmnist", "cifar10") or folder path.
+
+    `input_shape` (the design's C, H, W) is needed for a folder of images; `root`
+    overrides the download cache.
+    """
+    key = str(spec).strip()
+    name = key.lower().replace("-", "").replace("_", "")
+    if name == EMBEDDED:
+        return load_embedded()
+    if name in TORCHVISION_SOURCES:
+        return load_torchvision(name, root=root, download=download, callback=callback)
+    if Path(key).is_dir():
+        if input_shape is None:
+            raise DatasetError(f"{key}: a folder of images needs the design's input shape to resize to")
+        return load_image_folder(key, input_shape, callback=callback)
+    raise DatasetError(f"unknown dataset {key!r}: expected {', '.join(dataset_names())} or a folder of class subfolders")
+
+
+def check_fits(design: Any, data: Dataset | DatasetInfo) -> None:
+    """Raise DatasetError when the design's input or output does not match the data.
+
+    E.g. "design expects 3x224x224, FashionMNIST gives 1x28x28". A design with errors
+    raises its DesignError.
+    """
+    from playground.core.analysis import analyze, shape_text
+    from playground.core.design import DesignError
+
+    info = data.info if isinstance(data, Dataset) else data
+    if tuple(design.input) != tuple(info.input_shape):
+        raise DatasetError(f"design expects {shape_str(design.input)}, {info.name} gives {shape_str(info.input_shape)} "
+                           f"(set the design's input to {list(info.input_shape)})")
+    analysis = analyze(design)
+    if analysis.errors:
+        raise DesignError(*analysis.errors[0])
+    out = analysis.output_shape
+    k = info.num_classes
+    if out is None:
+        raise DatasetError("design has no output (add layers ending in Linear)")
+    if len(out) != 1:
+        raise DatasetError(f"design ends with a {shape_text(out)} map, {info.name} needs {k} class scores "
+                           f"(end it with Flatten and Linear with out_features={k})")
+    if out[0] != k:
+        raise DatasetError(f"design ends with {out[0]} outputs, {info.name} has {k} classes "
+                           f"(set the last Linear's out_features to {k})")
+
+
+# ---------------------------------------------------------------- augmentation
+
+def augment(x: torch.Tensor, shift: int = 0, rotate: float = 0.0, scale: float = 0.0,
+            generator: torch.Generator | None = None) -> torch.Tensor:
+    """Random whole-pixel shifts up to `shift`, rotations up to `rotate` degrees and
+    scaling by up to +-`scale` (a fraction) of a float batch (N, C, H, W), on its device.
+
+    Uncovered pixels become 0, the background of the [0, 1] images before normalisation.
+    A pure shift moves whole pixels exactly (bilinear sampling at pixel centres).
+    """
+    if shift <= 0 and rotate <= 0 and scale <= 0:
+        return x
+    n, _, h, w = x.shape
+    opts = {"device": x.device, "generator": generator}
+    angle = (torch.rand(n, **opts) * 2 - 1) * (rotate * torch.pi / 180.0)
+    zoom = 1 + (torch.rand(n, **opts) * 2 - 1) * scale
+    dx = torch.randint(-shift, shift + 1, (n,), **opts).float() * (2.0 / w) if shift > 0 else torch.zeros(n, device=x.device)
+    dy = torch.randint(-shift, shift + 1, (n,), **opts).float() * (2.0 / h) if shift > 0 else torch.zeros(n, device=x.device)
+    cos, sin = torch.cos(angle) / zoom, torch.sin(angle) / zoom
+    theta = torch.stack([torch.stack([cos, -sin, dx], 1), torch.stack([sin, cos, dy], 1)], 1)
+    grid = F.affine_grid(theta.to(x.dtype), list(x.shape), align_corners=False)
+    return F.grid_sample(x, grid, mode="bilinear", padding_mode="zeros", align_corners=False)
+
+
+def preview_augmentation(dataset: Dataset, index: int = 0, count: int = 8, shift: int = 2, rotate: float = 10.0,
+                         scale: float = 0.0, seed: int = 0, split: str = "train") -> np.ndarray:
+    """`count` versions of one example as the trainer would see them, the first untouched.
+
+    Returns uint8 images (count, H, W) for grey data or (count, H, W, 3) for RGB, ready to
+    show.
+    """
+    source = dataset.train_x if split == "train" else dataset.val_x
+    if not 0 <= index < len(source):
+        raise DatasetError(f"{dataset.info.name}: no example {index} in the {split} split ({len(source)} examples)")
+    x = source[index:index + 1].cpu().float().div(255).repeat(count, 1, 1, 1)
+    generator = torch.Generator().manual_seed(seed)
+    out = x.clone()
+    if count > 1:
+        out[1:] = augment(x[1:], shift, rotate, scale, generator)
+    images = out.mul(255).round().clamp(0, 255).to(torch.uint8)
+    return images[:, 0].numpy() if images.shape[1] == 1 else images.permute(0, 2, 3, 1).numpy()
