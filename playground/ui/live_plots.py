@@ -1,0 +1,444 @@
+"""Live training plots: loss per step (raw and smoothed) with validation loss per epoch,
+accuracy per epoch, and the learning rate.
+
+Long runs must stay cheap to draw, so each series is one `PlotDataItem` created once and
+fed from a growing numpy buffer (doubling, amortised O(1) appends). New points only mark
+a series dirty; a ~30 Hz timer hands the dirty ones to pyqtgraph, which downsamples to
+the pixels it has (`peak` keeps spikes visible) and clips to the view when zoomed in.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QPalette
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QSizePolicy,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+REFRESH_INTERVAL_MS = 33  # ~30 repaints a second at most, however fast points arrive
+
+# One colour per meaning, shared by every plot so "validation" always looks the same.
+TRAIN_COLOUR = QColor(31, 119, 180)
+VAL_COLOUR = QColor(214, 95, 14)
+LR_COLOUR = QColor(44, 160, 44)
+
+
+class GrowingSeries:
+    """x/y values in float64 buffers that double when full.
+
+    Appending is amortised O(1) and `x`/`y` are views of the filled part, so handing them
+    to the plot never copies the history.
+    """
+
+    def __init__(self, capacity: int = 1024) -> None:
+        self._x = np.empty(capacity, dtype=np.float64)
+        self._y = np.empty(capacity, dtype=np.float64)
+        self._n = 0
+
+    def __len__(self) -> int:
+        return self._n
+
+    @property
+    def x(self) -> np.ndarray:
+        return self._x[: self._n]
+
+    @property
+    def y(self) -> np.ndarray:
+        return self._y[: self._n]
+
+    @property
+    def capacity(self) -> int:
+        return len(self._x)
+
+    def extend(self, xs: np.ndarray | list[float], ys: np.ndarray | list[float]) -> None:
+        xs = np.asarray(xs, dtype=np.float64).ravel()
+        ys = np.asarray(ys, dtype=np.float64).ravel()
+        if xs.shape != ys.shape:
+            raise ValueError(f"x has {xs.size} values but y has {ys.size}")
+        end = self._n + xs.size
+        if end > len(self._x):
+            capacity = len(self._x)
+            while capacity < end:
+                capacity *= 2
+            self._x = _grown(self._x, capacity, self._n)
+            self._y = _grown(self._y, capacity, self._n)
+        self._x[self._n:end] = xs
+        self._y[self._n:end] = ys
+        self._n = end
+
+    def clear(self) -> None:
+        self._n = 0
+
+
+def _grown(buffer: np.ndarray, capacity: int, filled: int) -> np.ndarray:
+    bigger = np.empty(capacity, dtype=buffer.dtype)
+    bigger[:filled] = buffer[:filled]
+    return bigger
+
+
+class EmaSmoother:
+    """Debiased exponential moving average, as TensorBoard smooths scalars.
+
+    Without the bias correction the first smoothed points would hug zero; with it the line
+    starts on the first raw value and follows the trend through noisy per-step losses.
+    """
+
+    def __init__(self, weight: float = 0.9) -> None:
+        if not 0.0 <= weight < 1.0:
+            raise ValueError(f"smoothing weight must be in [0, 1), got {weight}")
+        self.weight = weight
+        self._last = 0.0
+        self._count = 0
+
+    def extend(self, values: np.ndarray) -> np.ndarray:
+        out = np.empty(len(values), dtype=np.float64)
+        w = self.weight
+        last, count = self._last, self._count
+        for i, v in enumerate(np.asarray(values, dtype=np.float64)):
+            if not math.isfinite(v):
+                out[i] = v  # a NaN shows as a gap and does not poison the line after it
+                continue
+            last = w * last + (1.0 - w) * v
+            count += 1
+            out[i] = last / (1.0 - w**count)
+        self._last, self._count = last, count
+        return out
+
+    def reset(self) -> None:
+        self._last, self._count = 0.0, 0
+
+
+@dataclass(frozen=True)
+class SeriesStyle:
+    """How one series looks: a line (`width`, `alpha`) and optional point markers."""
+
+    name: str
+    colour: QColor
+    width: float = 2.0
+    alpha: int = 255
+    symbol: str | None = None
+    dashed: bool = False
+
+
+class LivePlot(QWidget):
+    """A pyqtgraph plot of named series, repainted only by `refresh()`.
+
+    Below the plot a read-out line shows the values under the mouse (crosshair), and a
+    button exports the plot as PNG or its data as CSV; the same two actions sit in the
+    plot's right-click menu.
+    """
+
+    exported = Signal(str)  # path written
+
+    def __init__(self, title: str, x_label: str, y_label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._title = title
+        self._x_label = x_label
+        self._series: dict[str, GrowingSeries] = {}
+        self._items: dict[str, pg.PlotDataItem] = {}
+        self._styles: dict[str, SeriesStyle] = {}
+        self._dirty: set[str] = set()
+
+        palette = self.palette()
+        self.plot_widget = pg.PlotWidget(background=palette.color(QPalette.ColorRole.Base))
+        self.plot_widget.setMinimumHeight(140)
+        self.plot_widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        item = self.plot_widget.getPlotItem()
+        text_colour = palette.color(QPalette.ColorRole.Text)
+        item.setTitle(title, color=text_colour, size="10pt")
+        item.setLabel("bottom", x_label, color=text_colour)
+        item.setLabel("left", y_label, color=text_colour)
+        for side in ("bottom", "left"):
+            axis = item.getAxis(side)
+            axis.setPen(pg.mkPen(QColor(text_colour.red(), text_colour.green(), text_colour.blue(), 140)))
+            axis.setTextPen(pg.mkPen(text_colour))
+        item.showGrid(x=True, y=True, alpha=0.15)
+        item.setMenuEnabled(True)
+        self._legend = item.addLegend(offset=(-10, 10), labelTextColor=text_colour, labelTextSize="8pt")
+        self._legend.setBrush(pg.mkBrush(QColor(palette.color(QPalette.ColorRole.Base)).lighter(100)))
+
+        self._crosshair = pg.InfiniteLine(angle=90, movable=False,
+                                          pen=pg.mkPen(QColor(128, 128, 128, 150), style=Qt.PenStyle.DashLine))
+        self._crosshair.setZValue(100)
+        self._crosshair.hide()
+        item.addItem(self._crosshair, ignoreBounds=True)
+        self._mouse_proxy = pg.SignalProxy(self.plot_widget.scene().sigMouseMoved, rateLimit=30,
+                                           slot=self._on_mouse_moved)
+
+        self.readout = QLabel(" ")
+        self.readout.setObjectName("plotReadout")
+        self.readout.setTextFormat(Qt.TextFormat.PlainText)
+        self.readout.setStyleSheet("color: palette(mid);")
+        self.readout.setMinimumWidth(10)
+        self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+        self.export_button = QToolButton()
+        self.export_button.setText("Export")
+        self.export_button.setToolTip(f"Save the {title.lower()} plot as a PNG image or its data as CSV")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_button.setAutoRaise(True)
+        menu = QMenu(self.export_button)
+        self.png_action = QAction("Save image (PNG)…", self)
+        self.csv_action = QAction("Save data (CSV)…", self)
+        self.png_action.triggered.connect(self._ask_png)
+        self.csv_action.triggered.connect(self._ask_csv)
+        menu.addAction(self.png_action)
+        menu.addAction(self.csv_action)
+        self.export_button.setMenu(menu)
+        view_menu = item.getViewBox().menu
+        view_menu.addSeparator()
+        view_menu.addAction(self.png_action)
+        view_menu.addAction(self.csv_action)
+
+        footer = QHBoxLayout()
+        footer.setContentsMargins(4, 0, 0, 0)
+        footer.addWidget(self.readout, 1)
+        footer.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.plot_widget, 1)
+        layout.addLayout(footer)
+
+    # -- series -------------------------------------------------------------------------
+    def add_series(self, key: str, style: SeriesStyle) -> pg.PlotDataItem:
+        """Create the one `PlotDataItem` this series will ever use."""
+        colour = QColor(style.colour)
+        colour.setAlpha(style.alpha)
+        pen = pg.mkPen(colour, width=style.width,
+                       style=Qt.PenStyle.DashLine if style.dashed else Qt.PenStyle.SolidLine)
+        kwargs = {}
+        if style.symbol:
+            kwargs = dict(symbol=style.symbol, symbolSize=7, symbolPen=pg.mkPen(colour),
+                          symbolBrush=pg.mkBrush(colour))
+        item = self.plot_widget.getPlotItem().plot([], [], name=style.name, pen=pen, **kwargs)
+        item.setDownsampling(auto=True, method="peak")
+        item.setClipToView(True)
+        self._series[key] = GrowingSeries()
+        self._items[key] = item
+        self._styles[key] = style
+        return item
+
+    def extend(self, key: str, xs: np.ndarray | list[float], ys: np.ndarray | list[float]) -> None:
+        """Queue new points; they are drawn on the next `refresh()`."""
+        self._series[key].extend(xs, ys)
+        self._dirty.add(key)
+
+    def refresh(self) -> bool:
+        """Hand every series that changed to pyqtgraph; returns whether anything did."""
+        if not self._dirty:
+            return False
+        for key in self._dirty:
+            series = self._series[key]
+            self._items[key].setData(series.x, series.y, skipFiniteCheck=True)
+        self._dirty.clear()
+        return True
+
+    def clear_data(self) -> None:
+        for key, series in self._series.items():
+            series.clear()
+            self._dirty.add(key)
+        self.refresh()
+        self._crosshair.hide()
+        self.readout.setText(" ")
+
+    def series(self, key: str) -> GrowingSeries:
+        return self._series[key]
+
+    def item(self, key: str) -> pg.PlotDataItem:
+        return self._items[key]
+
+    def point_count(self, key: str) -> int:
+        """Points the plot item actually holds (what is drawn, not what is queued)."""
+        x, _ = self._items[key].getData()
+        return 0 if x is None else len(x)
+
+    # -- crosshair ----------------------------------------------------------------------
+    def _on_mouse_moved(self, event: tuple[QPointF]) -> None:
+        pos = event[0]
+        view_box = self.plot_widget.getPlotItem().getViewBox()
+        if not view_box.sceneBoundingRect().contains(pos):
+            self._crosshair.hide()
+            return
+        x = view_box.mapSceneToView(pos).x()
+        self.show_readout_at(x)
+
+    def show_readout_at(self, x: float) -> None:
+        """Put the crosshair at `x` and list each series' nearest value there."""
+        parts = []
+        for key, series in self._series.items():
+            if not len(series):
+                continue
+            i = _nearest_index(series.x, x)
+            parts.append(f"{self._styles[key].name} {_short(series.y[i])}")
+        if not parts:
+            self._crosshair.hide()
+            self.readout.setText(" ")
+            return
+        self._crosshair.setPos(x)
+        self._crosshair.show()
+        self.readout.setText(f"{self._x_label} {x:.2f}  ·  " + "  ·  ".join(parts))
+
+    # -- export -------------------------------------------------------------------------
+    def export_png(self, path: str | Path) -> None:
+        """Save the plot exactly as it looks on screen."""
+        self.refresh()
+        if not self.plot_widget.grab().save(str(path), "PNG"):
+            raise OSError(f"could not write {path}")
+        self.exported.emit(str(path))
+
+    def export_csv(self, path: str | Path) -> None:
+        """Every point of every series, one row each: series, x, y."""
+        with open(path, "w", newline="", encoding="utf-8") as f:
+            writer = csv.writer(f)
+            writer.writerow(["series", self._x_label, "value"])
+            for key, series in self._series.items():
+                name = self._styles[key].name
+                for x, y in zip(series.x.tolist(), series.y.tolist()):
+                    writer.writerow([name, repr(x), repr(y)])
+        self.exported.emit(str(path))
+
+    def _ask_png(self) -> None:
+        self._ask_and_export("PNG image (*.png)", ".png", self.export_png)
+
+    def _ask_csv(self) -> None:
+        self._ask_and_export("CSV data (*.csv)", ".csv", self.export_csv)
+
+    def _ask_and_export(self, file_filter: str, suffix: str, write) -> None:
+        default = self._title.lower().replace(" ", "_") + suffix
+        path, _ = QFileDialog.getSaveFileName(self, f"Export {self._title}", default, file_filter)
+        if not path:
+            return
+        try:
+            write(path)
+        except OSError as exc:
+            QMessageBox.warning(self, "Export failed", f"Could not save {path}: {exc.strerror or exc}")
+
+
+def _nearest_index(xs: np.ndarray, x: float) -> int:
+    """Index of the value in sorted `xs` closest to `x`."""
+    i = int(np.searchsorted(xs, x))
+    if i <= 0:
+        return 0
+    if i >= len(xs):
+        return len(xs) - 1
+    return i if xs[i] - x < x - xs[i - 1] else i - 1
+
+
+def _short(value: float) -> str:
+    if not math.isfinite(value):
+        return str(value)
+    if value != 0 and (abs(value) < 1e-3 or abs(value) >= 1e5):
+        return f"{value:.2e}"
+    return f"{value:.4g}"
+
+
+class TrainingPlots(QWidget):
+    """The three plots of a training run, and the timer that repaints them.
+
+    x is in epochs everywhere (a step inside epoch 2 sits between 1 and 2), so the
+    per-step loss and the per-epoch validation points share one axis.
+    """
+
+    def __init__(self, parent: QWidget | None = None, smoothing: float = 0.9) -> None:
+        super().__init__(parent)
+        self.loss_plot = LivePlot("Loss", "epoch", "cross-entropy")
+        self.loss_plot.setObjectName("lossPlot")
+        self.loss_plot.add_series("raw", SeriesStyle("train (per step)", TRAIN_COLOUR, width=1, alpha=60))
+        self.loss_plot.add_series("smooth", SeriesStyle("train (smoothed)", TRAIN_COLOUR, width=2))
+        self.loss_plot.add_series("val", SeriesStyle("validation", VAL_COLOUR, width=2, symbol="o"))
+
+        self.accuracy_plot = LivePlot("Accuracy", "epoch", "accuracy (%)")
+        self.accuracy_plot.setObjectName("accuracyPlot")
+        self.accuracy_plot.add_series("train", SeriesStyle("train", TRAIN_COLOUR, width=2, symbol="o"))
+        self.accuracy_plot.add_series("val", SeriesStyle("validation", VAL_COLOUR, width=2, symbol="o"))
+
+        self.lr_plot = LivePlot("Learning rate", "epoch", "learning rate")
+        self.lr_plot.setObjectName("learningRatePlot")
+        self.lr_plot.add_series("lr", SeriesStyle("learning rate", LR_COLOUR, width=2))
+
+        self._smoother = EmaSmoother(smoothing)
+        self._timer = QTimer(self)
+        self._timer.setInterval(REFRESH_INTERVAL_MS)
+        self._timer.timeout.connect(self.refresh)
+
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(self.accuracy_plot)
+        bottom.addWidget(self.lr_plot)
+        bottom.setChildrenCollapsible(False)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.loss_plot)
+        split.addWidget(bottom)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)
+
+    @property
+    def plots(self) -> tuple[LivePlot, LivePlot, LivePlot]:
+        return (self.loss_plot, self.accuracy_plot, self.lr_plot)
+
+    def reset(self) -> None:
+        """Forget the previous run's points."""
+        self._smoother.reset()
+        for plot in self.plots:
+            plot.clear_data()
+
+    def add_steps(self, epochs: np.ndarray, losses: np.ndarray, lrs: np.ndarray | None = None) -> None:
+        """Per-step points: x in (fractional) epochs, the batch loss, the learning rate."""
+        epochs = np.asarray(epochs, dtype=np.float64)
+        losses = np.asarray(losses, dtype=np.float64)
+        if not epochs.size:
+            return
+        self.loss_plot.extend("raw", epochs, losses)
+        self.loss_plot.extend("smooth", epochs, self._smoother.extend(losses))
+        if lrs is not None:
+            self.lr_plot.extend("lr", epochs, lrs)
+
+    def add_epoch(self, epoch: float, train_loss: float | None, val_loss: float | None,
+                  train_accuracy: float | None, val_accuracy: float | None) -> None:
+        """Per-epoch points; accuracies as fractions in [0, 1] (drawn as percent)."""
+        if val_loss is not None:
+            self.loss_plot.extend("val", [epoch], [val_loss])
+        if train_accuracy is not None:
+            self.accuracy_plot.extend("train", [epoch], [100.0 * train_accuracy])
+        if val_accuracy is not None:
+            self.accuracy_plot.extend("val", [epoch], [100.0 * val_accuracy])
+
+    def start_live(self) -> None:
+        self._timer.start()
+
+    def stop_live(self) -> None:
+        """Stop the repaint timer after drawing whatever is still queued."""
+        self._timer.stop()
+        self.refresh()
+
+    @property
+    def live(self) -> bool:
+        return self._timer.isActive()
+
+    def refresh(self) -> None:
+        for plot in self.plots:
+            plot.refresh()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self._timer.stop()
+        super().closeEvent(event)
