@@ -1,0 +1,229 @@
+"""A drawn or photographed digit -> the 1x28x28 input an MNIST network expects.
+
+MNIST was made by fitting each digit's ink into a 20x20 box (keeping its aspect, with
+antialiasing) and then placing that box in a 28x28 field so the centre of mass lands in
+the middle. Networks trained on it see nothing else, so a drawing must go through the
+same steps before it is classified: crop to the ink, scale the longer side to 20 px,
+centre by centre of mass. The drawing canvas, `cnn-playground classify` and the parity
+benchmark all use this one module, so what the person sees in the 28x28 thumbnail is
+exactly what the network gets.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+SIDE = 28
+BOX = 20
+CENTRE = SIDE / 2  # 14.0 in pixel-index coordinates: where MNIST's own digits have their centre of mass
+INK_THRESHOLD = 0.1  # share of the ink's contrast a pixel needs to count for the bounding box
+MIN_CONTRAST = 0.08  # an image whose ink differs less than this from its background is empty
+
+_LUMA = np.array([0.299, 0.587, 0.114], dtype=np.float32)
+
+
+class DigitImageError(ValueError):
+    """An image file that cannot be read; the message names the file."""
+
+
+def load_image(path: str | os.PathLike[str]) -> np.ndarray:
+    """Read an image file as a numpy array: HxW grey, or HxWx4 RGBA where it has transparency.
+
+    Raises DigitImageError with a one-line message naming the file.
+    """
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    name = str(path)
+    try:
+        with Image.open(name) as img:
+            img = ImageOps.exif_transpose(img)
+            has_alpha = img.mode in ("RGBA", "LA", "PA") or "transparency" in img.info
+            return np.asarray(img.convert("RGBA" if has_alpha else "L"))
+    except FileNotFoundError:
+        raise DigitImageError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise DigitImageError(f"{name}: is a folder, not an image") from None
+    except UnidentifiedImageError:
+        raise DigitImageError(f"{name}: not an image file Pillow can read") from None
+    except (OSError, ValueError, Image.DecompressionBombError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise DigitImageError(f"{name}: cannot read image ({reason})") from None
+
+
+class DigitPreprocessor:
+    """Turns images into MNIST-like tensors, reusing its full-size buffers between calls.
+
+    A drawing canvas calls this many times a second on an image of the same size; keeping
+    the float and mask buffers of that size means a call allocates only the small crop
+    and the 28x28 result it returns.
+    """
+
+    def __init__(self) -> None:
+        self._grey: np.ndarray | None = None
+        self._mask: np.ndarray | None = None
+
+    def __call__(self, image: np.ndarray, ink_dark: bool | None = None) -> torch.Tensor | None:
+        """The 1x28x28 float tensor in [0, 1] (white digit on black), or None when blank.
+
+        `image`: HxW grey or HxWx3/HxWx4 colour, uint8 (0-255), bool or float (0-1).
+        `ink_dark`: True for dark ink on a light background, False for the reverse,
+        None to tell from the image (the median of its border is the background).
+        """
+        ink = self.ink(image, ink_dark)
+        if ink is None:
+            return None
+        box = self._ink_box(ink)
+        if box is None:
+            return None
+        top, bottom, left, right = box
+        return _fit_and_centre(ink[top:bottom, left:right])
+
+    def ink(self, image: np.ndarray, ink_dark: bool | None = None) -> np.ndarray | None:
+        """HxW float32 ink levels: background 0, strongest ink 1; None when blank.
+
+        Lives in the reused buffer: valid until the next call.
+        """
+        ink = self._to_grey(image)
+        background = float(np.median(_border(ink)))
+        if ink_dark is None:
+            ink_dark = background > 0.5
+        if ink_dark:
+            np.subtract(1.0, ink, out=ink)
+            background = 1.0 - background
+        np.subtract(ink, background, out=ink)
+        np.maximum(ink, 0.0, out=ink)
+        peak = float(ink.max())
+        if peak < MIN_CONTRAST:
+            return None
+        if peak < 1.0:
+            np.multiply(ink, 1.0 / peak, out=ink)
+        return ink
+
+    # ------------------------------------------------------------------ steps
+
+    def _buffer(self, shape: tuple[int, int]) -> np.ndarray:
+        if self._grey is None or self._grey.shape != shape:
+            self._grey = np.empty(shape, dtype=np.float32)
+            self._mask = np.empty(shape, dtype=bool)
+        return self._grey
+
+    def _to_grey(self, image: np.ndarray) -> np.ndarray:
+        """Grey levels in [0, 1] in the reused float buffer (the input is never modified)."""
+        image = np.asarray(image)
+        if image.ndim == 3 and image.shape[2] == 1:
+            image = image[:, :, 0]
+        if image.ndim not in (2, 3) or (image.ndim == 3 and image.shape[2] not in (3, 4)):
+            raise ValueError(f"expected an HxW grey or HxWx3/4 colour image, got shape {image.shape}")
+        if image.shape[0] == 0 or image.shape[1] == 0:
+            raise ValueError("the image is empty (zero width or height)")
+        grey = self._buffer(image.shape[:2])
+        scale = _value_scale(image)
+        if image.ndim == 2:
+            np.multiply(image, np.float32(scale), out=grey, casting="unsafe")
+            return grey
+        np.dot(image[:, :, :3].astype(np.float32) * np.float32(scale), _LUMA, out=grey)
+        if image.shape[2] == 4:
+            alpha = image[:, :, 3].astype(np.float32) * np.float32(scale)
+            if float(alpha.min()) < 1.0:
+                _composite_on_contrast(grey, alpha)
+        return grey
+
+    def _ink_box(self, ink: np.ndarray) -> tuple[int, int, int, int] | None:
+        """Rows [top, bottom) and columns [left, right) holding ink, or None."""
+        assert self._mask is not None
+        mask = np.greater(ink, INK_THRESHOLD, out=self._mask)
+        rows = np.flatnonzero(mask.any(axis=1))
+        if rows.size == 0:
+            return None
+        cols = np.flatnonzero(mask[rows[0]:rows[-1] + 1].any(axis=0))
+        return int(rows[0]), int(rows[-1]) + 1, int(cols[0]), int(cols[-1]) + 1
+
+
+_shared = DigitPreprocessor()
+
+
+def to_mnist(image: np.ndarray, ink_dark: bool | None = None) -> torch.Tensor | None:
+    """Preprocess one image the way MNIST was made; None when nothing is drawn.
+
+    See DigitPreprocessor.__call__; this shares one preprocessor (not thread-safe: use
+    your own DigitPreprocessor per thread).
+    """
+    return _shared(image, ink_dark)
+
+
+def ink_levels(image: np.ndarray, ink_dark: bool | None = None) -> np.ndarray | None:
+    """HxW float32 ink levels of an image (background 0, strongest ink 1), or None when blank.
+
+    The same polarity and contrast rules as `to_mnist`, without the crop and scale: what
+    the canvas uses to put a loaded picture on its paper.
+    """
+    ink = DigitPreprocessor().ink(image, ink_dark)
+    return None if ink is None else ink.copy()
+
+
+def load_digit(path: str | os.PathLike[str]) -> torch.Tensor | None:
+    """Read an image file and preprocess it; DigitImageError when unreadable."""
+    return to_mnist(load_image(Path(path)))
+
+
+def centre_of_mass(digit: torch.Tensor) -> tuple[float, float]:
+    """(row, column) of the ink's centre of mass in pixel-index coordinates."""
+    img = digit.reshape(digit.shape[-2], digit.shape[-1]).double()
+    total = float(img.sum())
+    rows = torch.arange(img.shape[0], dtype=torch.float64)
+    cols = torch.arange(img.shape[1], dtype=torch.float64)
+    return float((img.sum(1) * rows).sum()) / total, float((img.sum(0) * cols).sum()) / total
+
+
+# ---------------------------------------------------------------------- helpers
+
+def _value_scale(image: np.ndarray) -> float:
+    if image.dtype == np.uint8:
+        return 1.0 / 255.0
+    if image.dtype == bool:
+        return 1.0
+    if np.issubdtype(image.dtype, np.integer):
+        return 1.0 / 65535.0 if int(image.max(initial=0)) > 255 else 1.0 / 255.0
+    return 1.0 / 255.0 if float(np.nanmax(image)) > 1.0 else 1.0
+
+
+def _border(grey: np.ndarray) -> np.ndarray:
+    return np.concatenate((grey[0], grey[-1], grey[1:-1, 0], grey[1:-1, -1]))
+
+
+def _composite_on_contrast(grey: np.ndarray, alpha: np.ndarray) -> None:
+    """Flatten a transparent image onto white when its opaque ink is dark, else black."""
+    opaque = grey[alpha > 0.5]
+    backdrop = 1.0 if opaque.size and float(np.median(opaque)) < 0.5 else 0.0
+    np.multiply(grey, alpha, out=grey)
+    grey += backdrop * (1.0 - alpha)
+
+
+def _fit_and_centre(crop: np.ndarray) -> torch.Tensor:
+    """Scale the crop's longer side to 20 px (antialiased) and centre it by mass in 28x28."""
+    h, w = crop.shape
+    scale = BOX / max(h, w)
+    size = (max(1, round(h * scale)), max(1, round(w * scale)))
+    src = torch.from_numpy(np.ascontiguousarray(crop))[None, None]
+    if size == (h, w):
+        small = src[0, 0].clone()
+    else:
+        small = F.interpolate(src, size=size, mode="bilinear", antialias=True, align_corners=False)[0, 0]
+    small.clamp_(0.0, 1.0)
+    total = float(small.sum())
+    out = torch.zeros(1, SIDE, SIDE)
+    if total <= 0.0:
+        return out
+    rows = torch.arange(size[0], dtype=torch.float32)
+    cols = torch.arange(size[1], dtype=torch.float32)
+    com_row = float((small.sum(1) * rows).sum()) / total
+    com_col = float((small.sum(0) * cols).sum()) / total
+    top = min(max(round(CENTRE - com_row), 0), SIDE - size[0])
+    left = min(max(round(CENTRE - com_col), 0), SIDE - size[1])
+    out[0, top:top + size[0], left:left + size[1]] = small
+    return out

@@ -1,0 +1,410 @@
+"""The "Draw" page: draw a digit and watch the active network classify it live.
+
+Canvas and controls on the left; in the middle exactly what the network sees (the 28x28
+input from `core/digit.py`, pixel for pixel), its answer and the class probabilities; on
+the right what happens inside: feature maps of any block, the kernels of any convolution
+block, and saliency maps. Everything follows the ModelHub's active model.
+
+Prediction runs on the GUI thread: a LeNet-size network answers in about a millisecond,
+so a worker thread would only add latency. It is throttled, not run per mouse event: the
+first change after a quiet spell is classified at once, later ones at most every
+PREDICT_INTERVAL_MS, and the end of a stroke (or clear, undo, load) immediately.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import torch
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QImage, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSlider,
+    QSplitter, QTabWidget, QVBoxLayout, QWidget)
+
+from playground.core.analysis import analyze
+from playground.core.checkpoint import Checkpoint, CheckpointError, load_default_checkpoint
+from playground.core.digit import SIDE, DigitImageError, DigitPreprocessor
+from playground.core.inspect_model import (
+    BlockRef, Inspection, block_modules, conv_blocks, fit_input, grad_cam, input_x_gradient, inspect, last_conv,
+    smooth_grad)
+from playground.ui.canvas import DEFAULT_PEN_WIDTH, MAX_PEN_WIDTH, MIN_PEN_WIDTH, DrawCanvas
+from playground.ui.feature_maps import FeatureMapView
+from playground.ui.kernels_view import KernelView
+from playground.ui.model_hub import ActiveModel, ModelHub
+from playground.ui.probability_chart import ProbabilityChart
+from playground.ui.saliency_view import SaliencyView
+
+PREDICT_INTERVAL_MS = 30
+THUMBNAIL_SCALE = 5
+EMPTY_TEXT = "—"
+IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pgm *.ppm);;All files (*)"
+
+
+def active_from_checkpoint(checkpoint: Checkpoint, source: str) -> ActiveModel:
+    """The hub's view of a loaded checkpoint: its network with its dataset's normalisation."""
+    info = checkpoint.dataset
+    return ActiveModel(checkpoint.design, checkpoint.build_model(), source, tuple(info.mean), tuple(info.std),
+                       list(info.class_names))
+
+
+def digit_pixmap(digit: torch.Tensor | None, scale: int = THUMBNAIL_SCALE) -> QPixmap:
+    """The 28x28 input magnified by whole pixels (nearest neighbour): nothing smoothed."""
+    levels = np.zeros((SIDE, SIDE), np.uint8) if digit is None else \
+        np.ascontiguousarray(np.round(digit.reshape(SIDE, SIDE).numpy() * 255.0).astype(np.uint8))
+    image = QImage(levels.data, SIDE, SIDE, SIDE, QImage.Format.Format_Grayscale8)
+    return QPixmap.fromImage(image.scaled(SIDE * scale, SIDE * scale, Qt.AspectRatioMode.IgnoreAspectRatio,
+                                          Qt.TransformationMode.FastTransformation))
+
+
+class DrawPanel(QWidget):
+    """Draw a digit; see the prediction, the input, feature maps, kernels and saliency."""
+
+    inputChanged = Signal(object)  # 1x28x28 float tensor in [0, 1], or None when the canvas is empty
+    predicted = Signal(object)  # Inspection after each classification, None when there is nothing to classify
+    trainRequested = Signal()  # the person asked to train the current design
+
+    def __init__(self, hub: ModelHub, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("drawPanel")
+        self.hub = hub
+        self._preprocess = DigitPreprocessor()
+        self._digit: torch.Tensor | None = None
+        self._inspection: Inspection | None = None
+        self._refs: list[BlockRef] = []
+        self._cam_ref: BlockRef | None = None
+        self._cam_placement: tuple[tuple[float, float], tuple[float, float]] | None = None
+        self._last_update = 0.0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.update_prediction)
+
+        self.canvas = DrawCanvas()
+        self.tabs = QTabWidget(objectName="drawInspectTabs")
+        self.feature_maps = FeatureMapView()
+        self.kernels = KernelView()
+        self.saliency = SaliencyView()
+        self.tabs.addTab(self.feature_maps, "Feature maps")
+        self.tabs.addTab(self.kernels, "Kernels")
+        self.tabs.addTab(self.saliency, "Saliency")
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self._build_canvas_column())
+        splitter.addWidget(self._build_prediction_column())
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 6)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(splitter)
+
+        self.canvas.changed.connect(self._on_canvas_changed)
+        self.canvas.settled.connect(self.update_prediction)
+        self.feature_maps.blockSelected.connect(lambda _id: self._refresh_feature_map())
+        self.saliency.classChosen.connect(lambda _c: self._refresh_saliency())
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_current_tab())
+        hub.modelChanged.connect(self._on_model_changed)
+        hub.weightsChanged.connect(self._on_weights_changed)
+        self._on_model_changed(hub.active)
+
+    # ------------------------------------------------------------------ building
+
+    def _build_canvas_column(self) -> QWidget:
+        column = QWidget()
+        self.clear_button = QPushButton("Clear", objectName="clearCanvasButton", toolTip="Clear the canvas (Esc)")
+        self.undo_button = QPushButton("Undo stroke", objectName="undoStrokeButton",
+                                       toolTip="Remove the last stroke (Ctrl+Z)")
+        self.load_button = QPushButton("Load image…", objectName="loadImageButton",
+                                       toolTip="Put a picture of a digit on the canvas")
+        self.width_slider = QSlider(Qt.Orientation.Horizontal, objectName="penWidthSlider",
+                                    toolTip="Pen width for new strokes")
+        self.width_slider.setRange(MIN_PEN_WIDTH, MAX_PEN_WIDTH)
+        self.width_slider.setValue(round(DEFAULT_PEN_WIDTH))
+        self.invert_box = QCheckBox("Black ink on white", objectName="invertCheckBox",
+                                    toolTip="MNIST is white on black; the network gets white on black either way")
+        self.error_label = QLabel(objectName="drawErrorLabel")
+        self.error_label.setStyleSheet("color: #c0392b;")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+
+        buttons = QHBoxLayout()
+        for button in (self.clear_button, self.undo_button, self.load_button):
+            buttons.addWidget(button)
+        options = QHBoxLayout()
+        options.addWidget(QLabel("Pen width"))
+        options.addWidget(self.width_slider, 1)
+        options.addWidget(self.invert_box)
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 6, 0)
+        layout.addWidget(self.canvas)
+        layout.addLayout(buttons)
+        layout.addLayout(options)
+        layout.addWidget(self.error_label)
+        layout.addStretch(1)
+
+        self.clear_button.clicked.connect(self.canvas.clear)
+        self.undo_button.clicked.connect(self.canvas.undo)
+        self.load_button.clicked.connect(self._choose_image)
+        self.width_slider.valueChanged.connect(self.canvas.set_pen_width)
+        self.invert_box.toggled.connect(self.canvas.set_inverted)
+        return column
+
+    def _build_prediction_column(self) -> QWidget:
+        column = QWidget()
+        column.setMinimumWidth(270)
+        self.model_label = QLabel(objectName="drawModelLabel")
+        self.model_label.setWordWrap(True)
+        self.model_label.setTextFormat(Qt.TextFormat.RichText)
+
+        self.no_model_box = QFrame(objectName="noModelBox")
+        self.no_model_box.setFrameShape(QFrame.Shape.StyledPanel)
+        self.no_model_text = QLabel(objectName="noModelText")
+        self.no_model_text.setWordWrap(True)
+        self.use_default_button = QPushButton("Use the pretrained default", objectName="useDefaultModelButton")
+        self.train_button = QPushButton("Train this design…", objectName="drawTrainButton")
+        box = QVBoxLayout(self.no_model_box)
+        box.addWidget(self.no_model_text)
+        row = QHBoxLayout()
+        row.addWidget(self.use_default_button)
+        row.addWidget(self.train_button)
+        box.addLayout(row)
+        self.use_default_button.clicked.connect(self.use_default_model)
+        self.train_button.clicked.connect(self.trainRequested)
+
+        self.thumbnail = QLabel(objectName="inputThumbnail", toolTip="The 28×28 input the network gets, pixel for pixel")
+        self.thumbnail.setFixedSize(SIDE * THUMBNAIL_SCALE, SIDE * THUMBNAIL_SCALE)
+        self.thumbnail.setPixmap(digit_pixmap(None))
+        self.prediction_label = QLabel(EMPTY_TEXT, objectName="predictionLabel")
+        big = QFont(self.font())
+        big.setPixelSize(96)
+        big.setBold(True)
+        self.prediction_label.setFont(big)
+        self.prediction_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.prediction_label.setMinimumWidth(110)
+        self.prediction_label.setAccessibleName("Predicted digit")
+        self.confidence_label = QLabel(objectName="confidenceLabel")
+        self.confidence_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.confidence_label.setWordWrap(True)
+        self.chart = ProbabilityChart()
+
+        sees = QLabel("The network sees")
+        answer = QLabel("It says")
+        for caption in (sees, answer):
+            caption.setStyleSheet("color: palette(placeholder-text);")
+        grid = QGridLayout()
+        grid.addWidget(sees, 0, 0, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(answer, 0, 1, Qt.AlignmentFlag.AlignHCenter)
+        grid.addWidget(self.thumbnail, 1, 0, Qt.AlignmentFlag.AlignTop)
+        answer_box = QVBoxLayout()
+        answer_box.addWidget(self.prediction_label, 1)
+        answer_box.addWidget(self.confidence_label)
+        grid.addLayout(answer_box, 1, 1)
+        grid.setColumnStretch(1, 1)
+
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(6, 0, 6, 0)
+        layout.addWidget(self.model_label)
+        layout.addWidget(self.no_model_box)
+        layout.addLayout(grid)
+        layout.addWidget(QLabel("Probability of each class"))
+        layout.addWidget(self.chart, 1)
+        self.chart.setMaximumHeight(320)
+        tips = QLabel(
+            "The network only ever sees the small picture: your drawing cropped to its ink, "
+            "scaled to 20 pixels and centred in 28×28, white on black, as MNIST was made. "
+            "Esc clears, Ctrl+Z undoes the last stroke.")
+        tips.setObjectName("drawTips")
+        tips.setWordWrap(True)
+        tips.setStyleSheet("color: palette(placeholder-text);")
+        layout.addWidget(tips)
+        layout.addStretch(1)
+        return column
+
+    # ------------------------------------------------------------------ the model
+
+    def use_default_model(self) -> None:
+        """Make the shipped pretrained network the active model."""
+        try:
+            checkpoint = load_default_checkpoint()
+        except CheckpointError as exc:
+            self.no_model_text.setText(f"The pretrained default could not be loaded: {exc}")
+            return
+        self.hub.set_active(active_from_checkpoint(checkpoint, "pretrained default"))
+
+    def _on_model_changed(self, active: ActiveModel | None) -> None:
+        self._refs, self._cam_ref, self._cam_placement = [], None, None
+        if active is None:
+            self.model_label.setText("")
+            self.no_model_text.setText("<b>No trained model is active.</b> Use the pretrained digit model, "
+                                       "or train the design you are building.")
+            self.no_model_box.show()
+            self.feature_maps.set_blocks([], {})
+            self.kernels.set_blocks([])
+            self.saliency.show_message("No model.")
+            self.update_prediction()
+            return
+        self.no_model_box.hide()
+        try:
+            self._refs = block_modules(active.design, active.model)
+        except (AttributeError, IndexError, TypeError):
+            self._refs = []  # a network not built from this design: it can classify, not be looked into
+        self._cam_ref = last_conv(self._refs)
+        analysis = analyze(active.design)
+        shapes = {row.block_id: tuple(row.output_shape) for row in analysis.rows if row.output_shape}
+        field = analysis.by_id[self._cam_ref.block_id].receptive_field if self._cam_ref else None
+        self._cam_placement = (field.start, field.jump) if field is not None else None
+        first_conv = next((r.block_id for r in conv_blocks(self._refs)), None)
+        self.feature_maps.set_blocks(self._refs, shapes, self._class_names(active), select=first_conv)
+        self.kernels.set_blocks(conv_blocks(self._refs))
+        self.chart.set_class_names(self._class_names(active))
+        self.saliency.set_class_names(self._class_names(active))
+        self._show_model_line(active)
+        self.update_prediction()
+
+    def _on_weights_changed(self, active: ActiveModel) -> None:
+        self._show_model_line(active)
+        self.kernels.refresh()
+        self.update_prediction()
+
+    def _show_model_line(self, active: ActiveModel) -> None:
+        shape = tuple(active.design.input)
+        note = "" if shape == (1, SIDE, SIDE) else \
+            f"<br>It takes {'×'.join(map(str, shape))} input: the drawing is resized for it."
+        params = sum(p.numel() for p in active.model.parameters())
+        self.model_label.setText(f"Model: <b>{active.design.name}</b> · {active.source} · {params:,} parameters{note}")
+
+    @staticmethod
+    def _class_names(active: ActiveModel) -> list[str]:
+        return list(active.class_names) if active.class_names else [str(i) for i in range(10)]
+
+    # ------------------------------------------------------------------ drawing -> prediction
+
+    def _on_canvas_changed(self) -> None:
+        if self._timer.isActive():
+            return
+        waited_ms = (time.perf_counter() - self._last_update) * 1000.0
+        self._timer.start(max(0, round(PREDICT_INTERVAL_MS - waited_ms)))
+
+    def update_prediction(self) -> None:
+        """Preprocess the canvas, classify it and refresh every view (now, not throttled)."""
+        self._timer.stop()
+        self._last_update = time.perf_counter()
+        digit = self._preprocess(self.canvas.image(), ink_dark=self.canvas.inverted)
+        self._digit = digit
+        self.thumbnail.setPixmap(digit_pixmap(digit))
+        self.undo_button.setEnabled(not self.canvas.is_empty())
+        self.clear_button.setEnabled(not self.canvas.is_empty())
+        self.inputChanged.emit(digit)
+        active = self.hub.active
+        if digit is None or active is None:
+            self._show_no_prediction(active)
+            return
+        watch = {}
+        block = self._watched_block()
+        if block is not None:
+            watch[block.block_id] = block.module
+        try:
+            inspection = inspect(active.model, fit_input(digit, active.design.input), active.mean, active.std, watch)
+        except RuntimeError as exc:
+            self._show_no_prediction(active, f"The active model cannot classify this input: {str(exc).splitlines()[0]}")
+            return
+        self._inspection = inspection
+        self._show_prediction(inspection, active)
+        if block is not None:
+            self.feature_maps.set_activation(inspection.activations.get(block.block_id))
+        if self.tabs.currentWidget() is self.saliency:
+            self._refresh_saliency()
+        self.predicted.emit(inspection)
+
+    def _show_prediction(self, inspection: Inspection, active: ActiveModel) -> None:
+        names = self._class_names(active)
+        winner = inspection.predicted
+        p = inspection.probabilities.numpy()
+        self.prediction_label.setText(names[winner] if winner < len(names) else str(winner))
+        self.confidence_label.setText(f"{p[winner]:.1%} sure")
+        self.chart.set_probabilities(p)
+
+    def _show_no_prediction(self, active: ActiveModel | None, message: str | None = None) -> None:
+        self._inspection = None
+        self.prediction_label.setText(EMPTY_TEXT)
+        if message is None:
+            message = "Draw a digit" if active is not None else "No model to ask"
+        self.confidence_label.setText(message)
+        self.chart.set_probabilities(None)
+        self.feature_maps.set_activation(None, "Draw a digit to see each block's output." if active else "No model.")
+        self.saliency.show_message("Draw a digit to see which pixels drove the prediction." if active else "No model.")
+        self.predicted.emit(None)
+
+    # ------------------------------------------------------------------ inside views
+
+    def _watched_block(self) -> BlockRef | None:
+        if self.tabs.currentWidget() is not self.feature_maps:
+            return None
+        block_id = self.feature_maps.current_block_id()
+        return next((r for r in self._refs if r.block_id == block_id), None)
+
+    def _refresh_current_tab(self) -> None:
+        if self.tabs.currentWidget() is self.kernels:
+            self.kernels.refresh()
+        elif self.tabs.currentWidget() is self.feature_maps:
+            self._refresh_feature_map()
+        else:
+            self._refresh_saliency()
+
+    def _refresh_feature_map(self) -> None:
+        active, block = self.hub.active, self._watched_block()
+        if active is None or self._digit is None or block is None:
+            return
+        x = fit_input(self._digit, active.design.input)
+        inspection = inspect(active.model, x, active.mean, active.std, {block.block_id: block.module})
+        self.feature_maps.set_activation(inspection.activations.get(block.block_id))
+
+    def _refresh_saliency(self) -> None:
+        active, inspection = self.hub.active, self._inspection
+        if active is None or self._digit is None or inspection is None:
+            return
+        chosen = self.saliency.chosen_class()
+        target = inspection.predicted if chosen is None or chosen >= inspection.logits.numel() else chosen
+        x = fit_input(self._digit, active.design.input)
+        maps = {"input_x_gradient": input_x_gradient(active.model, x, target, active.mean, active.std),
+                "smooth_grad": smooth_grad(active.model, x, target, active.mean, active.std)}
+        if self._cam_ref is not None and self._cam_placement is not None:  # a spatial output to look at
+            maps["grad_cam"] = grad_cam(active.model, x, target, active.mean, active.std, self._cam_ref.module,
+                                        self._cam_placement)
+        names = self._class_names(active)
+        label = names[target] if target < len(names) else str(target)
+        self.saliency.set_maps(x[0].mean(0, keepdim=True), maps,
+                               f"{label} ({'predicted' if chosen is None else 'chosen'})",
+                               self._cam_ref.block_id if self._cam_ref else None)
+
+    # ------------------------------------------------------------------ files
+
+    def _choose_image(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Load a digit image", "", IMAGE_FILTER)
+        if path:
+            self.load_image(path)
+
+    def load_image(self, path: str) -> bool:
+        """Put an image file on the canvas; a bad file is reported under the canvas."""
+        try:
+            self.canvas.load_image_file(path)
+        except DigitImageError as exc:
+            self.error_label.setText(str(exc))
+            self.error_label.show()
+            return False
+        self.error_label.hide()
+        return True
+
+    # ------------------------------------------------------------------ state for views and tests
+
+    @property
+    def current_input(self) -> torch.Tensor | None:
+        """The 1x28x28 input last shown (None when the canvas is empty)."""
+        return self._digit
+
+    @property
+    def current_inspection(self) -> Inspection | None:
+        return self._inspection

@@ -1,0 +1,301 @@
+"""Grids of small magnified images (feature maps, kernels) and the colour maps they use.
+
+A learner needs to see every pixel of a 5x5 kernel or a 7x7 feature map, so tiles are
+magnified by whole multiples with nearest-neighbour sampling: no smoothing invents
+detail that is not there. Hovering reports the tile and the value under the cursor in
+the `hovered` signal (and a tooltip), so views can show it in a status line.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QScrollArea, QSizePolicy, QToolTip, QWidget
+
+SEQUENTIAL = pg.colormap.get("viridis").getLookupTable(nPts=256, alpha=False).astype(np.uint8)
+DIVERGING = pg.colormap.get("CET-D1").getLookupTable(nPts=256, alpha=False).astype(np.uint8)
+
+HoverText = Callable[[int, int, int], str]  # (tile, row, column) -> text
+
+
+def colourise(values: np.ndarray, low: float, high: float, lut: np.ndarray) -> np.ndarray:
+    """Map values onto a lookup table between `low` and `high` -> (..., 3) uint8 RGB."""
+    span = high - low
+    if span <= 0:
+        index = np.full(values.shape, 128, dtype=np.intp)
+    else:
+        index = np.clip((values - low) * (255.0 / span), 0, 255).astype(np.intp)
+    return lut[index]
+
+
+def colour_scale(values: np.ndarray) -> tuple[float, float, np.ndarray]:
+    """The shared scale for a block's outputs: diverging around zero when they have both
+    signs (so zero always looks the same), sequential from min to max otherwise."""
+    low, high = float(values.min()), float(values.max())
+    if low < 0.0 < high:
+        bound = max(-low, high)
+        return -bound, bound, DIVERGING
+    return low, high, SEQUENTIAL
+
+
+def rgb_image(rgb: np.ndarray) -> QImage:
+    """An HxWx3 uint8 array as a QImage that owns its pixels."""
+    rgb = np.ascontiguousarray(rgb, dtype=np.uint8)
+    h, w = rgb.shape[:2]
+    return QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+
+
+class TileGrid(QWidget):
+    """Paints tiles (HxWx3 uint8 arrays) in a grid, each magnified by a whole factor.
+
+    `columns`: fixed number of columns (kernels: one per input channel) or None to fill
+    the width. `row_labels` are drawn left of each row (fixed columns only).
+    """
+
+    hovered = Signal(str)
+
+    GAP = 6
+    CAPTION = 14
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMouseTracking(True)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self._tiles: list[QImage] = []
+        self._shape = (1, 1)
+        self._captions: list[str] = []
+        self._columns: int | None = None
+        self._row_labels: list[str] = []
+        self._column_labels: list[str] = []
+        self._hover_text: HoverText | None = None
+        self._max_px, self._min_px = 160, 40
+        self._fit_height = 0
+        self._message = ""
+
+    # ------------------------------------------------------------------ content
+
+    def set_tiles(self, tiles: Sequence[np.ndarray], captions: Sequence[str] = (), *,
+                  columns: int | None = None, row_labels: Sequence[str] = (),
+                  column_labels: Sequence[str] = (), hover_text: HoverText | None = None,
+                  max_px: int = 160, min_px: int = 40) -> None:
+        """Show `tiles` (all the same size), each between `min_px` and `max_px` a side on screen."""
+        self._tiles = [rgb_image(t) for t in tiles]
+        self._shape = tuple(tiles[0].shape[:2]) if len(tiles) else (1, 1)
+        self._captions = list(captions)
+        self._columns = columns
+        self._row_labels = list(row_labels)
+        self._column_labels = list(column_labels)
+        self._hover_text = hover_text
+        self._max_px, self._min_px = max_px, min_px
+        self._message = ""
+        self.updateGeometry()
+        self.update()
+
+    def show_message(self, text: str) -> None:
+        """No tiles, a sentence instead (nothing drawn yet, no model, ...)."""
+        self._tiles = []
+        self._message = text
+        self.updateGeometry()
+        self.update()
+
+    @property
+    def tile_count(self) -> int:
+        return len(self._tiles)
+
+    @property
+    def tile_images(self) -> list[QImage]:
+        return list(self._tiles)
+
+    # ------------------------------------------------------------------ layout
+
+    def _label_width(self) -> int:
+        if not self._row_labels:
+            return 0
+        return max(self.fontMetrics().horizontalAdvance(t) for t in self._row_labels) + self.GAP
+
+    def _top(self) -> int:
+        return self.CAPTION if self._column_labels else 0
+
+    def _layout(self, width: int) -> tuple[int, int, int]:
+        """(scale, columns, rows) for a widget `width` pixels wide.
+
+        The largest whole magnification (tiles up to `max_px` a side) whose grid fits the
+        width and the visible height; when even `min_px` tiles do not fit the height, the
+        grid keeps that size and its scroll area scrolls.
+        """
+        h, w = self._shape
+        count = max(1, len(self._tiles))
+        avail = max(1, width - self._label_width())
+        side = max(h, w)
+        max_scale = max(1, self._max_px // side)
+        min_scale = max(1, min(max_scale, round(self._min_px / side)))
+        for scale in range(max_scale, 0, -1):
+            cell_w, cell_h = self._cell(scale)
+            if self._columns:
+                columns = self._columns
+                if columns * cell_w > avail and scale > 1:
+                    continue
+            else:
+                columns = max(1, min(count, avail // cell_w))
+            rows = -(-count // columns)
+            height = self._top() + rows * cell_h
+            if self._fit_height <= 0 or height <= self._fit_height or scale <= min_scale:
+                return scale, columns, rows
+        return 1, columns, rows
+
+    def set_fit_height(self, height: int) -> None:
+        """The height the grid should fit in without scrolling (its scroll area's viewport)."""
+        if height != self._fit_height:
+            self._fit_height = height
+            self.updateGeometry()
+            self.update()
+
+    def _cell(self, scale: int) -> tuple[int, int]:
+        h, w = self._shape
+        caption = self.CAPTION if self._captions else 0
+        return w * scale + self.GAP, h * scale + caption + self.GAP
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        if not self._tiles:
+            return 60
+        scale, _, rows = self._layout(width)
+        return self._top() + rows * self._cell(scale)[1]
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(360, self.heightForWidth(360))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(120, 60)
+
+    def _tile_rect(self, index: int, scale: int, columns: int) -> QRect:
+        h, w = self._shape
+        cell_w, cell_h = self._cell(scale)
+        row, col = divmod(index, columns)
+        top = self._top() + row * cell_h + (self.CAPTION if self._captions else 0)
+        return QRect(self._label_width() + col * cell_w, top, w * scale, h * scale)
+
+    # ------------------------------------------------------------------ painting
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        text_colour = self.palette().text().color()
+        if not self._tiles:
+            painter.setPen(self.palette().placeholderText().color())
+            painter.drawText(self.rect().adjusted(8, 8, -8, -8),
+                             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._message)
+            painter.end()
+            return
+        scale, columns, _ = self._layout(self.width())
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        small = painter.font()
+        small.setPointSizeF(max(6.5, small.pointSizeF() * 0.8))
+        painter.setFont(small)
+        painter.setPen(text_colour)
+        for col, text in enumerate(self._column_labels[:columns]):
+            rect = self._tile_rect(col, scale, columns)
+            painter.drawText(QRect(rect.x(), 0, rect.width(), self.CAPTION),
+                             Qt.AlignmentFlag.AlignCenter, text)
+        for index, image in enumerate(self._tiles):
+            rect = self._tile_rect(index, scale, columns)
+            painter.drawImage(rect, image)
+            if self._captions:
+                painter.setPen(text_colour)
+                painter.drawText(QRect(rect.x(), rect.y() - self.CAPTION, rect.width(), self.CAPTION),
+                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+                                 self._captions[index] if index < len(self._captions) else "")
+            if self._row_labels and index % columns == 0:
+                row = index // columns
+                if row < len(self._row_labels):
+                    painter.setPen(text_colour)
+                    painter.drawText(QRect(0, rect.y(), self._label_width() - self.GAP, rect.height()),
+                                     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                                     self._row_labels[row])
+        painter.setPen(QPen(QColor(128, 128, 128, 90), 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for index in range(len(self._tiles)):
+            painter.drawRect(self._tile_rect(index, scale, columns).adjusted(-1, -1, 0, 0))
+        painter.end()
+
+    # ------------------------------------------------------------------ hover
+
+    def tile_at(self, pos: QPoint) -> tuple[int, int, int] | None:
+        """(tile, row, column) under a widget position, or None."""
+        if not self._tiles:
+            return None
+        scale, columns, _ = self._layout(self.width())
+        for index in range(len(self._tiles)):
+            rect = self._tile_rect(index, scale, columns)
+            if rect.contains(pos):
+                return index, (pos.y() - rect.y()) // scale, (pos.x() - rect.x()) // scale
+        return None
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        hit = self.tile_at(event.position().toPoint())
+        text = self._hover_text(*hit) if hit is not None and self._hover_text is not None else ""
+        self.hovered.emit(text)
+        if text:
+            QToolTip.showText(event.globalPosition().toPoint(), text, self)
+        else:
+            QToolTip.hideText()
+
+    def leaveEvent(self, event) -> None:  # noqa: N802
+        self.hovered.emit("")
+        super().leaveEvent(event)
+
+
+class FitScrollArea(QScrollArea):
+    """A scroll area that tells its TileGrid how much height is visible, so a few large
+    tiles fill the space and many small ones scroll."""
+
+    def __init__(self, grid: TileGrid, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setWidget(grid)
+        self._grid = grid
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._grid.set_fit_height(self.viewport().height())
+
+
+class ColourBar(QWidget):
+    """A thin horizontal legend: the colour map with its low and high values."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lut: np.ndarray | None = None
+        self._low = self._high = 0.0
+        self.setFixedHeight(30)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_scale(self, low: float, high: float, lut: np.ndarray | None) -> None:
+        self._low, self._high, self._lut = low, high, lut
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        if self._lut is None:
+            return
+        painter = QPainter(self)
+        strip = rgb_image(self._lut[None, :, :])
+        bar = QRect(4, 2, self.width() - 8, 10)
+        painter.drawImage(bar, strip)
+        painter.setPen(self.palette().text().color())
+        small = painter.font()
+        small.setPointSizeF(max(6.5, small.pointSizeF() * 0.85))
+        painter.setFont(small)
+        text_rect = QRect(4, 13, self.width() - 8, 16)
+        painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft, f"{self._low:.3g}")
+        painter.drawText(text_rect, Qt.AlignmentFlag.AlignRight, f"{self._high:.3g}")
+        if self._low < 0 < self._high:
+            painter.drawText(text_rect, Qt.AlignmentFlag.AlignHCenter, "0")
+        painter.end()
