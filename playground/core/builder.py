@@ -14,7 +14,7 @@ import torch
 import torch.nn as nn
 
 from playground.core.analysis import Analysis, analyze
-from playground.core.design import Block, Design, DesignError
+from playground.core.design import Block, BlockPath, Design, DesignError
 from playground.core.layers import make_module
 
 
@@ -45,23 +45,42 @@ class PlaygroundNet(nn.Sequential):
     """The built network: an nn.Sequential of blocks keyed by block id."""
 
 
-def _build_list(blocks: tuple[Block, ...], analysis: Analysis) -> "OrderedDict[str, nn.Module]":
-    info = analysis.by_id
-    modules: OrderedDict[str, nn.Module] = OrderedDict()
-    for block in blocks:
-        modules[block.id] = _build_block(block, analysis, info[block.id].input_shape)
-    return modules
+Shapes = dict[BlockPath, tuple[int, ...] | None]
 
 
-def _build_block(block: Block, analysis: Analysis, in_shape: tuple[int, ...] | None) -> nn.Module:
+# Attribute names an nn.Sequential already has ("forward", "training", ...): an id equal
+# to one of them cannot name a child module.
+_TAKEN = nn.Sequential()
+
+
+def module_names(blocks: tuple[Block, ...]) -> list[str]:
+    """The module names of sibling blocks: their ids, so weights and hooks follow a block
+    when it moves. A block without an id (a design built in code) is named by position;
+    an id torch cannot take ("." inside, or "forward") gets a "_" added."""
+    names: list[str] = []
+    for i, block in enumerate(blocks):
+        name = block.id.replace(".", "_") if block.id else f"block{i}"
+        while hasattr(_TAKEN, name) or name in names:
+            name += "_"
+        names.append(name)
+    return names
+
+
+def _build_list(blocks: tuple[Block, ...], prefix: BlockPath, in_shapes: Shapes) -> "OrderedDict[str, nn.Module]":
+    return OrderedDict((name, _build_block(block, prefix + (i,), in_shapes))
+                       for i, (name, block) in enumerate(zip(module_names(blocks), blocks)))
+
+
+def _build_block(block: Block, path: BlockPath, in_shapes: Shapes) -> nn.Module:
+    lists = [nn.Sequential(_build_list(child, path + (c,), in_shapes)) for c, child in enumerate(block.children)]
     if block.type == "Sequential":
-        return nn.Sequential(_build_list(block.children[0], analysis))
+        return lists[0]
     if block.type == "Residual":
-        return Residual(nn.Sequential(_build_list(block.children[0], analysis)),
-                        nn.Sequential(_build_list(block.children[1], analysis)))
+        return Residual(lists[0], lists[1])
     if block.type == "Concat":
-        return Concat([nn.Sequential(_build_list(branch, analysis)) for branch in block.children])
-    assert in_shape is not None
+        return Concat(lists)
+    in_shape = in_shapes[path]
+    assert in_shape is not None, "an analysis without errors knows every input shape"
     return make_module(block.type, block.params, in_shape)
 
 
@@ -76,4 +95,5 @@ def build_model(design: Design, analysis: Analysis | None = None) -> PlaygroundN
         raise DesignError(path, message)
     if not design.layers:
         raise DesignError("layers", "the design has no layers")
-    return PlaygroundNet(_build_list(design.layers, analysis))
+    in_shapes = {row.path: row.input_shape for row in analysis.rows}
+    return PlaygroundNet(_build_list(design.layers, (), in_shapes))

@@ -10,9 +10,10 @@ they follow from that shape.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-import torch.nn as nn
+if TYPE_CHECKING:
+    import torch.nn as nn
 
 # Parameter kinds. A "pair" is an int or [h, w]; "padding" adds "same"/"valid";
 # "pair_or_none" is a pair that may be null (MaxPool2d's stride defaults to the kernel).
@@ -59,8 +60,15 @@ class LayerKind:
     formula: str = ""
     # Child slots of composite kinds ("layers", "body", "shortcut", "branches").
     slots: tuple[str, ...] = ()
-    # Builds the torch module from validated params and the incoming shape (C, H, W) or (F,).
+    # The torch constructor call for validated params and the incoming shape (C, H, W) or (F,).
+    call: Callable[[dict[str, Any], Shape], "TorchCall"] | None = field(default=None, repr=False)
+    # Builds the torch module (derived from `call`).
     make: Callable[[dict[str, Any], Shape], nn.Module] | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.make is None and self.call is not None:
+            call = self.call
+            object.__setattr__(self, "make", lambda params, shape: call(params, shape).build())
 
     @property
     def composite(self) -> bool:
@@ -113,37 +121,61 @@ _BIAS = _p("bias", BOOL, True, help="Learn an additive bias per output.")
 _SPATIAL_FORMULA = "H_out = floor((H + 2p - d(k-1) - 1) / s) + 1"
 
 
-def _channels(shape: Shape) -> int:
-    return shape[0]
+def _nn(class_name: str) -> type[nn.Module]:
+    """torch.nn's class, imported on first use: the catalogue and the analysis never need
+    torch, so the summary command and the editor's tooltips start without it."""
+    import torch.nn
+
+    return getattr(torch.nn, class_name)
 
 
-def _conv(params: dict[str, Any], shape: Shape) -> nn.Module:
-    return nn.Conv2d(_channels(shape), **params)
+@dataclass(frozen=True)
+class TorchCall:
+    """How one block's module is constructed: torch.nn.<class_name>(*args, **kwargs).
+
+    The builder calls it; the exporter writes it out as source, so both agree by design.
+    """
+
+    class_name: str
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+
+    def build(self) -> nn.Module:
+        return _nn(self.class_name)(*self.args, **self.kwargs)
 
 
-def _conv_t(params: dict[str, Any], shape: Shape) -> nn.Module:
-    return nn.ConvTranspose2d(_channels(shape), **params)
+Call = Callable[[dict[str, Any], Shape], TorchCall]
 
 
-def _simple(cls: type[nn.Module]) -> Callable[[dict[str, Any], Shape], nn.Module]:
-    return lambda params, shape: cls(**params)
+def _simple(class_name: str) -> Call:
+    return lambda params, shape: TorchCall(class_name, (), params)
 
 
-def _with_channels(cls: type[nn.Module]) -> Callable[[dict[str, Any], Shape], nn.Module]:
-    return lambda params, shape: cls(_channels(shape), **params)
+def _with_channels(class_name: str) -> Call:
+    return lambda params, shape: TorchCall(class_name, (shape[0],), params)
 
 
-def _group_norm(params: dict[str, Any], shape: Shape) -> nn.Module:
+def _in_out(class_name: str, out_name: str) -> Call:
+    """Conv/Linear read as torch's docs write them: Conv2d(in, out, kernel_size=...)."""
+    def call(params: dict[str, Any], shape: Shape) -> TorchCall:
+        rest = {k: v for k, v in params.items() if k != out_name}
+        size_in = shape[-1] if class_name == "Linear" else shape[0]
+        return TorchCall(class_name, (size_in, params[out_name]), rest)
+    return call
+
+
+def _with_dim(class_name: str) -> Call:
+    """Softmax's torch default (dim=None) is deprecated guesswork; always pass the dim."""
+    return lambda params, shape: TorchCall(class_name, (), {"dim": 1, **params})
+
+
+def _group_norm(params: dict[str, Any], shape: Shape) -> TorchCall:
     rest = {k: v for k, v in params.items() if k != "num_groups"}
-    return nn.GroupNorm(params["num_groups"], _channels(shape), **rest)
+    return TorchCall("GroupNorm", (params["num_groups"], shape[0]), rest)
 
 
-def _layer_norm(params: dict[str, Any], shape: Shape) -> nn.Module:
-    return nn.LayerNorm(list(shape), **params)
-
-
-def _linear(params: dict[str, Any], shape: Shape) -> nn.Module:
-    return nn.Linear(shape[-1], **params)
+def _layer_norm(params: dict[str, Any], shape: Shape) -> TorchCall:
+    return TorchCall("LayerNorm", (list(shape),), params)
 
 
 _CONV_PARAMS = (
@@ -169,7 +201,7 @@ _KINDS: list[LayerKind] = [
         "k x k x C_in patch times the filter's weights, plus a bias. Weights are shared across "
         "positions, so a filter detects the same pattern anywhere. "
         "Params = C_out x (C_in/groups) x kh x kw + C_out.",
-        _CONV_PARAMS, _SPATIAL_FORMULA, make=_conv),
+        _CONV_PARAMS, _SPATIAL_FORMULA, call=_in_out("Conv2d", "out_channels")),
     LayerKind(
         "ConvTranspose2d", "Convolution",
         "The gradient of a convolution run forward: each input cell stamps a weighted copy of "
@@ -186,7 +218,7 @@ _KINDS: list[LayerKind] = [
             _BIAS,
             _dilation(),
         ),
-        "H_out = (H - 1)s - 2p + d(k-1) + output_padding + 1", make=_conv_t),
+        "H_out = (H - 1)s - 2p + d(k-1) + output_padding + 1", call=_in_out("ConvTranspose2d", "out_channels")),
     # Pooling
     LayerKind(
         "MaxPool2d", "Pooling",
@@ -199,7 +231,7 @@ _KINDS: list[LayerKind] = [
             _dilation(),
             _p("ceil_mode", BOOL, False, help="Round the output size up instead of down."),
         ),
-        _SPATIAL_FORMULA + " (s defaults to k)", make=_simple(nn.MaxPool2d)),
+        _SPATIAL_FORMULA + " (s defaults to k)", call=_simple("MaxPool2d")),
     LayerKind(
         "AvgPool2d", "Pooling",
         "Replaces each k x k window by its mean, channel by channel. Smoother than max pooling; "
@@ -211,20 +243,20 @@ _KINDS: list[LayerKind] = [
             _p("ceil_mode", BOOL, False, help="Round the output size up instead of down."),
             _p("count_include_pad", BOOL, True, help="Count padding cells in the mean."),
         ),
-        "H_out = floor((H + 2p - k) / s) + 1 (s defaults to k)", make=_simple(nn.AvgPool2d)),
+        "H_out = floor((H + 2p - k) / s) + 1 (s defaults to k)", call=_simple("AvgPool2d")),
     LayerKind(
         "AdaptiveAvgPool2d", "Pooling",
         "Averages over windows sized so the output is exactly output_size, whatever the input. "
         "With output 1 it is global average pooling (NiN, GoogLeNet, ResNet).",
         (_p("output_size", PAIR, None, required=True, minimum=1, maximum=512, starter=1,
             help="Output height and width."),),
-        "H_out = output_size", make=_simple(nn.AdaptiveAvgPool2d)),
+        "H_out = output_size", call=_simple("AdaptiveAvgPool2d")),
     LayerKind(
         "AdaptiveMaxPool2d", "Pooling",
         "Takes the maximum over windows sized so the output is exactly output_size.",
         (_p("output_size", PAIR, None, required=True, minimum=1, maximum=512, starter=1,
             help="Output height and width."),),
-        "H_out = output_size", make=_simple(nn.AdaptiveMaxPool2d)),
+        "H_out = output_size", call=_simple("AdaptiveMaxPool2d")),
     # Normalization
     LayerKind(
         "BatchNorm2d", "Normalization",
@@ -234,7 +266,7 @@ _KINDS: list[LayerKind] = [
         (_EPS, _MOMENTUM,
          _p("affine", BOOL, True, help="Learn gamma and beta."),
          _p("track_running_stats", BOOL, True, help="Keep running statistics for evaluation.")),
-        make=_with_channels(nn.BatchNorm2d)),
+        call=_with_channels("BatchNorm2d")),
     LayerKind(
         "BatchNorm1d", "Normalization",
         "Batch normalisation for flat feature vectors (after Flatten or Linear): each feature is "
@@ -242,7 +274,7 @@ _KINDS: list[LayerKind] = [
         (_EPS, _MOMENTUM,
          _p("affine", BOOL, True, help="Learn gamma and beta."),
          _p("track_running_stats", BOOL, True, help="Keep running statistics for evaluation.")),
-        make=lambda params, shape: nn.BatchNorm1d(shape[0], **params)),
+        call=_with_channels("BatchNorm1d")),
     LayerKind(
         "LayerNorm", "Normalization",
         "Normalises each sample over all of its C x H x W values (not over the batch), then "
@@ -250,14 +282,14 @@ _KINDS: list[LayerKind] = [
         (_EPS,
          _p("elementwise_affine", BOOL, True, help="Learn a scale and shift per element."),
          _p("bias", BOOL, True, help="Learn the shift (with elementwise_affine).")),
-        make=_layer_norm),
+        call=_layer_norm),
     LayerKind(
         "InstanceNorm2d", "Normalization",
         "Normalises each channel of each sample on its own, over H x W. Common in style transfer.",
         (_EPS, _MOMENTUM,
          _p("affine", BOOL, False, help="Learn a scale and shift per channel."),
          _p("track_running_stats", BOOL, False, help="Keep running statistics for evaluation.")),
-        make=_with_channels(nn.InstanceNorm2d)),
+        call=_with_channels("InstanceNorm2d")),
     LayerKind(
         "GroupNorm", "Normalization",
         "Splits the channels into num_groups groups and normalises each group of each sample. "
@@ -266,7 +298,7 @@ _KINDS: list[LayerKind] = [
             help="How many channel groups; must divide the channel count."),
          _EPS,
          _p("affine", BOOL, True, help="Learn a scale and shift per channel.")),
-        make=_group_norm),
+        call=_group_norm),
     LayerKind(
         "LocalResponseNorm", "Normalization",
         "Divides each value by a term summed over `size` neighbouring channels, so strongly "
@@ -276,67 +308,67 @@ _KINDS: list[LayerKind] = [
          _p("alpha", FLOAT, 1e-4, minimum=0.0, maximum=10.0, help="Scale of the sum."),
          _p("beta", FLOAT, 0.75, minimum=0.0, maximum=10.0, help="Exponent."),
          _p("k", FLOAT, 1.0, minimum=0.0, maximum=100.0, help="Additive constant.")),
-        make=_simple(nn.LocalResponseNorm)),
+        call=_simple("LocalResponseNorm")),
     # Activation
     LayerKind("ReLU", "Activation",
               "Keeps positive values and zeroes the rest: max(0, x). Cheap, and its gradient does "
               "not vanish for positive inputs, which is why deep nets train with it.",
-              make=_simple(nn.ReLU)),
+              call=_simple("ReLU")),
     LayerKind("LeakyReLU", "Activation",
               "Like ReLU, but negative values are multiplied by a small slope instead of zeroed, so "
               "units never go completely silent. max(0, x) + slope * min(0, x).",
               (_p("negative_slope", FLOAT, 0.01, minimum=0.0, maximum=1.0,
                   help="Slope for negative inputs."),),
-              make=_simple(nn.LeakyReLU)),
+              call=_simple("LeakyReLU")),
     LayerKind("ELU", "Activation",
               "x for positive x, alpha * (exp(x) - 1) for negative x: smooth, with negative outputs "
               "that push mean activations towards zero.",
               (_p("alpha", FLOAT, 1.0, minimum=0.0, maximum=10.0, help="Saturation value for negatives."),),
-              make=_simple(nn.ELU)),
+              call=_simple("ELU")),
     LayerKind("GELU", "Activation",
               "x times the probability that a standard normal is below x: a smooth ReLU used in "
               "transformers and ConvNeXt.",
               (_p("approximate", CHOICE, "none", choices=("none", "tanh"),
                   help="Exact (erf) or the faster tanh approximation."),),
-              make=_simple(nn.GELU)),
+              call=_simple("GELU")),
     LayerKind("SiLU", "Activation",
               "x * sigmoid(x) (also called Swish): smooth and non-monotonic, used in EfficientNet.",
-              make=_simple(nn.SiLU)),
+              call=_simple("SiLU")),
     LayerKind("Sigmoid", "Activation",
               "Squashes values into (0, 1): 1 / (1 + exp(-x)). The classic activation of LeNet's era; "
               "its gradient vanishes for large |x|.",
-              make=_simple(nn.Sigmoid)),
+              call=_simple("Sigmoid")),
     LayerKind("Tanh", "Activation",
               "Squashes values into (-1, 1), centred at zero: tanh(x).",
-              make=_simple(nn.Tanh)),
+              call=_simple("Tanh")),
     LayerKind("Softmax", "Activation",
               "Turns a vector of scores into probabilities that sum to 1: exp(x_i) / sum exp(x_j). "
               "Not needed before training: the cross-entropy loss applies it itself.",
               (_p("dim", INT, 1, minimum=-4, maximum=3, help="The dimension that sums to 1."),),
-              make=_simple(nn.Softmax)),
+              call=_with_dim("Softmax")),
     LayerKind("LogSoftmax", "Activation",
               "The logarithm of softmax, computed stably: x_i - log sum exp(x_j).",
               (_p("dim", INT, 1, minimum=-4, maximum=3, help="The dimension normalised over."),),
-              make=_simple(nn.LogSoftmax)),
+              call=_with_dim("LogSoftmax")),
     # Regularization & shape
     LayerKind("Dropout", "Regularization & shape",
               "While training, zeroes each value with probability p and scales the rest by "
               "1/(1-p), so the network cannot lean on any single unit. Does nothing at evaluation.",
               (_p("p", FLOAT, 0.5, minimum=0.0, maximum=1.0, help="Probability of zeroing a value."),),
-              make=_simple(nn.Dropout)),
+              call=_simple("Dropout")),
     LayerKind("Dropout2d", "Regularization & shape",
               "Dropout of whole channels: while training each feature map is zeroed with "
               "probability p. Suits convolutional features, whose neighbours are correlated.",
               (_p("p", FLOAT, 0.5, minimum=0.0, maximum=1.0, help="Probability of zeroing a channel."),),
-              make=_simple(nn.Dropout2d)),
+              call=_simple("Dropout2d")),
     LayerKind("Flatten", "Regularization & shape",
               "Unrolls C x H x W into one vector of C*H*W features, so Linear layers can follow.",
               (_p("start_dim", INT, 1, minimum=1, maximum=3, help="First dimension to flatten (1 keeps the batch)."),
                _p("end_dim", INT, -1, minimum=-1, maximum=3, help="Last dimension to flatten.")),
-              make=_simple(nn.Flatten)),
+              call=_simple("Flatten")),
     LayerKind("Identity", "Regularization & shape",
               "Passes its input through unchanged. Handy as a placeholder branch.",
-              make=_simple(nn.Identity)),
+              call=_simple("Identity")),
     # Dense
     LayerKind("Linear", "Dense",
               "Every output is a weighted sum of every input plus a bias: y = Wx + b. "
@@ -344,7 +376,7 @@ _KINDS: list[LayerKind] = [
               (_p("out_features", INT, None, required=True, minimum=1, maximum=65536, starter=10,
                   help="How many outputs (10 for the ten digit classes)."),
                _BIAS),
-              make=_linear),
+              call=_in_out("Linear", "out_features")),
     # Composite
     LayerKind("Sequential", "Composite",
               "A named group of blocks run one after another, e.g. one VGG block. It changes "
@@ -373,13 +405,18 @@ def kinds_in_group(group: str) -> list[LayerKind]:
     return [k for k in _KINDS if k.group == group]
 
 
-def make_module(type_name: str, params: dict[str, Any], in_shape: Shape) -> nn.Module:
-    """Build one non-composite block as a torch module for the given incoming shape.
+def torch_call(type_name: str, params: dict[str, Any], in_shape: Shape) -> TorchCall:
+    """The constructor call of one non-composite block for the given incoming shape.
 
     `params` holds only the keys the design sets; omitted keys keep torch's defaults.
     """
     entry = CATALOGUE[type_name]
-    if entry.make is None:
+    if entry.call is None:
         raise ValueError(f"{type_name} is a composite block; the builder assembles it")
     args = {name: (tuple(v) if isinstance(v, list) else v) for name, v in params.items()}
-    return entry.make(args, tuple(in_shape))
+    return entry.call(args, tuple(in_shape))
+
+
+def make_module(type_name: str, params: dict[str, Any], in_shape: Shape) -> nn.Module:
+    """Build one non-composite block as a torch module for the given incoming shape."""
+    return torch_call(type_name, params, in_shape).build()

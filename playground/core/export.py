@@ -1,0 +1,251 @@
+"""Design -> standalone PyTorch source, and ONNX where the onnx package is installed.
+
+The source is one readable `nn.Module` class that needs only torch. It constructs every
+block with the same call and under the same name as the builder (both read
+`layers.torch_call` and `builder.module_names`), so a state_dict saved by the app loads
+into it unchanged. Its forward is straight-line, with the shape after each block.
+"""
+
+from __future__ import annotations
+
+import keyword
+import textwrap
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from playground.core.analysis import Analysis, analyze, shape_text
+from playground.core.builder import build_model, module_names
+from playground.core.design import Block, BlockPath, Design, DesignError, atomic_write_bytes
+from playground.core.layers import torch_call
+
+INDENT = "    "
+
+_RESIDUAL_SOURCE = '''
+class Residual(nn.Module):
+    """y = body(x) + shortcut(x); an empty shortcut is the identity."""
+
+    def __init__(self, body: nn.Sequential, shortcut: nn.Sequential) -> None:
+        super().__init__()
+        self.body = body
+        self.shortcut = shortcut
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.body(x) + self.shortcut(x)
+'''
+
+_CONCAT_SOURCE = '''
+class Concat(nn.Module):
+    """Runs every branch on the same input and concatenates the outputs on channels."""
+
+    def __init__(self, branches: list[nn.Sequential]) -> None:
+        super().__init__()
+        self.branches = nn.ModuleList(branches)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return torch.cat([branch(x) for branch in self.branches], dim=1)
+'''
+
+
+class ExportError(Exception):
+    """The export cannot be done here (e.g. ONNX without the onnx package)."""
+
+
+def class_name_for(design: Design) -> str:
+    """A Python class name from the design's name: "LeNet-5" -> "LeNet5", "ResNet mini" -> "ResNetMini"."""
+    words = re.findall(r"[A-Za-z0-9]+", design.name)
+    name = "".join(w[:1].upper() + w[1:] for w in words)
+    if not name or not name[0].isalpha():
+        name = "Net" + name
+    return name
+
+
+def _literal(value: Any) -> str:
+    if isinstance(value, tuple):
+        return "(" + ", ".join(_literal(v) for v in value) + ")"
+    if isinstance(value, list):
+        return "[" + ", ".join(_literal(v) for v in value) + "]"
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return repr(value)
+
+
+def _leaf_source(block: Block, in_shape: tuple[int, ...]) -> str:
+    call = torch_call(block.type, block.params, in_shape)
+    args = [_literal(a) for a in call.args]
+    args += [f"{k}={_literal(v)}" for k, v in call.kwargs.items()]
+    return f"nn.{call.class_name}({', '.join(args)})"
+
+
+def _comment_text(text: str) -> str:
+    return " ".join(text.split())
+
+
+class _SourceWriter:
+    def __init__(self, analysis: Analysis) -> None:
+        self.rows = {row.path: row for row in analysis.rows}
+        self.uses_residual = False
+        self.uses_concat = False
+        self.uses_ordered_dict = False
+
+    def block(self, block: Block, path: BlockPath, depth: int) -> list[str]:
+        """Source lines of one block's module expression; continuation lines are indented."""
+        if block.type == "Sequential":
+            return self.sequential(block.children[0], path + (0,), depth)
+        if block.type == "Residual":
+            self.uses_residual = True
+            pad = INDENT * (depth + 1)
+            lines = ["Residual("]
+            for c, slot in enumerate(("body", "shortcut")):
+                inner = self.sequential(block.children[c], path + (c,), depth + 1)
+                inner[0] = f"{pad}{slot}={inner[0]}"
+                inner[-1] += ","
+                lines += inner
+            return lines + [INDENT * depth + ")"]
+        if block.type == "Concat":
+            self.uses_concat = True
+            lines = ["Concat(["]
+            pad = INDENT * (depth + 1)
+            for c, branch in enumerate(block.children):
+                inner = self.sequential(branch, path + (c,), depth + 1)
+                inner[0] = pad + inner[0]
+                inner[-1] += ","
+                lines += inner
+            return lines + [INDENT * depth + "])"]
+        row = self.rows[path]
+        assert row.input_shape is not None
+        return [_leaf_source(block, row.input_shape)]
+
+    def sequential(self, blocks: tuple[Block, ...], list_path: BlockPath, depth: int) -> list[str]:
+        if not blocks:
+            return ["nn.Sequential()"]
+        self.uses_ordered_dict = True
+        pad = INDENT * (depth + 1)
+        lines = ["nn.Sequential(OrderedDict(["]
+        for i, (name, block) in enumerate(zip(module_names(blocks), blocks)):
+            if block.label:
+                lines.append(f"{pad}# {_comment_text(block.label)}")
+            inner = self.block(block, list_path + (i,), depth + 1)
+            lines.append(f'{pad}("{name}", {inner[0]}')
+            lines += inner[1:]
+            lines[-1] += "),"
+        return lines + [INDENT * depth + "]))"]
+
+
+def _attribute(name: str) -> str:
+    """How the generated class reaches a child module by name."""
+    if name.isidentifier() and not keyword.iskeyword(name):
+        return f"self.{name}"
+    return f'getattr(self, "{name}")'
+
+
+def export_source(design: Design, source_name: str | None = None) -> str:
+    """The design as a standalone Python module defining one nn.Module class.
+
+    Raises DesignError when the design has errors (as the builder does).
+    """
+    analysis = analyze(design)
+    if analysis.errors:
+        path, message = analysis.errors[0]
+        raise DesignError(path, message)
+    if not design.layers:
+        raise DesignError("layers", "the design has no layers")
+    writer = _SourceWriter(analysis)
+    init: list[str] = []
+    forward: list[str] = []
+    for i, (name, block) in enumerate(zip(module_names(design.layers), design.layers)):
+        row = writer.rows[(i,)]
+        if block.label:
+            init.append(f"{INDENT * 2}# {_comment_text(block.label)}")
+        expr = writer.block(block, (i,), 2)
+        target = _attribute(name)
+        if target.startswith("self."):
+            init.append(f"{INDENT * 2}{target} = {expr[0]}")
+            init += expr[1:]
+        else:
+            init.append(f'{INDENT * 2}self.add_module("{name}", {expr[0]}')
+            init += expr[1:]
+            init[-1] += ")"
+        forward.append(f"{INDENT * 2}x = {target}(x)  # {shape_text(row.output_shape)}")
+
+    class_name = class_name_for(design)
+    c, h, w = design.input
+    title = _comment_text(design.name) + (f": {_comment_text(design.description)}" if design.description else "")
+    doc = textwrap.wrap('"""' + title, width=96) + [""]
+    origin = f" from {source_name}" if source_name else ""
+    doc.append(f"Exported by CNN Playground{origin}; needs only torch. The state_dict keys match the")
+    doc.append("app's, so its checkpoints' weights load directly.")
+    doc.append(f"Input {shape_text(design.input)}; output {shape_text(analysis.output_shape)}; "
+               f"{analysis.total_params:,} parameters; {analysis.total_macs:,} MACs per sample.")
+    doc += ['"""', ""]
+    imports = ["from __future__ import annotations", ""]
+    if writer.uses_ordered_dict:
+        imports += ["from collections import OrderedDict", ""]
+    imports += ["import torch", "from torch import nn", ""]
+    helpers = []
+    if writer.uses_residual:
+        helpers.append(_RESIDUAL_SOURCE)
+    if writer.uses_concat:
+        helpers.append(_CONCAT_SOURCE)
+    body = [
+        "",
+        f"class {class_name}(nn.Module):",
+        f'{INDENT}"""{_comment_text(design.name)}: {shape_text(design.input)} in, '
+        f'{shape_text(analysis.output_shape)} out."""',
+        "",
+        f"{INDENT}input_shape = ({c}, {h}, {w})",
+        "",
+        f"{INDENT}def __init__(self) -> None:",
+        f"{INDENT * 2}super().__init__()",
+        *init,
+        "",
+        f"{INDENT}def forward(self, x: torch.Tensor) -> torch.Tensor:",
+        f"{INDENT * 2}# {shape_text(design.input)}",
+        *forward,
+        f"{INDENT * 2}return x",
+        "",
+        "",
+        'if __name__ == "__main__":',
+        f"{INDENT}model = {class_name}().eval()",
+        f"{INDENT}print(model)",
+        f"{INDENT}print(model(torch.zeros(1, *model.input_shape)).shape)",
+    ]
+    return "\n".join(doc + imports + [h.rstrip("\n") + "\n" for h in helpers] + body) + "\n"
+
+
+def write_source(design: Design, path: str | os.PathLike[str], source_name: str | None = None) -> None:
+    """Write the exported source atomically; an unwritable place raises DesignError."""
+    text = export_source(design, source_name)
+    try:
+        atomic_write_bytes(path, text.encode("utf-8"))
+    except OSError as exc:
+        raise DesignError("", f"{path}: cannot write ({exc.strerror or exc})") from None
+
+
+def onnx_available() -> bool:
+    try:
+        import onnx  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def write_onnx(design: Design, path: str | os.PathLike[str]) -> None:
+    """Export the built network (fresh weights, eval mode) as ONNX with a dynamic batch axis."""
+    if not onnx_available():
+        raise ExportError("ONNX export needs the onnx package (pip install onnx)")
+    import torch
+
+    model = build_model(design).eval()
+    target = Path(path)
+    tmp = target.with_name(f".{target.name}.tmp")
+    try:
+        torch.onnx.export(model, (torch.zeros(1, *design.input),), str(tmp), dynamo=False,
+                          input_names=["input"], output_names=["output"],
+                          dynamic_axes={"input": {0: "batch"}, "output": {0: "batch"}})
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise DesignError("", f"{path}: cannot write ({exc.strerror or exc})") from None
+    finally:
+        tmp.unlink(missing_ok=True)

@@ -1,0 +1,339 @@
+"""Closed-form arithmetic of one non-composite block: output shape, parameters, MACs.
+
+Building a torch module (even on the meta device) for every block on every edit is slow:
+the first meta forward alone imports torch._dynamo (about 2 s), and each module costs
+tens of microseconds. Every kind in the catalogue has an exact formula instead, checked
+against the built torch module by the tests. Results are memoised per (kind, params,
+incoming shape), so a live edit recomputes only the blocks whose inputs changed.
+
+The checks mirror the ones torch makes (and raise where torch would raise), but in words
+a learner understands.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Callable
+
+from playground.core.layers import CATALOGUE
+
+Shape = tuple[int, ...]
+Pair = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Window:
+    """A sliding window's geometry per (h, w), for the receptive-field recurrence:
+    effective (dilated) size, stride, and padding before the first cell."""
+
+    size: Pair
+    stride: Pair
+    pad: Pair
+
+
+@dataclass(frozen=True)
+class LeafResult:
+    """What one block does to the shape flowing through it (per sample, batch excluded).
+
+    `window` is the block's sliding window, None when it keeps every pixel where it is
+    (activations, norms); `spatial_rf` is False when the receptive field cannot be
+    followed through it (transposed convolution).
+    """
+
+    output_shape: Shape
+    params: int
+    macs: int
+    window: Window | None = None
+    spatial_rf: bool = True
+
+
+class BlockError(Exception):
+    """A learner-facing message about one block.
+
+    `carry_on` is the shape the block would give once fixed, when that is clear (a Linear
+    fed a map gives out_features either way), so the analysis can go on past it.
+    """
+
+    def __init__(self, message: str, carry_on: Shape | None = None) -> None:
+        super().__init__(message)
+        self.carry_on = carry_on
+
+
+def pair(value: Any) -> Pair:
+    if isinstance(value, (list, tuple)):
+        return int(value[0]), int(value[1])
+    return int(value), int(value)
+
+
+def shape_text(shape: Shape | None) -> str:
+    """6 x 28 x 28, or a dash when unknown."""
+    return " x ".join(str(s) for s in shape) if shape else "—"
+
+
+def _size_text(h: int, w: int) -> str:
+    return f"{h}x{w}"
+
+
+def _needs_map(type_name: str, shape: Shape) -> None:
+    if len(shape) != 3:
+        raise BlockError(f"{type_name} needs a C x H x W input but gets {_flat_words(shape)}; "
+                         "move it before Flatten")
+
+
+def _flat_words(shape: Shape) -> str:
+    if len(shape) == 1:
+        return f"a flat vector of {shape[0]} features"
+    return f"a {len(shape)}-D input of {shape_text(shape)}"
+
+
+def _effective(k: Pair, d: Pair) -> Pair:
+    return d[0] * (k[0] - 1) + 1, d[1] * (k[1] - 1) + 1
+
+
+def _too_big(k: Pair, eff: Pair, padded: Pair) -> BlockError:
+    dil = f" (dilated to {_size_text(*eff)})" if eff != k else ""
+    return BlockError(f"kernel {_size_text(*k)}{dil} is larger than its padded input {_size_text(*padded)}; "
+                      "use a smaller kernel, more padding, or less pooling before it")
+
+
+def _not_positive(out: Pair, fix: str) -> BlockError:
+    return BlockError(f"the output would be {_size_text(*out)} (zero or negative): {fix}")
+
+
+def _check_padding_mode(mode: str, pads: tuple[Pair, Pair], h: int, w: int) -> None:
+    """torch's F.pad limits: reflect needs padding < size, circular padding <= size."""
+    for (before, after), size, axis in ((pads[0], h, "height"), (pads[1], w, "width")):
+        widest = max(before, after)
+        if mode == "reflect" and widest >= size:
+            raise BlockError(f'padding_mode "reflect" mirrors the input, so padding ({widest}) must be smaller '
+                             f"than the input {axis} ({size}); use less padding or padding_mode \"zeros\"")
+        if mode == "circular" and widest > size:
+            raise BlockError(f'padding_mode "circular" wraps the input around once, so padding ({widest}) may '
+                             f"not exceed the input {axis} ({size}); use less padding or padding_mode \"zeros\"")
+
+
+def _conv2d(p: dict[str, Any], shape: Shape) -> LeafResult:
+    _needs_map("Conv2d", shape)
+    c, h, w = shape
+    out_c, groups = p["out_channels"], p["groups"]
+    k, s, d = pair(p["kernel_size"]), pair(p["stride"]), pair(p["dilation"])
+    eff = _effective(k, d)
+    padding = p["padding"]
+    if padding == "same":
+        if s != (1, 1):
+            raise BlockError('padding "same" needs stride 1; use a number for padding with stride > 1')
+        before = ((eff[0] - 1) // 2, (eff[1] - 1) // 2)
+        pads = ((before[0], eff[0] - 1 - before[0]), (before[1], eff[1] - 1 - before[1]))
+        out = (h, w)
+    else:
+        before = (0, 0) if padding == "valid" else pair(padding)
+        pads = ((before[0], before[0]), (before[1], before[1]))
+        padded = (h + 2 * before[0], w + 2 * before[1])
+        if padded[0] < eff[0] or padded[1] < eff[1]:
+            raise _too_big(k, eff, padded)
+        out = ((padded[0] - eff[0]) // s[0] + 1, (padded[1] - eff[1]) // s[1] + 1)
+    if p["padding_mode"] != "zeros":
+        _check_padding_mode(p["padding_mode"], pads, h, w)
+    if c % groups:
+        raise BlockError(f"groups={groups} does not divide the {c} input channels; "
+                         f"use a divisor of {c} (1 is an ordinary convolution)", (out_c, *out))
+    if out_c % groups:
+        raise BlockError(f"groups={groups} does not divide out_channels={out_c}; "
+                         f"make out_channels a multiple of {groups}", (out_c, *out))
+    per_output = (c // groups) * k[0] * k[1]
+    params = out_c * per_output + (out_c if p["bias"] else 0)
+    return LeafResult((out_c, *out), params, out_c * out[0] * out[1] * per_output, Window(eff, s, before))
+
+
+def _conv_transpose2d(p: dict[str, Any], shape: Shape) -> LeafResult:
+    _needs_map("ConvTranspose2d", shape)
+    c, h, w = shape
+    out_c, groups = p["out_channels"], p["groups"]
+    k, s, d = pair(p["kernel_size"]), pair(p["stride"]), pair(p["dilation"])
+    pp, op = pair(p["padding"]), pair(p["output_padding"])
+    if c % groups or out_c % groups:
+        raise BlockError(f"groups={groups} must divide both the {c} input channels and "
+                         f"out_channels={out_c}")
+    for axis in (0, 1):
+        if op[axis] >= s[axis] and op[axis] >= d[axis]:
+            raise BlockError(f"output_padding {op[axis]} must be smaller than the stride ({s[axis]}) "
+                             f"or the dilation ({d[axis]})")
+    out = ((h - 1) * s[0] - 2 * pp[0] + d[0] * (k[0] - 1) + op[0] + 1,
+           (w - 1) * s[1] - 2 * pp[1] + d[1] * (k[1] - 1) + op[1] + 1)
+    if out[0] <= 0 or out[1] <= 0:
+        raise _not_positive(out, f"padding {max(pp)} trims more than the kernel adds to the "
+                            f"{_size_text(h, w)} input; use less padding")
+    per_input = (out_c // groups) * k[0] * k[1]
+    params = c * per_input + (out_c if p["bias"] else 0)
+    return LeafResult((out_c, *out), params, c * h * w * per_input, spatial_rf=False)
+
+
+def _pool(type_name: str, p: dict[str, Any], shape: Shape) -> LeafResult:
+    """MaxPool2d / AvgPool2d, with torch's pooling_output_shape (ceil_mode included)."""
+    _needs_map(type_name, shape)
+    c, h, w = shape
+    k = pair(p["kernel_size"])
+    s = pair(p["stride"] if p["stride"] is not None else p["kernel_size"])
+    d = pair(p.get("dilation", 1))
+    pp = pair(p["padding"])
+    eff = _effective(k, d)
+    if pp[0] > k[0] // 2 or pp[1] > k[1] // 2:
+        raise BlockError(f"padding {max(pp)} is more than half the {_size_text(*k)} window; "
+                         f"use at most {min(k) // 2}")
+    out = []
+    for n, ki, si, pi in zip((h, w), eff, s, pp):
+        size = (n + 2 * pi - ki + (si - 1 if p["ceil_mode"] else 0)) // si + 1
+        if p["ceil_mode"] and (size - 1) * si >= n + pi:
+            size -= 1  # the last window would start in the right padding
+        out.append(size)
+    if out[0] <= 0 or out[1] <= 0:
+        padded = (h + 2 * pp[0], w + 2 * pp[1])
+        if padded[0] < eff[0] or padded[1] < eff[1]:
+            raise _too_big(k, eff, padded)
+        raise _not_positive((out[0], out[1]), "the input is too small for this window")
+    return LeafResult((c, out[0], out[1]), 0, 0, Window(eff, s, pp))
+
+
+def _adaptive(type_name: str, p: dict[str, Any], shape: Shape) -> LeafResult:
+    _needs_map(type_name, shape)
+    c, h, w = shape
+    oh, ow = pair(p["output_size"])
+    # Windows of at most ceil(H/out) cells every ~H/out cells (exact when out divides H).
+    size = (math.ceil(h / oh), math.ceil(w / ow))
+    stride = (max(1, h // oh), max(1, w // ow))
+    return LeafResult((c, oh, ow), 0, 0, Window(size, stride, (0, 0)))
+
+
+def _batch_norm2d(p: dict[str, Any], shape: Shape) -> LeafResult:
+    _needs_map("BatchNorm2d", shape)
+    return LeafResult(shape, 2 * shape[0] if p["affine"] else 0, 0)
+
+
+def _batch_norm1d(p: dict[str, Any], shape: Shape) -> LeafResult:
+    if len(shape) not in (1, 2):
+        raise BlockError(f"BatchNorm1d needs a flat vector but gets {shape_text(shape)}; use BatchNorm2d "
+                         "for C x H x W maps, or add a Flatten block before it", shape)
+    return LeafResult(shape, 2 * shape[0] if p["affine"] else 0, 0)
+
+
+def _layer_norm(p: dict[str, Any], shape: Shape) -> LeafResult:
+    per_element = (1 + int(p["bias"])) if p["elementwise_affine"] else 0
+    return LeafResult(shape, per_element * math.prod(shape), 0)
+
+
+def _instance_norm(p: dict[str, Any], shape: Shape) -> LeafResult:
+    _needs_map("InstanceNorm2d", shape)
+    if shape[1] * shape[2] == 1:
+        raise BlockError("InstanceNorm2d normalises each channel over H x W, which is 1 x 1 here; "
+                         "move it before the layers that shrink the map", shape)
+    return LeafResult(shape, 2 * shape[0] if p["affine"] else 0, 0)
+
+
+def _group_norm(p: dict[str, Any], shape: Shape) -> LeafResult:
+    _needs_map("GroupNorm", shape)
+    groups = p["num_groups"]
+    if shape[0] % groups:
+        raise BlockError(f"num_groups={groups} does not divide the {shape[0]} channels; "
+                         f"use a divisor of {shape[0]}", shape)
+    return LeafResult(shape, 2 * shape[0] if p["affine"] else 0, 0)
+
+
+def _needs_map_same(type_name: str) -> Callable[[dict[str, Any], Shape], LeafResult]:
+    def run(p: dict[str, Any], shape: Shape) -> LeafResult:
+        _needs_map(type_name, shape)
+        return LeafResult(shape, 0, 0)
+    return run
+
+
+def _same(p: dict[str, Any], shape: Shape) -> LeafResult:
+    return LeafResult(shape, 0, 0)
+
+
+def _dim_error(name: str, value: int, ndim: int) -> BlockError:
+    return BlockError(f"{name}={value} does not exist for this {ndim}-D input (batch included); "
+                      f"use a value from {-ndim} to {ndim - 1}, usually 1")
+
+
+def _softmax(p: dict[str, Any], shape: Shape) -> LeafResult:
+    ndim = len(shape) + 1
+    if not -ndim <= p["dim"] < ndim:
+        raise _dim_error("dim", p["dim"], ndim)
+    return LeafResult(shape, 0, 0)
+
+
+def _flatten(p: dict[str, Any], shape: Shape) -> LeafResult:
+    ndim = len(shape) + 1
+    for name in ("start_dim", "end_dim"):
+        if not -ndim <= p[name] < ndim:
+            raise _dim_error(name, p[name], ndim)
+    start, end = p["start_dim"] % ndim, p["end_dim"] % ndim
+    if start > end:
+        raise BlockError(f"start_dim={p['start_dim']} comes after end_dim={p['end_dim']}; "
+                         "the defaults (1 and -1) flatten everything but the batch")
+    if start == end:
+        return LeafResult(shape, 0, 0)
+    # Per-sample index = batched index - 1 (start >= 1 by the catalogue's range).
+    merged = math.prod(shape[start - 1:end])
+    return LeafResult(shape[:start - 1] + (merged,) + shape[end:], 0, 0)
+
+
+def _linear(p: dict[str, Any], shape: Shape) -> LeafResult:
+    out = p["out_features"]
+    if len(shape) != 1:
+        raise BlockError(f"Linear needs a flat vector but gets {shape_text(shape)}; "
+                         "add a Flatten block before it", (out,))
+    return LeafResult((out,), shape[0] * out + (out if p["bias"] else 0), shape[0] * out)
+
+
+_FORMULAS: dict[str, Callable[[dict[str, Any], Shape], LeafResult]] = {
+    "Conv2d": _conv2d,
+    "ConvTranspose2d": _conv_transpose2d,
+    "MaxPool2d": lambda p, s: _pool("MaxPool2d", p, s),
+    "AvgPool2d": lambda p, s: _pool("AvgPool2d", p, s),
+    "AdaptiveAvgPool2d": lambda p, s: _adaptive("AdaptiveAvgPool2d", p, s),
+    "AdaptiveMaxPool2d": lambda p, s: _adaptive("AdaptiveMaxPool2d", p, s),
+    "BatchNorm2d": _batch_norm2d,
+    "BatchNorm1d": _batch_norm1d,
+    "LayerNorm": _layer_norm,
+    "InstanceNorm2d": _instance_norm,
+    "GroupNorm": _group_norm,
+    "LocalResponseNorm": _needs_map_same("LocalResponseNorm"),
+    "Dropout2d": _needs_map_same("Dropout2d"),
+    "Softmax": _softmax,
+    "LogSoftmax": _softmax,
+    "Flatten": _flatten,
+    "Linear": _linear,
+    **{name: _same for name in ("ReLU", "LeakyReLU", "ELU", "GELU", "SiLU", "Sigmoid", "Tanh",
+                                "Dropout", "Identity")},
+}
+
+
+def params_key(params: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
+    """A hashable, order-free key for a block's params ([h, w] lists become tuples)."""
+    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+
+
+@lru_cache(maxsize=8192)
+def _cached(type_name: str, key: tuple[tuple[str, Any], ...], shape: Shape
+            ) -> LeafResult | tuple[str, Shape | None]:
+    entry = CATALOGUE[type_name]
+    try:
+        return _FORMULAS[type_name](entry.resolved(dict(key)), shape)
+    except BlockError as exc:
+        # Keep the message, not the exception: a re-raised instance would grow its traceback.
+        return str(exc), exc.carry_on
+
+
+def leaf_result(type_name: str, params: dict[str, Any], shape: Shape) -> LeafResult:
+    """The block's effect on a per-sample shape; raises BlockError with a learner's message."""
+    result = _cached(type_name, params_key(params), tuple(shape))
+    if isinstance(result, tuple):
+        raise BlockError(*result)
+    return result
+
+
+def has_formula(type_name: str) -> bool:
+    """Whether the kind is a leaf with a closed form here (every non-composite kind is)."""
+    return type_name in _FORMULAS

@@ -1,0 +1,120 @@
+"""An analysis as text (a torchinfo-like table) or as a JSON-ready dict.
+
+Only formatting lives here; every number comes from `playground.core.analysis`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from playground.core.analysis import Analysis, LayerInfo, ReceptiveField, shape_text
+from playground.core.design import Design
+
+MB = 1024 * 1024
+
+
+def _count(n: int) -> str:
+    return f"{n:,}"
+
+
+def _rf_text(rf: ReceptiveField | None) -> str:
+    return rf.text() if rf is not None else "—"
+
+
+def _type_text(row: LayerInfo) -> str:
+    label = f' "{row.label}"' if row.label else ""
+    return "  " * row.depth + row.type + label
+
+
+def _mb(n_bytes: int) -> str:
+    return f"{n_bytes / MB:,.2f} MB"
+
+
+def format_summary(design: Design, analysis: Analysis) -> str:
+    """The summary table: one row per block (nested ones indented), then the totals,
+    then any errors and warnings by JSON path."""
+    header = ("Path", "Type", "Output shape", "Params", "MACs", "RF")
+    cells = [(row.json_path, _type_text(row), shape_text(row.output_shape), _count(row.params),
+              _count(row.macs), _rf_text(row.receptive_field)) for row in analysis.rows]
+    widths = [max(len(header[i]), *(len(c[i]) for c in cells)) if cells else len(header[i])
+              for i in range(len(header))]
+    right = (False, False, False, True, True, True)
+
+    def line(values: tuple[str, ...]) -> str:
+        parts = [v.rjust(w) if r else v.ljust(w) for v, w, r in zip(values, widths, right)]
+        return "  ".join(parts).rstrip()
+
+    rule_len = sum(widths) + 2 * (len(widths) - 1)
+    heavy, light = "=" * rule_len, "-" * rule_len
+    trainable = analysis.trainable_params
+    out = [
+        f"{design.name}: input {shape_text(analysis.input_shape)}",
+        heavy,
+        line(header),
+        light,
+        *(line(c) for c in cells),
+        heavy,
+        f"Total params: {_count(analysis.total_params)}",
+        f"Trainable params: {_count(trainable)}",
+        f"Non-trainable params: {_count(analysis.total_params - trainable)}",
+        f"Total MACs: {_count(analysis.total_macs)} per sample "
+        f"(FLOPs = 2 x MACs = {_count(2 * analysis.total_macs)})",
+        f"Output shape: {shape_text(analysis.output_shape)}",
+        f"Weight memory: {_mb(analysis.weight_bytes)} (float32)",
+        f"Activation memory: {_mb(analysis.activation_bytes)} per sample (forward, float32)",
+        heavy,
+    ]
+    if analysis.errors:
+        out.append(f"Errors ({len(analysis.errors)}):")
+        out += [f"  {path}: {message}" for path, message in analysis.errors]
+    if analysis.warnings:
+        out.append(f"Warnings ({len(analysis.warnings)}):")
+        out += [f"  {path}: {message}" for path, message in analysis.warnings]
+    return "\n".join(out) + "\n"
+
+
+def _rf_dict(rf: ReceptiveField | None) -> dict[str, list[float]] | None:
+    if rf is None:
+        return None
+    return {"size": list(rf.size), "jump": list(rf.jump), "start": list(rf.start)}
+
+
+def _shape_list(shape: tuple[int, ...] | None) -> list[int] | None:
+    return list(shape) if shape is not None else None
+
+
+def summary_dict(design: Design, analysis: Analysis) -> dict[str, Any]:
+    """The summary as plain JSON values (the `summary --json` structure)."""
+    return {
+        "name": design.name,
+        "input_shape": list(analysis.input_shape),
+        "output_shape": _shape_list(analysis.output_shape),
+        "rows": [
+            {
+                "path": row.json_path,
+                "id": row.block_id,
+                "type": row.type,
+                "label": row.label,
+                "depth": row.depth,
+                "composite": row.composite,
+                "input_shape": _shape_list(row.input_shape),
+                "output_shape": _shape_list(row.output_shape),
+                "params": row.params,
+                "trainable_params": row.trainable_params,
+                "macs": row.macs,
+                "receptive_field": _rf_dict(row.receptive_field),
+                "activation_bytes": row.activation_bytes,
+                "error": row.error,
+                "warning": row.warning,
+            }
+            for row in analysis.rows
+        ],
+        "total_params": analysis.total_params,
+        "trainable_params": analysis.trainable_params,
+        "total_macs": analysis.total_macs,
+        "total_flops": 2 * analysis.total_macs,
+        "weight_bytes": analysis.weight_bytes,
+        "activation_bytes": analysis.activation_bytes,
+        "errors": [{"path": path, "message": message} for path, message in analysis.errors],
+        "warnings": [{"path": path, "message": message} for path, message in analysis.warnings],
+    }
