@@ -563,3 +563,31 @@ def sliding_for_module(module: nn.Module, x: torch.Tensor) -> Sliding:
     if x.ndim == 4 and x.shape[0] == 1:
         x = x[0]
     return Sliding(window_op_from_module(module), x)
+
+
+class _Captured(Exception):
+    """Stops the forward pass once the wanted block's input is in hand."""
+
+
+def capture_input(model: nn.Module, module: nn.Module, x: torch.Tensor) -> torch.Tensor:
+    """What `module` receives (C, H, W) when `model` runs on the batch of one `x`.
+
+    A forward pre-hook grabs the block's real input (after every block before it, branches
+    and residual sums included) and aborts the pass there, so deep networks cost only the
+    layers up to the block. The hook is always removed again.
+    """
+    seen: list[torch.Tensor] = []
+
+    def grab(_module: nn.Module, args: tuple[torch.Tensor, ...]) -> None:
+        seen.append(args[0][0].detach().clone())
+        raise _Captured
+
+    handle = module.register_forward_pre_hook(grab)
+    try:
+        with torch.inference_mode():
+            model(x)
+    except _Captured:
+        return seen[0]
+    finally:
+        handle.remove()
+    raise SlidingError(f"{type(module).__name__} is not used by this network's forward pass")

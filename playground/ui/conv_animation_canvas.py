@@ -1,0 +1,501 @@
+"""The painted part of the kernel animation: input grid, window, beam, output map, numbers.
+
+One custom widget paints everything with QPainter. The two grids are images with one
+pixel per cell, drawn scaled without smoothing, so a frame stays in the low milliseconds
+however many cells there are; only the handful of window taps and the detail panel are
+painted cell by cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (QBrush, QColor, QFont, QImage, QLinearGradient, QMouseEvent, QPainter, QPainterPath,
+                           QPaintEvent, QPen, QPolygonF)
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from playground.core.sliding import CELL_INPUT, CELL_OUTSIDE, CELL_PADDING, ChannelView, Sliding, Step
+from playground.ui import conv_animation_colors as colours
+from playground.ui.conv_animation_detail import DetailPainter, DetailText, detail_text, number
+
+BACKGROUND = QColor("#f3f5f8")
+CAPTION = QColor("#1f2328")
+MUTED = QColor("#5c6675")
+NUMBERS_FROM = 30.0  # grid cells at least this wide show their values
+MARGIN = 14.0
+CAPTION_H = 24.0
+FOOTER_H = 46.0  # under the grids: the colour scale, then the hint line
+
+
+@dataclass(frozen=True)
+class Content:
+    """What the canvas shows: a layer's window over one input, for one output channel."""
+
+    sliding: Sliding
+    view: ChannelView
+    output_map: np.ndarray  # the values this view writes, (H_out, W_out)
+    input_caption: str
+    output_caption: str
+
+
+@dataclass(frozen=True)
+class _Layout:
+    cell: float
+    input_origin: QPointF
+    output_origin: QPointF
+    detail: QRectF
+
+
+class SlidingCanvas(QWidget):
+    """Paints one step; clicks on an output cell ask to jump there, on an input cell show
+    which outputs it feeds."""
+
+    outputCellClicked = Signal(int, int)
+    inputCellPicked = Signal(object)  # (row, col) grid cell, or None when the pick is cleared
+    channelRowClicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("convAnimationCanvas")
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMinimumSize(640, 380)
+        self.setAccessibleName("Kernel animation")
+        self._content: Content | None = None
+        self._step: Step | None = None
+        self._text: DetailText | None = None
+        self._display_channel = 0
+        self._picked: tuple[int, int] | None = None
+        self._fed: tuple[tuple[int, int], ...] = ()
+        self._fed_via_padding: tuple[tuple[int, int], ...] = ()
+        self._copies: list[tuple[int, int]] = []
+        self._layout: _Layout | None = None
+        self._input_image: QImage | None = None
+        self._output_rgb: np.ndarray | None = None
+        self._output_limit = 1.0
+        self._output_image: QImage | None = None
+        self._output_image_position = -1
+        self._detail = DetailPainter()
+
+    # ------------------------------------------------------------ state
+
+    def set_content(self, content: Content | None, display_channel: int = 0) -> None:
+        self._content = content
+        self._step = None
+        self._text = None
+        self._display_channel = display_channel
+        self._picked, self._fed, self._fed_via_padding, self._copies = None, (), (), []
+        self._layout = None
+        self._input_image = None
+        self._output_image_position = -1
+        self._output_rgb = None
+        if content is not None:
+            self._output_limit = colours.limit_of(content.output_map)
+            self._output_rgb = colours.diverging(content.output_map, self._output_limit)
+        self.update()
+
+    def set_display_channel(self, channel: int) -> None:
+        if channel != self._display_channel:
+            self._display_channel = channel
+            self._input_image = None
+            self.update()
+
+    def set_step(self, step: Step | None) -> None:
+        self._step = step
+        c = self._content
+        self._text = detail_text(c.sliding, c.view, step) if c is not None and step is not None else None
+        self.setAccessibleDescription(self._text.plain() if self._text else "")
+        self.update()
+
+    def pick(self, grid_cell: tuple[int, int] | None) -> None:
+        """Mark a grid cell and the outputs it feeds (None clears the mark)."""
+        c = self._content
+        self._picked, self._fed, self._fed_via_padding, self._copies = None, (), (), []
+        if c is not None and grid_cell is not None:
+            self._picked = grid_cell
+            source = c.sliding.grid_to_input(*grid_cell)
+            if c.sliding.cell_kind[grid_cell] == CELL_INPUT and source is not None:
+                feeds = c.sliding.feeds(*source)
+                self._fed, self._fed_via_padding = feeds.direct, feeds.via_padding
+                if c.sliding.op.kind == "conv":
+                    self._copies = [(gr, gc) for gr in c.sliding.rows.cells_holding(source[0])
+                                    for gc in c.sliding.cols.cells_holding(source[1]) if (gr, gc) != grid_cell]
+            else:
+                self._fed = c.sliding.outputs_covering(*grid_cell)
+        self.inputCellPicked.emit(self._picked)
+        self.update()
+
+    @property
+    def picked(self) -> tuple[int, int] | None:
+        return self._picked
+
+    @property
+    def fed_outputs(self) -> tuple[tuple[int, int], ...]:
+        """Outputs the picked cell feeds (directly and through padding copies)."""
+        return tuple(sorted(set(self._fed) | set(self._fed_via_padding)))
+
+    @property
+    def detail(self) -> DetailText | None:
+        return self._text
+
+    # ------------------------------------------------------------ geometry
+
+    def _geometry(self) -> _Layout | None:
+        if self._content is None:
+            return None
+        if self._layout is not None:
+            return self._layout
+        s = self._content.sliding
+        gh, gw = s.grid_shape
+        oh, ow = s.rows.out, s.cols.out
+        w, h = float(self.width()), float(self.height())
+        if w >= 1.55 * h:
+            detail_w = min(max(w * 0.42, 340.0), 600.0)
+            detail = QRectF(w - MARGIN - detail_w, MARGIN, detail_w, h - 2 * MARGIN)
+            area = QRectF(MARGIN, MARGIN + CAPTION_H, w - 3 * MARGIN - detail_w, h - 2 * MARGIN - CAPTION_H - FOOTER_H)
+        else:
+            detail_h = min(max(h * 0.42, 240.0), 400.0)
+            detail = QRectF(MARGIN, h - MARGIN - detail_h, w - 2 * MARGIN, detail_h)
+            area = QRectF(MARGIN, MARGIN + CAPTION_H, w - 2 * MARGIN, h - 3 * MARGIN - detail_h - CAPTION_H - FOOTER_H)
+        gap = max(44.0, area.width() * 0.08)
+        cell = min((area.width() - gap) / (gw + ow), area.height() / max(gh, oh), 56.0)
+        if cell > 6:
+            cell = float(int(cell))  # whole pixels keep grid lines crisp
+        cell = max(cell, 1.0)
+        left = area.left() + max(0.0, (area.width() - gap - (gw + ow) * cell) / 2)
+        top = area.top() + max(0.0, (area.height() - max(gh, oh) * cell) / 2)
+        input_origin = QPointF(left, top + max(0.0, (oh - gh) * cell / 2))
+        output_origin = QPointF(left + gw * cell + gap, top + max(0.0, (gh - oh) * cell / 2))
+        self._layout = _Layout(cell, input_origin, output_origin, detail)
+        return self._layout
+
+    def grid_cell_rect(self, grid_row: int, grid_col: int) -> QRectF:
+        """Where a cell of the padded input grid is painted."""
+        layout = self._geometry()
+        assert layout is not None
+        o, c = layout.input_origin, layout.cell
+        return QRectF(o.x() + grid_col * c, o.y() + grid_row * c, c, c)
+
+    def output_cell_rect(self, row: int, col: int) -> QRectF:
+        layout = self._geometry()
+        assert layout is not None
+        o, c = layout.output_origin, layout.cell
+        return QRectF(o.x() + col * c, o.y() + row * c, c, c)
+
+    def window_rect(self) -> QRectF | None:
+        """The painted span of the current window (all its taps and the gaps between)."""
+        if self._step is None:
+            return None
+        top, left, height, width = self._step.window
+        return self.grid_cell_rect(top, left).united(self.grid_cell_rect(top + height - 1, left + width - 1))
+
+    def hit(self, pos: QPointF) -> tuple[str, int, int] | None:
+        """("input", grid row, col), ("output", row, col), ("channel", in channel, 0) or None."""
+        layout = self._geometry()
+        if layout is None:
+            return None
+        s = self._content.sliding
+        for kind, origin, (rows, cols) in (("input", layout.input_origin, s.grid_shape),
+                                           ("output", layout.output_origin, (s.rows.out, s.cols.out))):
+            r = int((pos.y() - origin.y()) // layout.cell)
+            c = int((pos.x() - origin.x()) // layout.cell)
+            if pos.y() >= origin.y() and pos.x() >= origin.x() and r < rows and c < cols:
+                return (kind, r, c)
+        for row in self._detail.channel_rows:
+            if row.rect.contains(pos):
+                return ("channel", row.channel, 0)
+        return None
+
+    # ------------------------------------------------------------ events
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self._layout = None
+        super().resizeEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() != Qt.MouseButton.LeftButton:
+            return super().mousePressEvent(event)
+        hit = self.hit(event.position())
+        if hit is None:
+            if self._picked is not None:
+                self.pick(None)
+            return
+        kind, a, b = hit
+        if kind == "output":
+            self.outputCellClicked.emit(a, b)
+        elif kind == "input":
+            if self._content.sliding.cell_kind[a, b] == CELL_OUTSIDE:
+                return
+            self.pick(None if self._picked == (a, b) else (a, b))
+        else:
+            self.channelRowClicked.emit(a)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            text = self.tooltip_at(event.position() if hasattr(event, "position") else QPointF(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+    def tooltip_at(self, pos: QPointF) -> str:
+        """The tooltip of whatever is under the pointer."""
+        hit = self.hit(pos)
+        if hit is None or self._content is None:
+            return ""
+        s = self._content.sliding
+        kind, a, b = hit
+        if kind == "output":
+            value = self._content.output_map[a, b]
+            return (f"Output row {a}, col {b} = {number(float(value), 3)}\n"
+                    "Click to jump the window here.")
+        if kind == "channel":
+            return f"Input channel {a}: click to show it in the input grid."
+        cell = s.cell_kind[a, b]
+        channel_value = s.grid_values[self._display_channel, a, b]
+        if cell == CELL_OUTSIDE:
+            return "Beyond the padded input: a ceil-mode window hangs over here, these cells are not counted."
+        if cell == CELL_PADDING:
+            source = s.grid_to_input(a, b)
+            what = {"zeros": "zero padding", "reflect": "reflect padding", "replicate": "replicate padding",
+                    "circular": "circular padding"}[s.op.padding_mode] if s.op.kind == "conv" else (
+                "padding (max pooling ignores it: −∞)" if s.op.kind == "max" else "padding (counts as 0)")
+            copy = f", a copy of input row {source[0]}, col {source[1]}" if source and s.op.kind == "conv" \
+                and s.op.padding_mode != "zeros" else ""
+            return f"{what.capitalize()} = {number(float(channel_value), 3)}{copy}\nClick to see which outputs read it."
+        r, c = a - s.rows.pad_before, b - s.cols.pad_before
+        return (f"Input row {r}, col {c} = {number(float(channel_value), 3)} (channel {self._display_channel})\n"
+                "Click to see which outputs it feeds.")
+
+    # ------------------------------------------------------------ painting
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), BACKGROUND)
+        layout = self._geometry()
+        if layout is None or self._content is None:
+            painter.end()
+            return
+        self._paint_input(painter, layout)
+        if self._step is not None:
+            self._paint_beam(painter, self._step)  # under the output map: it ends at the cell's edge
+        self._paint_output(painter, layout)
+        self._paint_pick(painter, layout)
+        if self._step is not None:
+            self._paint_window(painter, layout, self._step)
+            self._paint_detail(painter, layout, self._step)
+        painter.end()
+
+    def _input_pixels(self) -> QImage:
+        if self._input_image is None:
+            s = self._content.sliding
+            values = s.grid_values[self._display_channel]
+            low, high = colours.value_range(s.input[self._display_channel])
+            rgb = colours.tint_padding(colours.greys(values, low, high), s.cell_kind == CELL_PADDING)
+            rgb[s.cell_kind == CELL_OUTSIDE] = 255
+            self._input_image = colours.to_image(rgb)
+        return self._input_image
+
+    def _output_pixels(self) -> QImage:
+        position = self._step.index if self._step is not None else -1
+        if self._output_image is None or self._output_image_position != position:
+            rows, cols = self._output_rgb.shape[:2]
+            filled = (np.arange(rows * cols) <= position).reshape(rows, cols)
+            rgb = np.where(filled[..., None], self._output_rgb, np.array(colours.UNFILLED, np.uint8))
+            self._output_image = colours.to_image(rgb.astype(np.uint8))
+            self._output_image_position = position
+        return self._output_image
+
+    def _grid_lines(self, origin: QPointF, rows: int, cols: int, cell: float) -> list[QLineF]:
+        right, bottom = origin.x() + cols * cell, origin.y() + rows * cell
+        lines = [QLineF(origin.x(), origin.y() + i * cell, right, origin.y() + i * cell) for i in range(1, rows)]
+        lines += [QLineF(origin.x() + j * cell, origin.y(), origin.x() + j * cell, bottom) for j in range(1, cols)]
+        return lines
+
+    def _caption(self, painter: QPainter, x: float, y: float, width: float, text: str, bold: bool = False) -> None:
+        font = QFont(self.font())
+        font.setPixelSize(13)
+        font.setBold(bold)
+        painter.setFont(font)
+        painter.setPen(CAPTION if bold else MUTED)
+        elided = painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, int(width))
+        painter.drawText(QRectF(x, y - CAPTION_H, width, CAPTION_H - 4),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, elided)
+
+    def _paint_input(self, painter: QPainter, layout: _Layout) -> None:
+        s = self._content.sliding
+        gh, gw = s.grid_shape
+        cell, o = layout.cell, layout.input_origin
+        grid = QRectF(o.x(), o.y(), gw * cell, gh * cell)
+        painter.drawImage(grid, self._input_pixels())
+        padded = QRectF(o.x(), o.y(), (s.cols.size + s.cols.pad_before + s.cols.pad_after) * cell,
+                        (s.rows.size + s.rows.pad_before + s.rows.pad_after) * cell)
+        inner = QRectF(o.x() + s.cols.pad_before * cell, o.y() + s.rows.pad_before * cell,
+                       s.cols.size * cell, s.rows.size * cell)
+        if padded != inner:
+            ring = QPainterPath()
+            ring.addRect(padded)
+            ring.addRect(inner)  # odd-even fill: the ring only
+            painter.fillPath(ring, QBrush(QColor(255, 255, 255, 70), Qt.BrushStyle.BDiagPattern))
+        if cell >= 5:
+            painter.setPen(QPen(QColor(255, 255, 255, 30), 1))
+            painter.drawLines(self._grid_lines(o, gh, gw, cell))
+        if grid != padded:  # ceil-mode cells beyond the padded input
+            painter.setPen(QPen(QColor("#aab3c0"), 1, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(grid)
+        painter.setPen(QPen(QColor("#8fa0ff") if padded != inner else QColor("#5c6675"), 1.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(inner)
+        if cell >= NUMBERS_FROM:
+            self._input_numbers(painter, o, cell)
+        self._caption(painter, o.x(), o.y(), max(gw * cell + 40, 240), self._content.input_caption, bold=True)
+
+    def _input_numbers(self, painter: QPainter, origin: QPointF, cell: float) -> None:
+        """Values on the input cells, for grids small enough to read them."""
+        s = self._content.sliding
+        values = s.grid_values[self._display_channel]
+        low, high = colours.value_range(s.input[self._display_channel])
+        rgb = colours.tint_padding(colours.greys(values, low, high), s.cell_kind == CELL_PADDING)
+        font = QFont(self.font())
+        font.setPixelSize(max(8, int(cell * 0.3)))
+        painter.setFont(font)
+        for r, c in zip(*np.nonzero(s.cell_kind != CELL_OUTSIDE)):
+            painter.setPen(colours.text_colour(rgb[r, c]))
+            painter.drawText(QRectF(origin.x() + c * cell, origin.y() + r * cell, cell, cell),
+                             Qt.AlignmentFlag.AlignCenter, number(float(values[r, c])))
+
+    def _paint_output(self, painter: QPainter, layout: _Layout) -> None:
+        s = self._content.sliding
+        oh, ow = s.rows.out, s.cols.out
+        cell, o = layout.cell, layout.output_origin
+        painter.drawImage(QRectF(o.x(), o.y(), ow * cell, oh * cell), self._output_pixels())
+        if cell >= 5:
+            painter.setPen(QPen(QColor(255, 255, 255, 170), 1))
+            painter.drawLines(self._grid_lines(o, oh, ow, cell))
+        painter.setPen(QPen(QColor("#8c95a3"), 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(QRectF(o.x(), o.y(), ow * cell, oh * cell))
+        if cell >= NUMBERS_FROM and self._step is not None:
+            font = QFont(self.font())
+            font.setPixelSize(max(8, int(cell * 0.3)))
+            painter.setFont(font)
+            for index in range(self._step.index + 1):
+                r, c = divmod(index, ow)
+                painter.setPen(colours.text_colour(self._output_rgb[r, c]))
+                painter.drawText(self.output_cell_rect(r, c), Qt.AlignmentFlag.AlignCenter,
+                                 number(float(self._content.output_map[r, c])))
+        self._caption(painter, o.x(), o.y(), max(ow * cell + 40, 200), self._content.output_caption, bold=True)
+        self._paint_scale(painter, QRectF(o.x(), o.y() + oh * cell + 8, min(max(ow * cell, 140.0), 220.0), 9))
+        grids_bottom = max(layout.input_origin.y() + s.grid_shape[0] * cell, o.y() + oh * cell)
+        font = QFont(self.font())
+        font.setPixelSize(13)
+        painter.setFont(font)
+        painter.setPen(colours.FEED if self._picked is not None else MUTED)
+        hint = self._pick_text() or "Click an output cell to jump there; click an input cell to see what it feeds."
+        painter.drawText(QRectF(layout.input_origin.x(), grids_bottom + FOOTER_H - 20, self._grids_width(layout), 20),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                         painter.fontMetrics().elidedText(hint, Qt.TextElideMode.ElideRight,
+                                                          int(self._grids_width(layout))))
+
+    def _paint_scale(self, painter: QPainter, bar: QRectF) -> None:
+        """The output colour scale: blue negative, white zero, red positive, with its ends."""
+        gradient = QLinearGradient(bar.topLeft(), bar.topRight())
+        for stop, rgb in zip(colours.SCALE_STOPS, colours.SCALE_RGB):
+            gradient.setColorAt((stop + 1) / 2, QColor(*(int(v) for v in rgb)))
+        painter.fillRect(bar, gradient)
+        painter.setPen(QPen(QColor("#aab3c0"), 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(bar)
+        font = QFont(self.font())
+        font.setPixelSize(11)
+        painter.setFont(font)
+        painter.setPen(MUTED)
+        labels = QRectF(bar.left() - 20, bar.bottom() + 1, bar.width() + 40, 14)
+        painter.drawText(labels, Qt.AlignmentFlag.AlignLeft, number(-self._output_limit))
+        painter.drawText(labels, Qt.AlignmentFlag.AlignHCenter, "0")
+        painter.drawText(labels, Qt.AlignmentFlag.AlignRight, number(self._output_limit))
+
+    def _grids_width(self, layout: _Layout) -> float:
+        s = self._content.sliding
+        return layout.output_origin.x() + s.cols.out * layout.cell - layout.input_origin.x()
+
+    def _pick_text(self) -> str:
+        if self._picked is None:
+            return ""
+        s = self._content.sliding
+        n = len(self.fed_outputs)
+        where = s.grid_to_input(*self._picked)
+        if s.cell_kind[self._picked] == CELL_INPUT and where is not None:
+            extra = f" ({len(self._fed_via_padding)} through padding copies)" if self._fed_via_padding else ""
+            return f"Input row {where[0]}, col {where[1]} feeds the {n} highlighted output cells{extra}."
+        return f"This padding cell is read by the {n} highlighted output cells."
+
+    def _paint_pick(self, painter: QPainter, layout: _Layout) -> None:
+        if self._picked is None:
+            return
+        teal_fill = QColor(colours.FEED)
+        teal_fill.setAlpha(90)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for r, c in self.fed_outputs:
+            rect = self.output_cell_rect(r, c)
+            painter.fillRect(rect, teal_fill)
+        painter.setPen(QPen(colours.FEED, 2))
+        if self.fed_outputs:
+            painter.drawRects([self.output_cell_rect(r, c).adjusted(1, 1, -1, -1) for r, c in self.fed_outputs])
+        painter.setPen(QPen(colours.FEED, 3))
+        painter.drawRect(self.grid_cell_rect(*self._picked))
+        if self._copies:
+            painter.setPen(QPen(colours.FEED, 2, Qt.PenStyle.DashLine))
+            painter.drawRects([self.grid_cell_rect(r, c) for r, c in self._copies])
+
+    def _paint_beam(self, painter: QPainter, step: Step) -> None:
+        """A translucent band from the window to the output cell it writes."""
+        span = self.window_rect()
+        target = self.output_cell_rect(step.out_row, step.out_col)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        beam = QPolygonF([span.topRight(), target.topLeft(), target.bottomLeft(), span.bottomRight()])
+        fill = QColor(colours.WINDOW)
+        fill.setAlpha(50)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        painter.drawPolygon(beam)
+        edge = QColor(colours.WINDOW)
+        edge.setAlpha(170)
+        painter.setPen(QPen(edge, 1.2))
+        painter.drawLine(span.topRight(), target.topLeft())
+        painter.drawLine(span.bottomRight(), target.bottomLeft())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+
+    def _paint_window(self, painter: QPainter, layout: _Layout, step: Step) -> None:
+        span = self.window_rect()
+        target = self.output_cell_rect(step.out_row, step.out_col)
+        taps = [self.grid_cell_rect(int(r), int(c)) for r in step.grid_rows for c in step.grid_cols]
+        tap_fill = QColor(colours.WINDOW)
+        tap_fill.setAlpha(95)
+        for rect in taps:
+            painter.fillRect(rect, tap_fill)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if layout.cell >= 6:
+            painter.setPen(QPen(colours.WINDOW, 1))
+            painter.drawRects([rect.adjusted(1, 1, -1, -1) for rect in taps])
+        if step.argmax is not None:
+            i, j = step.argmax
+            painter.setPen(QPen(colours.WINDOW_DARK, max(2.0, layout.cell / 6)))
+            painter.drawRect(self.grid_cell_rect(int(step.grid_rows[i]), int(step.grid_cols[j])).adjusted(1, 1, -1, -1))
+        painter.setPen(QPen(colours.WINDOW, 3))
+        painter.drawRect(span.adjusted(-1, -1, 1, 1))
+        painter.setPen(QPen(QColor("#1f2328"), 1))
+        painter.drawRect(target.adjusted(-3, -3, 3, 3))
+        painter.setPen(QPen(colours.WINDOW, 3))
+        painter.drawRect(target.adjusted(-1, -1, 1, 1))
+
+    def _paint_detail(self, painter: QPainter, layout: _Layout, step: Step) -> None:
+        rgb = self._output_rgb[step.out_row, step.out_col]
+        self._detail.paint(painter, layout.detail, self._content.sliding, self._content.view, step, self._text,
+                           self._display_channel, tuple(int(v) for v in rgb))

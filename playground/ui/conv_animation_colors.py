@@ -1,0 +1,69 @@
+"""Colours of the kernel animation, computed for whole arrays at once.
+
+Painting 800 cells one `fillRect` at a time costs milliseconds in Python; turning a value
+array into one RGB image (a pixel per cell) and drawing it scaled costs microseconds.
+Inputs are grey like the digit itself; weights, products and outputs use a red-blue
+diverging scale centred on zero, so the sign of every number is visible at a glance.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtGui import QColor, QImage
+
+# Red-blue diverging stops (ColorBrewer RdBu): negative blue, zero near-white, positive red.
+SCALE_STOPS = np.array([-1.0, -0.5, 0.0, 0.5, 1.0])
+SCALE_RGB = np.array([(33, 102, 172), (146, 197, 222), (247, 247, 247), (244, 165, 130), (178, 24, 43)], float)
+
+WINDOW = QColor("#f59e0b")  # the kernel window, its beam and the current output cell
+WINDOW_DARK = QColor("#b45309")
+FEED = QColor("#0d9488")  # an input cell picked by click and the outputs it feeds
+PADDING_TINT = np.array([88, 104, 214], float)  # the padding ring, mixed into its values
+UNFILLED = (206, 212, 221)  # output cells the window has not reached yet
+OUTSIDE = QColor("#ffffff")
+
+
+def greys(values: np.ndarray, low: float, high: float) -> np.ndarray:
+    """Values -> uint8 RGB greys, low black and high white (the digit: white ink on black)."""
+    span = high - low if high > low else 1.0
+    level = np.clip((np.nan_to_num(values, nan=low, neginf=low, posinf=high) - low) / span, 0, 1) * 255
+    return np.repeat(level[..., None], 3, axis=-1).astype(np.uint8)
+
+
+def diverging(values: np.ndarray, limit: float) -> np.ndarray:
+    """Values -> uint8 RGB on the red-blue scale, +-limit at the ends."""
+    t = np.clip(np.nan_to_num(values, nan=0.0, neginf=-limit, posinf=limit) / (limit or 1.0), -1, 1)
+    return np.stack([np.interp(t, SCALE_STOPS, SCALE_RGB[:, k]) for k in range(3)], axis=-1).astype(np.uint8)
+
+
+def tint_padding(rgb: np.ndarray, padding: np.ndarray) -> np.ndarray:
+    """Mix the padding colour into the cells marked in `padding` (a boolean mask)."""
+    out = rgb.copy()
+    out[padding] = (0.45 * rgb[padding] + 0.55 * PADDING_TINT).astype(np.uint8)
+    return out
+
+
+def to_image(rgb: np.ndarray) -> QImage:
+    """(h, w, 3) uint8 -> a QImage that owns its pixels."""
+    rgb = np.ascontiguousarray(rgb)
+    h, w = rgb.shape[:2]
+    return QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+
+
+def text_colour(rgb: tuple[int, int, int] | np.ndarray) -> QColor:
+    """Black or white, whichever reads better on this fill."""
+    r, g, b = (int(v) for v in rgb)
+    return QColor("#111111") if 0.299 * r + 0.587 * g + 0.114 * b > 140 else QColor("#ffffff")
+
+
+def limit_of(*arrays: np.ndarray) -> float:
+    """The largest finite magnitude, the end of a symmetric colour scale."""
+    finite = [np.abs(a[np.isfinite(a)]) for a in arrays if a is not None and a.size]
+    biggest = max((float(f.max()) for f in finite if f.size), default=0.0)
+    return biggest or 1.0
+
+
+def value_range(values: np.ndarray) -> tuple[float, float]:
+    """Finite min and max: the ends of a grey scale (one input channel, say)."""
+    finite = values[np.isfinite(values)]
+    return (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
