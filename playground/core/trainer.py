@@ -1,0 +1,468 @@
+"""The training loop as a plain object that reports through one callback.
+
+    trainer = Trainer(design, "embedded", TrainConfig(epochs=3), callback=print)
+    result = trainer.run()          # blocks; FinishedEvent or FailedEvent
+    trainer.pause() / resume() / stop()   # from any thread, honoured between steps
+
+`run()` loads the data (a `Dataset`, or a name/folder given to `load_dataset`), moves it
+to the device once, and draws every batch there by index: uint8 images -> float [0, 1]
+-> augmentation (`augment_shift`, `augment_rotate`, optional `batch_transform`) ->
+normalisation with the dataset's mean/std. On CUDA it runs under bf16 autocast and never
+waits for the GPU inside a step: loss and accuracy are summed on the device and read only
+when an event is due. On the CPU torch gets `cores - 1` threads. A fixed seed gives the
+same weights and numbers on the CPU every time.
+
+Events (playground.core.events), in the order they come:
+- ProgressEvent(what, done, total) and InfoEvent(message) while data loads (downloads,
+  reading an image folder, skipped files) and InfoEvent during training (batch halved
+  after running out of memory).
+- StepEvent(step, epoch, epoch_step, steps_per_epoch, loss, accuracy, lr, samples_per_s):
+  at most every `report_every_s` (0.2 s) and after an epoch's last step; `loss` is the
+  mean since the previous StepEvent, `accuracy` the epoch's running training accuracy.
+- EpochEvent(epoch, epochs, train_loss, train_acc, val_loss, val_acc, confusion (K x K
+  int64, rows true, columns predicted), per_class_acc (K float), val_pred (N int64),
+  worst (up to 16 WorstExample(index, true, pred, confidence), most confident first),
+  state_dict (CPU copy), duration_s (training time of the epoch), samples_per_s).
+- Exactly one of FinishedEvent(best_val_acc, last_val_acc, epochs_done, duration_s,
+  stopped, state_dict) or FailedEvent(message) ends every run; `run()` returns it.
+
+A NaN or infinite loss fails the run with advice (lower the learning rate, add
+normalisation); running out of memory halves the batch and goes on (as Accelerate's
+find_executable_batch_size does). Nothing raises out of `run()`: unexpected errors
+become a FailedEvent (and are logged with their traceback).
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import math
+import threading
+import time
+from dataclasses import asdict, dataclass, fields
+from typing import Any, Callable
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+from playground.core.builder import build_model
+from playground.core.datasets import Dataset, DatasetError, augment, check_fits, load_dataset
+from playground.core.design import Design, DesignError
+from playground.core.devices import DeviceError, limit_cpu_threads, resolve_device
+from playground.core.events import (
+    Callback, EpochEvent, Event, FailedEvent, FinishedEvent, InfoEvent, ProgressEvent, StepEvent,
+    WorstExample, ignore)
+
+__all__ = [
+    "DEFAULT_LR", "EpochEvent", "Event", "FailedEvent", "FinishedEvent", "InfoEvent", "OPTIMIZERS",
+    "ProgressEvent", "SCHEDULES", "StepEvent", "TrainConfig", "Trainer", "WorstExample", "lr_factor",
+]
+
+log = logging.getLogger(__name__)
+
+OPTIMIZERS = ("sgd", "adam", "adamw")
+SCHEDULES = ("constant", "cosine", "onecycle")
+DEFAULT_LR = {"sgd": 0.05, "adam": 3e-3, "adamw": 3e-3}  # the peak under onecycle
+WORST_COUNT = 16
+
+BatchTransform = Callable[[torch.Tensor, torch.Generator], torch.Tensor]
+
+
+@dataclass
+class TrainConfig:
+    """Everything that decides a training run; stored in checkpoints as `asdict(config)`."""
+
+    optimizer: str = "adam"
+    lr: float | None = None  # None: DEFAULT_LR of the optimizer
+    momentum: float = 0.9  # SGD only
+    weight_decay: float = 0.0
+    batch_size: int = 64
+    epochs: int = 3
+    schedule: str = "onecycle"
+    label_smoothing: float = 0.0
+    seed: int = 0
+    augment_shift: int = 0  # pixels
+    augment_rotate: float = 0.0  # degrees
+    augment_scale: float = 0.0  # fraction, e.g. 0.1 for +-10 %
+    device: str = "auto"
+    mixed_precision: bool = True  # bf16 autocast on CUDA (ignored elsewhere)
+    cpu_threads: int | None = None  # None: cores - 1
+    max_train_samples: int | None = None
+    max_val_samples: int | None = None
+    download: bool = False
+
+    @property
+    def learning_rate(self) -> float:
+        return self.lr if self.lr is not None else DEFAULT_LR[self.optimizer]
+
+    def validate(self) -> None:
+        """Raise ValueError naming the first bad field."""
+        def bad(name: str, expected: str) -> None:
+            raise ValueError(f"{name}: expected {expected}, got {getattr(self, name)!r}")
+
+        if self.optimizer not in OPTIMIZERS:
+            bad("optimizer", " or ".join(OPTIMIZERS))
+        if self.schedule not in SCHEDULES:
+            bad("schedule", ", ".join(SCHEDULES))
+        if self.lr is not None and not (isinstance(self.lr, (int, float)) and 0 < self.lr < math.inf):
+            bad("lr", "a positive number")
+        if not 0 <= self.momentum < 1:
+            bad("momentum", "a number in [0, 1)")
+        if not 0 <= self.weight_decay < math.inf:
+            bad("weight_decay", "a non-negative number")
+        for name in ("batch_size", "epochs"):
+            if not isinstance(getattr(self, name), int) or getattr(self, name) < 1:
+                bad(name, "a positive int")
+        if not 0 <= self.label_smoothing < 1:
+            bad("label_smoothing", "a number in [0, 1)")
+        if not isinstance(self.augment_shift, int) or not 0 <= self.augment_shift <= 64:
+            bad("augment_shift", "an int of pixels from 0 to 64")
+        if not 0 <= self.augment_rotate <= 180:
+            bad("augment_rotate", "degrees from 0 to 180")
+        if not 0 <= self.augment_scale < 1:
+            bad("augment_scale", "a fraction in [0, 1)")
+        for name in ("cpu_threads", "max_train_samples", "max_val_samples"):
+            value = getattr(self, name)
+            if value is not None and (not isinstance(value, int) or value < 1):
+                bad(name, "a positive int or None")
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "TrainConfig":
+        """Known keys only (a checkpoint from a newer version may carry more)."""
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in d.items() if k in known})
+
+
+def lr_factor(schedule: str, progress: float) -> float:
+    """The learning rate's multiplier at `progress` (0 at the start, 1 at the end).
+
+    cosine: from 1 down to 0; onecycle: 0.3 of the run warming up from 1/25 to 1 then
+    annealing to 1/25e4 (torch's OneCycleLR defaults, cosine both ways).
+    """
+    p = min(max(progress, 0.0), 1.0)
+    if schedule == "cosine":
+        return 0.5 * (1 + math.cos(math.pi * p))
+    if schedule == "onecycle":
+        start, end, warm = 1 / 25, 1 / 25e4, 0.3
+        if p < warm:
+            return start + (1 - start) * 0.5 * (1 - math.cos(math.pi * p / warm))
+        return end + (1 - end) * 0.5 * (1 + math.cos(math.pi * (p - warm) / (1 - warm)))
+    return 1.0
+
+
+class _Failed(Exception):
+    """Ends a run with a FailedEvent carrying this message."""
+
+
+def _cpu_copy(model: nn.Module) -> dict[str, torch.Tensor]:
+    return {k: v.detach().to("cpu", copy=True) for k, v in model.state_dict().items()}
+
+
+class Trainer:
+    """Trains one model on one dataset; see the module docstring for the events.
+
+    `design_or_model`: a Design (built after seeding, so the seed fixes the initial
+    weights) or an nn.Module (trained in place, moved to the device). `dataset`: a
+    Dataset, or a name/folder for `load_dataset`. `batch_transform(x, generator)` may
+    change each float training batch in [0, 1] after the built-in augmentation.
+    """
+
+    def __init__(self, design_or_model: Design | nn.Module, dataset: Dataset | str,
+                 config: TrainConfig | None = None, callback: Callback | None = None,
+                 batch_transform: BatchTransform | None = None, report_every_s: float = 0.2) -> None:
+        self.design = design_or_model if isinstance(design_or_model, Design) else None
+        self.model: nn.Module | None = design_or_model if isinstance(design_or_model, nn.Module) else None
+        self.dataset = dataset
+        self.config = config or TrainConfig()
+        self.callback: Callback = callback or ignore
+        self.batch_transform = batch_transform
+        self.report_every_s = report_every_s
+        self.history: list[dict[str, float]] = []
+        self.device: torch.device | None = None
+        self._autocast: Callable[[], Any] | None = None
+        self._stop = threading.Event()
+        self._running = threading.Event()
+        self._running.set()
+
+    # ------------------------------------------------------------ control (any thread)
+
+    def pause(self) -> None:
+        self._running.clear()
+
+    def resume(self) -> None:
+        self._running.set()
+
+    def stop(self) -> None:
+        """Ask the run to end; it finishes the current step and sends FinishedEvent(stopped=True)."""
+        self._stop.set()
+        self._running.set()
+
+    @property
+    def paused(self) -> bool:
+        return not self._running.is_set()
+
+    @property
+    def stopping(self) -> bool:
+        return self._stop.is_set()
+
+    def metrics(self) -> dict[str, Any]:
+        """Final numbers for a checkpoint: last and best epoch, and the per-epoch history."""
+        if not self.history:
+            return {"epochs_done": 0, "history": []}
+        last = self.history[-1]
+        return {"val_acc": last["val_acc"], "val_loss": last["val_loss"], "train_acc": last["train_acc"],
+                "train_loss": last["train_loss"], "best_val_acc": max(h["val_acc"] for h in self.history),
+                "epochs_done": len(self.history), "history": list(self.history)}
+
+    # ------------------------------------------------------------ the run
+
+    def run(self) -> FinishedEvent | FailedEvent:
+        """Train; blocks until done, stopped or failed. Never raises for bad input or data."""
+        result: FinishedEvent | FailedEvent
+        try:
+            result = self._run()
+        except (_Failed, DatasetError, DesignError, DeviceError) as exc:
+            result = FailedEvent(str(exc))
+        except ValueError as exc:
+            result = FailedEvent(f"cannot train: {exc}")
+        except Exception as exc:  # a worker thread must end with an event, not a dead thread
+            log.exception("training failed")
+            first = str(exc).splitlines()[0] if str(exc) else ""
+            result = FailedEvent(f"training failed: {exc.__class__.__name__}: {first}")
+        self.callback(result)
+        return result
+
+    def _emit(self, event: Event) -> None:
+        self.callback(event)
+
+    def _prepare(self) -> tuple[nn.Module, Dataset]:
+        cfg = self.config
+        cfg.validate()
+        device = self.device = resolve_device(cfg.device)
+        if device.type == "cpu":
+            limit_cpu_threads(cfg.cpu_threads)
+        data = self.dataset
+        if not isinstance(data, Dataset):
+            shape = self.design.input if self.design is not None else None
+            data = load_dataset(data, input_shape=shape, download=cfg.download, callback=self._emit)
+        data = data.subset(cfg.max_train_samples, cfg.max_val_samples)
+        if len(data.train_x) == 0 or len(data.val_x) == 0:
+            raise _Failed(f"{data.info.name}: needs at least one training and one validation example")
+        torch.manual_seed(cfg.seed)
+        if self.design is not None:
+            check_fits(self.design, data)
+            self.model = build_model(self.design)
+        assert self.model is not None
+        if device.type == "cuda":
+            torch.backends.cudnn.benchmark = True
+        self.dataset = data.to(device)
+        return self.model.to(device), self.dataset
+
+    def _optimizer(self, model: nn.Module) -> torch.optim.Optimizer:
+        cfg = self.config
+        params = [p for p in model.parameters() if p.requires_grad]
+        if not params:
+            raise _Failed("the design has no trainable parameters (add Conv2d or Linear layers)")
+        if cfg.optimizer == "sgd":
+            return torch.optim.SGD(params, lr=cfg.learning_rate, momentum=cfg.momentum, weight_decay=cfg.weight_decay)
+        if cfg.optimizer == "adamw":
+            return torch.optim.AdamW(params, lr=cfg.learning_rate, weight_decay=cfg.weight_decay)
+        return torch.optim.Adam(params, lr=cfg.learning_rate, weight_decay=cfg.weight_decay)
+
+    def _wait_if_paused(self) -> float:
+        """Block while paused (waking for stop); returns the seconds spent paused."""
+        if self._running.is_set():
+            return 0.0
+        start = time.perf_counter()
+        while not self._running.wait(0.05):
+            pass
+        return time.perf_counter() - start
+
+    def _run(self) -> FinishedEvent:
+        started = time.perf_counter()
+        model, data = self._prepare()
+        cfg = self.config
+        device = data.device
+        optimizer = self._optimizer(model)
+        mean, std = data.normalization()
+        generator = torch.Generator(device=device).manual_seed(cfg.seed)
+        use_amp = device.type == "cuda" and cfg.mixed_precision and torch.cuda.is_bf16_supported()
+        self._autocast = (lambda: torch.autocast("cuda", dtype=torch.bfloat16)) if use_amp else None
+        loss_fn = nn.CrossEntropyLoss(label_smoothing=cfg.label_smoothing)
+        n = len(data.train_x)
+        batch = min(cfg.batch_size, n)
+        base_lr = cfg.learning_rate
+        paused_s = 0.0
+        step = 0
+        epochs_done = 0
+        best: float | None = None
+        last: float | None = None
+        for epoch in range(1, cfg.epochs + 1):
+            if self._stop.is_set():
+                break
+            model.train()
+            order = torch.randperm(n, generator=generator, device=device)
+            usable = (n // batch) * batch
+            pos = epoch_step = 0
+            sums = torch.zeros(3, dtype=torch.float64, device=device)  # loss*samples, correct, samples
+            since = torch.zeros(2, dtype=torch.float64, device=device)  # loss sum, steps since last report
+            epoch_start = report_time = time.perf_counter()
+            epoch_paused = 0.0
+            report_samples = 0
+            while pos < usable:
+                waited = self._wait_if_paused()
+                if waited:
+                    paused_s += waited
+                    epoch_paused += waited
+                    report_time += waited
+                if self._stop.is_set():
+                    break
+                lr = base_lr * lr_factor(cfg.schedule, ((epoch - 1) * usable + pos) / (cfg.epochs * usable))
+                for group in optimizer.param_groups:
+                    group["lr"] = lr
+                idx = order[pos:pos + batch]
+                ok = self._train_step(model, optimizer, loss_fn, data, idx, mean, std, generator, sums, since)
+                if not ok:  # out of memory: the same samples again, in smaller batches
+                    optimizer.zero_grad(set_to_none=True)
+                    batch = self._halve_batch(batch)
+                    continue
+                pos += batch
+                step += 1
+                epoch_step += 1
+                report_samples += batch
+                now = time.perf_counter()
+                if now - report_time >= self.report_every_s or pos >= usable:
+                    loss_sum, steps, correct, seen = torch.cat([since, sums[1:]]).tolist()
+                    mean_loss = loss_sum / max(steps, 1)
+                    if not math.isfinite(mean_loss):
+                        raise _Failed(self._diverged_message(mean_loss, step, lr))
+                    self._emit(StepEvent(step, epoch, epoch_step, usable // batch, mean_loss, correct / max(seen, 1),
+                                         lr, report_samples / max(now - report_time, 1e-9)))
+                    since.zero_()
+                    report_time, report_samples = now, 0
+            if self._stop.is_set() and pos < usable:
+                break
+            train_time = time.perf_counter() - epoch_start - epoch_paused
+            loss_total, correct, seen = sums.tolist()
+            evaluation = self._evaluate(model, data, mean, std)
+            if evaluation is None:
+                break
+            val_loss, val_acc, confusion, val_pred, worst = evaluation
+            if not math.isfinite(val_loss):
+                raise _Failed(self._diverged_message(val_loss, step, base_lr))
+            epochs_done = epoch
+            last = val_acc
+            best = val_acc if best is None else max(best, val_acc)
+            train_loss, train_acc = loss_total / max(seen, 1), correct / max(seen, 1)
+            self.history.append({"epoch": epoch, "train_loss": train_loss, "train_acc": train_acc,
+                                 "val_loss": val_loss, "val_acc": val_acc})
+            with np.errstate(invalid="ignore", divide="ignore"):
+                per_class = np.diag(confusion) / confusion.sum(axis=1)
+            self._emit(EpochEvent(epoch, cfg.epochs, train_loss, train_acc, val_loss, val_acc, confusion, per_class,
+                                  val_pred, worst, _cpu_copy(model), train_time, seen / max(train_time, 1e-9)))
+        model.eval()
+        duration = time.perf_counter() - started - paused_s
+        return FinishedEvent(best, last, epochs_done, duration, self._stop.is_set(), _cpu_copy(model))
+
+    def _train_step(self, model: nn.Module, optimizer: torch.optim.Optimizer, loss_fn: nn.Module, data: Dataset,
+                    idx: torch.Tensor, mean: torch.Tensor, std: torch.Tensor, generator: torch.Generator,
+                    sums: torch.Tensor, since: torch.Tensor) -> bool:
+        """One optimizer step; False when it ran out of memory (nothing of it is kept)."""
+        cfg = self.config
+        try:
+            x = data.train_x[idx].float().div_(255)
+            x = augment(x, cfg.augment_shift, cfg.augment_rotate, cfg.augment_scale, generator)
+            if self.batch_transform is not None:
+                x = self.batch_transform(x, generator)
+            x = x.sub_(mean).div_(std)
+            y = data.train_y[idx]
+            if self._autocast is not None:
+                with self._autocast():
+                    logits = model(x)
+            else:
+                logits = model(x)
+            loss = loss_fn(logits.float(), y)
+            optimizer.zero_grad(set_to_none=True)
+            loss.backward()
+            optimizer.step()
+            loss = loss.detach()
+            since[0] += loss
+            since[1] += 1
+            sums[0] += loss * len(idx)
+            sums[1] += (logits.detach().argmax(1) == y).sum()
+            sums[2] += len(idx)
+            return True
+        except torch.OutOfMemoryError:
+            # Returning drops the exception, its traceback and this frame's activations,
+            # so the caller can free the memory.
+            return False
+
+    def _halve_batch(self, batch: int) -> int:
+        """Release cached memory and return half the batch size, saying so."""
+        gc.collect()
+        if self.device is not None and self.device.type == "cuda":
+            torch.cuda.empty_cache()
+        if batch <= 1:
+            raise _Failed(f"out of memory on {self.device} even with batch size 1: make the design smaller "
+                          "or train on the CPU")
+        smaller = batch // 2
+        self._emit(InfoEvent(f"out of memory on {self.device} at batch size {batch}; "
+                             f"continuing with batch size {smaller}"))
+        return smaller
+
+    @staticmethod
+    def _diverged_message(value: float, step: int, lr: float) -> str:
+        what = "NaN" if math.isnan(value) else "infinite"
+        return (f"the loss became {what} at step {step}: training diverged. Try a lower learning rate "
+                f"(e.g. {lr / 10:g} instead of {lr:g}) or add normalisation (BatchNorm2d after the convolutions)")
+
+    def _evaluate(self, model: nn.Module, data: Dataset, mean: torch.Tensor, std: torch.Tensor
+                  ) -> tuple[float, float, np.ndarray, np.ndarray, tuple[WorstExample, ...]] | None:
+        """Validation loss, accuracy, confusion, predictions and worst mistakes; None if stopped."""
+        model.eval()
+        k = data.info.num_classes
+        n = len(data.val_x)
+        chunk = max(256, self.config.batch_size * 4)
+        loss_sum = torch.zeros((), dtype=torch.float64, device=data.device)
+        preds, confs = [], []
+        with torch.no_grad():
+            start = 0
+            while start < n:
+                if self._stop.is_set():
+                    return None
+                x = data.val_x[start:start + chunk].float().div_(255).sub_(mean).div_(std)
+                y = data.val_y[start:start + chunk]
+                try:
+                    if self._autocast is not None:
+                        with self._autocast():
+                            logits = model(x)
+                    else:
+                        logits = model(x)
+                except torch.OutOfMemoryError:
+                    logits = None
+                if logits is None:
+                    chunk = self._halve_batch(chunk)
+                    continue
+                logits = logits.float()
+                loss_sum += F.cross_entropy(logits, y, reduction="sum")
+                conf, pred = torch.softmax(logits, 1).max(1)
+                preds.append(pred)
+                confs.append(conf)
+                start += len(y)
+        pred = torch.cat(preds)
+        conf = torch.cat(confs)
+        truth = data.val_y
+        confusion = torch.bincount(truth * k + pred, minlength=k * k).view(k, k)
+        wrong_conf = torch.where(pred != truth, conf, torch.full_like(conf, -1.0))
+        top = torch.topk(wrong_conf, min(WORST_COUNT, n))
+        pred_np, truth_np = pred.cpu().numpy(), truth.cpu().numpy()
+        worst = tuple(WorstExample(int(i), int(truth_np[i]), int(pred_np[i]), float(c))
+                      for c, i in zip(top.values.tolist(), top.indices.tolist()) if c >= 0)
+        val_loss = float(loss_sum) / n
+        val_acc = float((pred_np == truth_np).mean())
+        return val_loss, val_acc, confusion.cpu().numpy(), pred_np, worst
