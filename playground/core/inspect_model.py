@@ -17,6 +17,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from playground.core.builder import module_names
 from playground.core.design import Block, BlockPath, Design
 
 CONV_TYPES = ("Conv2d", "ConvTranspose2d")
@@ -47,16 +48,16 @@ class BlockRef:
 def block_modules(design: Design, model: nn.Module) -> list[BlockRef]:
     """Every block in reading order (nested ones too), each with its module.
 
-    Walks the design and the built module tree side by side, so it follows the builder's
-    layout (children keyed by block id; Residual body/shortcut; Concat branches) rather
-    than guessing from module names.
+    Walks the design and the built module tree side by side, using the builder's own
+    naming (`module_names`: ids, made safe for torch) and layout (Residual body/shortcut,
+    Concat branches) rather than guessing from module names.
     """
     return list(_pair_blocks(design.layers, model, ()))
 
 
 def _pair_blocks(blocks: tuple[Block, ...], container: nn.Module, prefix: BlockPath) -> Iterator[BlockRef]:
-    for i, block in enumerate(blocks):
-        module = getattr(container, block.id)  # getattr, not get_submodule: ids may hold dots
+    for i, (name, block) in enumerate(zip(module_names(blocks), blocks)):
+        module = getattr(container, name)
         path = prefix + (i,)
         yield BlockRef(path, block, module)
         for c, children in enumerate(block.children):
@@ -68,7 +69,7 @@ def _child_container(block: Block, module: nn.Module, slot: int) -> nn.Module:
         return module.body if slot == 0 else module.shortcut
     if block.type == "Concat":
         return module.branches[slot]
-    return module  # Sequential: its children are keyed by block id
+    return module  # Sequential: its children are the blocks themselves
 
 
 def conv_blocks(refs: Sequence[BlockRef]) -> list[BlockRef]:

@@ -265,6 +265,12 @@ class DrawCanvas(QWidget):
         side = float(min(self.width(), self.height()))
         return QRectF((self.width() - side) / 2, 0.0, side, side)
 
+    def widget_point(self, x: float, y: float) -> QPointF:
+        """Where canvas units (0-280 each way) are in widget coordinates."""
+        square = self._square()
+        scale = square.width() / RESOLUTION
+        return QPointF(square.x() + x * scale, square.y() + y * scale)
+
     def _to_canvas(self, pos: QPointF) -> QPointF:
         square = self._square()
         scale = RESOLUTION / square.width()
