@@ -146,7 +146,8 @@ class LivePlot(QWidget):
 
     exported = Signal(str)  # path written
 
-    def __init__(self, title: str, x_label: str, y_label: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, x_label: str, y_label: str, parent: QWidget | None = None,
+                 include_zero: bool = False) -> None:
         super().__init__(parent)
         self._title = title
         self._x_label = x_label
@@ -178,6 +179,11 @@ class LivePlot(QWidget):
         self._crosshair.setZValue(100)
         self._crosshair.hide()
         item.addItem(self._crosshair, ignoreBounds=True)
+        if include_zero:
+            # An invisible point at y = 0 keeps zero in the auto-range: a flat learning rate
+            # stays a line at its height instead of filling the plot around noise.
+            item.addItem(pg.PlotDataItem([0.0], [0.0], pen=None, symbol="o", symbolSize=1,
+                                         symbolPen=None, symbolBrush=pg.mkBrush(0, 0, 0, 0)))
         self._mouse_proxy = pg.SignalProxy(self.plot_widget.scene().sigMouseMoved, rateLimit=30,
                                            slot=self._on_mouse_moved)
 
@@ -356,9 +362,9 @@ class TrainingPlots(QWidget):
     per-step loss and the per-epoch validation points share one axis.
     """
 
-    def __init__(self, parent: QWidget | None = None, smoothing: float = 0.9) -> None:
+    def __init__(self, parent: QWidget | None = None, smoothing: float = 0.8) -> None:
         super().__init__(parent)
-        self.loss_plot = LivePlot("Loss", "epoch", "cross-entropy")
+        self.loss_plot = LivePlot("Loss", "epoch", "cross-entropy", include_zero=True)
         self.loss_plot.setObjectName("lossPlot")
         self.loss_plot.add_series("raw", SeriesStyle("train (per step)", TRAIN_COLOUR, width=1, alpha=60))
         self.loss_plot.add_series("smooth", SeriesStyle("train (smoothed)", TRAIN_COLOUR, width=2))
@@ -369,7 +375,7 @@ class TrainingPlots(QWidget):
         self.accuracy_plot.add_series("train", SeriesStyle("train", TRAIN_COLOUR, width=2, symbol="o"))
         self.accuracy_plot.add_series("val", SeriesStyle("validation", VAL_COLOUR, width=2, symbol="o"))
 
-        self.lr_plot = LivePlot("Learning rate", "epoch", "learning rate")
+        self.lr_plot = LivePlot("Learning rate", "epoch", "learning rate", include_zero=True)
         self.lr_plot.setObjectName("learningRatePlot")
         self.lr_plot.add_series("lr", SeriesStyle("learning rate", LR_COLOUR, width=2))
 
