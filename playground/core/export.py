@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import keyword
 import textwrap
+import warnings
 import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from playground.core.analysis import Analysis, analyze, shape_text
 from playground.core.builder import build_model, module_names
 from playground.core.design import Block, BlockPath, Design, DesignError, atomic_write_bytes
 from playground.core.layers import torch_call
+
+if TYPE_CHECKING:
+    from torch import nn
 
 INDENT = "    "
 
@@ -231,19 +235,26 @@ def onnx_available() -> bool:
     return True
 
 
-def write_onnx(design: Design, path: str | os.PathLike[str]) -> None:
-    """Export the built network (fresh weights, eval mode) as ONNX with a dynamic batch axis."""
+def write_onnx(design: Design, path: str | os.PathLike[str], model: nn.Module | None = None) -> None:
+    """Export the network as ONNX with a dynamic batch axis, in eval mode: `model` (e.g.
+    trained weights) or a freshly built one.
+
+    Uses torch's TorchScript exporter, which needs only the onnx package (the newer
+    torch.export-based one also needs onnxscript); its deprecation notice is silenced.
+    """
     if not onnx_available():
         raise ExportError("ONNX export needs the onnx package (pip install onnx)")
     import torch
 
-    model = build_model(design).eval()
+    model = (model if model is not None else build_model(design)).eval()
     target = Path(path)
     tmp = target.with_name(f".{target.name}.tmp")
     try:
-        torch.onnx.export(model, (torch.zeros(1, *design.input),), str(tmp), dynamo=False,
-                          input_names=["input"], output_names=["output"],
-                          dynamic_axes={"input": {0: "batch"}, "output": {0: "batch"}})
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            torch.onnx.export(model, (torch.zeros(1, *design.input),), str(tmp), dynamo=False,
+                              input_names=["input"], output_names=["output"],
+                              dynamic_axes={"input": {0: "batch"}, "output": {0: "batch"}})
         os.replace(tmp, target)
     except OSError as exc:
         raise DesignError("", f"{path}: cannot write ({exc.strerror or exc})") from None
