@@ -56,7 +56,7 @@ from playground.core.events import (
     WorstExample, ignore)
 
 __all__ = [
-    "DEFAULT_LR", "EpochEvent", "Event", "FailedEvent", "FinishedEvent", "InfoEvent", "OPTIMIZERS",
+    "ConfigError", "DEFAULT_LR", "EpochEvent", "Event", "FailedEvent", "FinishedEvent", "InfoEvent", "OPTIMIZERS",
     "ProgressEvent", "SCHEDULES", "StepEvent", "TrainConfig", "Trainer", "WorstExample", "lr_factor",
 ]
 
@@ -68,6 +68,15 @@ DEFAULT_LR = {"sgd": 0.05, "adam": 3e-3, "adamw": 3e-3}  # the peak under onecyc
 WORST_COUNT = 16
 
 BatchTransform = Callable[[torch.Tensor, torch.Generator], torch.Tensor]
+
+
+class ConfigError(ValueError):
+    """A TrainConfig field with a bad value; `field` names it."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
 
 
 @dataclass
@@ -98,9 +107,9 @@ class TrainConfig:
         return self.lr if self.lr is not None else DEFAULT_LR[self.optimizer]
 
     def validate(self) -> None:
-        """Raise ValueError naming the first bad field."""
+        """Raise ConfigError naming the first bad field."""
         def bad(name: str, expected: str) -> None:
-            raise ValueError(f"{name}: expected {expected}, got {getattr(self, name)!r}")
+            raise ConfigError(name, f"expected {expected}, got {getattr(self, name)!r}")
 
         if self.optimizer not in OPTIMIZERS:
             bad("optimizer", " or ".join(OPTIMIZERS))

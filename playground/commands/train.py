@@ -1,0 +1,127 @@
+"""`cnn-playground train DESIGN.json --dataset embedded --epochs 3 --device auto --out M.pt`.
+
+Progress goes to stderr: a bar per epoch (loss, accuracy, samples/s) redrawn in place on
+a terminal, one line per epoch otherwise (logs, CI). The final validation accuracy goes to
+stdout. Bad input or a failed run is one line and exit status 2; the checkpoint is written
+only after training succeeded, atomically.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import TextIO
+
+from playground.cli import UsageError
+from playground.core.checkpoint import CheckpointError, save_checkpoint
+from playground.core.design import load_design
+from playground.core.devices import describe
+from playground.core.events import EpochEvent, Event, FailedEvent, InfoEvent, ProgressEvent, StepEvent
+from playground.core.trainer import ConfigError, TrainConfig, Trainer
+
+BAR_WIDTH = 24
+_FLAGS = {"augment_shift": "--augment", "augment_rotate": "--rotate"}
+
+
+def _bar(fraction: float) -> str:
+    filled = int(round(BAR_WIDTH * min(max(fraction, 0.0), 1.0)))
+    return "#" * filled + "." * (BAR_WIDTH - filled)
+
+
+def _size(n: float) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 1e5 else f"{n / 1e3:.0f} kB"
+
+
+class ProgressPrinter:
+    """The training callback of the CLI: draws the bars on `stream`."""
+
+    def __init__(self, stream: TextIO, epochs: int) -> None:
+        self.stream = stream
+        self.epochs = epochs
+        self.live = stream.isatty()
+        self._open_line = False
+
+    def _draw(self, text: str) -> None:
+        if self.live:
+            self.stream.write("\r" + text.ljust(100)[:100])
+            self.stream.flush()
+            self._open_line = True
+
+    def _line(self, text: str) -> None:
+        if self._open_line:
+            self.stream.write("\r" + " " * 100 + "\r")
+            self._open_line = False
+        self.stream.write(text + "\n")
+        self.stream.flush()
+
+    def __call__(self, event: Event) -> None:
+        if isinstance(event, StepEvent):
+            fraction = event.epoch_step / max(event.steps_per_epoch, 1)
+            self._draw(f"epoch {event.epoch}/{self.epochs} [{_bar(fraction)}] {event.epoch_step}/{event.steps_per_epoch} "
+                       f"loss {event.loss:.4f} acc {event.accuracy:.2%} {event.samples_per_s:,.0f} samples/s")
+        elif isinstance(event, EpochEvent):
+            self._line(f"epoch {event.epoch}/{event.epochs} [{_bar(1.0)}] loss {event.train_loss:.4f} "
+                       f"acc {event.train_acc:.2%} {event.samples_per_s:,.0f} samples/s {event.duration_s:.1f} s | "
+                       f"val loss {event.val_loss:.4f} acc {event.val_acc:.2%}")
+        elif isinstance(event, ProgressEvent):
+            amount = f"{_size(event.done)} of {_size(event.total)}" if event.total else _size(event.done)
+            if event.what.startswith("reading"):
+                amount = f"{event.done} of {event.total}"
+            fraction = event.done / event.total if event.total else 0.0
+            self._draw(f"{event.what} [{_bar(fraction)}] {amount}")
+            if event.total and event.done >= event.total and not self.live:
+                self._line(f"{event.what}: {amount}")
+        elif isinstance(event, InfoEvent):
+            self._line(event.message)
+
+    def close(self) -> None:
+        if self._open_line:
+            self.stream.write("\n")
+            self._open_line = False
+
+
+def config_from_args(args: argparse.Namespace) -> TrainConfig:
+    config = TrainConfig(optimizer=args.optimizer, lr=args.lr, weight_decay=args.weight_decay,
+                         batch_size=args.batch_size, epochs=args.epochs, schedule=args.schedule,
+                         label_smoothing=args.label_smoothing, seed=args.seed, augment_shift=args.augment,
+                         augment_rotate=args.rotate, device=args.device, download=args.download)
+    try:
+        config.validate()
+    except ConfigError as exc:
+        flag = _FLAGS.get(exc.field, "--" + exc.field.replace("_", "-"))
+        raise UsageError(f"{flag}: {exc.message}") from None
+    return config
+
+
+def run(args: argparse.Namespace) -> int:
+    config = config_from_args(args)
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        raise UsageError(f"--out {out}: folder {out.parent} does not exist")
+    if out.is_dir():
+        raise UsageError(f"--out {out}: is a folder; give a file name such as model.pt")
+    design = load_design(args.design)
+    printer = ProgressPrinter(sys.stderr, config.epochs)
+    trainer = Trainer(design, args.dataset, config, printer)
+    started = time.perf_counter()
+    try:
+        result = trainer.run()
+    finally:
+        printer.close()
+    if isinstance(result, FailedEvent):
+        raise UsageError(result.message)
+    if result.last_val_acc is None:
+        raise UsageError("training ended before the first epoch finished; nothing saved")
+    metrics = {**trainer.metrics(), "duration_s": round(result.duration_s, 2)}
+    dataset_info = trainer.dataset.info  # type: ignore[union-attr]
+    try:
+        save_checkpoint(out, design, result.state_dict, {**config.to_dict(), "dataset": args.dataset}, metrics,
+                        dataset_info)
+    except CheckpointError as exc:
+        raise UsageError(str(exc)) from None
+    device = describe(trainer.device) if trainer.device is not None else config.device
+    print(f"validation accuracy: {result.last_val_acc:.2%} (best {result.best_val_acc:.2%}, {result.epochs_done} "
+          f"epochs, {time.perf_counter() - started:.1f} s on {device}); saved {out}")
+    return 0
