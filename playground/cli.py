@@ -63,6 +63,8 @@ def _parser() -> argparse.ArgumentParser:
     train.add_argument("--seed", type=int, default=0)
     train.add_argument("--device", default="auto", help="auto, cpu, cuda, cuda:N or mps")
     train.add_argument("--download", action="store_true", help="download a torchvision dataset if missing")
+    train.add_argument("--max-train-samples", type=int, default=None, metavar="N", help="train on the first N only")
+    train.add_argument("--max-val-samples", type=int, default=None, metavar="N", help="validate on the first N only")
     train.add_argument("--out", required=True, help="checkpoint file to write")
 
     classify = sub.add_parser("classify", help="classify digit images")

@@ -86,7 +86,8 @@ def config_from_args(args: argparse.Namespace) -> TrainConfig:
     config = TrainConfig(optimizer=args.optimizer, lr=args.lr, weight_decay=args.weight_decay,
                          batch_size=args.batch_size, epochs=args.epochs, schedule=args.schedule,
                          label_smoothing=args.label_smoothing, seed=args.seed, augment_shift=args.augment,
-                         augment_rotate=args.rotate, device=args.device, download=args.download)
+                         augment_rotate=args.rotate, device=args.device, download=args.download,
+                         max_train_samples=args.max_train_samples, max_val_samples=args.max_val_samples)
     try:
         config.validate()
     except ConfigError as exc:

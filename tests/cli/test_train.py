@@ -1,0 +1,75 @@
+"""`cnn-playground train`: a real run as a process, and one-line errors with exit status 2."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from playground.cli import main
+from playground.core import datasets
+from playground.core.checkpoint import load_checkpoint
+
+SMALL = {"format": "cnn-playground.design", "version": 1, "name": "small", "input": [1, 28, 28],
+         "layers": [{"type": "Conv2d", "out_channels": 6, "kernel_size": 3, "stride": 2}, {"type": "ReLU"},
+                    {"type": "MaxPool2d", "kernel_size": 2}, {"type": "Flatten"},
+                    {"type": "Linear", "out_features": 10}]}
+QUICK = ["--max-train-samples", "512", "--max-val-samples", "200", "--device", "cpu"]
+
+
+@pytest.fixture
+def design_file(tmp_path):
+    path = tmp_path / "small.json"
+    path.write_text(json.dumps(SMALL))
+    return path
+
+
+def test_train_as_a_process_prints_progress_and_accuracy_and_saves(design_file, tmp_path):
+    out = tmp_path / "model.pt"
+    done = subprocess.run([sys.executable, "-m", "playground", "train", str(design_file), "--dataset", "embedded",
+                           "--epochs", "2", "--out", str(out), *QUICK], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    epoch_lines = [line for line in done.stderr.splitlines() if line.startswith("epoch ")]
+    assert [line.split()[1] for line in epoch_lines] == ["1/2", "2/2"]
+    assert all("samples/s" in line and "acc" in line and "loss" in line for line in epoch_lines)
+    assert done.stdout.startswith("validation accuracy: ") and str(out) in done.stdout
+    ckpt = load_checkpoint(out)
+    assert ckpt.design.name == "small" and ckpt.config["epochs"] == 2 and ckpt.config["dataset"] == "embedded"
+    reported = float(done.stdout.split()[2].rstrip("%")) / 100
+    assert ckpt.metrics["val_acc"] == pytest.approx(reported, abs=5e-5)
+    assert ckpt.dataset.name == "embedded MNIST"
+
+
+def assert_error(capsys, argv, *fragments):
+    assert main(argv) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("cnn-playground: error: "), err
+    for fragment in fragments:
+        assert fragment in err[0]
+
+
+def test_errors_are_one_line_with_exit_status_2(capsys, design_file, tmp_path, monkeypatch):
+    out = str(tmp_path / "m.pt")
+    assert_error(capsys, ["train", str(tmp_path / "missing.json"), "--out", out], "missing.json", "no such file")
+    assert_error(capsys, ["train", str(design_file), "--epochs", "0", "--out", out], "--epochs", "positive")
+    assert_error(capsys, ["train", str(design_file), "--augment", "-1", "--out", out], "--augment")
+    assert_error(capsys, ["train", str(design_file), "--out", str(tmp_path / "no" / "m.pt")], "does not exist")
+    assert_error(capsys, ["train", str(design_file), "--dataset", "imagenet", "--out", out], "unknown dataset")
+    assert_error(capsys, ["train", str(design_file), "--device", "tpu", "--out", out], "unknown device")
+    assert_error(capsys, ["train", str(design_file), "--optimizer", "lion", "--out", out], "invalid choice")
+    monkeypatch.setattr(datasets, "cache_dir", lambda: tmp_path / "cache")
+    assert_error(capsys, ["train", str(design_file), "--dataset", "mnist", "--out", out, *QUICK],
+                 "MNIST is not in", "download")
+    rgb = tmp_path / "rgb.json"
+    rgb.write_text(json.dumps({**SMALL, "input": [3, 32, 32]}))
+    assert_error(capsys, ["train", str(rgb), "--out", out, *QUICK], "design expects 3x32x32, embedded MNIST gives 1x28x28")
+    assert not (tmp_path / "m.pt").exists()
+
+
+def test_a_diverging_run_saves_nothing(capsys, design_file, tmp_path):
+    out = tmp_path / "m.pt"
+    assert_error(capsys, ["train", str(design_file), "--optimizer", "sgd", "--lr", "1e6", "--schedule", "constant",
+                          "--epochs", "1", "--out", str(out), *QUICK], "diverged", "learning rate")
+    assert not out.exists()
