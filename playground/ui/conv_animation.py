@@ -332,11 +332,8 @@ class ConvAnimationView(QWidget):
             output_caption = f"Input channel {view.in_channels[0]}'s share of output channel {out_channel}"
         else:
             output_caption = f"Output channel {out_channel}: {oh}x{ow}"
-        display = view.in_channels[0]
-        c, h, w = s.input.shape
-        input_caption = f"{self._input_caption}, channel {display} of {c}: {h}x{w}" if c > 1 else \
-            f"{self._input_caption}: {h}x{w}"
-        self.canvas.set_content(Content(s, view, view.output_map(), input_caption, output_caption), display)
+        self.canvas.set_content(Content(s, view, view.output_map(), self._input_caption, output_caption),
+                                view.in_channels[0])
         self.scrub_slider.blockSignals(True)
         self.scrub_slider.setRange(0, len(view) - 1)
         self.scrub_slider.blockSignals(False)

@@ -1,9 +1,10 @@
 """The painted part of the kernel animation: input grid, window, beam, output map, numbers.
 
-One custom widget paints everything with QPainter. The two grids are images with one
-pixel per cell, drawn scaled without smoothing, so a frame stays in the low milliseconds
-however many cells there are; only the handful of window taps and the detail panel are
-painted cell by cell.
+One custom widget paints everything with QPainter, no item per cell. What stays put while
+the window moves (the padded input, captions, colour scale, kernel weights, formula) is
+painted once into a cached layer; a frame blits that layer and adds the beam, the output
+map filled up to the current cell (two blits of prepared images), the window's taps and
+the step's numbers. That keeps a frame in the low milliseconds.
 """
 
 from __future__ import annotations
@@ -11,14 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (QBrush, QColor, QFont, QImage, QLinearGradient, QMouseEvent, QPainter, QPainterPath,
                            QPaintEvent, QPen, QPolygonF)
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from playground.core.sliding import CELL_INPUT, CELL_OUTSIDE, CELL_PADDING, ChannelView, Sliding, Step
 from playground.ui import conv_animation_colors as colours
-from playground.ui.conv_animation_detail import DetailPainter, DetailText, detail_text, number
+from playground.ui.conv_animation_detail import DetailLayout, DetailPainter, DetailText, detail_text, number
 
 BACKGROUND = QColor("#f3f5f8")
 CAPTION = QColor("#1f2328")
@@ -27,6 +28,7 @@ NUMBERS_FROM = 30.0  # grid cells at least this wide show their values
 MARGIN = 14.0
 CAPTION_H = 24.0
 FOOTER_H = 46.0  # under the grids: the colour scale, then the hint line
+HINT = "Click an output cell to jump there; click an input cell to see what it feeds."
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,7 @@ class Content:
     sliding: Sliding
     view: ChannelView
     output_map: np.ndarray  # the values this view writes, (H_out, W_out)
-    input_caption: str
+    input_caption: str  # what the input is; the canvas adds the channel shown and the size
     output_caption: str
 
 
@@ -45,7 +47,18 @@ class _Layout:
     cell: float
     input_origin: QPointF
     output_origin: QPointF
-    detail: QRectF
+    detail: DetailLayout
+
+
+@dataclass
+class _Layer:
+    """The cached pictures of one content at one size."""
+
+    key: tuple
+    background: QImage  # everything that does not move, canvas-sized
+    output_filled: QImage  # the whole output map in colour, one block of pixels per cell
+    output_unfilled: QImage  # the same grid before the window reached it
+    pixel_cell: int  # device pixels per output cell in those two images
 
 
 class SlidingCanvas(QWidget):
@@ -72,11 +85,9 @@ class SlidingCanvas(QWidget):
         self._fed_via_padding: tuple[tuple[int, int], ...] = ()
         self._copies: list[tuple[int, int]] = []
         self._layout: _Layout | None = None
-        self._input_image: QImage | None = None
+        self._layer: _Layer | None = None
         self._output_rgb: np.ndarray | None = None
         self._output_limit = 1.0
-        self._output_image: QImage | None = None
-        self._output_image_position = -1
         self._detail = DetailPainter()
 
     # ------------------------------------------------------------ state
@@ -88,9 +99,7 @@ class SlidingCanvas(QWidget):
         self._display_channel = display_channel
         self._picked, self._fed, self._fed_via_padding, self._copies = None, (), (), []
         self._layout = None
-        self._input_image = None
-        self._output_image_position = -1
-        self._output_rgb = None
+        self._layer = None
         if content is not None:
             self._output_limit = colours.limit_of(content.output_map)
             self._output_rgb = colours.diverging(content.output_map, self._output_limit)
@@ -99,7 +108,7 @@ class SlidingCanvas(QWidget):
     def set_display_channel(self, channel: int) -> None:
         if channel != self._display_channel:
             self._display_channel = channel
-            self._input_image = None
+            self._layer = None
             self.update()
 
     def set_step(self, step: Step | None) -> None:
@@ -161,14 +170,15 @@ class SlidingCanvas(QWidget):
             area = QRectF(MARGIN, MARGIN + CAPTION_H, w - 2 * MARGIN, h - 3 * MARGIN - detail_h - CAPTION_H - FOOTER_H)
         gap = max(44.0, area.width() * 0.08)
         cell = min((area.width() - gap) / (gw + ow), area.height() / max(gh, oh), 56.0)
-        if cell > 6:
-            cell = float(int(cell))  # whole pixels keep grid lines crisp
-        cell = max(cell, 1.0)
-        left = area.left() + max(0.0, (area.width() - gap - (gw + ow) * cell) / 2)
-        top = area.top() + max(0.0, (area.height() - max(gh, oh) * cell) / 2)
-        input_origin = QPointF(left, top + max(0.0, (oh - gh) * cell / 2))
-        output_origin = QPointF(left + gw * cell + gap, top + max(0.0, (gh - oh) * cell / 2))
-        self._layout = _Layout(cell, input_origin, output_origin, detail)
+        cell = float(int(cell)) if cell >= 1 else cell  # whole pixels keep the grid crisp
+        gap = float(int(gap))
+        left = float(int(area.left() + max(0.0, (area.width() - gap - (gw + ow) * cell) / 2)))
+        top = float(int(area.top() + max(0.0, (area.height() - max(gh, oh) * cell) / 2)))
+        input_origin = QPointF(left, top + int(max(0.0, (oh - gh) * cell / 2)))
+        output_origin = QPointF(left + gw * cell + gap, top + int(max(0.0, (gh - oh) * cell / 2)))
+        has_note = s.op.kind != "conv" or not self._content.view.whole_group
+        detail_layout = self._detail.layout(detail, s, self._content.view, has_note)
+        self._layout = _Layout(cell, input_origin, output_origin, detail_layout)
         return self._layout
 
     def grid_cell_rect(self, grid_row: int, grid_col: int) -> QRectF:
@@ -203,15 +213,16 @@ class SlidingCanvas(QWidget):
             c = int((pos.x() - origin.x()) // layout.cell)
             if pos.y() >= origin.y() and pos.x() >= origin.x() and r < rows and c < cols:
                 return (kind, r, c)
-        for row in self._detail.channel_rows:
-            if row.rect.contains(pos):
-                return ("channel", row.channel, 0)
+        for channel, rect in self._detail.row_rects(layout.detail, self._content.view):
+            if rect.contains(pos):
+                return ("channel", channel, 0)
         return None
 
     # ------------------------------------------------------------ events
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         self._layout = None
+        self._layer = None
         super().resizeEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
@@ -226,15 +237,14 @@ class SlidingCanvas(QWidget):
         if kind == "output":
             self.outputCellClicked.emit(a, b)
         elif kind == "input":
-            if self._content.sliding.cell_kind[a, b] == CELL_OUTSIDE:
-                return
-            self.pick(None if self._picked == (a, b) else (a, b))
+            if self._content.sliding.cell_kind[a, b] != CELL_OUTSIDE:
+                self.pick(None if self._picked == (a, b) else (a, b))
         else:
             self.channelRowClicked.emit(a)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
-            text = self.tooltip_at(event.position() if hasattr(event, "position") else QPointF(event.pos()))
+            text = self.tooltip_at(QPointF(event.pos()))
             if text:
                 QToolTip.showText(event.globalPos(), text, self)
             else:
@@ -252,87 +262,97 @@ class SlidingCanvas(QWidget):
         kind, a, b = hit
         if kind == "output":
             value = self._content.output_map[a, b]
-            return (f"Output row {a}, col {b} = {number(float(value), 3)}\n"
-                    "Click to jump the window here.")
+            return f"Output row {a}, col {b} = {number(float(value), 3)}\nClick to jump the window here."
         if kind == "channel":
             return f"Input channel {a}: click to show it in the input grid."
         cell = s.cell_kind[a, b]
-        channel_value = s.grid_values[self._display_channel, a, b]
+        value = float(s.grid_values[self._display_channel, a, b])
         if cell == CELL_OUTSIDE:
-            return "Beyond the padded input: a ceil-mode window hangs over here, these cells are not counted."
+            return "Beyond the padded input: a ceil-mode window hangs over here; these cells are not counted."
         if cell == CELL_PADDING:
+            if s.op.kind == "max":
+                return "Padding: max pooling ignores it (it counts as −∞).\nClick to see which outputs cover it."
+            if s.op.kind == "avg":
+                return "Padding = 0.\nClick to see which outputs cover it."
             source = s.grid_to_input(a, b)
-            what = {"zeros": "zero padding", "reflect": "reflect padding", "replicate": "replicate padding",
-                    "circular": "circular padding"}[s.op.padding_mode] if s.op.kind == "conv" else (
-                "padding (max pooling ignores it: −∞)" if s.op.kind == "max" else "padding (counts as 0)")
-            copy = f", a copy of input row {source[0]}, col {source[1]}" if source and s.op.kind == "conv" \
-                and s.op.padding_mode != "zeros" else ""
-            return f"{what.capitalize()} = {number(float(channel_value), 3)}{copy}\nClick to see which outputs read it."
+            copy = (f", a copy of input row {source[0]}, col {source[1]}"
+                    if source is not None and s.op.padding_mode != "zeros" else "")
+            mode = {"zeros": "Zero", "reflect": "Reflect", "replicate": "Replicate", "circular": "Circular"}
+            return (f"{mode[s.op.padding_mode]} padding = {number(value, 3)}{copy}\n"
+                    "Click to see which outputs read it.")
         r, c = a - s.rows.pad_before, b - s.cols.pad_before
-        return (f"Input row {r}, col {c} = {number(float(channel_value), 3)} (channel {self._display_channel})\n"
+        return (f"Input row {r}, col {c} = {number(value, 3)} (channel {self._display_channel})\n"
                 "Click to see which outputs it feeds.")
 
     # ------------------------------------------------------------ painting
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
-        painter.fillRect(self.rect(), BACKGROUND)
         layout = self._geometry()
-        if layout is None or self._content is None:
+        if layout is None:
+            painter.fillRect(self.rect(), BACKGROUND)
             painter.end()
             return
-        self._paint_input(painter, layout)
-        if self._step is not None:
-            self._paint_beam(painter, self._step)  # under the output map: it ends at the cell's edge
-        self._paint_output(painter, layout)
-        self._paint_pick(painter, layout)
-        if self._step is not None:
-            self._paint_window(painter, layout, self._step)
-            self._paint_detail(painter, layout, self._step)
+        layer = self._cached_layer(layout)
+        painter.drawImage(QPointF(0, 0), layer.background)
+        step = self._step
+        if step is not None:
+            self._paint_beam(painter, step)  # under the output map: it ends at the cell's edge
+        self._paint_output(painter, layout, layer)
+        self._paint_pick(painter)
+        if step is not None:
+            self._paint_window(painter, layout, step)
+            rgb = self._output_rgb[step.out_row, step.out_col]
+            self._detail.paint_step(painter, layout.detail, self._content.sliding, self._content.view, step,
+                                    self._text, tuple(int(v) for v in rgb))
         painter.end()
 
-    def _input_pixels(self) -> QImage:
-        if self._input_image is None:
-            s = self._content.sliding
-            values = s.grid_values[self._display_channel]
-            low, high = colours.value_range(s.input[self._display_channel])
-            rgb = colours.tint_padding(colours.greys(values, low, high), s.cell_kind == CELL_PADDING)
-            rgb[s.cell_kind == CELL_OUTSIDE] = 255
-            self._input_image = colours.to_image(rgb)
-        return self._input_image
+    def _cached_layer(self, layout: _Layout) -> _Layer:
+        dpr = self.devicePixelRatioF()
+        key = (id(self._content), self._display_channel, self.width(), self.height(), dpr)
+        if self._layer is not None and self._layer.key == key:
+            return self._layer
+        s = self._content.sliding
+        pixel_cell = max(1, int(round(layout.cell * dpr)))
+        filled = colours.cells_image(self._output_rgb, pixel_cell, (255, 255, 255), 0.67)
+        blank = np.broadcast_to(np.array(colours.UNFILLED, np.uint8), self._output_rgb.shape)
+        unfilled = colours.cells_image(blank, pixel_cell, (255, 255, 255), 0.67)
+        background = QImage(int(self.width() * dpr), int(self.height() * dpr), QImage.Format.Format_ARGB32_Premultiplied)
+        background.setDevicePixelRatio(dpr)
+        background.fill(BACKGROUND)
+        painter = QPainter(background)
+        self._paint_input(painter, layout, pixel_cell)
+        o = layout.output_origin
+        oh, ow = s.rows.out, s.cols.out
+        self._caption(painter, o.x(), o.y(), max(ow * layout.cell + 40, 200), self._content.output_caption)
+        self._paint_scale(painter, QRectF(o.x(), o.y() + oh * layout.cell + 8,
+                                          min(max(ow * layout.cell, 140.0), 220.0), 9))
+        self._detail.paint_static(painter, layout.detail, s, self._content.view, self._display_channel)
+        painter.end()
+        self._layer = _Layer(key, background, filled, unfilled, pixel_cell)
+        return self._layer
 
-    def _output_pixels(self) -> QImage:
-        position = self._step.index if self._step is not None else -1
-        if self._output_image is None or self._output_image_position != position:
-            rows, cols = self._output_rgb.shape[:2]
-            filled = (np.arange(rows * cols) <= position).reshape(rows, cols)
-            rgb = np.where(filled[..., None], self._output_rgb, np.array(colours.UNFILLED, np.uint8))
-            self._output_image = colours.to_image(rgb.astype(np.uint8))
-            self._output_image_position = position
-        return self._output_image
-
-    def _grid_lines(self, origin: QPointF, rows: int, cols: int, cell: float) -> list[QLineF]:
-        right, bottom = origin.x() + cols * cell, origin.y() + rows * cell
-        lines = [QLineF(origin.x(), origin.y() + i * cell, right, origin.y() + i * cell) for i in range(1, rows)]
-        lines += [QLineF(origin.x() + j * cell, origin.y(), origin.x() + j * cell, bottom) for j in range(1, cols)]
-        return lines
-
-    def _caption(self, painter: QPainter, x: float, y: float, width: float, text: str, bold: bool = False) -> None:
+    def _caption(self, painter: QPainter, x: float, y: float, width: float, text: str) -> None:
         font = QFont(self.font())
         font.setPixelSize(13)
-        font.setBold(bold)
+        font.setBold(True)
         painter.setFont(font)
-        painter.setPen(CAPTION if bold else MUTED)
+        painter.setPen(CAPTION)
         elided = painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, int(width))
         painter.drawText(QRectF(x, y - CAPTION_H, width, CAPTION_H - 4),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, elided)
 
-    def _paint_input(self, painter: QPainter, layout: _Layout) -> None:
+    def _paint_input(self, painter: QPainter, layout: _Layout, pixel_cell: int) -> None:
+        """The padded input grid: greys, the padding ring tinted and hatched, its border."""
         s = self._content.sliding
         gh, gw = s.grid_shape
         cell, o = layout.cell, layout.input_origin
+        values = s.grid_values[self._display_channel]
+        low, high = colours.value_range(s.input[self._display_channel])
+        rgb = colours.tint_padding(colours.greys(values, low, high), s.cell_kind == CELL_PADDING)
+        rgb[s.cell_kind == CELL_OUTSIDE] = 255
         grid = QRectF(o.x(), o.y(), gw * cell, gh * cell)
-        painter.drawImage(grid, self._input_pixels())
+        painter.drawImage(grid, colours.cells_image(rgb, pixel_cell, (255, 255, 255), 0.12))
         padded = QRectF(o.x(), o.y(), (s.cols.size + s.cols.pad_before + s.cols.pad_after) * cell,
                         (s.rows.size + s.rows.pad_before + s.rows.pad_after) * cell)
         inner = QRectF(o.x() + s.cols.pad_before * cell, o.y() + s.rows.pad_before * cell,
@@ -342,66 +362,21 @@ class SlidingCanvas(QWidget):
             ring.addRect(padded)
             ring.addRect(inner)  # odd-even fill: the ring only
             painter.fillPath(ring, QBrush(QColor(255, 255, 255, 70), Qt.BrushStyle.BDiagPattern))
-        if cell >= 5:
-            painter.setPen(QPen(QColor(255, 255, 255, 30), 1))
-            painter.drawLines(self._grid_lines(o, gh, gw, cell))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         if grid != padded:  # ceil-mode cells beyond the padded input
             painter.setPen(QPen(QColor("#aab3c0"), 1, Qt.PenStyle.DashLine))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(grid)
-        painter.setPen(QPen(QColor("#8fa0ff") if padded != inner else QColor("#5c6675"), 1.5))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(QColor("#8fa0ff") if padded != inner else MUTED, 1.5))
         painter.drawRect(inner)
         if cell >= NUMBERS_FROM:
-            self._input_numbers(painter, o, cell)
-        self._caption(painter, o.x(), o.y(), max(gw * cell + 40, 240), self._content.input_caption, bold=True)
-
-    def _input_numbers(self, painter: QPainter, origin: QPointF, cell: float) -> None:
-        """Values on the input cells, for grids small enough to read them."""
-        s = self._content.sliding
-        values = s.grid_values[self._display_channel]
-        low, high = colours.value_range(s.input[self._display_channel])
-        rgb = colours.tint_padding(colours.greys(values, low, high), s.cell_kind == CELL_PADDING)
-        font = QFont(self.font())
-        font.setPixelSize(max(8, int(cell * 0.3)))
-        painter.setFont(font)
-        for r, c in zip(*np.nonzero(s.cell_kind != CELL_OUTSIDE)):
-            painter.setPen(colours.text_colour(rgb[r, c]))
-            painter.drawText(QRectF(origin.x() + c * cell, origin.y() + r * cell, cell, cell),
-                             Qt.AlignmentFlag.AlignCenter, number(float(values[r, c])))
-
-    def _paint_output(self, painter: QPainter, layout: _Layout) -> None:
-        s = self._content.sliding
-        oh, ow = s.rows.out, s.cols.out
-        cell, o = layout.cell, layout.output_origin
-        painter.drawImage(QRectF(o.x(), o.y(), ow * cell, oh * cell), self._output_pixels())
-        if cell >= 5:
-            painter.setPen(QPen(QColor(255, 255, 255, 170), 1))
-            painter.drawLines(self._grid_lines(o, oh, ow, cell))
-        painter.setPen(QPen(QColor("#8c95a3"), 1))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(QRectF(o.x(), o.y(), ow * cell, oh * cell))
-        if cell >= NUMBERS_FROM and self._step is not None:
             font = QFont(self.font())
             font.setPixelSize(max(8, int(cell * 0.3)))
             painter.setFont(font)
-            for index in range(self._step.index + 1):
-                r, c = divmod(index, ow)
-                painter.setPen(colours.text_colour(self._output_rgb[r, c]))
-                painter.drawText(self.output_cell_rect(r, c), Qt.AlignmentFlag.AlignCenter,
-                                 number(float(self._content.output_map[r, c])))
-        self._caption(painter, o.x(), o.y(), max(ow * cell + 40, 200), self._content.output_caption, bold=True)
-        self._paint_scale(painter, QRectF(o.x(), o.y() + oh * cell + 8, min(max(ow * cell, 140.0), 220.0), 9))
-        grids_bottom = max(layout.input_origin.y() + s.grid_shape[0] * cell, o.y() + oh * cell)
-        font = QFont(self.font())
-        font.setPixelSize(13)
-        painter.setFont(font)
-        painter.setPen(colours.FEED if self._picked is not None else MUTED)
-        hint = self._pick_text() or "Click an output cell to jump there; click an input cell to see what it feeds."
-        painter.drawText(QRectF(layout.input_origin.x(), grids_bottom + FOOTER_H - 20, self._grids_width(layout), 20),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                         painter.fontMetrics().elidedText(hint, Qt.TextElideMode.ElideRight,
-                                                          int(self._grids_width(layout))))
+            self._detail.texts.grid(painter, o.x(), o.y(), cell, values, colours.dark_text(rgb),
+                                    s.cell_kind != CELL_OUTSIDE)
+        c, h, w = s.input.shape
+        where = f", channel {self._display_channel} of {c}" if c > 1 else ""
+        self._caption(painter, o.x(), o.y(), max(gw * cell + 40, 240), f"{self._content.input_caption}{where}: {h}x{w}")
 
     def _paint_scale(self, painter: QPainter, bar: QRectF) -> None:
         """The output colour scale: blue negative, white zero, red positive, with its ends."""
@@ -416,14 +391,43 @@ class SlidingCanvas(QWidget):
         font.setPixelSize(11)
         painter.setFont(font)
         painter.setPen(MUTED)
-        labels = QRectF(bar.left() - 20, bar.bottom() + 1, bar.width() + 40, 14)
+        labels = QRectF(bar.left(), bar.bottom() + 1, bar.width(), 14)
         painter.drawText(labels, Qt.AlignmentFlag.AlignLeft, number(-self._output_limit))
         painter.drawText(labels, Qt.AlignmentFlag.AlignHCenter, "0")
         painter.drawText(labels, Qt.AlignmentFlag.AlignRight, number(self._output_limit))
 
-    def _grids_width(self, layout: _Layout) -> float:
+    def _paint_output(self, painter: QPainter, layout: _Layout, layer: _Layer) -> None:
+        """The output map: coloured up to the current step, waiting grey after it."""
         s = self._content.sliding
-        return layout.output_origin.x() + s.cols.out * layout.cell - layout.input_origin.x()
+        oh, ow = s.rows.out, s.cols.out
+        cell, o, px = layout.cell, layout.output_origin, layer.pixel_cell
+        painter.drawImage(QRectF(o.x(), o.y(), ow * cell, oh * cell), layer.output_unfilled)
+        if self._step is not None:
+            row, col = self._step.out_row, self._step.out_col
+            if row:
+                painter.drawImage(QRectF(o.x(), o.y(), ow * cell, row * cell), layer.output_filled,
+                                  QRectF(0, 0, ow * px, row * px))
+            painter.drawImage(QRectF(o.x(), o.y() + row * cell, (col + 1) * cell, cell), layer.output_filled,
+                              QRectF(0, row * px, (col + 1) * px, px))
+        painter.setPen(QPen(QColor("#8c95a3"), 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(QRectF(o.x(), o.y(), ow * cell, oh * cell))
+        if cell >= NUMBERS_FROM and self._step is not None:
+            font = QFont(self.font())
+            font.setPixelSize(max(8, int(cell * 0.3)))
+            painter.setFont(font)
+            filled = (np.arange(oh * ow) <= self._step.index).reshape(oh, ow)
+            self._detail.texts.grid(painter, o.x(), o.y(), cell, self._content.output_map,
+                                    colours.dark_text(self._output_rgb), filled)
+        grids_bottom = max(layout.input_origin.y() + s.grid_shape[0] * cell, o.y() + oh * cell)
+        font = QFont(self.font())
+        font.setPixelSize(13)
+        painter.setFont(font)
+        painter.setPen(colours.FEED if self._picked is not None else MUTED)
+        width = o.x() + ow * cell - layout.input_origin.x()
+        hint = painter.fontMetrics().elidedText(self._pick_text() or HINT, Qt.TextElideMode.ElideRight, int(width))
+        painter.drawText(QRectF(layout.input_origin.x(), grids_bottom + FOOTER_H - 20, width, 20),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, hint)
 
     def _pick_text(self) -> str:
         if self._picked is None:
@@ -436,18 +440,18 @@ class SlidingCanvas(QWidget):
             return f"Input row {where[0]}, col {where[1]} feeds the {n} highlighted output cells{extra}."
         return f"This padding cell is read by the {n} highlighted output cells."
 
-    def _paint_pick(self, painter: QPainter, layout: _Layout) -> None:
+    def _paint_pick(self, painter: QPainter) -> None:
         if self._picked is None:
             return
-        teal_fill = QColor(colours.FEED)
-        teal_fill.setAlpha(90)
+        teal = QColor(colours.FEED)
+        teal.setAlpha(90)
+        fed = [self.output_cell_rect(r, c) for r, c in self.fed_outputs]
+        for rect in fed:
+            painter.fillRect(rect, teal)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        for r, c in self.fed_outputs:
-            rect = self.output_cell_rect(r, c)
-            painter.fillRect(rect, teal_fill)
         painter.setPen(QPen(colours.FEED, 2))
-        if self.fed_outputs:
-            painter.drawRects([self.output_cell_rect(r, c).adjusted(1, 1, -1, -1) for r, c in self.fed_outputs])
+        if fed:
+            painter.drawRects([rect.adjusted(1, 1, -1, -1) for rect in fed])
         painter.setPen(QPen(colours.FEED, 3))
         painter.drawRect(self.grid_cell_rect(*self._picked))
         if self._copies:
@@ -458,21 +462,19 @@ class SlidingCanvas(QWidget):
         """A translucent band from the window to the output cell it writes."""
         span = self.window_rect()
         target = self.output_cell_rect(step.out_row, step.out_col)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        beam = QPolygonF([span.topRight(), target.topLeft(), target.bottomLeft(), span.bottomRight()])
         fill = QColor(colours.WINDOW)
         fill.setAlpha(50)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(fill)
-        painter.drawPolygon(beam)
-        edge = QColor(colours.WINDOW)
-        edge.setAlpha(170)
-        painter.setPen(QPen(edge, 1.2))
+        painter.drawPolygon(QPolygonF([span.topRight(), target.topLeft(), target.bottomLeft(), span.bottomRight()]))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(colours.BEAM_EDGE, 1.2))  # opaque: translucent antialiased lines cost ~1 ms
         painter.drawLine(span.topRight(), target.topLeft())
         painter.drawLine(span.bottomRight(), target.bottomLeft())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
     def _paint_window(self, painter: QPainter, layout: _Layout, step: Step) -> None:
+        """The kernel's taps (dilated ones apart), its span, and the output cell it writes."""
         span = self.window_rect()
         target = self.output_cell_rect(step.out_row, step.out_col)
         taps = [self.grid_cell_rect(int(r), int(c)) for r in step.grid_rows for c in step.grid_cols]
@@ -494,8 +496,3 @@ class SlidingCanvas(QWidget):
         painter.drawRect(target.adjusted(-3, -3, 3, 3))
         painter.setPen(QPen(colours.WINDOW, 3))
         painter.drawRect(target.adjusted(-1, -1, 1, 1))
-
-    def _paint_detail(self, painter: QPainter, layout: _Layout, step: Step) -> None:
-        rgb = self._output_rgb[step.out_row, step.out_col]
-        self._detail.paint(painter, layout.detail, self._content.sliding, self._content.view, step, self._text,
-                           self._display_channel, tuple(int(v) for v in rgb))

@@ -17,6 +17,7 @@ SCALE_RGB = np.array([(33, 102, 172), (146, 197, 222), (247, 247, 247), (244, 16
 
 WINDOW = QColor("#f59e0b")  # the kernel window, its beam and the current output cell
 WINDOW_DARK = QColor("#b45309")
+BEAM_EDGE = QColor("#f4b95a")  # the window colour softened, drawn opaque
 FEED = QColor("#0d9488")  # an input cell picked by click and the outputs it feeds
 PADDING_TINT = np.array([88, 104, 214], float)  # the padding ring, mixed into its values
 UNFILLED = (206, 212, 221)  # output cells the window has not reached yet
@@ -44,16 +45,35 @@ def tint_padding(rgb: np.ndarray, padding: np.ndarray) -> np.ndarray:
 
 
 def to_image(rgb: np.ndarray) -> QImage:
-    """(h, w, 3) uint8 -> a QImage that owns its pixels."""
-    rgb = np.ascontiguousarray(rgb)
+    """(h, w, 3) uint8 -> a 32-bit QImage that owns its pixels (32-bit scales and blits fast)."""
     h, w = rgb.shape[:2]
-    return QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+    rgb = rgb.astype(np.uint32)
+    packed = np.ascontiguousarray(0xFF000000 | (rgb[..., 0] << 16) | (rgb[..., 1] << 8) | rgb[..., 2])
+    return QImage(packed.data, w, h, 4 * w, QImage.Format.Format_RGB32).copy()
 
 
-def text_colour(rgb: tuple[int, int, int] | np.ndarray) -> QColor:
-    """Black or white, whichever reads better on this fill."""
-    r, g, b = (int(v) for v in rgb)
-    return QColor("#111111") if 0.299 * r + 0.587 * g + 0.114 * b > 140 else QColor("#ffffff")
+def cells_image(rgb: np.ndarray, cell: int, line: tuple[int, int, int], alpha: float) -> QImage:
+    """One `cell` x `cell` pixel square per value with thin grid lines baked in.
+
+    Drawing a prepared image is a single blit; drawing the same grid lines with a
+    translucent pen costs milliseconds a frame.
+    """
+    big = np.repeat(np.repeat(rgb, cell, axis=0), cell, axis=1).astype(np.float32)
+    if cell >= 5:
+        tint = np.array(line, np.float32)
+        rows = np.arange(1, rgb.shape[0]) * cell
+        cols = np.arange(1, rgb.shape[1]) * cell
+        big[rows] = big[rows] * (1 - alpha) + tint * alpha
+        big[:, cols] = big[:, cols] * (1 - alpha) + tint * alpha
+    return to_image(big.astype(np.uint8))
+
+
+DARK_TEXT, LIGHT_TEXT = QColor("#111111"), QColor("#ffffff")
+
+
+def dark_text(rgb: np.ndarray) -> np.ndarray:
+    """(..., 3) fills -> True where black text reads better than white (all at once)."""
+    return rgb[..., 0] * 0.299 + rgb[..., 1] * 0.587 + rgb[..., 2] * 0.114 > 140
 
 
 def limit_of(*arrays: np.ndarray) -> float:

@@ -13,7 +13,6 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor
 
 from playground import paths
 from playground.core.builder import build_model
@@ -124,7 +123,8 @@ def test_click_on_an_input_cell_shows_the_outputs_it_feeds(qtbot, view: ConvAnim
 def test_output_cell_count_matches_torch(view: ConvAnimationView, digit: torch.Tensor, module: nn.Module,
                                          cells: int) -> None:
     view.set_source(module, digit)
-    out = module(digit[None])[0, 0]
+    with torch.no_grad():
+        out = module(digit[None])[0, 0]
     assert out.numel() == cells
     assert len(view.channel_view) == cells and view.scrub_slider.maximum() == cells - 1
     rows, cols = out.shape

@@ -1,0 +1,85 @@
+"""How long the kernel animation takes to paint one frame (target: under 8 ms).
+
+Renders the canvas into a QImage with `widget.render`, moving the window one step before
+every frame as playback does (so the output map image is rebuilt each time), for a 28x28
+digit under a 5x5 kernel; also a 16-channel 'sum over channels' frame and a large window.
+
+    .venv/bin/python benchmarks/conv_animation_paint.py [--frames 300]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+import torch.nn as nn  # noqa: E402
+from PySide6.QtGui import QImage  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from playground import paths  # noqa: E402
+from playground.ui.conv_animation import ConvAnimationView  # noqa: E402
+from playground.ui.model_hub import ModelHub  # noqa: E402
+
+
+def time_frames(view: ConvAnimationView, frames: int) -> tuple[list[float], list[float]]:
+    """Wall-clock and CPU milliseconds per frame (CPU time is what the frame costs this
+    process; wall time also counts waiting for a core on a busy machine)."""
+    canvas = view.canvas
+    image = QImage(canvas.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    steps = len(view.channel_view)
+    wall, cpu = [], []
+    for frame in range(frames + 10):
+        view.set_position((frame * 7) % steps)
+        start, start_cpu = time.perf_counter(), time.process_time()
+        canvas.render(image)
+        if frame >= 10:  # the first frames warm caches and fonts
+            wall.append((time.perf_counter() - start) * 1000)
+            cpu.append((time.process_time() - start_cpu) * 1000)
+    return wall, cpu
+
+
+def summary(timings: list[float]) -> str:
+    ordered = sorted(timings)
+    p95 = ordered[int(0.95 * (len(ordered) - 1))]
+    return f"median {statistics.median(ordered):6.2f} ms  p95 {p95:6.2f} ms"
+
+
+def report(name: str, timings: tuple[list[float], list[float]]) -> None:
+    wall, cpu = timings
+    print(f"{name:<50} wall {summary(wall)}   cpu {summary(cpu)}   (n={len(wall)})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--frames", type=int, default=300)
+    args = parser.parse_args()
+    torch.set_num_threads(1)
+    torch.manual_seed(0)
+    app = QApplication.instance() or QApplication([])
+    digit = torch.from_numpy(np.load(paths.embedded_mnist_path())["images"][7] / 255.0).float()[None]
+    x = (digit - 0.1307) / 0.3081
+    view = ConvAnimationView(ModelHub())
+    cases = [
+        ("28x28 input, 5x5 conv, padding 2 (1280x600 view)", nn.Conv2d(1, 6, 5, padding=2), x, (1280, 600)),
+        ("28x28 input, 5x5 conv, padding 2 (1920x1080 view)", nn.Conv2d(1, 6, 5, padding=2), x, (1920, 1080)),
+        ("14x14x16 input, 5x5 conv, sum over 16 channels", nn.Conv2d(16, 32, 5), torch.rand(16, 14, 14), (1280, 600)),
+        ("28x28 input, 2x2 max pooling", nn.MaxPool2d(2), x, (1280, 600)),
+    ]
+    for name, module, source, size in cases:
+        view.resize(*size)
+        view.show()
+        app.processEvents()
+        view.set_source(module, source)
+        report(name, time_frames(view, args.frames))
+    view.close()
+    print(f"target: under 8 ms a frame; load average at the end {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+
+
+if __name__ == "__main__":
+    main()
