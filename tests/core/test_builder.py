@@ -3,7 +3,7 @@ torchvision replicas equal torchvision's own models."""
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 import torch
@@ -12,31 +12,12 @@ import torchvision
 
 from playground.core.analysis import analyze
 from playground.core.builder import PlaygroundNet, build_model, module_names
-from playground.core.design import Block, BlockPath, Design, DesignError, design_from_dict, load_design, move
+from playground.core.design import Block, Design, DesignError, design_from_dict, load_design, move
 from playground.paths import example_paths
-from torch_reference import count_params, output_shapes_by_hook
+from torch_reference import block_modules, count_params, output_shapes_by_hook
 
 EXAMPLES = {p.stem: p for p in example_paths()}
 SMALL = [name for name in sorted(EXAMPLES) if load_design(EXAMPLES[name]).input == (1, 28, 28)]
-
-
-def block_modules(blocks: tuple[Block, ...], container: nn.Module, prefix: BlockPath = ()
-                  ) -> Iterator[tuple[BlockPath, nn.Module]]:
-    """Pair every block (nested ones too) with its module, by position."""
-    for i, block in enumerate(blocks):
-        module = container[i]
-        path = prefix + (i,)
-        yield path, module
-        for c, child in enumerate(block.children):
-            yield from block_modules(child, _child_container(block, module, c), path + (c,))
-
-
-def _child_container(block: Block, module: nn.Module, slot: int) -> nn.Module:
-    if block.type == "Residual":
-        return (module.body, module.shortcut)[slot]
-    if block.type == "Concat":
-        return module.branches[slot]
-    return module
 
 
 def _check_against_analysis(d: Design, model: nn.Module, x: torch.Tensor) -> None:

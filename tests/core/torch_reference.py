@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterator
 
 import torch
 import torch.nn as nn
 from torch.utils.flop_counter import FlopCounterMode
 
+from playground.core.design import Block, BlockPath
 from playground.core.layers import make_module
 
 BATCH = 2
@@ -71,3 +72,22 @@ def output_shapes_by_hook(model: nn.Module, x: torch.Tensor, names: dict[nn.Modu
         for h in handles:
             h.remove()
     return seen
+
+
+def block_modules(blocks: tuple[Block, ...], container: nn.Module, prefix: BlockPath = ()
+                  ) -> Iterator[tuple[BlockPath, nn.Module]]:
+    """Pair every block of a built design (nested ones too) with its module, by position."""
+    for i, block in enumerate(blocks):
+        module = container[i]
+        path = prefix + (i,)
+        yield path, module
+        for c, child in enumerate(block.children):
+            yield from block_modules(child, _child_container(block, module, c), path + (c,))
+
+
+def _child_container(block: Block, module: nn.Module, slot: int) -> nn.Module:
+    if block.type == "Residual":
+        return (module.body, module.shortcut)[slot]
+    if block.type == "Concat":
+        return module.branches[slot]
+    return module
