@@ -143,12 +143,22 @@ class DesignEditor(QAbstractScrollArea):
             return QRect()
         return self._to_viewport(card.header).toAlignedRect()
 
+    def block_frame(self, block_id: str) -> QRect:
+        """A block's whole area on the viewport (a composite with everything inside it)."""
+        card = self._layout.cards.get(block_id)
+        return self._to_viewport(card.rect).toAlignedRect() if card is not None else QRect()
+
     def column_rect(self, list_path: ListPath) -> QRect:
         """Where a child list (e.g. a Residual body) is drawn on the viewport."""
         for column in self._all_columns():
             if column.list_path == tuple(list_path):
                 return self._to_viewport(column.rect).toAlignedRect()
         return QRect()
+
+    def block_message(self, block_id: str) -> str:
+        """The error or warning text written on a block's card ("" when it has none)."""
+        card = self._layout.cards.get(block_id)
+        return " ".join(card.message) if card is not None else ""
 
     def drop_marker(self) -> tuple[ListPath, int] | None:
         """The list and index the insertion marker points at during a drag, if any."""

@@ -162,6 +162,16 @@ class PaletteTree(QTreeWidget):
             header.setHidden(shown == 0)
 
 
+    def visible_kinds(self, text: str = "") -> list[str]:
+        needle = text.strip().lower()
+        shown = [name for name, item in self._items.items() if not item.isHidden()]
+
+        def rank(name: str) -> int:
+            lowered = name.lower()
+            return 0 if lowered == needle else 1 if lowered.startswith(needle) else 2 if needle in lowered else 3
+        return sorted(shown, key=rank) if needle else shown
+
+
 class LayerPalette(QWidget):
     """Filter box over the grouped list of layer kinds."""
 
@@ -191,7 +201,8 @@ class LayerPalette(QWidget):
         return self.tree.mimeData([self.tree.item_for(type_name)])
 
     def visible_kinds(self) -> list[str]:
-        return [name for name, item in self.tree._items.items() if not item.isHidden() and not item.parent().isHidden()]
+        """Kinds the filter lets through, best match first (name before explanation)."""
+        return self.tree.visible_kinds(self.filter.text())
 
     def _on_item_activated(self, item: QTreeWidgetItem, _column: int) -> None:
         type_name = item.data(0, _TYPE_ROLE)

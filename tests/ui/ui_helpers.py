@@ -46,3 +46,27 @@ def mouse(target: QWidget, kind: QEvent.Type, pos: QPoint, button: Qt.MouseButto
                         button if kind != QEvent.Type.MouseMove else Qt.MouseButton.NoButton,
                         held, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(target, event)
+
+
+def double_click(target: QWidget, pos: QPoint) -> None:
+    """Press, release, double-click, release: the sequence a real double-click delivers."""
+    mouse(target, QEvent.Type.MouseButtonPress, pos)
+    mouse(target, QEvent.Type.MouseButtonRelease, pos)
+    mouse(target, QEvent.Type.MouseButtonDblClick, pos)
+    mouse(target, QEvent.Type.MouseButtonRelease, pos)
+
+
+def open_window(qtbot, design: "object | None" = None):  # -> MainWindow (imported lazily)
+    """A shown main window on the test's isolated settings, optionally with a design."""
+    from PySide6.QtCore import QSettings
+
+    from playground.ui.main_window import MainWindow
+
+    window = MainWindow(settings=QSettings())
+    qtbot.addWidget(window)
+    if design is not None:
+        window.document.open_design(design)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
