@@ -51,11 +51,13 @@ def active_from_checkpoint(checkpoint: Checkpoint, source: str) -> ActiveModel:
 
 def digit_pixmap(digit: torch.Tensor | None, scale: int = THUMBNAIL_SCALE) -> QPixmap:
     """The 28x28 input magnified by whole pixels (nearest neighbour): nothing smoothed."""
-    levels = np.zeros((SIDE, SIDE), np.uint8) if digit is None else \
-        np.ascontiguousarray(np.round(digit.reshape(SIDE, SIDE).numpy() * 255.0).astype(np.uint8))
-    image = QImage(levels.data, SIDE, SIDE, SIDE, QImage.Format.Format_Grayscale8)
-    return QPixmap.fromImage(image.scaled(SIDE * scale, SIDE * scale, Qt.AspectRatioMode.IgnoreAspectRatio,
-                                          Qt.TransformationMode.FastTransformation))
+    side = SIDE * scale
+    if digit is None:
+        levels = np.zeros((side, side), np.uint8)
+    else:
+        small = np.round(digit.reshape(SIDE, SIDE).numpy() * 255.0).astype(np.uint8)
+        levels = np.ascontiguousarray(np.repeat(np.repeat(small, scale, axis=0), scale, axis=1))
+    return QPixmap.fromImage(QImage(levels.data, side, side, side, QImage.Format.Format_Grayscale8))
 
 
 class DrawPanel(QWidget):
@@ -183,11 +185,12 @@ class DrawPanel(QWidget):
         big.setBold(True)
         self.prediction_label.setFont(big)
         self.prediction_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.prediction_label.setFixedHeight(SIDE * THUMBNAIL_SCALE - 30)  # new text never re-lays out the page
         self.prediction_label.setMinimumWidth(110)
         self.prediction_label.setAccessibleName("Predicted digit")
         self.confidence_label = QLabel(objectName="confidenceLabel")
         self.confidence_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.confidence_label.setWordWrap(True)
+        self.confidence_label.setFixedHeight(24)
         self.chart = ProbabilityChart()
 
         sees = QLabel("The network sees")

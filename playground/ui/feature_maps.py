@@ -230,8 +230,9 @@ class FeatureMapView(QWidget):
     def _show_channels(self, values: np.ndarray) -> None:
         shown = values[:MAX_CHANNELS]
         low, high, lut = colour_scale(shown)
-        tiles = [colourise(channel, low, high, lut) for channel in shown]
-        ranges = [(float(c.min()), float(c.max())) for c in shown]
+        tiles = colourise(shown, low, high, lut)  # all channels in one lookup: (C, H, W, 3)
+        lows, highs = shown.min(axis=(1, 2)), shown.max(axis=(1, 2))
+        ranges = list(zip(lows.tolist(), highs.tolist()))
 
         def hover(tile: int, row: int, col: int) -> str:
             lo, hi = ranges[tile]

@@ -13,7 +13,7 @@ from typing import Callable, Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QScrollArea, QSizePolicy, QToolTip, QWidget
 
 SEQUENTIAL = pg.colormap.get("viridis").getLookupTable(nPts=256, alpha=False).astype(np.uint8)
@@ -49,17 +49,29 @@ def rgb_image(rgb: np.ndarray) -> QImage:
     return QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
 
 
+def _rgb32_images(tiles: np.ndarray) -> list[QImage]:
+    """(N, H, W, 3) RGB -> QImages in Format_RGB32 (BGRA bytes in memory), each owning its pixels."""
+    n, h, w, _ = tiles.shape
+    bgra = np.empty((n, h, w, 4), np.uint8)
+    bgra[..., :3] = tiles[..., ::-1]
+    bgra[..., 3] = 255
+    return [QImage(tile.data, w, h, 4 * w, QImage.Format.Format_RGB32).copy() for tile in bgra]
+
+
 class TileGrid(QWidget):
     """Paints tiles (HxWx3 uint8 arrays) in a grid, each magnified by a whole factor.
 
     `columns`: fixed number of columns (kernels: one per input channel) or None to fill
-    the width. `row_labels` are drawn left of each row (fixed columns only).
+    the width. `row_labels` are drawn left of each row (fixed columns only). The tiles
+    are converted once to the painter's native 32-bit format, which Qt magnifies quickly:
+    live feature maps repaint many times a second.
     """
 
     hovered = Signal(str)
 
     GAP = 6
     CAPTION = 14
+    FRAME = (150, 150, 150)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,8 +79,7 @@ class TileGrid(QWidget):
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
-        self._tiles: list[QImage] = []
-        self._shape = (1, 1)
+        self._tiles = np.zeros((0, 1, 1, 3), np.uint8)
         self._captions: list[str] = []
         self._columns: int | None = None
         self._row_labels: list[str] = []
@@ -77,16 +88,16 @@ class TileGrid(QWidget):
         self._max_px, self._min_px = 160, 40
         self._fit_height = 0
         self._message = ""
+        self._images: list[QImage] = []
 
     # ------------------------------------------------------------------ content
 
-    def set_tiles(self, tiles: Sequence[np.ndarray], captions: Sequence[str] = (), *,
+    def set_tiles(self, tiles: Sequence[np.ndarray] | np.ndarray, captions: Sequence[str] = (), *,
                   columns: int | None = None, row_labels: Sequence[str] = (),
                   column_labels: Sequence[str] = (), hover_text: HoverText | None = None,
                   max_px: int = 160, min_px: int = 40) -> None:
         """Show `tiles` (all the same size), each between `min_px` and `max_px` a side on screen."""
-        self._tiles = [rgb_image(t) for t in tiles]
-        self._shape = tuple(tiles[0].shape[:2]) if len(tiles) else (1, 1)
+        self._tiles = np.ascontiguousarray(np.asarray(tiles, dtype=np.uint8).reshape(len(tiles), *np.shape(tiles[0])))
         self._captions = list(captions)
         self._columns = columns
         self._row_labels = list(row_labels)
@@ -94,13 +105,15 @@ class TileGrid(QWidget):
         self._hover_text = hover_text
         self._max_px, self._min_px = max_px, min_px
         self._message = ""
+        self._images = _rgb32_images(self._tiles)
         self.updateGeometry()
         self.update()
 
     def show_message(self, text: str) -> None:
         """No tiles, a sentence instead (nothing drawn yet, no model, ...)."""
-        self._tiles = []
+        self._tiles = np.zeros((0, 1, 1, 3), np.uint8)
         self._message = text
+        self._images = []
         self.updateGeometry()
         self.update()
 
@@ -109,8 +122,13 @@ class TileGrid(QWidget):
         return len(self._tiles)
 
     @property
-    def tile_images(self) -> list[QImage]:
-        return list(self._tiles)
+    def tile_arrays(self) -> np.ndarray:
+        """The tiles shown, (N, H, W, 3) uint8, unmagnified."""
+        return self._tiles.copy()
+
+    @property
+    def _shape(self) -> tuple[int, int]:
+        return int(self._tiles.shape[1]), int(self._tiles.shape[2])
 
     # ------------------------------------------------------------------ layout
 
@@ -135,6 +153,7 @@ class TileGrid(QWidget):
         side = max(h, w)
         max_scale = max(1, self._max_px // side)
         min_scale = max(1, min(max_scale, round(self._min_px / side)))
+        columns, rows = 1, count
         for scale in range(max_scale, 0, -1):
             cell_w, cell_h = self._cell(scale)
             if self._columns:
@@ -165,7 +184,7 @@ class TileGrid(QWidget):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802
-        if not self._tiles:
+        if not len(self._tiles):
             return 60
         scale, _, rows = self._layout(width)
         return self._top() + rows * self._cell(scale)[1]
@@ -180,56 +199,49 @@ class TileGrid(QWidget):
         h, w = self._shape
         cell_w, cell_h = self._cell(scale)
         row, col = divmod(index, columns)
-        top = self._top() + row * cell_h + (self.CAPTION if self._captions else 0)
-        return QRect(self._label_width() + col * cell_w, top, w * scale, h * scale)
+        top = self._top() + row * cell_h + (self.CAPTION if self._captions else 0) + 1  # +1: room for the frame
+        return QRect(self._label_width() + col * cell_w + 1, top, w * scale, h * scale)
 
     # ------------------------------------------------------------------ painting
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         text_colour = self.palette().text().color()
-        if not self._tiles:
+        if not len(self._tiles):
             painter.setPen(self.palette().placeholderText().color())
             painter.drawText(self.rect().adjusted(8, 8, -8, -8),
                              Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._message)
             painter.end()
             return
         scale, columns, _ = self._layout(self.width())
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        rects = [self._tile_rect(index, scale, columns) for index in range(len(self._tiles))]
+        for rect, image in zip(rects, self._images):
+            painter.drawImage(rect, image)  # whole-number magnification, no smoothing: every pixel shows
+        painter.setPen(QColor(*self.FRAME))
+        painter.drawRects([rect.adjusted(-1, -1, 0, 0) for rect in rects])
         small = painter.font()
         small.setPointSizeF(max(6.5, small.pointSizeF() * 0.8))
         painter.setFont(small)
         painter.setPen(text_colour)
         for col, text in enumerate(self._column_labels[:columns]):
             rect = self._tile_rect(col, scale, columns)
-            painter.drawText(QRect(rect.x(), 0, rect.width(), self.CAPTION),
-                             Qt.AlignmentFlag.AlignCenter, text)
-        for index, image in enumerate(self._tiles):
-            rect = self._tile_rect(index, scale, columns)
-            painter.drawImage(rect, image)
-            if self._captions:
-                painter.setPen(text_colour)
-                painter.drawText(QRect(rect.x(), rect.y() - self.CAPTION, rect.width(), self.CAPTION),
-                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                                 self._captions[index] if index < len(self._captions) else "")
-            if self._row_labels and index % columns == 0:
-                row = index // columns
-                if row < len(self._row_labels):
-                    painter.setPen(text_colour)
-                    painter.drawText(QRect(0, rect.y(), self._label_width() - self.GAP, rect.height()),
-                                     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                                     self._row_labels[row])
-        painter.setPen(QPen(QColor(128, 128, 128, 90), 1))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawText(QRect(rect.x(), 0, rect.width(), self.CAPTION), Qt.AlignmentFlag.AlignCenter, text)
         for index in range(len(self._tiles)):
-            painter.drawRect(self._tile_rect(index, scale, columns).adjusted(-1, -1, 0, 0))
+            rect = self._tile_rect(index, scale, columns)
+            if index < len(self._captions):
+                painter.drawText(QRect(rect.x(), rect.y() - self.CAPTION, rect.width(), self.CAPTION - 1),
+                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, self._captions[index])
+            row = index // columns
+            if index % columns == 0 and row < len(self._row_labels):
+                painter.drawText(QRect(0, rect.y(), self._label_width() - self.GAP, rect.height()),
+                                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self._row_labels[row])
         painter.end()
 
     # ------------------------------------------------------------------ hover
 
     def tile_at(self, pos: QPoint) -> tuple[int, int, int] | None:
         """(tile, row, column) under a widget position, or None."""
-        if not self._tiles:
+        if not len(self._tiles):
             return None
         scale, columns, _ = self._layout(self.width())
         for index in range(len(self._tiles)):

@@ -1,0 +1,323 @@
+"""The Draw page, driven as a person would: real mouse strokes on the canvas, clicks, keys."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import numpy as np
+import pytest
+import torch
+from PIL import Image
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QImage, QMouseEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from playground import paths
+from playground.core.builder import build_model
+from playground.core.checkpoint import load_default_checkpoint
+from playground.core.design import load_design
+from playground.core.digit import to_mnist
+from playground.ui.canvas import RESOLUTION
+from playground.ui.draw_panel import EMPTY_TEXT, THUMBNAIL_SCALE, DrawPanel, active_from_checkpoint
+from playground.ui.model_hub import ActiveModel, ModelHub
+
+Points = Iterable[tuple[float, float]]
+
+
+# ---------------------------------------------------------------------- helpers
+
+def mouse(widget, kind: QEvent.Type, pos: QPointF, button: Qt.MouseButton, buttons: Qt.MouseButton) -> None:
+    event = QMouseEvent(kind, pos, widget.mapToGlobal(pos), button, buttons, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, event)
+
+
+def stroke(canvas, points: Points, release: bool = True) -> None:
+    """Press, move through `points` (canvas units, 0-280) holding the left button, release."""
+    pts = [canvas.widget_point(x, y) for x, y in points]
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    mouse(canvas, QEvent.Type.MouseButtonPress, pts[0], left, left)
+    for p in pts[1:]:
+        mouse(canvas, QEvent.Type.MouseMove, p, none, left)
+    if release:
+        mouse(canvas, QEvent.Type.MouseButtonRelease, pts[-1], left, none)
+
+
+def line(a: tuple[float, float], b: tuple[float, float], steps: int = 24) -> list[tuple[float, float]]:
+    return [(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t) for t in np.linspace(0, 1, steps)]
+
+
+def loop(centre=(140, 140), rx=65, ry=95, steps=48) -> list[tuple[float, float]]:
+    return [(centre[0] + rx * np.sin(t), centre[1] - ry * np.cos(t)) for t in np.linspace(0, 2 * np.pi, steps)]
+
+
+def draw_seven(canvas) -> None:
+    stroke(canvas, line((70, 55), (210, 55)))
+    stroke(canvas, line((210, 55), (120, 235)))
+
+
+def thumbnail_levels(panel: DrawPanel) -> np.ndarray:
+    image = panel.thumbnail.pixmap().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+    side = image.width()
+    pixels = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())[:, :side]
+    return pixels[THUMBNAIL_SCALE // 2::THUMBNAIL_SCALE, THUMBNAIL_SCALE // 2::THUMBNAIL_SCALE]
+
+
+@pytest.fixture(scope="module")
+def default_checkpoint():
+    return load_default_checkpoint()
+
+
+@pytest.fixture
+def hub(default_checkpoint) -> ModelHub:
+    hub = ModelHub()
+    hub.set_active(active_from_checkpoint(default_checkpoint, "pretrained default"))
+    return hub
+
+
+@pytest.fixture
+def panel(qtbot, hub) -> DrawPanel:
+    panel = DrawPanel(hub)
+    qtbot.addWidget(panel)
+    panel.resize(1200, 700)
+    panel.show()
+    return panel
+
+
+def lenet5_active() -> ActiveModel:
+    design = load_design(paths.examples_dir() / "lenet5.json")
+    return ActiveModel(design, build_model(design).eval(), "untrained lenet5")
+
+
+# ---------------------------------------------------------------------- classification
+
+def test_canvas_is_square_at_least_280_and_named(panel) -> None:
+    canvas = panel.canvas
+    assert canvas.objectName() == "drawCanvas"
+    assert min(canvas.width(), canvas.height()) >= RESOLUTION
+    corner = canvas.widget_point(RESOLUTION, RESOLUTION) - canvas.widget_point(0, 0)
+    assert corner.x() == pytest.approx(corner.y())
+
+
+def test_a_vertical_stroke_is_a_one(panel) -> None:
+    stroke(panel.canvas, line((140, 40), (140, 240)))
+    assert panel.prediction_label.objectName() == "predictionLabel"
+    assert panel.prediction_label.text() == "1"
+    assert panel.confidence_label.text().endswith("% sure")
+    assert panel.chart.winner == 1
+
+
+def test_a_closed_loop_is_a_zero(panel) -> None:
+    stroke(panel.canvas, loop())
+    assert panel.prediction_label.text() == "0"
+
+
+def test_a_seven_drawn_as_two_strokes_is_a_seven(panel) -> None:
+    draw_seven(panel.canvas)
+    assert panel.canvas.stroke_count == 2
+    assert panel.prediction_label.text() == "7"
+    probabilities = panel.chart.probabilities
+    assert probabilities.shape == (10,) and probabilities.sum() == pytest.approx(1.0, abs=1e-4)
+    assert int(probabilities.argmax()) == 7
+
+
+def test_an_empty_canvas_shows_no_prediction(panel) -> None:
+    assert panel.prediction_label.text() == EMPTY_TEXT
+    assert panel.confidence_label.text() == "Draw a digit"
+    assert panel.chart.probabilities.size == 0
+    assert panel.current_input is None
+
+
+def test_clear_button_and_escape_empty_the_prediction(panel, qtbot) -> None:
+    draw_seven(panel.canvas)
+    assert panel.prediction_label.text() == "7"
+    qtbot.mouseClick(panel.clear_button, Qt.MouseButton.LeftButton)
+    assert panel.canvas.is_empty()
+    assert panel.prediction_label.text() == EMPTY_TEXT
+    assert panel.chart.probabilities.size == 0
+    stroke(panel.canvas, loop())
+    assert panel.prediction_label.text() == "0"
+    panel.canvas.setFocus()
+    qtbot.keyClick(panel.canvas, Qt.Key.Key_Escape)
+    assert panel.canvas.is_empty() and panel.prediction_label.text() == EMPTY_TEXT
+
+
+def test_ctrl_z_removes_the_last_stroke(panel, qtbot) -> None:
+    stroke(panel.canvas, line((70, 55), (210, 55)))
+    after_first = panel.canvas.image().copy()
+    first_answer = panel.prediction_label.text()
+    stroke(panel.canvas, line((210, 55), (120, 235)))
+    assert panel.prediction_label.text() == "7"
+    qtbot.keyClick(panel.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert panel.canvas.stroke_count == 1
+    assert np.array_equal(panel.canvas.image(), after_first)
+    assert panel.prediction_label.text() == first_answer
+    qtbot.mouseClick(panel.undo_button, Qt.MouseButton.LeftButton)
+    assert panel.canvas.is_empty() and panel.prediction_label.text() == EMPTY_TEXT
+
+
+def test_the_thumbnail_is_exactly_the_core_preprocessing_of_the_canvas(panel) -> None:
+    draw_seven(panel.canvas)
+    expected = to_mnist(panel.canvas.image().copy())
+    assert torch.equal(panel.current_input, expected)
+    assert panel.thumbnail.pixmap().width() == 28 * THUMBNAIL_SCALE
+    levels = np.round(expected[0].numpy() * 255).astype(np.uint8)
+    assert np.array_equal(thumbnail_levels(panel), levels)
+
+
+def test_input_changed_carries_the_tensor_and_none_when_cleared(panel, qtbot) -> None:
+    seen = []
+    panel.inputChanged.connect(seen.append)
+    stroke(panel.canvas, loop())
+    assert isinstance(seen[-1], torch.Tensor) and seen[-1].shape == (1, 28, 28)
+    assert torch.equal(seen[-1], panel.current_input)
+    qtbot.mouseClick(panel.clear_button, Qt.MouseButton.LeftButton)
+    assert seen[-1] is None
+
+
+def test_prediction_is_live_while_drawing_but_not_per_mouse_event(panel, qtbot) -> None:
+    predictions = []
+    panel.predicted.connect(predictions.append)
+    stroke(panel.canvas, line((140, 40), (140, 240), steps=60), release=False)
+    assert predictions == []  # sixty moves, no event loop turn yet: nothing was classified per event
+    with qtbot.waitSignal(panel.predicted, timeout=2000):
+        pass
+    assert len(predictions) == 1 and predictions[0] is not None
+    assert panel.canvas.is_drawing()
+    assert panel.prediction_label.text() == "1"
+
+
+def test_inverted_canvas_gives_the_same_input_and_answer(panel, qtbot) -> None:
+    draw_seven(panel.canvas)
+    before = panel.current_input.clone()
+    qtbot.mouseClick(panel.invert_box, Qt.MouseButton.LeftButton)
+    assert panel.canvas.inverted
+    assert float(panel.canvas.image().mean()) > 128  # black ink on white paper now
+    assert torch.allclose(panel.current_input, before, atol=1e-6)
+    assert panel.prediction_label.text() == "7"
+
+
+def test_pen_width_slider_sets_new_strokes_width(panel) -> None:
+    panel.width_slider.setValue(10)
+    stroke(panel.canvas, line((140, 40), (140, 240)))
+    thin = int((panel.canvas.image() > 127).sum())
+    panel.canvas.clear()
+    panel.width_slider.setValue(40)
+    stroke(panel.canvas, line((140, 40), (140, 240)))
+    thick = int((panel.canvas.image() > 127).sum())
+    assert panel.canvas.pen_width == 40
+    assert thick > 3 * thin
+
+
+def test_a_loaded_image_is_classified_and_a_bad_one_is_reported(panel, tmp_path) -> None:
+    with np.load(paths.embedded_mnist_path()) as data:
+        image, label = data["images"][-3], int(data["labels"][-3])
+    path = tmp_path / "photo.png"
+    Image.fromarray(255 - image).resize((84, 84)).save(path)  # black on white, like a scan
+    assert panel.load_image(str(path))
+    assert panel.prediction_label.text() == str(label)
+    assert panel.canvas.stroke_count == 1
+    bad = tmp_path / "bad.png"
+    bad.write_text("nope")
+    assert not panel.load_image(str(bad))
+    assert panel.error_label.isVisible() and str(bad) in panel.error_label.text()
+    assert panel.canvas.stroke_count == 1
+
+
+def test_a_touch_stroke_draws(panel) -> None:
+    device = QTest.createTouchDevice()
+    canvas = panel.canvas
+    pts = [canvas.widget_point(x, y).toPoint() for x, y in line((140, 40), (140, 240), steps=12)]
+    QTest.touchEvent(canvas, device).press(0, pts[0]).commit()
+    for p in pts[1:]:
+        QTest.touchEvent(canvas, device).move(0, p).commit()
+    QTest.touchEvent(canvas, device).release(0, pts[-1]).commit()
+    assert canvas.stroke_count == 1 and not canvas.is_drawing()
+    assert panel.prediction_label.text() == "1"
+
+
+# ---------------------------------------------------------------------- following the model
+
+def test_no_active_model_is_said_clearly_and_the_default_can_be_chosen(panel, hub, qtbot) -> None:
+    draw_seven(panel.canvas)
+    hub.set_active(None)
+    assert panel.no_model_box.isVisible()
+    assert "No trained model" in panel.no_model_text.text()
+    assert panel.prediction_label.text() == EMPTY_TEXT
+    assert panel.confidence_label.text() == "No model to ask"
+    with qtbot.waitSignal(panel.trainRequested, timeout=1000):
+        qtbot.mouseClick(panel.train_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.use_default_button, Qt.MouseButton.LeftButton)
+    assert hub.active is not None and hub.active.source == "pretrained default"
+    assert not panel.no_model_box.isVisible()
+    assert panel.prediction_label.text() == "7"
+
+
+def test_lenet5_feature_maps_show_6_then_16_channels_and_flat_outputs_as_bars(panel, hub) -> None:
+    hub.set_active(lenet5_active())
+    stroke(panel.canvas, loop())
+    view = panel.feature_maps
+    assert view.objectName() == "featureMapView"
+    assert view.current_block_id() == "conv2d1"
+    assert view.channel_count == 6
+    view.select_block("conv2d2")
+    assert view.channel_count == 16
+    view.select_block("avgpool2d2")
+    assert view.channel_count == 16 and view.grid.tile_arrays.shape[1:3] == (5, 5)
+    view.select_block("linear3")
+    assert view.stack.currentWidget() is view.bars and view.channel_count == 10
+
+
+def test_feature_map_arrows_step_through_blocks(panel, qtbot) -> None:
+    stroke(panel.canvas, loop())
+    view = panel.feature_maps
+    first = view.current_block_id()
+    qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
+    second = view.current_block_id()
+    assert second != first
+    assert "output" in view.shape_label.text()
+    qtbot.mouseClick(view.previous_button, Qt.MouseButton.LeftButton)
+    assert view.current_block_id() == first
+
+
+def test_feature_map_hover_reports_the_channel_range(panel, qtbot) -> None:
+    stroke(panel.canvas, loop())
+    grid = panel.feature_maps.grid
+    texts = []
+    grid.hovered.connect(texts.append)
+    scale, columns, _ = grid._layout(grid.width())  # noqa: SLF001 (where tile 0 is drawn)
+    centre = grid._tile_rect(0, scale, columns).center()  # noqa: SLF001
+    mouse(grid, QEvent.Type.MouseMove, QPointF(centre), Qt.MouseButton.NoButton, Qt.MouseButton.NoButton)
+    assert texts and texts[-1].startswith("channel 0: range ")
+
+
+def test_lenet5_kernels_show_6x1_then_16x6_and_follow_training(panel, hub, qtbot) -> None:
+    active = lenet5_active()
+    hub.set_active(active)
+    panel.tabs.setCurrentWidget(panel.kernels)
+    view = panel.kernels
+    assert view.objectName() == "kernelView"
+    assert view.current_block_id() == "conv2d1" and view.grid_shape == (6, 1)
+    assert view.grid.tile_count == 6
+    view.select_block("conv2d2")
+    assert view.grid_shape == (16, 6) and view.grid.tile_count == 96
+    before = view.grid.tile_arrays
+    state = {k: v.clone() for k, v in active.model.state_dict().items()}
+    state["conv2d2.weight"] = -state["conv2d2.weight"]
+    hub.update_weights(state, "trained: epoch 1")
+    after = view.grid.tile_arrays
+    assert len(after) == 96 and not np.array_equal(after, before)
+    assert "trained: epoch 1" in panel.model_label.text()
+
+
+def test_saliency_maps_for_the_predicted_and_a_chosen_class(panel, qtbot) -> None:
+    draw_seven(panel.canvas)
+    panel.tabs.setCurrentWidget(panel.saliency)
+    maps = panel.saliency.maps
+    assert set(maps) == {"input_x_gradient", "smooth_grad", "grad_cam"}
+    assert all(m.shape == (28, 28) for m in maps.values())
+    assert "7 (predicted)" in panel.saliency.info_label.text()
+    assert maps["grad_cam"].min() >= 0 and maps["grad_cam"].max() == pytest.approx(1.0)
+    panel.saliency.choose_class(1)
+    assert "1 (chosen)" in panel.saliency.info_label.text()
+    assert not np.allclose(panel.saliency.maps["input_x_gradient"], maps["input_x_gradient"])
