@@ -271,6 +271,7 @@ class Sliding:
         self.cols = _axis(width, kw, sw, dw, left, right, op, "width")
         self.cell_kind = np.maximum.outer(self.rows.kind, self.cols.kind).astype(np.int8)
         self.grid_values = self._grid_values()
+        self._ranges: dict[int, tuple[float, float]] = {}
 
     # -- shapes and text
 
@@ -295,6 +296,13 @@ class Sliding:
         if self.rows.formula == self.cols.formula:
             return [f"H_out = W_out = {self.rows.formula}"]
         return [f"H_out = {self.rows.formula}", f"W_out = {self.cols.formula}"]
+
+    def channel_range(self, channel: int) -> tuple[float, float]:
+        """The smallest and largest finite value of one input channel (a view's grey scale)."""
+        if channel not in self._ranges:
+            values = self.input[channel][np.isfinite(self.input[channel])]
+            self._ranges[channel] = (float(values.min()), float(values.max())) if values.size else (0.0, 1.0)
+        return self._ranges[channel]
 
     def group_channels(self, out_channel: int) -> tuple[int, ...]:
         """The input channels an output channel reads (its group; pooling: itself)."""

@@ -170,7 +170,9 @@ class ConvAnimationView(QWidget):
 
     def set_input(self, digit: torch.Tensor | None) -> None:
         """The drawn digit, 1x28x28 in [0, 1] (white ink on black), or None when cleared."""
-        self._digit = None if digit is None else digit.detach().to("cpu", torch.float32).reshape(1, 28, 28).clone()
+        if digit is not None:
+            digit = digit.detach().to("cpu", torch.float32).reshape(1, *digit.shape[-2:]).clone()
+        self._digit = digit
         self._digit_is_sample = False
         if self._standalone is None:
             self._rebuild(reset=False)
@@ -243,10 +245,11 @@ class ConvAnimationView(QWidget):
         return self._view[self._position] if self._view is not None else None
 
     def _rebuild(self, reset: bool) -> None:
-        self.pause()
+        """Recompute the window's steps; playback carries on over a new drawing or new weights."""
         try:
             self._sliding, input_caption = self._make_sliding()
         except (_NothingToShow, SlidingError) as reason:
+            self.pause()
             self._sliding, self._view = None, None
             self._show_message(str(reason))
             return

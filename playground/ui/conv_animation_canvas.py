@@ -27,7 +27,8 @@ MUTED = QColor("#5c6675")
 NUMBERS_FROM = 30.0  # grid cells at least this wide show their values
 MARGIN = 14.0
 CAPTION_H = 24.0
-FOOTER_H = 46.0  # under the grids: the colour scale, then the hint line
+FOOTER_H = 58.0  # under the grids: the colour scale, then the hint line
+MIN_OUTPUT_CELL = 6.0
 HINT = "Click an output cell to jump there; click an input cell to see what it feeds."
 
 
@@ -44,7 +45,8 @@ class Content:
 
 @dataclass(frozen=True)
 class _Layout:
-    cell: float
+    cell: float  # input grid cell size
+    out_cell: float  # output grid cell size (the same unless the input is too big for both)
     input_origin: QPointF
     output_origin: QPointF
     detail: DetailLayout
@@ -168,17 +170,20 @@ class SlidingCanvas(QWidget):
             detail_h = min(max(h * 0.42, 240.0), 400.0)
             detail = QRectF(MARGIN, h - MARGIN - detail_h, w - 2 * MARGIN, detail_h)
             area = QRectF(MARGIN, MARGIN + CAPTION_H, w - 2 * MARGIN, h - 3 * MARGIN - detail_h - CAPTION_H - FOOTER_H)
-        gap = max(44.0, area.width() * 0.08)
-        cell = min((area.width() - gap) / (gw + ow), area.height() / max(gh, oh), 56.0)
-        cell = float(int(cell)) if cell >= 1 else cell  # whole pixels keep the grid crisp
-        gap = float(int(gap))
-        left = float(int(area.left() + max(0.0, (area.width() - gap - (gw + ow) * cell) / 2)))
-        top = float(int(area.top() + max(0.0, (area.height() - max(gh, oh) * cell) / 2)))
-        input_origin = QPointF(left, top + int(max(0.0, (oh - gh) * cell / 2)))
-        output_origin = QPointF(left + gw * cell + gap, top + int(max(0.0, (gh - oh) * cell / 2)))
+        gap = float(int(max(44.0, area.width() * 0.08)))
+        in_cell = out_cell = min((area.width() - gap) / (gw + ow), area.height() / max(gh, oh), 56.0)
+        if out_cell < MIN_OUTPUT_CELL:  # a big input: give the output its own, clickable scale
+            in_cell = min(area.height() / gh, 0.6 * (area.width() - gap) / gw)
+            out_cell = min(area.height() / oh, (area.width() - gap - gw * in_cell) / ow, 56.0)
+        in_cell, out_cell = (float(int(c)) if c >= 1 else c for c in (in_cell, out_cell))  # crisp grid lines
+        width = gw * in_cell + gap + ow * out_cell
+        left = float(int(area.left() + max(0.0, (area.width() - width) / 2)))
+        middle = area.top() + area.height() / 2
+        input_origin = QPointF(left, float(int(middle - gh * in_cell / 2)))
+        output_origin = QPointF(left + gw * in_cell + gap, float(int(middle - oh * out_cell / 2)))
         has_note = s.op.kind != "conv" or not self._content.view.whole_group
         detail_layout = self._detail.layout(detail, s, self._content.view, has_note)
-        self._layout = _Layout(cell, input_origin, output_origin, detail_layout)
+        self._layout = _Layout(in_cell, out_cell, input_origin, output_origin, detail_layout)
         return self._layout
 
     def grid_cell_rect(self, grid_row: int, grid_col: int) -> QRectF:
@@ -191,7 +196,7 @@ class SlidingCanvas(QWidget):
     def output_cell_rect(self, row: int, col: int) -> QRectF:
         layout = self._geometry()
         assert layout is not None
-        o, c = layout.output_origin, layout.cell
+        o, c = layout.output_origin, layout.out_cell
         return QRectF(o.x() + col * c, o.y() + row * c, c, c)
 
     def window_rect(self) -> QRectF | None:
@@ -207,10 +212,11 @@ class SlidingCanvas(QWidget):
         if layout is None:
             return None
         s = self._content.sliding
-        for kind, origin, (rows, cols) in (("input", layout.input_origin, s.grid_shape),
-                                           ("output", layout.output_origin, (s.rows.out, s.cols.out))):
-            r = int((pos.y() - origin.y()) // layout.cell)
-            c = int((pos.x() - origin.x()) // layout.cell)
+        for kind, origin, cell, (rows, cols) in (
+                ("input", layout.input_origin, layout.cell, s.grid_shape),
+                ("output", layout.output_origin, layout.out_cell, (s.rows.out, s.cols.out))):
+            r = int((pos.y() - origin.y()) // cell)
+            c = int((pos.x() - origin.x()) // cell)
             if pos.y() >= origin.y() and pos.x() >= origin.x() and r < rows and c < cols:
                 return (kind, r, c)
         for channel, rect in self._detail.row_rects(layout.detail, self._content.view):
@@ -313,7 +319,7 @@ class SlidingCanvas(QWidget):
         if self._layer is not None and self._layer.key == key:
             return self._layer
         s = self._content.sliding
-        pixel_cell = max(1, int(round(layout.cell * dpr)))
+        pixel_cell = max(1, int(round(layout.out_cell * dpr)))
         filled = colours.cells_image(self._output_rgb, pixel_cell, (255, 255, 255), 0.67)
         blank = np.broadcast_to(np.array(colours.UNFILLED, np.uint8), self._output_rgb.shape)
         unfilled = colours.cells_image(blank, pixel_cell, (255, 255, 255), 0.67)
@@ -321,12 +327,12 @@ class SlidingCanvas(QWidget):
         background.setDevicePixelRatio(dpr)
         background.fill(BACKGROUND)
         painter = QPainter(background)
-        self._paint_input(painter, layout, pixel_cell)
+        self._paint_input(painter, layout, max(1, int(round(layout.cell * dpr))))
         o = layout.output_origin
         oh, ow = s.rows.out, s.cols.out
-        self._caption(painter, o.x(), o.y(), max(ow * layout.cell + 40, 200), self._content.output_caption)
-        self._paint_scale(painter, QRectF(o.x(), o.y() + oh * layout.cell + 8,
-                                          min(max(ow * layout.cell, 140.0), 220.0), 9))
+        self._caption(painter, o.x(), o.y(), self._right_edge(layout) - o.x(), self._content.output_caption)
+        self._paint_scale(painter, QRectF(o.x(), o.y() + oh * layout.out_cell + 8,
+                                          min(max(ow * layout.out_cell, 140.0), 220.0), 9))
         self._detail.paint_static(painter, layout.detail, s, self._content.view, self._display_channel)
         painter.end()
         self._layer = _Layer(key, background, filled, unfilled, pixel_cell)
@@ -348,7 +354,7 @@ class SlidingCanvas(QWidget):
         gh, gw = s.grid_shape
         cell, o = layout.cell, layout.input_origin
         values = s.grid_values[self._display_channel]
-        low, high = colours.value_range(s.input[self._display_channel])
+        low, high = s.channel_range(self._display_channel)
         rgb = colours.tint_padding(colours.greys(values, low, high), s.cell_kind == CELL_PADDING)
         rgb[s.cell_kind == CELL_OUTSIDE] = 255
         grid = QRectF(o.x(), o.y(), gw * cell, gh * cell)
@@ -376,7 +382,8 @@ class SlidingCanvas(QWidget):
                                     s.cell_kind != CELL_OUTSIDE)
         c, h, w = s.input.shape
         where = f", channel {self._display_channel} of {c}" if c > 1 else ""
-        self._caption(painter, o.x(), o.y(), max(gw * cell + 40, 240), f"{self._content.input_caption}{where}: {h}x{w}")
+        self._caption(painter, o.x(), o.y(), layout.output_origin.x() - o.x() - 8,
+                      f"{self._content.input_caption}{where}: {h}x{w}")
 
     def _paint_scale(self, painter: QPainter, bar: QRectF) -> None:
         """The output colour scale: blue negative, white zero, red positive, with its ends."""
@@ -400,7 +407,7 @@ class SlidingCanvas(QWidget):
         """The output map: coloured up to the current step, waiting grey after it."""
         s = self._content.sliding
         oh, ow = s.rows.out, s.cols.out
-        cell, o, px = layout.cell, layout.output_origin, layer.pixel_cell
+        cell, o, px = layout.out_cell, layout.output_origin, layer.pixel_cell
         painter.drawImage(QRectF(o.x(), o.y(), ow * cell, oh * cell), layer.output_unfilled)
         if self._step is not None:
             row, col = self._step.out_row, self._step.out_col
@@ -419,15 +426,20 @@ class SlidingCanvas(QWidget):
             filled = (np.arange(oh * ow) <= self._step.index).reshape(oh, ow)
             self._detail.texts.grid(painter, o.x(), o.y(), cell, self._content.output_map,
                                     colours.dark_text(self._output_rgb), filled)
-        grids_bottom = max(layout.input_origin.y() + s.grid_shape[0] * cell, o.y() + oh * cell)
+        hint_top = max(layout.input_origin.y() + s.grid_shape[0] * layout.cell + 8, o.y() + oh * cell + 36)
         font = QFont(self.font())
         font.setPixelSize(13)
         painter.setFont(font)
         painter.setPen(colours.FEED if self._picked is not None else MUTED)
-        width = o.x() + ow * cell - layout.input_origin.x()
+        width = self._right_edge(layout) - layout.input_origin.x()
         hint = painter.fontMetrics().elidedText(self._pick_text() or HINT, Qt.TextElideMode.ElideRight, int(width))
-        painter.drawText(QRectF(layout.input_origin.x(), grids_bottom + FOOTER_H - 20, width, 20),
+        painter.drawText(QRectF(layout.input_origin.x(), hint_top, width, 20),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, hint)
+
+    def _right_edge(self, layout: _Layout) -> float:
+        """Where captions under and over the grids must stop: before the detail panel, or the edge."""
+        detail = layout.detail.rect
+        return detail.left() - 8 if detail.left() > layout.output_origin.x() else self.width() - MARGIN
 
     def _pick_text(self) -> str:
         if self._picked is None:

@@ -27,14 +27,18 @@ OUTSIDE = QColor("#ffffff")
 def greys(values: np.ndarray, low: float, high: float) -> np.ndarray:
     """Values -> uint8 RGB greys, low black and high white (the digit: white ink on black)."""
     span = high - low if high > low else 1.0
-    level = np.clip((np.nan_to_num(values, nan=low, neginf=low, posinf=high) - low) / span, 0, 1) * 255
+    level = np.clip((np.where(np.isnan(values), low, values) - low) / span, 0, 1) * 255  # clip takes +-inf
     return np.repeat(level[..., None], 3, axis=-1).astype(np.uint8)
+
+
+_DIVERGING = np.stack([np.interp(np.linspace(-1, 1, 256), SCALE_STOPS, SCALE_RGB[:, k]) for k in range(3)],
+                      axis=-1).astype(np.uint8)  # 256-entry lookup table of the scale
 
 
 def diverging(values: np.ndarray, limit: float) -> np.ndarray:
     """Values -> uint8 RGB on the red-blue scale, +-limit at the ends."""
-    t = np.clip(np.nan_to_num(values, nan=0.0, neginf=-limit, posinf=limit) / (limit or 1.0), -1, 1)
-    return np.stack([np.interp(t, SCALE_STOPS, SCALE_RGB[:, k]) for k in range(3)], axis=-1).astype(np.uint8)
+    t = np.clip(np.where(np.isnan(values), 0.0, values) / (limit or 1.0), -1, 1)  # clip takes +-inf
+    return _DIVERGING[np.rint((t + 1) * 127.5).astype(np.intp)]
 
 
 def tint_padding(rgb: np.ndarray, padding: np.ndarray) -> np.ndarray:
@@ -44,28 +48,36 @@ def tint_padding(rgb: np.ndarray, padding: np.ndarray) -> np.ndarray:
     return out
 
 
+def _packed(rgb: np.ndarray) -> np.ndarray:
+    """(h, w, 3) uint8 -> (h, w) uint32 0xffRRGGBB, QImage's RGB32 pixels."""
+    rgb = rgb.astype(np.uint32)
+    return 0xFF000000 | (rgb[..., 0] << 16) | (rgb[..., 1] << 8) | rgb[..., 2]
+
+
+def _image(pixels: np.ndarray) -> QImage:
+    pixels = np.ascontiguousarray(pixels)
+    h, w = pixels.shape
+    return QImage(pixels.data, w, h, 4 * w, QImage.Format.Format_RGB32).copy()
+
+
 def to_image(rgb: np.ndarray) -> QImage:
     """(h, w, 3) uint8 -> a 32-bit QImage that owns its pixels (32-bit scales and blits fast)."""
-    h, w = rgb.shape[:2]
-    rgb = rgb.astype(np.uint32)
-    packed = np.ascontiguousarray(0xFF000000 | (rgb[..., 0] << 16) | (rgb[..., 1] << 8) | rgb[..., 2])
-    return QImage(packed.data, w, h, 4 * w, QImage.Format.Format_RGB32).copy()
+    return _image(_packed(rgb))
 
 
 def cells_image(rgb: np.ndarray, cell: int, line: tuple[int, int, int], alpha: float) -> QImage:
     """One `cell` x `cell` pixel square per value with thin grid lines baked in.
 
     Drawing a prepared image is a single blit; drawing the same grid lines with a
-    translucent pen costs milliseconds a frame.
+    translucent pen costs milliseconds a frame. The lines are each cell's first pixel row
+    and column, mixed with the line colour.
     """
-    big = np.repeat(np.repeat(rgb, cell, axis=0), cell, axis=1).astype(np.float32)
+    big = np.repeat(np.repeat(_packed(rgb), cell, axis=0), cell, axis=1)
     if cell >= 5:
-        tint = np.array(line, np.float32)
-        rows = np.arange(1, rgb.shape[0]) * cell
-        cols = np.arange(1, rgb.shape[1]) * cell
-        big[rows] = big[rows] * (1 - alpha) + tint * alpha
-        big[:, cols] = big[:, cols] * (1 - alpha) + tint * alpha
-    return to_image(big.astype(np.uint8))
+        edge = _packed((rgb * (1 - alpha) + np.array(line, float) * alpha).astype(np.uint8))
+        big[cell::cell] = np.repeat(edge[1:], cell, axis=1)
+        big[:, cell::cell] = np.repeat(edge[:, 1:], cell, axis=0)
+    return _image(big)
 
 
 DARK_TEXT, LIGHT_TEXT = QColor("#111111"), QColor("#ffffff")
@@ -82,8 +94,3 @@ def limit_of(*arrays: np.ndarray) -> float:
     biggest = max((float(f.max()) for f in finite if f.size), default=0.0)
     return biggest or 1.0
 
-
-def value_range(values: np.ndarray) -> tuple[float, float]:
-    """Finite min and max: the ends of a grey scale (one input channel, say)."""
-    finite = values[np.isfinite(values)]
-    return (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)

@@ -170,7 +170,7 @@ def paint_matrix(painter: QPainter, texts: TextCache, left: float, top: float, c
         for i, j in padding:
             painter.fillRect(QRectF(left + j * cell, top + i * cell, cell, cell), hatch)
     if cell >= NUMBERS_FROM:
-        painter.setFont(font(cell * 0.3))
+        painter.setFont(font(cell * 0.33))
         texts.grid(painter, left, top, cell, values, colours.dark_text(rgb), kinds != CELL_OUTSIDE)
     painter.setPen(QPen(MUTED, 1))
     painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -196,8 +196,10 @@ def _operator(painter: QPainter, x: float, y: float, text: str, pixels: float) -
 
 def _patch_rgb(sliding: Sliding, channel: int, patch: np.ndarray, kinds: np.ndarray) -> np.ndarray:
     """The patch in the same greys as the input grid, padding tinted as there."""
-    low, high = colours.value_range(sliding.input[channel])
-    return colours.tint_padding(colours.greys(patch, low, high), kinds != CELL_INPUT)
+    low, high = sliding.channel_range(channel)
+    rgb = colours.greys(patch, low, high)
+    padding = kinds != CELL_INPUT
+    return colours.tint_padding(rgb, padding) if padding.any() else rgb
 
 
 # ---------------------------------------------------------------- layout and painting

@@ -272,3 +272,16 @@ def test_hiding_stops_playback(qtbot, view: ConvAnimationView, digit: torch.Tens
     view.play()
     view.hide()
     assert not view.is_playing
+
+
+def test_a_big_input_keeps_output_cells_clickable(qtbot, view: ConvAnimationView) -> None:
+    conv = nn.Conv2d(3, 2, 11, stride=4, padding=2)  # AlexNet's first layer on a 224x224 picture
+    x = torch.rand(3, 224, 224)
+    view.set_source(conv, x)
+    target = view.canvas.output_cell_rect(30, 40)
+    assert target.width() >= 4
+    qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=centre(target))
+    assert (view.step.out_row, view.step.out_col) == (30, 40)
+    with torch.no_grad():
+        expected = conv(x[None])
+    assert view.step.value == pytest.approx(float(expected[0, 0, 30, 40]), abs=1e-4)
