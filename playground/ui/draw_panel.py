@@ -49,6 +49,11 @@ def active_from_checkpoint(checkpoint: Checkpoint, source: str) -> ActiveModel:
                        list(info.class_names))
 
 
+def is_untrained(active: ActiveModel) -> bool:
+    """Whether the hub says this network was never trained (its source starts with "untrained")."""
+    return active.source.lower().startswith("untrained")
+
+
 def digit_pixmap(digit: torch.Tensor | None, scale: int = THUMBNAIL_SCALE) -> QPixmap:
     """The 28x28 input magnified by whole pixels (nearest neighbour): nothing smoothed."""
     side = SIDE * scale
@@ -165,8 +170,10 @@ class DrawPanel(QWidget):
         self.no_model_box.setFrameShape(QFrame.Shape.StyledPanel)
         self.no_model_text = QLabel(objectName="noModelText")
         self.no_model_text.setWordWrap(True)
-        self.use_default_button = QPushButton("Use the pretrained default", objectName="useDefaultModelButton")
-        self.train_button = QPushButton("Train this design…", objectName="drawTrainButton")
+        self.use_default_button = QPushButton("Use the default model", objectName="useDefaultModelButton",
+                                              toolTip="The shipped network, trained on MNIST digits")
+        self.train_button = QPushButton("Train…", objectName="drawTrainButton",
+                                        toolTip="Train the design you are building")
         box = QVBoxLayout(self.no_model_box)
         box.addWidget(self.no_model_text)
         row = QHBoxLayout()
@@ -241,15 +248,19 @@ class DrawPanel(QWidget):
         self._refs, self._cam_ref, self._cam_placement = [], None, None
         if active is None:
             self.model_label.setText("")
-            self.no_model_text.setText("<b>No trained model is active.</b> Use the pretrained digit model, "
-                                       "or train the design you are building.")
+            self.no_model_text.setText("<b>No trained model is active.</b><br>"
+                                       "Use the pretrained one, or train your design.")
             self.no_model_box.show()
             self.feature_maps.set_blocks([], {})
-            self.kernels.set_blocks([])
+            self.kernels.set_blocks([], empty_message="No model.")
             self.saliency.show_message("No model.")
             self.update_prediction()
             return
-        self.no_model_box.hide()
+        untrained = is_untrained(active)
+        self.no_model_box.setVisible(untrained)
+        if untrained:
+            self.no_model_text.setText(f"<b>{active.design.name} has no trained weights yet:</b><br>"
+                                       "its answers are guesses. Use the pretrained model, or train it.")
         try:
             self._refs = block_modules(active.design, active.model)
         except (AttributeError, IndexError, TypeError):
@@ -326,12 +337,15 @@ class DrawPanel(QWidget):
         names = self._class_names(active)
         winner = inspection.predicted
         p = inspection.probabilities.numpy()
+        self.prediction_label.setEnabled(True)
         self.prediction_label.setText(names[winner] if winner < len(names) else str(winner))
-        self.confidence_label.setText(f"{p[winner]:.1%} sure")
+        guess = " (untrained)" if is_untrained(active) else ""
+        self.confidence_label.setText(f"{p[winner]:.1%} sure{guess}")
         self.chart.set_probabilities(p)
 
     def _show_no_prediction(self, active: ActiveModel | None, message: str | None = None) -> None:
         self._inspection = None
+        self.prediction_label.setEnabled(False)  # a greyed dash: clearly not an answer
         self.prediction_label.setText(EMPTY_TEXT)
         if message is None:
             message = "Draw a digit" if active is not None else "No model to ask"

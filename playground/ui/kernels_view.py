@@ -29,6 +29,7 @@ class KernelView(QWidget):
         self.setObjectName("kernelView")
         self._refs: list[BlockRef] = []
         self._weights: np.ndarray | None = None
+        self._empty_message = ""
 
         self.block_combo = QComboBox(objectName="kernelBlockCombo", toolTip="The convolution block whose kernels are shown")
         self.block_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -56,10 +57,12 @@ class KernelView(QWidget):
         self.grid.hovered.connect(self._on_hover)
         self.set_blocks([])
 
-    def set_blocks(self, conv_refs: Sequence[BlockRef], select: str | None = None) -> None:
+    def set_blocks(self, conv_refs: Sequence[BlockRef], select: str | None = None,
+                   empty_message: str = "No convolution blocks in this model.") -> None:
         """The convolution blocks of the active model; keeps the current choice by id."""
         keep = select or self.current_block_id()
         self._refs = list(conv_refs)
+        self._empty_message = empty_message
         self.block_combo.blockSignals(True)
         self.block_combo.clear()
         for ref in self._refs:
@@ -91,7 +94,7 @@ class KernelView(QWidget):
         ref = next((r for r in self._refs if r.block_id == self.current_block_id()), None)
         if ref is None:
             self._weights = None
-            self.grid.show_message("No convolution blocks in this model." if not self._refs else "")
+            self.grid.show_message(self._empty_message if not self._refs else "")
             self.shape_label.setText("")
             self.colour_bar.set_scale(0, 0, None)
             self.info_label.setText("")
@@ -115,8 +118,9 @@ class KernelView(QWidget):
             notes.append(f"first {MAX_OUT} of {out} output channels")
         if inp > MAX_IN and inp != 3:
             notes.append(f"first {MAX_IN} of {inp} input channels")
-        self.info_label.setText(("Showing " + " and ".join(notes) + ". ") if notes else
-                                "Red: positive weights, blue: negative, white: zero. Hover a kernel for values.")
+        layout_note = "" if inp in (1, 3) else "Rows: output channels; columns: input channels. "
+        self.info_label.setText(layout_note + (("Showing " + " and ".join(notes) + ". ") if notes else
+                                "Red: positive weights, blue: negative, white: zero. Hover a kernel for values."))
 
     def _on_hover(self, text: str) -> None:
         if text:
@@ -133,7 +137,7 @@ class KernelView(QWidget):
                     f"   (kernel range {k.min():.3g} … {k.max():.3g})")
 
         self.grid.set_tiles(tiles, columns=inp, row_labels=[f"out {o}" for o in range(out)],
-                            column_labels=[f"in {i}" for i in range(inp)], hover_text=hover, max_px=96, min_px=24)
+                            column_labels=[str(i) for i in range(inp)], hover_text=hover, max_px=96, min_px=24)
 
     def _show_single_input(self, w: np.ndarray, bound: float) -> None:
         """One input channel: no columns to speak of, so the kernels wrap like feature maps."""

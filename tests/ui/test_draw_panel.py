@@ -9,7 +9,7 @@ import pytest
 import torch
 from PIL import Image
 from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QImage, QMouseEvent
+from PySide6.QtGui import QImage, QInputDevice, QMouseEvent, QPointingDevice, QTabletEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -236,6 +236,27 @@ def test_a_touch_stroke_draws(panel) -> None:
     assert panel.prediction_label.text() == "1"
 
 
+def test_a_pen_stroke_draws(panel) -> None:
+    canvas = panel.canvas
+    pen = QPointingDevice("test pen", 1000, QInputDevice.DeviceType.Stylus, QPointingDevice.PointerType.Pen,
+                          QInputDevice.Capability.Position | QInputDevice.Capability.Pressure, 1, 3)
+
+    def tablet(kind: QEvent.Type, pos: QPointF, button: Qt.MouseButton, buttons: Qt.MouseButton) -> None:
+        event = QTabletEvent(kind, pen, pos, canvas.mapToGlobal(pos), 0.6, 0.0, 0.0, 0.0, 0.0, 0.0,
+                             Qt.KeyboardModifier.NoModifier, button, buttons)
+        QApplication.sendEvent(canvas, event)
+        assert event.isAccepted()  # handled as a pen, so no synthesized mouse events follow
+
+    pts = [canvas.widget_point(x, y) for x, y in loop()]
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    tablet(QEvent.Type.TabletPress, pts[0], left, left)
+    for p in pts[1:]:
+        tablet(QEvent.Type.TabletMove, p, none, left)
+    tablet(QEvent.Type.TabletRelease, pts[-1], left, none)
+    assert canvas.stroke_count == 1
+    assert panel.prediction_label.text() == "0"
+
+
 # ---------------------------------------------------------------------- following the model
 
 def test_no_active_model_is_said_clearly_and_the_default_can_be_chosen(panel, hub, qtbot) -> None:
@@ -251,6 +272,15 @@ def test_no_active_model_is_said_clearly_and_the_default_can_be_chosen(panel, hu
     assert hub.active is not None and hub.active.source == "pretrained default"
     assert not panel.no_model_box.isVisible()
     assert panel.prediction_label.text() == "7"
+
+
+def test_an_untrained_design_is_flagged_with_the_same_offer(panel, hub) -> None:
+    hub.set_active(lenet5_active())  # its source says "untrained"
+    assert panel.no_model_box.isVisible()
+    assert "no trained weights" in panel.no_model_text.text()
+    stroke(panel.canvas, loop())
+    assert panel.prediction_label.text() != EMPTY_TEXT  # it still answers, flagged as a guess
+    assert "untrained" in panel.confidence_label.text()
 
 
 def test_lenet5_feature_maps_show_6_then_16_channels_and_flat_outputs_as_bars(panel, hub) -> None:
