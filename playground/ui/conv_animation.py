@@ -52,6 +52,7 @@ class ConvAnimationView(QWidget):
         self._refs: list[BlockRef] = []
         self._sliding: Sliding | None = None
         self._view: ChannelView | None = None
+        self._input_caption = ""
         self._position = 0
         self._carry = 0.0
         self._timer = QTimer(self)
@@ -170,19 +171,20 @@ class ConvAnimationView(QWidget):
 
     def set_input(self, digit: torch.Tensor | None) -> None:
         """The drawn digit, 1x28x28 in [0, 1] (white ink on black), or None when cleared."""
-        if digit is not None:
-            digit = digit.detach().to("cpu", torch.float32).reshape(1, *digit.shape[-2:]).clone()
-        self._digit = digit
-        self._digit_is_sample = False
-        if self._standalone is None:
-            self._rebuild(reset=False)
+        self._set_digit(digit, sample=False)
 
     def show_sample_digit(self) -> None:
         """Use an embedded MNIST digit until the person draws one."""
         image = np.load(paths.embedded_mnist_path())["images"][SAMPLE_DIGIT]
-        self.set_input(torch.from_numpy(image.astype(np.float32) / 255.0)[None])
-        self._digit_is_sample = True
-        self._update_source_label()
+        self._set_digit(torch.from_numpy(image.astype(np.float32) / 255.0)[None], sample=True)
+
+    def _set_digit(self, digit: torch.Tensor | None, sample: bool) -> None:
+        if digit is not None:
+            digit = digit.detach().to("cpu", torch.float32).reshape(1, *digit.shape[-2:]).clone()
+        self._digit = digit
+        self._digit_is_sample = sample and digit is not None
+        if self._standalone is None:
+            self._rebuild(reset=False)
 
     def set_source(self, module: nn.Module, input_tensor: torch.Tensor, title: str | None = None) -> None:
         """Show a bare Conv2d/MaxPool2d/AvgPool2d over an input (C, H, W), no model needed.

@@ -139,6 +139,15 @@ class SlidingCanvas(QWidget):
         self.update()
 
     @property
+    def display_channel(self) -> int:
+        """The input channel drawn in the input grid."""
+        return self._display_channel
+
+    @property
+    def content(self) -> Content | None:
+        return self._content
+
+    @property
     def picked(self) -> tuple[int, int] | None:
         return self._picked
 
@@ -206,6 +215,11 @@ class SlidingCanvas(QWidget):
         top, left, height, width = self._step.window
         return self.grid_cell_rect(top, left).united(self.grid_cell_rect(top + height - 1, left + width - 1))
 
+    def channel_row_rects(self) -> list[tuple[int, QRectF]]:
+        """(input channel, rect) of the detail panel's channel rows ("sum over channels")."""
+        layout = self._geometry()
+        return [] if layout is None else self._detail.row_rects(layout.detail, self._content.view)
+
     def hit(self, pos: QPointF) -> tuple[str, int, int] | None:
         """("input", grid row, col), ("output", row, col), ("channel", in channel, 0) or None."""
         layout = self._geometry()
@@ -219,7 +233,7 @@ class SlidingCanvas(QWidget):
             c = int((pos.x() - origin.x()) // cell)
             if pos.y() >= origin.y() and pos.x() >= origin.x() and r < rows and c < cols:
                 return (kind, r, c)
-        for channel, rect in self._detail.row_rects(layout.detail, self._content.view):
+        for channel, rect in self.channel_row_rects():
             if rect.contains(pos):
                 return ("channel", channel, 0)
         return None

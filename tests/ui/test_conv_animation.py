@@ -242,6 +242,9 @@ def test_follows_the_active_model_and_the_drawing(qtbot, digit: torch.Tensor) ->
     assert view.stack.currentIndex() == 0
     qtbot.mouseClick(view.sample_button, Qt.MouseButton.LeftButton)
     assert view.stack.currentWidget() is view.canvas and "sample digit" in view.source_label.text()
+    assert view.canvas.content.input_caption == "Input to c2"
+    view.block_combo.setCurrentIndex(0)
+    assert view.canvas.content.input_caption == "Input: the sample digit, normalised"
     hub.set_active(None)
     assert "No model yet" in view.message_label.text() and not view.play_button.isEnabled()
 
@@ -285,3 +288,13 @@ def test_a_big_input_keeps_output_cells_clickable(qtbot, view: ConvAnimationView
     with torch.no_grad():
         expected = conv(x[None])
     assert view.step.value == pytest.approx(float(expected[0, 0, 30, 40]), abs=1e-4)
+
+
+def test_click_on_a_channel_row_shows_that_input_channel(qtbot, view: ConvAnimationView) -> None:
+    view.set_source(nn.Conv2d(3, 2, 3), torch.rand(3, 10, 10))
+    view.set_position(5)
+    rows = view.canvas.channel_row_rects()
+    assert [channel for channel, _ in rows] == [0, 1, 2]
+    qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=centre(rows[2][1]))
+    assert view.canvas.display_channel == 2
+    assert "(channel 2)" in view.canvas.tooltip_at(view.canvas.grid_cell_rect(1, 1).center())
