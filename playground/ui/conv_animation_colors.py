@@ -21,7 +21,6 @@ BEAM_EDGE = QColor("#f4b95a")  # the window colour softened, drawn opaque
 FEED = QColor("#0d9488")  # an input cell picked by click and the outputs it feeds
 PADDING_TINT = np.array([88, 104, 214], float)  # the padding ring, mixed into its values
 UNFILLED = (206, 212, 221)  # output cells the window has not reached yet
-OUTSIDE = QColor("#ffffff")
 
 
 def greys(values: np.ndarray, low: float, high: float) -> np.ndarray:
@@ -58,11 +57,6 @@ def _image(pixels: np.ndarray) -> QImage:
     pixels = np.ascontiguousarray(pixels)
     h, w = pixels.shape
     return QImage(pixels.data, w, h, 4 * w, QImage.Format.Format_RGB32).copy()
-
-
-def to_image(rgb: np.ndarray) -> QImage:
-    """(h, w, 3) uint8 -> a 32-bit QImage that owns its pixels (32-bit scales and blits fast)."""
-    return _image(_packed(rgb))
 
 
 def cells_image(rgb: np.ndarray, cell: int, line: tuple[int, int, int], alpha: float) -> QImage:
