@@ -209,7 +209,7 @@ def _fit_and_centre(crop: np.ndarray) -> torch.Tensor:
     h, w = crop.shape
     scale = BOX / max(h, w)
     size = (max(1, round(h * scale)), max(1, round(w * scale)))
-    src = torch.from_numpy(np.ascontiguousarray(crop))[None, None]
+    src = torch.from_numpy(crop)[None, None]  # a view of the reused buffer, no copy
     if size == (h, w):
         small = src[0, 0].clone()
     else:

@@ -189,14 +189,14 @@ class DrawCanvas(QWidget):
             painter.end()
             self._base_dirty = False
             self._image_dirty = True
-        if self._image_dirty:
-            if self._current is None:
-                self._image = self._base.copy()
-            else:
-                self._image = self._base.copy()
-                painter = QPainter(self._image)
+        if self._image_dirty:  # blit the finished strokes, then draw the one in progress: no new buffers
+            painter = QPainter(self._image)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+            painter.drawImage(0, 0, self._base)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+            if self._current is not None:
                 self._paint_items(painter, [self._current])
-                painter.end()
+            painter.end()
             self._image_dirty = False
 
     def _paint_items(self, painter: QPainter, items: list[Stroke | LoadedImage]) -> None:

@@ -213,3 +213,27 @@ def test_bad_array_shapes_are_refused() -> None:
         to_mnist(np.zeros((4, 4, 5), np.uint8))
     with pytest.raises(ValueError, match="empty"):
         to_mnist(np.zeros((0, 4), np.uint8))
+
+
+def test_repeated_calls_reuse_the_full_size_buffers() -> None:
+    """A canvas is preprocessed many times a second: after the first call only small
+    arrays (border, crop bookkeeping) are allocated, never another full-size buffer."""
+    import tracemalloc
+
+    canvas = np.zeros((280, 280, 4), np.uint8)  # the canvas's RGB32 buffer, read as a strided grey view
+    canvas[40:240, 120:150] = 255
+    grey_view = canvas[:, :, 0]
+    preprocess = DigitPreprocessor()
+    tracemalloc.start()
+    try:
+        peaks = []
+        for _ in range(2):
+            before, _ = tracemalloc.get_traced_memory()
+            tracemalloc.reset_peak()
+            preprocess(grey_view)
+            peaks.append(tracemalloc.get_traced_memory()[1] - before)
+    finally:
+        tracemalloc.stop()
+    full_float_buffer = 280 * 280 * 4
+    assert peaks[0] > full_float_buffer
+    assert peaks[1] < full_float_buffer // 4
