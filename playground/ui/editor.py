@@ -64,6 +64,7 @@ class DesignEditor(QAbstractScrollArea):
         self.viewport().setAcceptDrops(True)
         self.viewport().setMouseTracking(True)
         self.viewport().setAutoFillBackground(False)
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # it paints every pixel
         self.horizontalScrollBar().setSingleStep(24)
         self.verticalScrollBar().setSingleStep(24)
         self._collapsed: set[str] = set()
@@ -283,6 +284,7 @@ class DesignEditor(QAbstractScrollArea):
         self._state.output_ok = analysis.ok
         self._state.input_shape = tuple(self.document.design.input)
         self._state.selected = self.document.selected_id
+        self._painter.forget_unused()
         self._update_scrollbars()
         self.viewport().update()
 
@@ -313,7 +315,8 @@ class DesignEditor(QAbstractScrollArea):
         """Where content (0, 0) is on the viewport: centred when narrower, else scrolled."""
         size = self._content_size()
         view = self.viewport().size()
-        x = (view.width() - size.width()) / 2 if size.width() < view.width() else -self.horizontalScrollBar().value()
+        # Whole pixels, so cached card pixmaps land 1:1 on the screen and stay crisp.
+        x = (view.width() - size.width()) // 2 if size.width() < view.width() else -self.horizontalScrollBar().value()
         return QPointF(x, -self.verticalScrollBar().value())
 
     def _to_content(self, pos: QPointF | QPoint) -> QPointF:
@@ -357,6 +360,7 @@ class DesignEditor(QAbstractScrollArea):
         painter.scale(self._zoom, self._zoom)
         exposed = QRectF(self._to_content(event.rect().topLeft()), self._to_content(event.rect().bottomRight()))
         self._state.focused = self.hasFocus()
+        self._state.zoom = self._zoom
         self._painter.paint(painter, self._layout, self._state, exposed.adjusted(-4, -4, 4, 4))
         painter.end()
 

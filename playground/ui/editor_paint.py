@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
 from playground.core.layers import CATALOGUE
 from playground.ui import style
@@ -18,7 +18,9 @@ from playground.ui.block_text import block_title, format_count, shape_str, short
 from playground.ui.editor_layout import GAP, Card, Column, Layout, Metrics
 
 RADIUS = 7.0
+_MARGIN = 6.0  # room around a cached card for its shadow and selection ring
 _CONNECTOR = QColor("#aab4c2")
+_TRACK = QColor("#edf0f4")
 
 
 @dataclass
@@ -32,6 +34,29 @@ class ViewState:
     input_shape: tuple[int, ...] | None = None
     drop: tuple[Column, int] | None = None
     focused: bool = False
+    zoom: float = 1.0
+
+
+@dataclass(frozen=True)
+class CardFace:
+    """What a card shows; equal faces paint equal pixels, so a face keys the pixmap cache."""
+
+    kind: str
+    title: str
+    subtitle: str
+    right1: str
+    right2: str
+    type_hint: str
+    message: tuple[str, ...]
+    message_is_error: bool
+    error: bool
+    warning: bool
+    collapsed: bool
+    selected: bool
+    hovered: bool
+    focused: bool
+    size: tuple[float, float]
+    colour: str
 
 
 @dataclass
@@ -48,6 +73,9 @@ class LayoutPainter:
     def __init__(self, fonts: Fonts, metrics: Metrics) -> None:
         self.fonts = fonts
         self.m = metrics
+        self._cache: dict[tuple[CardFace, float], QPixmap] = {}
+        self._used: set[tuple[CardFace, float]] = set()
+        self._path_cache: dict[tuple[float, float], tuple[QPainterPath, QPainterPath]] = {}
 
     # ------------------------------------------------------------ entry point
 
@@ -205,37 +233,107 @@ class LayoutPainter:
 
     # ------------------------------------------------------------ cards
 
-    def _card_frame(self, p: QPainter, rect: QRectF, strip: QColor, state: ViewState, block_id: str,
-                    error: bool, warning: bool) -> None:
-        selected = block_id == state.selected and block_id != ""
-        hovered = block_id == state.hovered and not selected
-        # Soft shadow.
+    def _face(self, card: Card, state: ViewState) -> CardFace:
+        """Everything that decides a card's pixels, except its share bar."""
+        selected = card.block_id == state.selected and card.block_id != ""
+        hovered = card.block_id == state.hovered and not selected
+        size = (card.header.width(), card.header.height())
+        focused = selected and state.focused  # focus only shows on the selection ring
+        if card.kind == "input":
+            return CardFace("input", "Input", "channels × height × width", shape_str(state.input_shape), "image",
+                            "", (), False, False, False, False, selected, hovered, focused, size,
+                            style.INPUT_COLOUR)
+        block = card.block
+        info = card.info
+        error = bool(info and info.error)
+        warning = bool(info and info.warning) and not error
+        params = info.params if info else 0
+        shape = shape_str(info.output_shape) if info and info.output_shape else ("error" if error else "—")
+        count = f"{format_count(params)} params" if params else "no params"
+        return CardFace(card.kind, block_title(block), short_params(block) or CATALOGUE[block.type].group, shape,
+                        count, block.type if block.label else "", tuple(card.message), card.message_is_error,
+                        error, warning, card.collapsed, selected, hovered, focused, size,
+                        style.type_colour(block.type).name())
+
+    def _card(self, p: QPainter, card: Card, state: ViewState) -> None:
+        face = self._face(card, state)
+        scale = p.device().devicePixelRatioF() * state.zoom
+        key = (face, round(scale, 3))
+        pixmap = self._cache.get(key)
+        if pixmap is None:
+            pixmap = self._render(face, scale)
+            self._cache[key] = pixmap
+        self._used.add(key)
+        p.drawPixmap(card.header.topLeft() - QPointF(_MARGIN, _MARGIN), pixmap)
+        if card.kind != "input":
+            params = card.info.params if card.info else 0
+            self._share_bar(p, card.header, params, state.total_params, QColor(face.colour))
+
+    def _input(self, p: QPainter, card: Card, state: ViewState) -> None:
+        self._card(p, card, state)
+
+    def forget_unused(self) -> None:
+        """Drop cached cards that the last paints did not use (called after relayouts)."""
+        self._cache = {k: v for k, v in self._cache.items() if k in self._used}
+        self._used = set()
+
+    def _render(self, face: CardFace, scale: float) -> QPixmap:
+        w, h = face.size
+        pixmap = QPixmap(max(1, int((w + 2 * _MARGIN) * scale + 0.5)), max(1, int((h + 2 * _MARGIN) * scale + 0.5)))
+        pixmap.setDevicePixelRatio(scale)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        self._draw_face(painter, QRectF(_MARGIN, _MARGIN, w, h), face)
+        painter.end()
+        return pixmap
+
+    def _draw_face(self, p: QPainter, rect: QRectF, face: CardFace) -> None:
+        self._card_frame(p, rect, QColor(face.colour), face)
+        left = rect.left() + 16
+        if face.kind == "composite":
+            self._chevron(p, rect, face.collapsed)
+            left = rect.left() + 28
+        count_colour = QColor(style.FAINT if face.right2 in ("no params", "image") else style.MUTED)
+        title_colour = QColor(style.ERROR if face.error else style.TEXT)
+        y = self._two_lines(p, rect, left, face.title, face.subtitle, face.right1, face.right2, title_colour,
+                            count_colour, type_hint=face.type_hint)
+        if face.message:
+            y += 5
+            p.setFont(self.fonts.small)
+            p.setPen(QColor(style.ERROR if face.message_is_error else style.WARNING))
+            for i, line in enumerate(face.message):
+                text = ("✖ " if face.message_is_error else "⚠ ") + line if i == 0 else "   " + line
+                p.drawText(QRectF(rect.left() + 16, y, rect.width() - 28, self.m.message_line_h),
+                           Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+                y += self.m.message_line_h
+
+    def _card_frame(self, p: QPainter, rect: QRectF, strip: QColor, face: CardFace) -> None:
+        # The shadow is soft and faint: no antialiasing needed, and it is the largest fill.
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor(16, 24, 40, 14))
-        p.drawRoundedRect(rect.translated(0, 2), RADIUS, RADIUS)
-        p.setBrush(QColor(16, 24, 40, 10))
-        p.drawRoundedRect(rect.adjusted(-1, 0, 1, 4), RADIUS + 1, RADIUS + 1)
-        if selected:
+        p.setBrush(QColor(16, 24, 40, 12))
+        p.drawRoundedRect(rect.adjusted(-1, 1, 1, 3), RADIUS, RADIUS)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        if face.selected:
             ring = QColor(style.ACCENT)
-            ring.setAlpha(70 if state.focused else 45)
+            ring.setAlpha(70 if face.focused else 45)
             p.setPen(QPen(ring, 4.0))
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), RADIUS + 2, RADIUS + 2)
-        fill = QColor(style.ERROR_SOFT) if error else QColor(style.WARNING_SOFT) if warning else QColor(style.CARD)
-        path = QPainterPath()
-        path.addRoundedRect(rect, RADIUS, RADIUS)
-        p.fillPath(path, fill)
-        p.save()
-        p.setClipPath(path)
-        p.fillRect(QRectF(rect.left(), rect.top(), 5, rect.height()), strip)
-        p.restore()
-        if selected:
+        fill = (QColor(style.ERROR_SOFT) if face.error else QColor(style.WARNING_SOFT) if face.warning
+                else QColor(style.CARD))
+        body, strip_path = self._paths(rect)
+        p.fillPath(body, fill)
+        p.fillPath(strip_path, strip)
+        if face.selected:
             border = QPen(QColor(style.ACCENT), 2.0)
-        elif error:
+        elif face.error:
             border = QPen(QColor(style.ERROR), 1.5)
-        elif warning:
+        elif face.warning:
             border = QPen(QColor(style.WARNING), 1.5)
-        elif hovered:
+        elif face.hovered:
             border = QPen(QColor("#95a2b3"), 1.2)
         else:
             border = QPen(QColor(style.BORDER), 1.0)
@@ -266,7 +364,7 @@ class LayoutPainter:
                            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, hint)
         if right1:
             p.setFont(self.fonts.title)
-            p.setPen(QColor(style.TEXT))
+            p.setPen(title_colour)
             p.drawText(QRectF(inner_right - right1_w, top, right1_w, fm_t.height()),
                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, right1)
         second = top + fm_t.height() + 4
@@ -282,43 +380,11 @@ class LayoutPainter:
                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, right2)
         return second + fm_b.height()
 
-    def _card(self, p: QPainter, card: Card, state: ViewState) -> None:
-        block = card.block
-        info = card.info
-        rect = card.header
-        error = bool(info and info.error)
-        warning = bool(info and info.warning) and not error
-        colour = style.type_colour(block.type)
-        self._card_frame(p, rect, colour, state, card.block_id, error, warning)
-        left = rect.left() + 16
-        if card.composite:
-            self._chevron(p, card)
-            left = rect.left() + 28
-        params = info.params if info else 0
-        shape = shape_str(info.output_shape) if info and info.output_shape else ("error" if error else "—")
-        count = f"{format_count(params)} params" if params else "no params"
-        count_colour = QColor(style.MUTED if params else style.FAINT)
-        subtitle = short_params(block) or CATALOGUE[block.type].group
-        title_colour = QColor(style.ERROR if error else style.TEXT)
-        y = self._two_lines(p, rect, left, block_title(block), subtitle, shape, count, title_colour, count_colour,
-                            type_hint=block.type if block.label else "")
-        if card.message:
-            y += 5
-            p.setFont(self.fonts.small)
-            p.setPen(QColor(style.ERROR if card.message_is_error else style.WARNING))
-            for i, line in enumerate(card.message):
-                text = ("✖ " if card.message_is_error else "⚠ ") + line if i == 0 else "   " + line
-                p.drawText(QRectF(rect.left() + 16, y, rect.width() - 28, self.m.message_line_h),
-                           Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
-                y += self.m.message_line_h
-        self._share_bar(p, rect, params, state.total_params, colour)
-
-    def _chevron(self, p: QPainter, card: Card) -> None:
-        r = card.chevron_rect()
-        c = r.center()
+    def _chevron(self, p: QPainter, rect: QRectF, collapsed: bool) -> None:
+        c = QRectF(rect.left() + 8, rect.top() + 9, 16, 18).center()
         p.setPen(QPen(QColor(style.MUTED), 1.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
         p.setBrush(Qt.BrushStyle.NoBrush)
-        if card.collapsed:
+        if collapsed:
             pts = [QPointF(c.x() - 2, c.y() - 4), QPointF(c.x() + 2, c.y()), QPointF(c.x() - 2, c.y() + 4)]
         else:
             pts = [QPointF(c.x() - 4, c.y() - 2), QPointF(c.x(), c.y() + 2), QPointF(c.x() + 4, c.y() - 2)]
@@ -326,20 +392,25 @@ class LayoutPainter:
 
     def _share_bar(self, p: QPainter, rect: QRectF, params: int, total: int, colour: QColor) -> None:
         track = QRectF(rect.left() + 16, rect.bottom() - 9, rect.width() - 28, 3)
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor("#edf0f4"))
-        p.drawRoundedRect(track, 1.5, 1.5)
+        p.fillRect(track, _TRACK)
         if params and total:
             share = QRectF(track)
             share.setWidth(max(3.0, track.width() * params / total))
-            p.setBrush(QBrush(colour))
-            p.drawRoundedRect(share, 1.5, 1.5)
+            p.fillRect(share, colour)
 
-    def _input(self, p: QPainter, card: Card, state: ViewState) -> None:
-        self._card_frame(p, card.rect, QColor(style.INPUT_COLOUR), state, card.block_id, False, False)
-        shape = shape_str(state.input_shape)
-        self._two_lines(p, card.rect, card.rect.left() + 16, "Input", "channels × height × width", shape, "image",
-                        QColor(style.TEXT), QColor(style.FAINT))
+    def _paths(self, rect: QRectF) -> tuple[QPainterPath, QPainterPath]:
+        """The card outline and its coloured left strip (cached per size: intersecting is slow)."""
+        key = (rect.width(), rect.height())
+        paths = self._path_cache.get(key)
+        if paths is None:
+            local = QRectF(0, 0, rect.width(), rect.height())
+            body = QPainterPath()
+            body.addRoundedRect(local, RADIUS, RADIUS)
+            band = QPainterPath()
+            band.addRect(QRectF(0, 0, 5, rect.height()))
+            paths = (body, body.intersected(band))
+            self._path_cache[key] = paths
+        return paths[0].translated(rect.topLeft()), paths[1].translated(rect.topLeft())
 
     def _output(self, p: QPainter, card: Card, state: ViewState) -> None:
         rect = card.rect

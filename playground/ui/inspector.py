@@ -197,6 +197,8 @@ class BlockInspector(QScrollArea):
             grid.addWidget(_muted(name), r, 0)
             value = QLabel("—")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            # Values change on every edit; their width must not re-lay out the whole form.
+            value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             grid.addWidget(value, r, 1)
             self._info_values[name] = value
         grid.setColumnStretch(1, 1)
@@ -401,9 +403,11 @@ class BlockInspector(QScrollArea):
             if field.value() != resolved[name] or field.param.kind == PAIR_OR_NONE:
                 field.set_value(resolved[name])
             explicit = name in block.params
-            font = self._name_labels[name].font()
-            font.setBold(explicit)
-            self._name_labels[name].setFont(font)
+            label = self._name_labels[name]
+            if label.font().bold() != explicit:
+                font = label.font()
+                font.setBold(explicit)
+                label.setFont(font)
             self._reset_buttons[name].setVisible(explicit and not field.param.required)
         if self._branch_count is not None:
             n = len(block.children)

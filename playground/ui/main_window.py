@@ -169,8 +169,14 @@ class MainWindow(QMainWindow):
         self.weights_label.setObjectName("statusWeights")
         self.validity_label = QLabel()
         self.validity_label.setObjectName("statusValidity")
-        for label in (self.params_label, self.macs_label, self.weights_label, self.validity_label):
+        # Fixed widths: totals change on every edit and must not re-lay out the window.
+        metrics = self.fontMetrics()
+        for label, template in ((self.params_label, "000,000,000 params (000,000,000 trainable)"),
+                                (self.macs_label, "000.0M MACs"), (self.weights_label, "000.0 MiB weights"),
+                                (self.validity_label, "● 00 errors")):
             label.setContentsMargins(10, 0, 10, 0)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            label.setFixedWidth(int(metrics.horizontalAdvance(template) * 1.1) + 20)
             bar.addPermanentWidget(label)
 
     def _action(self, text: str, slot: object, shortcut: object = None, icon: str = "", tip: str = "") -> QAction:
@@ -286,13 +292,25 @@ class MainWindow(QMainWindow):
         bar.setIconSize(QSize(18, 18))
         bar.addActions([self.new_action, self.open_action, self.save_action])
         bar.addSeparator()
-        bar.addActions([self.undo_action, self.redo_action])
+        # The menu's Undo/Redo carry the step's name; the buttons keep a short one, so their
+        # size (and the window's layout) does not change with every edit.
+        self.undo_tool_action = self._tool_twin(self.undo_action, "Undo", "undo", "Undo (Ctrl+Z)")
+        self.redo_tool_action = self._tool_twin(self.redo_action, "Redo", "redo", "Redo (Ctrl+Shift+Z)")
+        bar.addActions([self.undo_tool_action, self.redo_tool_action])
         bar.addSeparator()
         bar.addActions([self.duplicate_action, self.delete_action])
         bar.addSeparator()
         bar.addActions([self.zoom_out_action, self.zoom_in_action])
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.toolbar = bar
+
+    def _tool_twin(self, action: QAction, text: str, icon: str, tip: str) -> QAction:
+        twin = QAction(style.icon(icon), text, self)
+        twin.setToolTip(tip)
+        twin.triggered.connect(action.trigger)
+        action.enabledChanged.connect(twin.setEnabled)
+        twin.setEnabled(action.isEnabled())
+        return twin
 
     def _fill_examples_menu(self) -> None:
         self.examples_menu.clear()

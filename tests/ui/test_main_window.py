@@ -67,7 +67,7 @@ def test_editing_in_the_inspector_updates_totals_and_summary(qtbot, window) -> N
     assert format_int(analysis.total_params) in window.params_label.text()
     assert analysis.total_params == (8 * 25 + 8) + (8 * 28 * 28 * 10 + 10)
     model = window.summary.model()
-    row = window.summary.summary_model.row_of("conv")
+    row = window.summary.row_of("conv")
     assert model.index(row, 2).data() == "8 × 28 × 28"
     total_row = model.rowCount() - 1
     assert model.index(total_row, 0).data() == "Total"
@@ -78,7 +78,7 @@ def test_an_error_shows_in_the_status_bar_and_summary(qtbot, window) -> None:
     window.document.set_param("conv", "kernel_size", 40)
     assert "1 error" in window.validity_label.text()
     model = window.summary.model()
-    row = window.summary.summary_model.row_of("conv")
+    row = window.summary.row_of("conv")
     assert model.index(row, 2).data() == "error"
     assert "larger than" in model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
 
@@ -137,12 +137,12 @@ def test_double_clicking_a_palette_kind_adds_it_after_the_selection(qtbot, windo
 
 def test_clicking_a_summary_row_selects_the_block(qtbot, window) -> None:
     table: QTableView = window.summary
-    row = table.summary_model.row_of("flat")
+    row = table.row_of("flat")
     rect = table.visualRect(table.model().index(row, 0))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.document.selected_id == "flat"
     window.document.select("fc")
-    assert table.currentIndex().row() == table.summary_model.row_of("fc")
+    assert table.currentIndex().row() == table.row_of("fc")
 
 
 def test_the_examples_menu_opens_every_example(qtbot, window, message_boxes) -> None:

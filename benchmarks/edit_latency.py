@@ -1,0 +1,144 @@
+"""How long from a parameter edit to the repainted window, for LeNet-5 and ResNet-18?
+
+    .venv/bin/python benchmarks/edit_latency.py [--edits 60] [--size 1280x800]
+
+For each design the main window is shown (offscreen) with the first convolution selected,
+and the person's edit is replayed through the inspector: its out_channels spin box gets a
+new value, which sets the parameter on the document (one undo command), re-analyses the
+design, rebuilds the editor layout, refreshes inspector, summary and status bar, and then
+the editor is repainted synchronously and every pending paint is flushed. Each edit is
+timed from the spin box change to the end of those paints.
+
+Printed per design: median, p95 and min of the whole edit-to-repaint time (targets:
+< 16 ms for LeNet-5, < 100 ms for ResNet-18), the same up to the editor canvas repaint,
+and the median of the parts (the edit itself with re-analysis and view updates, the other
+widgets' paints; analysis alone, the editor's layout, one full paint of the editor).
+Numbers are measured, never asserted; the load average is printed because a shared
+machine slows every paint, so run it twice.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import torch  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from playground.core.analysis import analyze  # noqa: E402
+from playground.core.design import load_design, walk  # noqa: E402
+from playground.paths import example_paths  # noqa: E402
+from playground.ui.app import create_application  # noqa: E402
+from playground.ui.main_window import MainWindow  # noqa: E402
+
+TARGETS_MS = {"lenet5": 16.0, "resnet18": 100.0}
+
+
+def _ms(seconds: float) -> float:
+    return seconds * 1000.0
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+
+
+def measure(app: QApplication, path: Path, edits: int, size: tuple[int, int]) -> dict[str, float]:
+    scratch = tempfile.mkdtemp(prefix="edit-latency-")
+    window = MainWindow(settings=QSettings(str(Path(scratch) / "s.ini"), QSettings.Format.IniFormat),
+                        data_dir=Path(scratch))
+    design = load_design(path)
+    window.document.open_design(design)
+    window.resize(*size)
+    window.show()
+    app.processEvents()
+    conv = next(b.id for _, b in walk(design) if b.type == "Conv2d")
+    window.document.select(conv)
+    app.processEvents()
+    spin = window.inspector.fields["out_channels"].spin
+    base = spin.value()
+    totals, edit_parts, editor_parts, flush_parts = [], [], [], []
+    for i in range(edits + 5):
+        value = base + 1 + (i % 7)
+        start = time.perf_counter()
+        spin.setValue(value if value != spin.value() else value + 1)  # edit, analysis, every view follows
+        edited = time.perf_counter()
+        window.editor.viewport().repaint()  # the canvas the person is looking at
+        painted = time.perf_counter()
+        app.processEvents()  # inspector, summary and status bar paint too
+        done = time.perf_counter()
+        if i >= 5:  # the first few warm caches up
+            totals.append(done - start)
+            edit_parts.append(edited - start)
+            editor_parts.append(painted - start)
+            flush_parts.append(done - painted)
+
+    analysis_times, layout_times, paint_times = [], [], []
+    for _ in range(edits):
+        start = time.perf_counter()
+        analyze(window.document.design)
+        analysis_times.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        window.editor._relayout()
+        layout_times.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        window.editor.viewport().repaint()
+        paint_times.append(time.perf_counter() - start)
+    blocks = len(list(walk(design)))
+    window.document.undo_stack.setClean()  # no "save changes?" on close
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return {
+        "blocks": blocks,
+        "median": _ms(statistics.median(totals)),
+        "p95": _ms(_p95(totals)),
+        "min": _ms(min(totals)),
+        "editor": _ms(statistics.median(editor_parts)),
+        "editor_p95": _ms(_p95(editor_parts)),
+        "edit": _ms(statistics.median(edit_parts)),
+        "flush": _ms(statistics.median(flush_parts)),
+        "analysis": _ms(statistics.median(analysis_times)),
+        "layout": _ms(statistics.median(layout_times)),
+        "paint": _ms(statistics.median(paint_times)),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--edits", type=int, default=60)
+    parser.add_argument("--size", default="1280x800", help="window size, WxH")
+    args = parser.parse_args()
+    width, height = (int(v) for v in args.size.lower().split("x"))
+    torch.set_num_threads(1)
+    app = create_application()
+    paths = {p.stem: p for p in example_paths()}
+    print(f"edit-to-repaint latency, window {width}x{height}, {args.edits} edits each, load average "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (ms)")
+    print(f"{'design':<10} {'blocks':>6} | {'whole window: median':>20} {'p95':>6} {'min':>6} {'target':>7} | "
+          f"{'editor: median':>14} {'p95':>6} | {'edit':>6} {'flush':>6} | {'analysis':>8} {'layout':>6} {'paint':>6}")
+    for name, target in TARGETS_MS.items():
+        if name not in paths:
+            print(f"{name:<10} missing from examples/")
+            continue
+        r = measure(app, paths[name], args.edits, (width, height))
+        verdict = "ok" if r["p95"] < target else "over"
+        print(f"{name:<10} {r['blocks']:>6} | {r['median']:>20.2f} {r['p95']:>6.2f} {r['min']:>6.2f} "
+              f"{target:>4.0f} {verdict:>2} | {r['editor']:>14.2f} {r['editor_p95']:>6.2f} | {r['edit']:>6.2f} "
+              f"{r['flush']:>6.2f} | {r['analysis']:>8.2f} {r['layout']:>6.2f} {r['paint']:>6.2f}")
+    print("whole window: spin box change to every widget repainted; editor: the same up to the canvas repaint;")
+    print("edit: the change with analysis and all views updated, before painting; flush: the other widgets' paints.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
