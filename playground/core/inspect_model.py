@@ -83,6 +83,22 @@ def last_conv(refs: Sequence[BlockRef]) -> BlockRef | None:
     return convs[-1] if convs else None
 
 
+def grad_cam_block(refs: Sequence[BlockRef]) -> BlockRef | None:
+    """Where Grad-CAM looks: the last convolution, or the activation right after it.
+
+    Grad-CAM is defined on rectified feature maps; a Conv2d followed by ReLU in the same
+    list is read after the ReLU, as in the paper's use of the last conv layer's features.
+    """
+    conv = last_conv(refs)
+    if conv is None:
+        return None
+    following = conv.path[:-1] + (conv.path[-1] + 1,)
+    after = next((r for r in refs if r.path == following), None)
+    if after is not None and after.block.kind.group == "Activation":
+        return after
+    return conv
+
+
 # ---------------------------------------------------------------------- inputs
 
 def fit_input(digit: torch.Tensor, input_shape: Sequence[int]) -> torch.Tensor:

@@ -27,7 +27,7 @@ from playground.core.analysis import analyze
 from playground.core.checkpoint import Checkpoint, CheckpointError, load_default_checkpoint
 from playground.core.digit import SIDE, DigitImageError, DigitPreprocessor
 from playground.core.inspect_model import (
-    BlockRef, Inspection, block_modules, conv_blocks, fit_input, grad_cam, input_x_gradient, inspect, last_conv,
+    BlockRef, Inspection, block_modules, conv_blocks, fit_input, grad_cam, grad_cam_block, input_x_gradient, inspect,
     smooth_grad)
 from playground.ui.canvas import DEFAULT_PEN_WIDTH, MAX_PEN_WIDTH, MIN_PEN_WIDTH, DrawCanvas
 from playground.ui.feature_maps import FeatureMapView
@@ -265,7 +265,7 @@ class DrawPanel(QWidget):
             self._refs = block_modules(active.design, active.model)
         except (AttributeError, IndexError, TypeError):
             self._refs = []  # a network not built from this design: it can classify, not be looked into
-        self._cam_ref = last_conv(self._refs)
+        self._cam_ref = grad_cam_block(self._refs)
         analysis = analyze(active.design)
         shapes = {row.block_id: tuple(row.output_shape) for row in analysis.rows if row.output_shape}
         field = analysis.by_id[self._cam_ref.block_id].receptive_field if self._cam_ref else None

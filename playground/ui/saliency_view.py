@@ -145,7 +145,7 @@ class SaliencyView(QWidget):
         if not tiles:
             self.show_message("This model has no block these maps can look at.")
             return
-        self.grid.set_tiles(tiles, captions, hover_text=hover, max_px=168, min_px=112)
+        self.grid.set_tiles(tiles, captions, hover_text=hover, max_px=224, min_px=112)
         self.info_label.setText(f"Explaining class {target_text}.")
 
     def _on_hover(self, text: str) -> None:

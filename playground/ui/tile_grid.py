@@ -145,7 +145,8 @@ class TileGrid(QWidget):
 
         The largest whole magnification (tiles up to `max_px` a side) whose grid fits the
         width and the visible height; when even `min_px` tiles do not fit the height, the
-        grid keeps that size and its scroll area scrolls.
+        grid keeps that size and its scroll area scrolls. Without a height to fit (no
+        scroll area), a few tiles stay on one row as long as they can be `min_px` wide.
         """
         h, w = self._shape
         count = max(1, len(self._tiles))
@@ -164,7 +165,10 @@ class TileGrid(QWidget):
                 columns = max(1, min(count, avail // cell_w))
             rows = -(-count // columns)
             height = self._top() + rows * cell_h
-            if self._fit_height <= 0 or height <= self._fit_height or scale <= min_scale:
+            if self._fit_height <= 0 and not self._columns:
+                if rows == 1 or scale <= min_scale:
+                    return scale, columns, rows
+            elif self._fit_height <= 0 or height <= self._fit_height or scale <= min_scale:
                 return scale, columns, rows
         return 1, columns, rows
 

@@ -12,7 +12,7 @@ from playground.core.analysis import analyze
 from playground.core.builder import Concat, Residual, build_model
 from playground.core.design import design_from_dict, load_design, walk
 from playground.core.inspect_model import (
-    block_modules, conv_blocks, fit_input, grad_cam, input_x_gradient, inspect, kernels, last_conv, normalise,
+    block_modules, conv_blocks, fit_input, grad_cam, grad_cam_block, input_x_gradient, inspect, kernels, last_conv, normalise,
     smooth_grad)
 
 MEAN, STD = (0.1307,), (0.3081,)
@@ -43,12 +43,18 @@ def test_blocks_with_dotted_ids_are_found() -> None:
     assert [type(r.module) for r in refs] == [nn.Conv2d, nn.Flatten, nn.Linear]
 
 
-def test_conv_blocks_and_last_conv() -> None:
+def test_conv_blocks_last_conv_and_where_grad_cam_looks() -> None:
     design, model = example("lenet5")
     refs = block_modules(design, model)
     assert [r.block_id for r in conv_blocks(refs)] == ["conv2d1", "conv2d2"]
     assert last_conv(refs).block_id == "conv2d2"
+    assert grad_cam_block(refs).block_id == "sigmoid2"  # the rectified/activated features
     assert last_conv([r for r in refs if r.block.type == "Linear"]) is None
+    assert grad_cam_block([r for r in refs if r.block.type == "Linear"]) is None
+    nested, nested_model = example("resnet_mini")
+    nested_refs = block_modules(nested, nested_model)
+    cam = grad_cam_block(nested_refs)
+    assert cam.block.type in ("Conv2d", "ReLU") and cam.path[:-1] == last_conv(nested_refs).path[:-1]
 
 
 def test_inspect_captures_every_watched_output_with_the_analysed_shape_and_removes_its_hooks() -> None:
