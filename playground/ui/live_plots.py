@@ -4,7 +4,12 @@ accuracy per epoch, and the learning rate.
 Long runs must stay cheap to draw, so each series is one `PlotDataItem` created once and
 fed from a growing numpy buffer (doubling, amortised O(1) appends). New points only mark
 a series dirty; a ~30 Hz timer hands the dirty ones to pyqtgraph, which downsamples to
-the pixels it has (`peak` keeps spikes visible) and clips to the view when zoomed in.
+the pixels it has (`peak` keeps spikes visible) and clips to the view.
+
+Painting is what costs (and it holds the GIL the training thread needs), so a frame must
+repaint only the curves: the x range grows in whole epochs instead of auto-ranging on
+every point (the axes stay put, and clip-to-view works, which it cannot while x
+auto-ranges), the axes are cached as pixmaps, and there is no grid to redraw.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QPalette
 from PySide6.QtWidgets import (
     QFileDialog,
+    QGraphicsItem,
+    QGraphicsScene,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -139,15 +146,18 @@ class SeriesStyle:
 class LivePlot(QWidget):
     """A pyqtgraph plot of named series, repainted only by `refresh()`.
 
-    Below the plot a read-out line shows the values under the mouse (crosshair), and a
-    button exports the plot as PNG or its data as CSV; the same two actions sit in the
-    plot's right-click menu.
+    The legend sits in the title line (text inside the view would be redrawn with every
+    frame). Below the plot a read-out line shows the values under the mouse (crosshair),
+    and a button exports the plot as PNG or its data as CSV; the same two actions sit in
+    the plot's right-click menu. With `y_from_zero` the y range runs from 0 to a round
+    number above the data and only ever grows, so the axis stays still while a run goes on;
+    with `percent` it runs from a round ten below the data to 100.
     """
 
     exported = Signal(str)  # path written
 
     def __init__(self, title: str, x_label: str, y_label: str, parent: QWidget | None = None,
-                 include_zero: bool = False) -> None:
+                 y_from_zero: bool = False, percent: bool = False) -> None:
         super().__init__(parent)
         self._title = title
         self._x_label = x_label
@@ -157,40 +167,46 @@ class LivePlot(QWidget):
         self._dirty: set[str] = set()
 
         palette = self.palette()
+        self._text_colour = palette.color(QPalette.ColorRole.Text)
         self.plot_widget = pg.PlotWidget(background=palette.color(QPalette.ColorRole.Base))
         self.plot_widget.setMinimumHeight(140)
         self.plot_widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # Curves change shape every frame: a BSP index of the scene would be rebuilt each time.
+        self.plot_widget.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         item = self.plot_widget.getPlotItem()
-        text_colour = palette.color(QPalette.ColorRole.Text)
-        item.setTitle(title, color=text_colour, size="10pt")
-        item.setLabel("bottom", x_label, color=text_colour)
-        item.setLabel("left", y_label, color=text_colour)
+        item.setLabel("bottom", x_label, color=self._text_colour)
+        item.setLabel("left", y_label, color=self._text_colour)
+        axis_colour = QColor(self._text_colour)
+        axis_colour.setAlpha(140)
         for side in ("bottom", "left"):
             axis = item.getAxis(side)
-            axis.setPen(pg.mkPen(QColor(text_colour.red(), text_colour.green(), text_colour.blue(), 140)))
-            axis.setTextPen(pg.mkPen(text_colour))
-        item.showGrid(x=True, y=True, alpha=0.15)
+            axis.setPen(pg.mkPen(axis_colour))
+            axis.setTextPen(pg.mkPen(self._text_colour))
+            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # text is slow to draw
         item.setMenuEnabled(True)
-        self._legend = item.addLegend(offset=(-10, 10), labelTextColor=text_colour, labelTextSize="8pt")
-        self._legend.setBrush(pg.mkBrush(QColor(palette.color(QPalette.ColorRole.Base)).lighter(100)))
+        self._view_box = item.getViewBox()
+        self._x_edge = 0.0  # right end of the x range while it follows the data
+        self._x_step = 1.0
+        self._follow_x = False
+        self._y_from_zero = y_from_zero
+        self._percent = percent
+        self._y_top = 0.0
+        self._y_bottom = 100.0
+        self._view_box.sigRangeChangedManually.connect(self._on_manual_range)
+        self._update_title()
 
         self._crosshair = pg.InfiniteLine(angle=90, movable=False,
                                           pen=pg.mkPen(QColor(128, 128, 128, 150), style=Qt.PenStyle.DashLine))
         self._crosshair.setZValue(100)
         self._crosshair.hide()
         item.addItem(self._crosshair, ignoreBounds=True)
-        if include_zero:
-            # An invisible point at y = 0 keeps zero in the auto-range: a flat learning rate
-            # stays a line at its height instead of filling the plot around noise.
-            item.addItem(pg.PlotDataItem([0.0], [0.0], pen=None, symbol="o", symbolSize=1,
-                                         symbolPen=None, symbolBrush=pg.mkBrush(0, 0, 0, 0)))
         self._mouse_proxy = pg.SignalProxy(self.plot_widget.scene().sigMouseMoved, rateLimit=30,
                                            slot=self._on_mouse_moved)
 
         self.readout = QLabel(" ")
         self.readout.setObjectName("plotReadout")
         self.readout.setTextFormat(Qt.TextFormat.PlainText)
-        self.readout.setStyleSheet("color: palette(mid);")
+        self.readout.setStyleSheet("color: #5c6675;")
         self.readout.setMinimumWidth(10)
         self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
@@ -207,7 +223,7 @@ class LivePlot(QWidget):
         menu.addAction(self.png_action)
         menu.addAction(self.csv_action)
         self.export_button.setMenu(menu)
-        view_menu = item.getViewBox().menu
+        view_menu = self._view_box.menu
         view_menu.addSeparator()
         view_menu.addAction(self.png_action)
         view_menu.addAction(self.csv_action)
@@ -222,6 +238,18 @@ class LivePlot(QWidget):
         layout.addWidget(self.plot_widget, 1)
         layout.addLayout(footer)
 
+    def _update_title(self) -> None:
+        """The title with a legend: a coloured mark and the name of every series."""
+        parts = [f"<b>{self._title}</b>"]
+        for style in self._styles.values():
+            colour = QColor(style.colour)
+            if style.alpha < 255:
+                colour = colour.lighter(100 + (255 - style.alpha) // 2)
+            mark = "●" if style.symbol else ("╌" if style.dashed else "━")
+            parts.append(f"<span style='color:{colour.name()}'>{mark}</span>&nbsp;{style.name}")
+        self.plot_widget.getPlotItem().setTitle("&nbsp;&nbsp;&nbsp;".join(parts), color=self._text_colour,
+                                                size="9pt")
+
     # -- series -------------------------------------------------------------------------
     def add_series(self, key: str, style: SeriesStyle) -> pg.PlotDataItem:
         """Create the one `PlotDataItem` this series will ever use."""
@@ -233,12 +261,17 @@ class LivePlot(QWidget):
         if style.symbol:
             kwargs = dict(symbol=style.symbol, symbolSize=7, symbolPen=pg.mkPen(colour),
                           symbolBrush=pg.mkBrush(colour))
-        item = self.plot_widget.getPlotItem().plot([], [], name=style.name, pen=pen, **kwargs)
+        item = self.plot_widget.getPlotItem().plot([], [], pen=pen, **kwargs)
         item.setDownsampling(auto=True, method="peak")
         item.setClipToView(True)
+        if style.symbol:
+            # Per-epoch series change rarely: keep them as pixmaps, not redrawn every frame.
+            for part in (item.curve, item.scatter):
+                part.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._series[key] = GrowingSeries()
         self._items[key] = item
         self._styles[key] = style
+        self._update_title()
         return item
 
     def extend(self, key: str, xs: np.ndarray | list[float], ys: np.ndarray | list[float]) -> None:
@@ -250,10 +283,20 @@ class LivePlot(QWidget):
         """Hand every series that changed to pyqtgraph; returns whether anything did."""
         if not self._dirty:
             return False
+        right, top, bottom = self._x_edge, self._y_top, self._y_bottom
         for key in self._dirty:
             series = self._series[key]
             self._items[key].setData(series.x, series.y, skipFiniteCheck=True)
+            if len(series):
+                right = max(right, float(series.x[-1]))
+                if self._y_from_zero:
+                    top = max(top, _finite_max(series.y))
+                if self._percent:
+                    bottom = min(bottom, -_finite_max(-series.y))
         self._dirty.clear()
+        self._grow_x(right)
+        self._grow_y(top)
+        self._lower_floor(bottom)
         return True
 
     def clear_data(self) -> None:
@@ -261,6 +304,8 @@ class LivePlot(QWidget):
             series.clear()
             self._dirty.add(key)
         self.refresh()
+        self._y_top = 0.0
+        self._y_bottom = 100.0
         self._crosshair.hide()
         self.readout.setText(" ")
 
@@ -274,6 +319,45 @@ class LivePlot(QWidget):
         """Points the plot item actually holds (what is drawn, not what is queued)."""
         x, _ = self._items[key].getData()
         return 0 if x is None else len(x)
+
+    # -- ranges -------------------------------------------------------------------------
+    def follow_x(self, step: float = 1.0) -> None:
+        """Let the x range run from 0 and grow by whole `step`s as points arrive, until the
+        person zooms or pans (or clicks the auto-range button)."""
+        self._follow_x = True
+        self._x_step = step
+        self._x_edge = 0.0
+        self._grow_x(step)
+
+    def _grow_x(self, right: float) -> None:
+        if not self._follow_x or right <= self._x_edge * (1 + 1e-9):
+            return
+        if self._view_box.state["autoRange"][0] and self._x_edge:
+            self._follow_x = False  # the person asked for auto-range: leave x to pyqtgraph
+            return
+        self._x_edge = max(self._x_step, math.ceil(right / self._x_step - 1e-9) * self._x_step)
+        self._view_box.setXRange(0.0, self._x_edge, padding=0.04)  # room for a marker at the end
+
+    def _grow_y(self, top: float) -> None:
+        if not self._y_from_zero or not top > self._y_top:
+            return
+        if self._y_top and self._view_box.state["autoRange"][1]:
+            self._y_from_zero = False  # auto-range asked for by the person
+            return
+        self._y_top = _nice_ceiling(top)
+        self._view_box.setYRange(0.0, self._y_top, padding=0.02)
+
+    def _lower_floor(self, bottom: float) -> None:
+        """Percent plots: from a round ten below the lowest value to 100."""
+        if not self._percent or not bottom < self._y_bottom:
+            return
+        self._y_bottom = max(0.0, math.floor(bottom / 10.0 - 1e-9) * 10.0)
+        self._view_box.setYRange(self._y_bottom, 100.0, padding=0.04)
+
+    def _on_manual_range(self, *_args: object) -> None:
+        self._follow_x = False
+        self._y_from_zero = False
+        self._percent = False
 
     # -- crosshair ----------------------------------------------------------------------
     def _on_mouse_moved(self, event: tuple[QPointF]) -> None:
@@ -347,6 +431,22 @@ def _nearest_index(xs: np.ndarray, x: float) -> int:
     return i if xs[i] - x < x - xs[i - 1] else i - 1
 
 
+def _finite_max(values: np.ndarray) -> float:
+    finite = values[np.isfinite(values)]
+    return float(finite.max()) if finite.size else 0.0
+
+
+def _nice_ceiling(value: float) -> float:
+    """The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 x 10^k at or above `value` (> 0)."""
+    if value <= 0:
+        return 1.0
+    decade = 10.0 ** math.floor(math.log10(value))
+    for mantissa in (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0):
+        if mantissa * decade >= value * (1 - 1e-9):
+            return mantissa * decade
+    return 10.0 * decade
+
+
 def _short(value: float) -> str:
     if not math.isfinite(value):
         return str(value)
@@ -364,18 +464,21 @@ class TrainingPlots(QWidget):
 
     def __init__(self, parent: QWidget | None = None, smoothing: float = 0.8) -> None:
         super().__init__(parent)
-        self.loss_plot = LivePlot("Loss", "epoch", "cross-entropy", include_zero=True)
+        self.loss_plot = LivePlot("Loss", "epoch", "cross-entropy", y_from_zero=True)
         self.loss_plot.setObjectName("lossPlot")
         self.loss_plot.add_series("raw", SeriesStyle("train (per step)", TRAIN_COLOUR, width=1, alpha=60))
         self.loss_plot.add_series("smooth", SeriesStyle("train (smoothed)", TRAIN_COLOUR, width=2))
         self.loss_plot.add_series("val", SeriesStyle("validation", VAL_COLOUR, width=2, symbol="o"))
 
-        self.accuracy_plot = LivePlot("Accuracy", "epoch", "accuracy (%)")
+        self.accuracy_plot = LivePlot("Accuracy", "epoch", "accuracy (%)", percent=True)
+        self.accuracy_plot.setToolTip("Validation accuracy is measured after each epoch on images the model never\n"
+                                      "trains on. Training accuracy is the average over the epoch, while the model\n"
+                                      "was still learning, so early on it is lower than validation.")
         self.accuracy_plot.setObjectName("accuracyPlot")
         self.accuracy_plot.add_series("train", SeriesStyle("train", TRAIN_COLOUR, width=2, symbol="o"))
         self.accuracy_plot.add_series("val", SeriesStyle("validation", VAL_COLOUR, width=2, symbol="o"))
 
-        self.lr_plot = LivePlot("Learning rate", "epoch", "learning rate", include_zero=True)
+        self.lr_plot = LivePlot("Learning rate", "epoch", "learning rate", y_from_zero=True)
         self.lr_plot.setObjectName("learningRatePlot")
         self.lr_plot.add_series("lr", SeriesStyle("learning rate", LR_COLOUR, width=2))
 
@@ -403,10 +506,11 @@ class TrainingPlots(QWidget):
         return (self.loss_plot, self.accuracy_plot, self.lr_plot)
 
     def reset(self) -> None:
-        """Forget the previous run's points."""
+        """Forget the previous run's points; x runs from epoch 0 to 1 and grows by epochs."""
         self._smoother.reset()
         for plot in self.plots:
             plot.clear_data()
+            plot.follow_x(1.0)
 
     def add_steps(self, epochs: np.ndarray, losses: np.ndarray, lrs: np.ndarray | None = None) -> None:
         """Per-step points: x in (fractional) epochs, the batch loss, the learning rate."""

@@ -92,7 +92,7 @@ class RunsTable(QTableWidget):
         self.setAlternatingRowColors(True)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         self.setSortingEnabled(True)
         self.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.setToolTip("Every training run of this session. MACs: multiply-accumulates per image.")
@@ -205,7 +205,7 @@ class RunsScatter(pg.PlotWidget):
         if spots:
             ys = np.array([s["pos"][1] for s in spots])
             xs = np.array([s["pos"][0] for s in spots])
-            self.getPlotItem().setYRange(max(0.0, ys.min() - 5), min(100.0, ys.max() + 3) + 2, padding=0)
+            self.getPlotItem().setYRange(max(0.0, ys.min() - 5), min(100.0, ys.max() + 3), padding=0.03)
             self.getPlotItem().setXRange(xs.min() - 0.5, xs.max() + 0.7, padding=0)
 
     def _tip(self, x: float, y: float, data: int) -> str:

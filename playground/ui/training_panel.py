@@ -10,6 +10,7 @@ model hub gets the new weights, so drawing and the kernel views follow the train
 
 from __future__ import annotations
 
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,7 +46,7 @@ from playground.ui.live_plots import TrainingPlots
 from playground.ui.model_hub import ActiveModel, ModelHub
 from playground.ui.results_view import ResultsView
 from playground.ui.runs_view import RunRecord, RunsView, duration_text
-from playground.ui.training_settings import TrainingSettings
+from playground.ui.training_settings import TrainingSettings, device_name
 from playground.ui.worker import BackgroundJob, StepBatch
 
 LOCK_REASON = "Training is running: stop it to change the network's layers"
@@ -131,7 +132,15 @@ class TrainingPanel(QWidget):
         self._clock = QTimer(self)
         self._clock.setInterval(500)
         self._clock.timeout.connect(self._update_time_text)
+        self._warm_up = BackgroundJob(self)
         self._on_design_changed()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._warm_up.running and "torch._dynamo" not in sys.modules:
+            # Building the first optimizer imports torch._dynamo (seconds of Python). Done in
+            # the background now, the first Train starts at once instead of after that wait.
+            self._warm_up.start(lambda _callback: _TorchWarmUp())
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
@@ -307,7 +316,7 @@ class TrainingPanel(QWidget):
         self._samples_per_s, self._fraction = 0.0, 0.0
         self._run_id = self.runs.add_run(RunRecord(
             design.name or "Untitled", _dataset_title(self.picker), analysis.total_params, analysis.total_macs,
-            None, 0, 0.0, self.settings.device.currentText()))
+            None, 0, 0.0, device_name(resolve_device(config.device))))
         self.document.set_locked(True, LOCK_REASON)
         self.job.start(make_trainer)
         self.plots.start_live()
@@ -345,6 +354,7 @@ class TrainingPanel(QWidget):
         """Stop any run and join its thread, and any data download (closing the window)."""
         self.job.shutdown()
         self.picker.shutdown()
+        self._warm_up.shutdown()
         self._clock.stop()
         self.plots.stop_live()
 
@@ -398,8 +408,7 @@ class TrainingPanel(QWidget):
         self.progress.setFormat(f"Epoch {e.epoch}/{self._run_config.epochs if self._run_config else '?'} · "
                                 f"step {e.epoch_step}/{e.steps_per_epoch}{paused}")
         self._samples_per_s = e.samples_per_s
-        self._fraction = e.step / max(1, total)
-        self._update_time_text()
+        self._fraction = e.step / max(1, total)  # the speed line follows on the half-second clock
 
     def _update_time_text(self) -> None:
         if not self.is_training or self._stopping or not self._samples_per_s:
@@ -575,6 +584,16 @@ class TrainingPanel(QWidget):
         self.message_kind = ""
         self.message_label.clear()
         self.message_label.hide()
+
+
+class _TorchWarmUp:
+    """A job that imports what torch imports lazily when the first optimizer is built."""
+
+    def run(self) -> None:
+        import torch._dynamo  # noqa: F401
+
+    def stop(self) -> None:
+        """An import cannot be interrupted; it ends by itself within seconds."""
 
 
 def _escape(text: str) -> str:

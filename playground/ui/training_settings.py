@@ -92,14 +92,15 @@ def device_choices() -> list[tuple[str, str]]:
     choices = []
     for spec in available_devices():
         if spec == "auto":
-            label = f"Automatic ({_short_device(resolve_device('auto'))})"
+            label = f"Automatic ({device_name(resolve_device('auto'))})"
         else:
-            label = _short_device(resolve_device(spec))
+            label = device_name(resolve_device(spec))
         choices.append((spec, label))
     return choices
 
 
-def _short_device(device: torch.device) -> str:
+def device_name(device: torch.device) -> str:
+    """"CPU", or the GPU's name and index: what the person knows the device as."""
     if device.type == "cpu":
         return "CPU"
     return describe(device)

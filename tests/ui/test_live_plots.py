@@ -157,3 +157,47 @@ def test_export_csv_and_png(qtbot, tmp_path):
     plots.accuracy_plot.export_png(tmp_path / "acc.png")
     image = QImage(str(tmp_path / "acc.png"))
     assert not image.isNull() and image.width() > 50
+
+
+def test_x_grows_in_whole_epochs_and_y_starts_at_zero(qtbot):
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.reset()
+    view = plots.loss_plot.plot_widget.getPlotItem().getViewBox()
+    plots.add_steps(np.array([0.1, 0.5]), np.array([2.3, 1.9]))
+    plots.refresh()
+    (x0, x1), (y0, y1) = view.viewRange()
+    assert x0 <= 0 < 1 <= x1 < 1.1  # epoch 0 to 1, whatever the step count
+    assert y0 <= 0 and 2.5 <= y1 < 2.6  # 0 to the round number above 2.3
+    plots.add_steps(np.array([1.2]), np.array([0.8]))  # into epoch 2: one more epoch of room
+    plots.refresh()
+    (x0, x1), (y0, y1) = view.viewRange()
+    assert 2 <= x1 < 2.1 and 2.5 <= y1 < 2.6  # a falling loss leaves the y axis alone
+
+
+def test_zooming_by_hand_stops_the_range_following(qtbot):
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.reset()
+    view = plots.loss_plot.plot_widget.getPlotItem().getViewBox()
+    plots.add_steps(np.array([0.5]), np.array([1.0]))
+    plots.refresh()
+    view.sigRangeChangedManually.emit([True, True])  # what a mouse zoom announces
+    view.setXRange(0.2, 0.4, padding=0)
+    plots.add_steps(np.array([3.5]), np.array([5.0]))
+    plots.refresh()
+    (x0, x1), _ = view.viewRange()
+    assert (x0, x1) == pytest.approx((0.2, 0.4))
+
+
+def test_nice_ceiling():
+    from playground.ui.live_plots import _nice_ceiling
+
+    assert [_nice_ceiling(v) for v in (2.3, 0.001, 0.0011, 97.0, 1.0)] == pytest.approx([2.5, 0.001, 0.0012, 100.0, 1.0])
+
+
+def test_legend_is_in_the_title(qtbot):
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    title = plots.loss_plot.plot_widget.getPlotItem().titleLabel.text
+    assert "Loss" in title and "train (smoothed)" in title and "validation" in title

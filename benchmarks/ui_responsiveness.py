@@ -1,0 +1,190 @@
+"""Does the window stay responsive while a model trains, and does training in it keep pace?
+
+    .venv/bin/python benchmarks/ui_responsiveness.py [--seconds 15] [--design examples/lenet5_relu.json]
+
+With the Train page open and LeNet training on the CPU with live plots, a 10 ms
+Qt::PreciseTimer in the GUI thread stamps each tick with a monotonic clock (Qt silently
+drops ticks it cannot deliver, so counting ticks would hide stalls; the gaps show them).
+It prints:
+- the median, p99 and max gap between ticks (targets: p99 < 25 ms, max < 50 ms);
+- worker-to-GUI signals per second, mean and busiest second (target: <= 60);
+- the time to update a 100,000-point loss curve after one new point: `setData` of the
+  curve (target < 5 ms), the loss plot's refresh (raw and smoothed curves), a repaint;
+- training samples/s in the window against the CLI's path (the same Trainer with the CLI's
+  progress printer, no Qt) on the same design, data and settings, runs interleaved as
+  CLI, window, CLI (target: window >= 0.9 x CLI).
+Numbers are measured, never asserted; the machine may be shared, so run it twice.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import numpy as np  # noqa: E402
+from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from playground.commands.train import ProgressPrinter  # noqa: E402
+from playground.core.datasets import load_embedded  # noqa: E402
+from playground.core.design import load_design  # noqa: E402
+from playground.core.events import EpochEvent  # noqa: E402
+from playground.core.trainer import TrainConfig, Trainer  # noqa: E402
+from playground.paths import examples_dir  # noqa: E402
+from playground.ui.document import DesignDocument  # noqa: E402
+from playground.ui.live_plots import TrainingPlots  # noqa: E402
+from playground.ui.model_hub import ModelHub  # noqa: E402
+from playground.ui.training_panel import TrainingPanel  # noqa: E402
+from playground.ui.worker import StepBatch  # noqa: E402
+
+TICK_MS = 10
+
+
+def percentile(values: list[float], q: float) -> float:
+    return float(np.percentile(np.asarray(values), q)) if values else float("nan")
+
+
+def wait(ms: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def cli_samples_per_s(design, epochs: int) -> float:
+    """The CLI's path: Trainer + the CLI's progress printer, no Qt; mean of its epochs."""
+    speeds: list[float] = []
+    printer = ProgressPrinter(io.StringIO(), epochs)
+
+    def callback(event):
+        printer(event)
+        if isinstance(event, EpochEvent):
+            speeds.append(event.samples_per_s)
+
+    Trainer(design, load_embedded(), TrainConfig(epochs=epochs, device="cpu"), callback).run()
+    return statistics.mean(speeds)
+
+
+def window_run(app: QApplication, design, seconds: float) -> dict:
+    """Train in the panel while the precise timer measures the GUI thread's gaps."""
+    document = DesignDocument(design)
+    panel = TrainingPanel(document, ModelHub())
+    panel.resize(1280, 800)
+    panel.show()
+    panel.settings.epochs.setValue(int(seconds // 2) + 2)  # outlasts the measurement; stopped at the end
+    panel.settings.device.setCurrentIndex(panel.settings.device.findData("cpu"))
+    while panel.picker.busy:
+        wait(20)
+    signals: list[float] = []
+    epoch_speeds: list[float] = []
+
+    def on_update(event):
+        signals.append(time.perf_counter())
+        if isinstance(event, EpochEvent):
+            epoch_speeds.append(event.samples_per_s)
+
+    panel.job.update.connect(on_update)
+    if not panel.start_training():
+        raise SystemExit(f"could not start training: {panel.message_label.text()}")
+    first_steps = time.perf_counter()
+    while panel.plots.loss_plot.series("raw").x.size == 0:  # data loaded, model built, stepping
+        wait(10)
+        if time.perf_counter() - first_steps > 60:
+            raise SystemExit("training did not start within a minute")
+
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.setInterval(TICK_MS)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    start = time.perf_counter()
+    signal_start = len(signals)
+    timer.start()
+    wait(int(seconds * 1000))
+    timer.stop()
+    end = time.perf_counter()
+    window_signals = [t for t in signals[signal_start:] if start <= t <= end]
+    panel.shutdown()
+    panel.close()
+    panel.deleteLater()
+    gaps = [1000 * (b - a) for a, b in zip(ticks, ticks[1:])]
+    per_second = np.histogram(window_signals, bins=max(1, int(end - start)), range=(start, start + int(end - start)))[0]
+    return {"gaps": gaps, "signals_mean": len(window_signals) / (end - start),
+            "signals_max": int(per_second.max()) if per_second.size else 0, "epoch_speeds": epoch_speeds}
+
+
+def curve_update_ms(points: int = 100_000, repeats: int = 30) -> tuple[float, float, float]:
+    """Median ms, with `points` points in the loss plot and one more arriving, to hand the
+    raw loss curve to pyqtgraph (`setData`), to refresh the whole loss plot (raw and
+    smoothed curves), and to repaint it."""
+    plots = TrainingPlots()
+    plots.resize(1280, 800)
+    plots.show()
+    plots.reset()
+    rng = np.random.default_rng(0)
+    x = np.arange(points) / 500.0
+    plots.add_steps(x, 2.3 * np.exp(-x / 20) + 0.2 * rng.random(points), np.full(points, 1e-3))
+    plots.refresh()
+    QApplication.processEvents()
+    raw = plots.loss_plot.series("raw")
+    curve, whole, paints = [], [], []
+    for k in range(repeats):
+        plots.add_steps(np.array([x[-1] + (k + 1) / 500.0]), np.array([0.3]), np.array([1e-3]))
+        t0 = time.perf_counter()
+        plots.loss_plot.item("raw").setData(raw.x, raw.y, skipFiniteCheck=True)
+        t1 = time.perf_counter()
+        plots.loss_plot.refresh()
+        t2 = time.perf_counter()
+        plots.loss_plot.plot_widget.grab()
+        t3 = time.perf_counter()
+        curve.append(1000 * (t1 - t0))
+        whole.append(1000 * (t2 - t1))
+        paints.append(1000 * (t3 - t2))
+    plots.close()
+    plots.deleteLater()
+    return statistics.median(curve), statistics.median(whole), statistics.median(paints)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=15.0, help="length of the responsiveness window")
+    parser.add_argument("--design", default=str(examples_dir() / "lenet5_relu.json"))
+    parser.add_argument("--cli-epochs", type=int, default=2, help="epochs of each CLI run")
+    args = parser.parse_args()
+    app = QApplication.instance() or QApplication([])
+    design = load_design(args.design)
+
+    print(f"design {design.name}; embedded MNIST (9,000 train); batch 64, Adam, CPU; {os.cpu_count()} cores")
+    curve_ms, plot_ms, paint_ms = curve_update_ms()
+    print(f"100,000-point loss curve, one new point: setData of the curve {curve_ms:.2f} ms (target < 5); "
+          f"refresh of the loss plot (raw + smoothed curves) {plot_ms:.2f} ms; repaint {paint_ms:.2f} ms")
+
+    cli_before = cli_samples_per_s(design, args.cli_epochs)
+    window = window_run(app, design, args.seconds)
+    cli_after = cli_samples_per_s(design, args.cli_epochs)
+    gaps = window["gaps"]
+    print(f"GUI timer ({TICK_MS} ms, precise) over {args.seconds:.0f} s of training: {len(gaps)} gaps, "
+          f"median {statistics.median(gaps):.1f} ms, p99 {percentile(gaps, 99):.1f} ms (target < 25), "
+          f"max {max(gaps):.1f} ms (target < 50)")
+    print(f"worker -> GUI signals: {window['signals_mean']:.1f}/s on average, busiest second "
+          f"{window['signals_max']} (target <= 60)")
+    cli = statistics.mean([cli_before, cli_after])
+    speeds = window["epoch_speeds"]
+    if speeds:
+        in_window = statistics.mean(speeds)
+        print(f"training samples/s: window {in_window:,.0f} ({len(speeds)} epochs) vs CLI {cli:,.0f} "
+              f"(runs {cli_before:,.0f} and {cli_after:,.0f}): ratio {in_window / cli:.2f} (target >= 0.9)")
+    else:
+        print(f"training samples/s: no epoch finished in the window (CLI {cli:,.0f}); use --seconds longer")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
