@@ -12,6 +12,7 @@ exactly what the network gets.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -55,12 +56,32 @@ def load_image(path: str | os.PathLike[str]) -> np.ndarray:
         raise DigitImageError(f"{name}: cannot read image ({reason})") from None
 
 
+@dataclass(frozen=True)
+class _Levels:
+    """How to read ink from a grey image: its background level, the contrast of the
+    strongest ink against it, and which way ink goes (in the image's own units)."""
+
+    background: float
+    contrast: float
+    ink_dark: bool
+
+    def ink(self, grey: np.ndarray) -> np.ndarray:
+        """Ink in [0, 1] (background 0, strongest ink 1) of `grey`, as a new float32 array."""
+        out = grey.astype(np.float32)
+        out -= self.background
+        if self.ink_dark:
+            np.negative(out, out=out)
+        out *= 1.0 / self.contrast
+        return np.clip(out, 0.0, 1.0, out=out)
+
+
 class DigitPreprocessor:
     """Turns images into MNIST-like tensors, reusing its full-size buffers between calls.
 
-    A drawing canvas calls this many times a second on an image of the same size; keeping
-    the float and mask buffers of that size means a call allocates only the small crop
-    and the 28x28 result it returns.
+    A drawing canvas calls this many times a second on a uint8 image of the same size:
+    such an image is thresholded as it is (one reused mask buffer) and only the crop
+    around the ink becomes float, so a call allocates little beyond the 28x28 result.
+    Other inputs (colour, float, 16-bit) are first converted to grey in a reused buffer.
     """
 
     def __init__(self) -> None:
@@ -74,46 +95,30 @@ class DigitPreprocessor:
         `ink_dark`: True for dark ink on a light background, False for the reverse,
         None to tell from the image (the median of its border is the background).
         """
-        ink = self.ink(image, ink_dark)
-        if ink is None:
+        grey, full_scale = self._grey_levels(image)
+        levels = _levels(grey, full_scale, ink_dark)
+        if levels is None:
             return None
-        box = self._ink_box(ink)
+        box = self._ink_box(grey, levels)
         if box is None:
             return None
         top, bottom, left, right = box
-        return _fit_and_centre(ink[top:bottom, left:right])
+        return _fit_and_centre(levels.ink(grey[top:bottom, left:right]))
 
     def ink(self, image: np.ndarray, ink_dark: bool | None = None) -> np.ndarray | None:
-        """HxW float32 ink levels: background 0, strongest ink 1; None when blank.
-
-        Lives in the reused buffer: valid until the next call.
-        """
-        ink = self._to_grey(image)
-        background = float(np.median(_border(ink)))
-        if ink_dark is None:
-            ink_dark = background > 0.5
-        if ink_dark:
-            np.subtract(1.0, ink, out=ink)
-            background = 1.0 - background
-        np.subtract(ink, background, out=ink)
-        np.maximum(ink, 0.0, out=ink)
-        peak = float(ink.max())
-        if peak < MIN_CONTRAST:
-            return None
-        if peak < 1.0:
-            np.multiply(ink, 1.0 / peak, out=ink)
-        return ink
+        """HxW float32 ink levels of the whole image: background 0, strongest ink 1; None when blank."""
+        grey, full_scale = self._grey_levels(image)
+        levels = _levels(grey, full_scale, ink_dark)
+        return None if levels is None else levels.ink(grey)
 
     # ------------------------------------------------------------------ steps
 
-    def _buffer(self, shape: tuple[int, int]) -> np.ndarray:
-        if self._grey is None or self._grey.shape != shape:
-            self._grey = np.empty(shape, dtype=np.float32)
-            self._mask = np.empty(shape, dtype=bool)
-        return self._grey
+    def _grey_levels(self, image: np.ndarray) -> tuple[np.ndarray, float]:
+        """A 2-D grey view of the image and the value of full white in it (255 or 1.0).
 
-    def _to_grey(self, image: np.ndarray) -> np.ndarray:
-        """Grey levels in [0, 1] in the reused float buffer (the input is never modified)."""
+        A 2-D uint8 image is used as it is (never copied, never modified); anything else
+        is converted to [0, 1] floats in the reused buffer.
+        """
         image = np.asarray(image)
         if image.ndim == 3 and image.shape[2] == 1:
             image = image[:, :, 0]
@@ -121,27 +126,53 @@ class DigitPreprocessor:
             raise ValueError(f"expected an HxW grey or HxWx3/4 colour image, got shape {image.shape}")
         if image.shape[0] == 0 or image.shape[1] == 0:
             raise ValueError("the image is empty (zero width or height)")
-        grey = self._buffer(image.shape[:2])
+        self._ensure_buffers(image.shape[:2], float_buffer=not (image.ndim == 2 and image.dtype == np.uint8))
+        if image.ndim == 2 and image.dtype == np.uint8:
+            return image, 255.0
+        grey = self._grey
+        assert grey is not None
         scale = _value_scale(image)
         if image.ndim == 2:
             np.multiply(image, np.float32(scale), out=grey, casting="unsafe")
-            return grey
+            return grey, 1.0
         np.dot(image[:, :, :3].astype(np.float32) * np.float32(scale), _LUMA, out=grey)
         if image.shape[2] == 4:
             alpha = image[:, :, 3].astype(np.float32) * np.float32(scale)
             if float(alpha.min()) < 1.0:
                 _composite_on_contrast(grey, alpha)
-        return grey
+        return grey, 1.0
 
-    def _ink_box(self, ink: np.ndarray) -> tuple[int, int, int, int] | None:
+    def _ensure_buffers(self, shape: tuple[int, int], float_buffer: bool) -> None:
+        if self._mask is None or self._mask.shape != shape:
+            self._mask = np.empty(shape, dtype=bool)
+            self._grey = None
+        if float_buffer and self._grey is None:
+            self._grey = np.empty(shape, dtype=np.float32)
+
+    def _ink_box(self, grey: np.ndarray, levels: _Levels) -> tuple[int, int, int, int] | None:
         """Rows [top, bottom) and columns [left, right) holding ink, or None."""
         assert self._mask is not None
-        mask = np.greater(ink, INK_THRESHOLD, out=self._mask)
+        step = INK_THRESHOLD * levels.contrast
+        if levels.ink_dark:
+            mask = np.less(grey, levels.background - step, out=self._mask)
+        else:
+            mask = np.greater(grey, levels.background + step, out=self._mask)
         rows = np.flatnonzero(mask.any(axis=1))
         if rows.size == 0:
             return None
         cols = np.flatnonzero(mask[rows[0]:rows[-1] + 1].any(axis=0))
         return int(rows[0]), int(rows[-1]) + 1, int(cols[0]), int(cols[-1]) + 1
+
+
+def _levels(grey: np.ndarray, full_scale: float, ink_dark: bool | None) -> _Levels | None:
+    """Background from the border's median; contrast from the strongest ink; None when blank."""
+    background = float(np.median(_border(grey)))
+    if ink_dark is None:
+        ink_dark = background > full_scale / 2
+    contrast = background - float(grey.min()) if ink_dark else float(grey.max()) - background
+    if contrast < MIN_CONTRAST * full_scale:
+        return None
+    return _Levels(background, contrast, ink_dark)
 
 
 _shared = DigitPreprocessor()

@@ -80,6 +80,7 @@ class DrawCanvas(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)  # for the brush outline under the cursor
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)  # each move repaints only the canvas
         self.setCursor(Qt.CursorShape.CrossCursor)
         self._items: list[Stroke | LoadedImage] = []
         self._current: Stroke | None = None
@@ -293,6 +294,7 @@ class DrawCanvas(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         square = self._square()
+        painter.fillRect(self.rect(), self.palette().window())
         painter.fillRect(square, self.paper_colour)
         painter.save()
         painter.translate(square.topLeft())

@@ -76,6 +76,8 @@ class TileGrid(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMouseTracking(True)
+        # Paints every pixel itself, so a live update never repaints the tab pane behind it.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -210,6 +212,7 @@ class TileGrid(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
+        painter.fillRect(event.rect(), self.palette().window())
         text_colour = self.palette().text().color()
         if not len(self._tiles):
             painter.setPen(self.palette().placeholderText().color())
