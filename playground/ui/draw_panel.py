@@ -8,7 +8,9 @@ block, and saliency maps. Everything follows the ModelHub's active model.
 Prediction runs on the GUI thread: a LeNet-size network answers in about a millisecond,
 so a worker thread would only add latency. It is throttled, not run per mouse event: the
 first change after a quiet spell is classified at once, later ones at most every
-PREDICT_INTERVAL_MS, and the end of a stroke (or clear, undo, load) immediately.
+PREDICT_INTERVAL_MS, and the end of a stroke (or clear, undo, load) immediately. A big
+network (a ResNet on 224x224 input) is slower, so the interval grows to three times the
+last update's cost: the window keeps at least two thirds of its time for drawing.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import torch
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QImage, QPixmap
 from PySide6.QtWidgets import (
-    QCheckBox, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSlider,
+    QCheckBox, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSlider,
     QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from playground.core.analysis import analyze
@@ -83,6 +85,8 @@ class DrawPanel(QWidget):
         self._cam_ref: BlockRef | None = None
         self._cam_placement: tuple[tuple[float, float], tuple[float, float]] | None = None
         self._last_update = 0.0
+        self._last_cost_ms = 0.0
+        self._outputs = 0  # width of the active network's output (0: unknown)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.update_prediction)
@@ -267,6 +271,7 @@ class DrawPanel(QWidget):
             self._refs = []  # a network not built from this design: it can classify, not be looked into
         self._cam_ref = grad_cam_block(self._refs)
         analysis = analyze(active.design)
+        self._outputs = int(np.prod(analysis.output_shape)) if analysis.output_shape else 0
         shapes = {row.block_id: tuple(row.output_shape) for row in analysis.rows if row.output_shape}
         field = analysis.by_id[self._cam_ref.block_id].receptive_field if self._cam_ref else None
         self._cam_placement = (field.start, field.jump) if field is not None else None
@@ -290,9 +295,10 @@ class DrawPanel(QWidget):
         params = sum(p.numel() for p in active.model.parameters())
         self.model_label.setText(f"Model: <b>{active.design.name}</b> · {active.source} · {params:,} parameters{note}")
 
-    @staticmethod
-    def _class_names(active: ActiveModel) -> list[str]:
-        return list(active.class_names) if active.class_names else [str(i) for i in range(10)]
+    def _class_names(self, active: ActiveModel) -> list[str]:
+        """The hub's class names when they match the network's outputs, else class indices."""
+        names = list(active.class_names)
+        return names if len(names) == self._outputs or self._outputs == 0 else [str(i) for i in range(self._outputs)]
 
     # ------------------------------------------------------------------ drawing -> prediction
 
@@ -300,12 +306,19 @@ class DrawPanel(QWidget):
         if self._timer.isActive():
             return
         waited_ms = (time.perf_counter() - self._last_update) * 1000.0
-        self._timer.start(max(0, round(PREDICT_INTERVAL_MS - waited_ms)))
+        interval = max(PREDICT_INTERVAL_MS, 3.0 * self._last_cost_ms)
+        self._timer.start(max(0, round(interval - waited_ms)))
 
     def update_prediction(self) -> None:
         """Preprocess the canvas, classify it and refresh every view (now, not throttled)."""
         self._timer.stop()
         self._last_update = time.perf_counter()
+        try:
+            self._update()
+        finally:
+            self._last_cost_ms = (time.perf_counter() - self._last_update) * 1000.0
+
+    def _update(self) -> None:
         digit = self._preprocess(self.canvas.image(), ink_dark=self.canvas.inverted)
         self._digit = digit
         self.thumbnail.setPixmap(digit_pixmap(digit))

@@ -20,6 +20,8 @@ WINNER = QColor(230, 126, 34)
 OTHERS = QColor(120, 144, 170)
 _WINNER_BRUSH, _OTHERS_BRUSH = QBrush(WINNER), QBrush(OTHERS)
 BAR_WIDTH = 0.72
+MAX_BARS = 20  # up to this many classes, every class has its bar
+TOP_BARS = 10  # beyond it (ImageNet's 1000), the most probable ones
 
 
 class ProbabilityChart(pg.PlotWidget):
@@ -46,14 +48,18 @@ class ProbabilityChart(pg.PlotWidget):
         plot.addItem(self._label)
         self._probabilities = np.zeros(0, dtype=np.float32)
         self._names: list[str] = []
+        self._many = False
         self.set_class_names([str(i) for i in range(10)])
 
     def set_class_names(self, names: Sequence[str]) -> None:
+        """One bar per class; with more than MAX_BARS classes, bars for the TOP_BARS most
+        probable ones (most probable first), labelled with their class names."""
         self._names = list(names)
-        n = len(self._names)
+        self._many = len(self._names) > MAX_BARS
+        n = TOP_BARS if self._many else len(self._names)
         plot = self.getPlotItem()
         plot.setXRange(-0.6, n - 0.4, padding=0)
-        plot.getAxis("bottom").setTicks([[(i, name) for i, name in enumerate(self._names)]])
+        self._set_ticks(range(n) if not self._many else [])
         for bar in self._bars:
             plot.removeItem(bar)
         self._bars = []
@@ -65,9 +71,12 @@ class ProbabilityChart(pg.PlotWidget):
             self._bars.append(bar)
         self.set_probabilities(None)
 
+    def _set_ticks(self, classes: Sequence[int]) -> None:
+        self.getPlotItem().getAxis("bottom").setTicks([[(i, self._names[c]) for i, c in enumerate(classes)]])
+
     @property
     def probabilities(self) -> np.ndarray:
-        """The probabilities shown (empty when nothing is shown)."""
+        """The probability of every class (empty when nothing is shown)."""
         return self._probabilities.copy()
 
     @property
@@ -76,7 +85,6 @@ class ProbabilityChart(pg.PlotWidget):
 
     def set_probabilities(self, probabilities: Sequence[float] | np.ndarray | None) -> None:
         """Bars for one prediction, or no bars at all (None: nothing to classify)."""
-        n = len(self._names)
         if probabilities is None:
             self._probabilities = np.zeros(0, dtype=np.float32)
             for bar in self._bars:
@@ -84,15 +92,21 @@ class ProbabilityChart(pg.PlotWidget):
             if self._label.toPlainText():
                 self._label.setText("")
             return
-        p = np.asarray(probabilities, dtype=np.float32).reshape(-1)[:n]
+        p = np.asarray(probabilities, dtype=np.float32).reshape(-1)[:len(self._names)]
         self._probabilities = p
-        winner = int(p.argmax())
+        if self._many:
+            shown = np.argsort(-p, kind="stable")[:TOP_BARS]
+            self._set_ticks(shown.tolist())
+        else:
+            shown = np.arange(len(p))
+        heights = p[shown]
+        winner = int(heights.argmax())
         for i, bar in enumerate(self._bars):
-            height = float(p[i]) if i < len(p) else 0.0
+            height = float(heights[i]) if i < len(heights) else 0.0
             bar.setRect(QRectF(i - BAR_WIDTH / 2, 0.0, BAR_WIDTH, height))
             bar.setBrush(_WINNER_BRUSH if i == winner else _OTHERS_BRUSH)
-            bar.setVisible(i < len(p))
-        text = f"{p[winner]:.0%}"
+            bar.setVisible(i < len(heights))
+        text = f"{heights[winner]:.0%}"
         if text != self._label.toPlainText():
             self._label.setText(text)
-        self._label.setPos(winner, min(float(p[winner]), 1.0) + 0.01)
+        self._label.setPos(winner, min(float(heights[winner]), 1.0) + 0.01)
