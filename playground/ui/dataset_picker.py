@@ -160,6 +160,7 @@ class DatasetPicker(QWidget):
         self.cache = cache or DatasetCache()
         self._design: Design | None = None
         self._error = ""
+        self._info = ""  # a note from the last load, e.g. unreadable files skipped
         self._job_spec = ""  # what the running (or last) load job is loading
         self._downloading = False
         self._reload_when_done = False
@@ -326,6 +327,7 @@ class DatasetPicker(QWidget):
     def _load(self, download: bool) -> None:
         spec, shape, cache = self.spec(), self.input_shape(), self.cache
         self._error = ""
+        self._info = ""
         self._job_spec = spec
         self._downloading = download
         self.progress.setRange(0, 0)  # busy until the first progress event
@@ -345,8 +347,8 @@ class DatasetPicker(QWidget):
                 self.progress.setFormat(event.what)
         elif isinstance(event, FailedEvent) and self._job_spec == self.spec():
             self._error = event.message
-        elif isinstance(event, InfoEvent):
-            self.status.setToolTip(event.message)
+        elif isinstance(event, InfoEvent) and self._job_spec == self.spec():
+            self._info = event.message
 
     def _on_job_finished(self, _result: object) -> None:
         if self._reload_when_done:
@@ -367,10 +369,12 @@ class DatasetPicker(QWidget):
             text, tone = about, "note"
         elif data is not None:
             text, tone = "Ready: " + describe_dataset(data), "ok"
+            if self._info and self._job_spec == self.spec():
+                text += f"\n({self._info})"
         elif self._error and self._downloading:
             text, tone = "Download failed (offline?): " + self._error, "error"
         elif self._error and key in TORCHVISION_SOURCES:
-            text, tone = f"Not downloaded yet. {self._error}", "note"  # the core says where files go
+            text, tone = f"{about} Not downloaded yet: click Download (it goes to {cache_dir()}).", "note"
         elif self._error:
             text, tone = self._error, "error"
         else:
@@ -379,5 +383,6 @@ class DatasetPicker(QWidget):
         if fit:
             text, tone = f"{text}\n⚠ {fit}", "error"
         self.status.setText(text)
+        self.status.setToolTip(self._error)  # e.g. where to put the files by hand
         self.status.setProperty("tone", tone)
         self.status.setStyleSheet(f"color: {TONE_COLOURS[tone]};")

@@ -20,7 +20,7 @@ from typing import Any, Callable, Protocol
 
 import numpy as np
 import torch
-from PySide6.QtCore import QObject, QThread, Qt, Signal, Slot
+from PySide6.QtCore import QMetaObject, QObject, QThread, Qt, Signal, Slot
 
 from playground.core.events import Callback, Event, FailedEvent, ProgressEvent, StepEvent
 
@@ -213,6 +213,7 @@ class BackgroundJob(QObject):
         self._max_rate = max_rate
         self._thread: QThread | None = None
         self._worker: JobWorker | None = None
+        self._guard: QMetaObject.Connection | None = None
         self._result: Any = None
         self._paused = False
 
@@ -244,6 +245,9 @@ class BackgroundJob(QObject):
         worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
         thread.finished.connect(self._on_thread_finished)
         self._thread, self._worker = thread, worker
+        # If this object is destroyed with the thread still running (its window deleted
+        # without a shutdown), stop and join first: a running QThread must not be freed.
+        self._guard = self.destroyed.connect(lambda *_: _stop_and_join(thread, worker))
         _RUNNING.add(thread)
         thread.start()
 
@@ -296,13 +300,21 @@ class BackgroundJob(QObject):
             return  # already released by shutdown()
         thread.wait()  # `finished` is emitted just before the thread really ends
         _RUNNING.discard(thread)
-        self._thread = self._worker = None
+        QObject.disconnect(self._guard)
+        self._thread = self._worker = self._guard = None
         self._paused = False
         thread.deleteLater()
         self.finished.emit(self._result)
 
 
 _RUNNING: set[QThread] = set()
+
+
+def _stop_and_join(thread: QThread, worker: JobWorker) -> None:
+    worker.stop()
+    worker.resume()
+    thread.wait()
+    _RUNNING.discard(thread)
 
 
 def running_threads() -> int:

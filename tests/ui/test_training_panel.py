@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import urllib.error
 
+import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
@@ -137,6 +138,7 @@ def test_closing_the_panel_during_training_joins_the_thread(qtbot, panel):
 def test_a_diverging_run_says_so_and_leaves_the_panel_usable(qtbot, panel):
     panel.settings.optimizer.setCurrentIndex(panel.settings.optimizer.findData("sgd"))
     panel.settings.lr.setValue(10.0)
+    panel.settings.schedule.setCurrentIndex(panel.settings.schedule.findData("constant"))
     panel.settings.max_train.setValue(2048)
     with qtbot.waitSignal(panel.trainingFinished, timeout=RUN_TIMEOUT_MS) as finished:
         click(qtbot, panel.train_button)
@@ -221,7 +223,8 @@ def test_offline_download_shows_where_to_put_the_files(qtbot, panel, tmp_path, m
     picker.select("mnist")
     qtbot.waitUntil(lambda: not picker.busy, timeout=10_000)
     assert picker.download_button.isVisible()
-    assert picker.status.text().startswith("Not downloaded yet.")
+    assert "Not downloaded yet: click Download" in picker.status.text()
+    assert str(tmp_path) in picker.status.toolTip()  # where to put the files by hand
     assert not panel.train_button.isEnabled()
     click(qtbot, picker.download_button)
     qtbot.waitUntil(lambda: not picker.busy, timeout=10_000)
@@ -244,3 +247,49 @@ def test_keyboard_shortcuts_train_and_stop(qtbot, panel):
         qtbot.keyClick(panel, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
     assert finished.args[0].stopped
     assert not panel.is_training
+
+
+def test_deleting_the_main_window_during_training_neither_hangs_nor_crashes(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+    from shiboken6 import delete
+
+    from playground.ui.main_window import MainWindow
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(ModelHub(), settings, data_dir=tmp_path)
+    try:  # deleted by hand below, so not handed to qtbot (it would close a dead window)
+        window.document.open_design(design_from_dict(TINY))
+        panel = TrainingPanel(window.document, window.hub)
+        window.add_page("Train", panel)
+        window.show()
+        window.tabs.setCurrentWidget(panel)
+        qtbot.waitUntil(lambda: panel.train_button.isEnabled(), timeout=10_000)
+        panel.settings.max_train.setValue(0)
+        panel.settings.epochs.setValue(5)
+        click(qtbot, panel.train_button)
+        qtbot.waitUntil(lambda: panel.plots.loss_plot.point_count("raw") >= 1, timeout=RUN_TIMEOUT_MS)
+        assert window.document.locked
+        window.close()
+    finally:
+        delete(window)  # the panel's worker is stopped and joined as its owner goes
+    assert running_threads() == 0
+
+
+def test_a_folder_of_own_images_loads_and_is_checked_against_the_design(qtbot, panel, tmp_path):
+    from PIL import Image
+
+    rng = np.random.default_rng(0)
+    root = tmp_path / "shapes"
+    for name in ("circles", "squares"):
+        (root / name).mkdir(parents=True)
+        for i in range(6):
+            pixels = rng.integers(0, 256, size=(20, 20), dtype=np.uint8)
+            Image.fromarray(pixels).save(root / name / f"{i}.png")
+    (root / "squares" / "broken.png").write_bytes(b"not an image")
+    panel.picker.set_folder(root)
+    qtbot.waitUntil(lambda: not panel.picker.busy, timeout=10_000)
+    status = panel.picker.status.text()
+    assert status.startswith("Ready: ") and "2 classes (circles, squares)" in status
+    assert "skipped 1 unreadable file" in status
+    assert not panel.train_button.isEnabled()  # 10 outputs for 2 classes
+    assert "design ends with 10 outputs" in panel.train_button.toolTip()

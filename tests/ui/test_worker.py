@@ -223,3 +223,23 @@ def test_epoch_events_are_delivered_unchanged(qtbot):
         job.start(OneEpoch)
     assert got[-1] is epoch
     assert isinstance(got[0], StepBatch)
+
+
+def test_deleting_the_owner_during_a_job_stops_and_joins_it(qtbot):
+    from PySide6.QtWidgets import QWidget
+    from shiboken6 import delete
+
+    owner = QWidget()
+    job = BackgroundJob(owner)
+    holder = {}
+
+    def factory(cb):
+        holder["job"] = CountingJob(cb, steps=10_000_000, delay=0.0001)
+        return holder["job"]
+
+    job.start(factory)
+    qtbot.waitUntil(lambda: "job" in holder and holder["job"].done > 5, timeout=5000)
+    job.pause()
+    delete(owner)  # the window goes away without anyone calling shutdown()
+    assert running_threads() == 0
+    assert holder["job"]._stop.is_set()
