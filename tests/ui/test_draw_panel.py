@@ -351,3 +351,23 @@ def test_saliency_maps_for_the_predicted_and_a_chosen_class(panel, qtbot) -> Non
     panel.saliency.choose_class(1)
     assert "1 (chosen)" in panel.saliency.info_label.text()
     assert not np.allclose(panel.saliency.maps["input_x_gradient"], maps["input_x_gradient"])
+
+
+def test_the_chart_shows_every_class_or_the_top_ten_of_many(qtbot) -> None:
+    from playground.ui.probability_chart import ProbabilityChart
+
+    chart = ProbabilityChart()
+    qtbot.addWidget(chart)
+    chart.set_probabilities(np.eye(10)[3] * 0.9 + 0.01)
+    assert chart.winner == 3 and len(chart._bars) == 10  # noqa: SLF001
+    chart.set_class_names([f"class {i}" for i in range(1000)])
+    p = np.full(1000, 0.0005, np.float32)
+    p[[7, 420, 999]] = [0.2, 0.5, 0.1]
+    chart.set_probabilities(p)
+    assert chart.winner == 420 and chart.probabilities.shape == (1000,)
+    ticks = chart.getPlotItem().getAxis("bottom")._tickLevels[0]  # noqa: SLF001
+    assert [name for _, name in ticks[:3]] == ["class 420", "class 7", "class 999"]
+    heights = [bar.rect().height() for bar in chart._bars]  # noqa: SLF001
+    assert len(heights) == 10 and heights[0] == pytest.approx(0.5)
+    chart.set_probabilities(None)
+    assert chart.winner is None and not any(bar.isVisible() for bar in chart._bars)  # noqa: SLF001
