@@ -293,3 +293,20 @@ def test_a_folder_of_own_images_loads_and_is_checked_against_the_design(qtbot, p
     assert "skipped 1 unreadable file" in status
     assert not panel.train_button.isEnabled()  # 10 outputs for 2 classes
     assert "design ends with 10 outputs" in panel.train_button.toolTip()
+
+
+def test_ask_to_stop_asks_and_stops_only_when_the_person_agrees(qtbot, panel, message_boxes):
+    from PySide6.QtWidgets import QMessageBox
+
+    assert panel.ask_to_stop()  # nothing runs: nothing to ask
+    assert message_boxes.shown == []
+    panel.settings.max_train.setValue(0)
+    panel.settings.epochs.setValue(5)
+    click(qtbot, panel.train_button)
+    message_boxes.answers.append(QMessageBox.StandardButton.Cancel)
+    assert not panel.ask_to_stop("open another design")
+    assert panel.is_training
+    assert "Stop training to open another design?" in message_boxes.texts()[0]
+    message_boxes.answers.append(QMessageBox.StandardButton.Yes)
+    assert panel.ask_to_stop("open another design")
+    assert not panel.is_training and running_threads() == 0 and not panel.document.locked
