@@ -87,7 +87,8 @@ class EpochEvent:
 @dataclass(frozen=True)
 class FinishedEvent:
     """The run ended normally or by `stop()` (`stopped`). Accuracies are None when no
-    epoch finished. `state_dict` is a CPU copy of the final weights."""
+    epoch finished. `state_dict` is a CPU copy of the final weights (empty when stopped
+    before the model was built, e.g. during a download)."""
 
     best_val_acc: float | None
     last_val_acc: float | None

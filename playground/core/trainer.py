@@ -29,7 +29,8 @@ Events (playground.core.events), in the order they come:
 A NaN or infinite loss fails the run with advice (lower the learning rate, add
 normalisation); running out of memory halves the batch and goes on (as Accelerate's
 find_executable_batch_size does). Nothing raises out of `run()`: unexpected errors
-become a FailedEvent (and are logged with their traceback).
+become a FailedEvent (their traceback goes to this module's logger at DEBUG level).
+A stop while the data is still downloading ends the run as stopped, with no weights.
 """
 
 from __future__ import annotations
@@ -168,6 +169,10 @@ class _Failed(Exception):
     """Ends a run with a FailedEvent carrying this message."""
 
 
+class _Stopped(Exception):
+    """Stop was asked for while the data was still loading (downloading, reading images)."""
+
+
 def _cpu_copy(model: nn.Module) -> dict[str, torch.Tensor]:
     return {k: v.detach().to("cpu", copy=True) for k, v in model.state_dict().items()}
 
@@ -179,6 +184,7 @@ class Trainer:
     weights) or an nn.Module (trained in place, moved to the device). `dataset`: a
     Dataset, or a name/folder for `load_dataset`. `batch_transform(x, generator)` may
     change each float training batch in [0, 1] after the built-in augmentation.
+    A Trainer runs once; make a new one for the next run.
     """
 
     def __init__(self, design_or_model: Design | nn.Module, dataset: Dataset | str,
@@ -194,6 +200,8 @@ class Trainer:
         self.history: list[dict[str, float]] = []
         self.device: torch.device | None = None
         self._autocast: Callable[[], Any] | None = None
+        self._augments = False
+        self._scale = self._offset = self._mean = self._std = torch.ones(())
         self._stop = threading.Event()
         self._running = threading.Event()
         self._running.set()
@@ -233,20 +241,29 @@ class Trainer:
     def run(self) -> FinishedEvent | FailedEvent:
         """Train; blocks until done, stopped or failed. Never raises for bad input or data."""
         result: FinishedEvent | FailedEvent
+        started = time.perf_counter()
         try:
             result = self._run()
+        except _Stopped:
+            result = FinishedEvent(None, None, 0, time.perf_counter() - started, True, {})
         except (_Failed, DatasetError, DesignError, DeviceError) as exc:
             result = FailedEvent(str(exc))
         except ValueError as exc:
             result = FailedEvent(f"cannot train: {exc}")
         except Exception as exc:  # a worker thread must end with an event, not a dead thread
-            log.exception("training failed")
+            log.debug("training failed", exc_info=True)
             first = str(exc).splitlines()[0] if str(exc) else ""
             result = FailedEvent(f"training failed: {exc.__class__.__name__}: {first}")
         self.callback(result)
         return result
 
     def _emit(self, event: Event) -> None:
+        self.callback(event)
+
+    def _emit_while_loading(self, event: Event) -> None:
+        """The data loaders' callback: also where a stop during a download takes effect."""
+        if self._stop.is_set():
+            raise _Stopped()
         self.callback(event)
 
     def _prepare(self) -> tuple[nn.Module, Dataset]:
@@ -258,7 +275,7 @@ class Trainer:
         data = self.dataset
         if not isinstance(data, Dataset):
             shape = self.design.input if self.design is not None else None
-            data = load_dataset(data, input_shape=shape, download=cfg.download, callback=self._emit)
+            data = load_dataset(data, input_shape=shape, download=cfg.download, callback=self._emit_while_loading)
         data = data.subset(cfg.max_train_samples, cfg.max_val_samples)
         if len(data.train_x) == 0 or len(data.val_x) == 0:
             raise _Failed(f"{data.info.name}: needs at least one training and one validation example")
@@ -288,21 +305,23 @@ class Trainer:
         if self._running.is_set():
             return 0.0
         start = time.perf_counter()
-        while not self._running.wait(0.05):
-            pass
+        self._running.wait()  # stop() sets it too
         return time.perf_counter() - start
 
     def _run(self) -> FinishedEvent:
+        self.history = []
         started = time.perf_counter()
         model, data = self._prepare()
         cfg = self.config
         device = data.device
         optimizer = self._optimizer(model)
         mean, std = data.normalization()
+        self._scale, self._offset = 1.0 / (255.0 * std), -mean / std  # (x / 255 - mean) / std, one pass
+        self._augments = bool(cfg.augment_shift or cfg.augment_rotate or cfg.augment_scale or self.batch_transform)
+        self._mean, self._std = mean, std
         generator = torch.Generator(device=device).manual_seed(cfg.seed)
         use_amp = device.type == "cuda" and cfg.mixed_precision and torch.cuda.is_bf16_supported()
         self._autocast = (lambda: torch.autocast("cuda", dtype=torch.bfloat16)) if use_amp else None
-        loss_fn = nn.CrossEntropyLoss(label_smoothing=cfg.label_smoothing)
         n = len(data.train_x)
         batch = min(cfg.batch_size, n)
         base_lr = cfg.learning_rate
@@ -318,8 +337,11 @@ class Trainer:
             order = torch.randperm(n, generator=generator, device=device)
             usable = (n // batch) * batch
             pos = epoch_step = 0
-            sums = torch.zeros(3, dtype=torch.float64, device=device)  # loss*samples, correct, samples
-            since = torch.zeros(2, dtype=torch.float64, device=device)  # loss sum, steps since last report
+            # Summed on the device, read only when an event is due (reading makes a GPU wait).
+            loss_acc = torch.zeros((), device=device)  # step losses since the last read
+            correct_acc = torch.zeros((), device=device)  # correct predictions this epoch
+            loss_total = 0.0  # step losses this epoch, as read so far
+            unread_steps = 0
             epoch_start = report_time = time.perf_counter()
             epoch_paused = 0.0
             report_samples = 0
@@ -335,30 +357,32 @@ class Trainer:
                 for group in optimizer.param_groups:
                     group["lr"] = lr
                 idx = order[pos:pos + batch]
-                ok = self._train_step(model, optimizer, loss_fn, data, idx, mean, std, generator, sums, since)
-                if not ok:  # out of memory: the same samples again, in smaller batches
-                    optimizer.zero_grad(set_to_none=True)
+                if not self._train_step(model, optimizer, data, idx, generator, loss_acc, correct_acc):
+                    optimizer.zero_grad(set_to_none=True)  # out of memory: the same samples, smaller batches
                     batch = self._halve_batch(batch)
                     continue
                 pos += batch
                 step += 1
                 epoch_step += 1
+                unread_steps += 1
                 report_samples += batch
                 now = time.perf_counter()
                 if now - report_time >= self.report_every_s or pos >= usable:
-                    loss_sum, steps, correct, seen = torch.cat([since, sums[1:]]).tolist()
-                    mean_loss = loss_sum / max(steps, 1)
+                    loss_sum, correct = torch.stack((loss_acc, correct_acc)).tolist()
+                    loss_acc.zero_()
+                    mean_loss = loss_sum / unread_steps
                     if not math.isfinite(mean_loss):
                         raise _Failed(self._diverged_message(mean_loss, step, lr))
-                    self._emit(StepEvent(step, epoch, epoch_step, usable // batch, mean_loss, correct / max(seen, 1),
-                                         lr, report_samples / max(now - report_time, 1e-9)))
-                    since.zero_()
+                    loss_total += loss_sum
+                    unread_steps = 0
+                    self._emit(StepEvent(step, epoch, epoch_step, usable // batch, mean_loss, correct / pos, lr,
+                                         report_samples / max(now - report_time, 1e-9)))
                     report_time, report_samples = now, 0
             if self._stop.is_set() and pos < usable:
                 break
             train_time = time.perf_counter() - epoch_start - epoch_paused
-            loss_total, correct, seen = sums.tolist()
-            evaluation = self._evaluate(model, data, mean, std)
+            train_loss, train_acc = loss_total / max(epoch_step, 1), float(correct_acc) / max(pos, 1)
+            evaluation = self._evaluate(model, data)
             if evaluation is None:
                 break
             val_loss, val_acc, confusion, val_pred, worst = evaluation
@@ -367,44 +391,49 @@ class Trainer:
             epochs_done = epoch
             last = val_acc
             best = val_acc if best is None else max(best, val_acc)
-            train_loss, train_acc = loss_total / max(seen, 1), correct / max(seen, 1)
             self.history.append({"epoch": epoch, "train_loss": train_loss, "train_acc": train_acc,
                                  "val_loss": val_loss, "val_acc": val_acc})
             with np.errstate(invalid="ignore", divide="ignore"):
                 per_class = np.diag(confusion) / confusion.sum(axis=1)
             self._emit(EpochEvent(epoch, cfg.epochs, train_loss, train_acc, val_loss, val_acc, confusion, per_class,
-                                  val_pred, worst, _cpu_copy(model), train_time, seen / max(train_time, 1e-9)))
+                                  val_pred, worst, _cpu_copy(model), train_time, pos / max(train_time, 1e-9)))
         model.eval()
         duration = time.perf_counter() - started - paused_s
         return FinishedEvent(best, last, epochs_done, duration, self._stop.is_set(), _cpu_copy(model))
 
-    def _train_step(self, model: nn.Module, optimizer: torch.optim.Optimizer, loss_fn: nn.Module, data: Dataset,
-                    idx: torch.Tensor, mean: torch.Tensor, std: torch.Tensor, generator: torch.Generator,
-                    sums: torch.Tensor, since: torch.Tensor) -> bool:
+    def _inputs(self, raw: torch.Tensor, generator: torch.Generator | None) -> torch.Tensor:
+        """A uint8 batch on the device -> the normalised float batch the model takes.
+
+        With augmentation (training only, `generator` given) the [0, 1] images are
+        augmented first, so uncovered pixels become the background.
+        """
+        if generator is None or not self._augments:
+            return torch.addcmul(self._offset, raw, self._scale)
+        x = raw.float().div_(255)
+        x = augment(x, self.config.augment_shift, self.config.augment_rotate, self.config.augment_scale, generator)
+        if self.batch_transform is not None:
+            x = self.batch_transform(x, generator)
+        return x.sub_(self._mean).div_(self._std)
+
+    def _forward(self, model: nn.Module, x: torch.Tensor) -> torch.Tensor:
+        if self._autocast is None:
+            return model(x)
+        with self._autocast():
+            return model(x).float()
+
+    def _train_step(self, model: nn.Module, optimizer: torch.optim.Optimizer, data: Dataset, idx: torch.Tensor,
+                    generator: torch.Generator, loss_acc: torch.Tensor, correct_acc: torch.Tensor) -> bool:
         """One optimizer step; False when it ran out of memory (nothing of it is kept)."""
-        cfg = self.config
         try:
-            x = data.train_x[idx].float().div_(255)
-            x = augment(x, cfg.augment_shift, cfg.augment_rotate, cfg.augment_scale, generator)
-            if self.batch_transform is not None:
-                x = self.batch_transform(x, generator)
-            x = x.sub_(mean).div_(std)
+            x = self._inputs(data.train_x[idx], generator)
             y = data.train_y[idx]
-            if self._autocast is not None:
-                with self._autocast():
-                    logits = model(x)
-            else:
-                logits = model(x)
-            loss = loss_fn(logits.float(), y)
+            logits = self._forward(model, x)
+            loss = F.cross_entropy(logits, y, label_smoothing=self.config.label_smoothing)
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
             optimizer.step()
-            loss = loss.detach()
-            since[0] += loss
-            since[1] += 1
-            sums[0] += loss * len(idx)
-            sums[1] += (logits.detach().argmax(1) == y).sum()
-            sums[2] += len(idx)
+            loss_acc.add_(loss.detach())
+            correct_acc.add_((logits.detach().argmax(1) == y).sum())
             return True
         except torch.OutOfMemoryError:
             # Returning drops the exception, its traceback and this frame's activations,
@@ -430,34 +459,29 @@ class Trainer:
         return (f"the loss became {what} at step {step}: training diverged. Try a lower learning rate "
                 f"(e.g. {lr / 10:g} instead of {lr:g}) or add normalisation (BatchNorm2d after the convolutions)")
 
-    def _evaluate(self, model: nn.Module, data: Dataset, mean: torch.Tensor, std: torch.Tensor
+    def _evaluate(self, model: nn.Module, data: Dataset
                   ) -> tuple[float, float, np.ndarray, np.ndarray, tuple[WorstExample, ...]] | None:
         """Validation loss, accuracy, confusion, predictions and worst mistakes; None if stopped."""
         model.eval()
         k = data.info.num_classes
         n = len(data.val_x)
         chunk = max(256, self.config.batch_size * 4)
-        loss_sum = torch.zeros((), dtype=torch.float64, device=data.device)
+        loss_sum = torch.zeros((), device=data.device)
         preds, confs = [], []
         with torch.no_grad():
             start = 0
             while start < n:
                 if self._stop.is_set():
                     return None
-                x = data.val_x[start:start + chunk].float().div_(255).sub_(mean).div_(std)
+                x = self._inputs(data.val_x[start:start + chunk], None)
                 y = data.val_y[start:start + chunk]
                 try:
-                    if self._autocast is not None:
-                        with self._autocast():
-                            logits = model(x)
-                    else:
-                        logits = model(x)
+                    logits = self._forward(model, x)
                 except torch.OutOfMemoryError:
                     logits = None
                 if logits is None:
                     chunk = self._halve_batch(chunk)
                     continue
-                logits = logits.float()
                 loss_sum += F.cross_entropy(logits, y, reduction="sum")
                 conf, pred = torch.softmax(logits, 1).max(1)
                 preds.append(pred)

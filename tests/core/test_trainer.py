@@ -10,11 +10,13 @@ import pytest
 import torch
 import torch.nn as nn
 
+from playground.core import datasets
 from playground.core.datasets import load_embedded
 from playground.core.design import design_from_dict
 from playground.core.devices import DeviceError, limit_cpu_threads, resolve_device, training_threads
 from playground.core.trainer import (
-    ConfigError, EpochEvent, FailedEvent, FinishedEvent, InfoEvent, StepEvent, TrainConfig, Trainer, lr_factor)
+    ConfigError, EpochEvent, FailedEvent, FinishedEvent, InfoEvent, ProgressEvent, StepEvent, TrainConfig, Trainer,
+    lr_factor)
 
 SMALL = design_from_dict({
     "format": "cnn-playground.design", "version": 1, "name": "small", "input": [1, 28, 28],
@@ -150,6 +152,34 @@ def test_stop_wakes_a_paused_run(digits):
     trainer.stop()
     thread.join(60)
     assert not thread.is_alive() and box["result"].stopped
+
+
+def test_stop_during_a_download_ends_the_run_and_leaves_no_partial_file(tmp_path, monkeypatch):
+    class EndlessResponse:
+        headers = {"Content-Length": str(10 ** 9)}
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def read(self, size):
+            return b"\0" * size
+
+    monkeypatch.setattr(datasets, "cache_dir", lambda: tmp_path)
+    monkeypatch.setattr(datasets, "_open_url", lambda url: EndlessResponse())
+    events = []
+
+    def callback(event):
+        events.append(event)
+        if isinstance(event, ProgressEvent) and event.done > 10 ** 6:
+            trainer.stop()
+
+    trainer = Trainer(SMALL, "mnist", config(download=True), callback)
+    result = trainer.run()
+    assert isinstance(result, FinishedEvent) and result.stopped and result.state_dict == {}
+    assert not [p for p in tmp_path.rglob("*") if p.is_file()]
 
 
 def test_a_diverging_loss_fails_with_advice(digits):
