@@ -306,8 +306,18 @@ class DrawPanel(QWidget):
         if self._timer.isActive():
             return
         waited_ms = (time.perf_counter() - self._last_update) * 1000.0
-        interval = max(PREDICT_INTERVAL_MS, 3.0 * self._last_cost_ms)
-        self._timer.start(max(0, round(interval - waited_ms)))
+        self._timer.start(max(0, round(self.throttle_interval_ms - waited_ms)))
+
+    @property
+    def last_update_ms(self) -> float:
+        """Wall time the last update took: preprocessing, the network and setting the views."""
+        return self._last_cost_ms
+
+    @property
+    def throttle_interval_ms(self) -> float:
+        """Least time between two live updates while drawing: PREDICT_INTERVAL_MS, or three
+        times what the last update cost when the network is slow."""
+        return max(float(PREDICT_INTERVAL_MS), 3.0 * self._last_cost_ms)
 
     def update_prediction(self) -> None:
         """Preprocess the canvas, classify it and refresh every view (now, not throttled)."""
