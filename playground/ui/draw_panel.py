@@ -438,6 +438,10 @@ class DrawPanel(QWidget):
         self.error_label.hide()
         return True
 
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self._timer.stop()  # no live update is left pending for a closed page
+        super().closeEvent(event)
+
     # ------------------------------------------------------------------ state for views and tests
 
     @property

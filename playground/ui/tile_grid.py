@@ -28,7 +28,7 @@ def colourise(values: np.ndarray, low: float, high: float, lut: np.ndarray) -> n
     if span <= 0:
         index = np.full(values.shape, 128, dtype=np.intp)
     else:
-        index = np.clip((values - low) * (255.0 / span), 0, 255).astype(np.intp)
+        index = np.clip(np.rint((values - low) * (255.0 / span)), 0, 255).astype(np.intp)  # zero -> 128 when centred
     return lut[index]
 
 
