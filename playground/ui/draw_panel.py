@@ -89,7 +89,12 @@ class DrawPanel(QWidget):
         self._outputs = 0  # width of the active network's output (0: unknown)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.update_prediction)
+        self._timer.timeout.connect(self._live_update)
+        # Saliency needs ~25 backward passes: it runs once a stroke is done, one event-loop
+        # turn after the prediction, so the answer is on screen first.
+        self._saliency_timer = QTimer(self)
+        self._saliency_timer.setSingleShot(True)
+        self._saliency_timer.timeout.connect(self._refresh_saliency)
 
         self.canvas = DrawCanvas()
         self.tabs = QTabWidget(objectName="drawInspectTabs")
@@ -321,14 +326,21 @@ class DrawPanel(QWidget):
 
     def update_prediction(self) -> None:
         """Preprocess the canvas, classify it and refresh every view (now, not throttled)."""
+        self._run_update(live=False)
+
+    def _live_update(self) -> None:
+        self._run_update(live=True)
+
+    def _run_update(self, live: bool) -> None:
         self._timer.stop()
         self._last_update = time.perf_counter()
         try:
-            self._update()
+            self._update(live)
         finally:
             self._last_cost_ms = (time.perf_counter() - self._last_update) * 1000.0
 
-    def _update(self) -> None:
+    def _update(self, live: bool) -> None:
+        """`live`: an update in the middle of a stroke, which leaves the saliency maps be."""
         digit = self._preprocess(self.canvas.image(), ink_dark=self.canvas.inverted)
         self._digit = digit
         self.thumbnail.setPixmap(digit_pixmap(digit))
@@ -353,7 +365,10 @@ class DrawPanel(QWidget):
         if block is not None:
             self.feature_maps.set_activation(inspection.activations.get(block.block_id))
         if self.tabs.currentWidget() is self.saliency:
-            self._refresh_saliency()
+            if live:
+                self.saliency.info_label.setText("The maps follow when the stroke ends.")
+            else:
+                self._saliency_timer.start(0)
         self.predicted.emit(inspection)
 
     def _show_prediction(self, inspection: Inspection, active: ActiveModel) -> None:
@@ -440,6 +455,7 @@ class DrawPanel(QWidget):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self._timer.stop()  # no live update is left pending for a closed page
+        self._saliency_timer.stop()
         super().closeEvent(event)
 
     # ------------------------------------------------------------------ state for views and tests

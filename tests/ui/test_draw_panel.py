@@ -371,3 +371,16 @@ def test_the_chart_shows_every_class_or_the_top_ten_of_many(qtbot) -> None:
     assert len(heights) == 10 and heights[0] == pytest.approx(0.5)
     chart.set_probabilities(None)
     assert chart.winner is None and not any(bar.isVisible() for bar in chart._bars)  # noqa: SLF001
+
+
+def test_saliency_follows_at_the_end_of_a_stroke_not_during_it(panel, qtbot) -> None:
+    panel.tabs.setCurrentWidget(panel.saliency)
+    stroke(panel.canvas, line((140, 40), (140, 240), steps=40), release=False)
+    with qtbot.waitSignal(panel.predicted, timeout=2000):
+        pass  # a live update while the pen is down
+    assert panel.saliency.maps == {}
+    assert "stroke ends" in panel.saliency.info_label.text()
+    pos = panel.canvas.widget_point(140, 240)
+    mouse(panel.canvas, QEvent.Type.MouseButtonRelease, pos, Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton)
+    qtbot.waitUntil(lambda: len(panel.saliency.maps) == 3, timeout=2000)
+    assert "1 (predicted)" in panel.saliency.info_label.text()
