@@ -39,6 +39,7 @@ from playground.ui.probability_chart import ProbabilityChart
 from playground.ui.saliency_view import SaliencyView
 
 PREDICT_INTERVAL_MS = 30
+SALIENCY_DELAY_MS = 15  # after a stroke: long enough for the prediction to be painted first
 THUMBNAIL_SCALE = 5
 EMPTY_TEXT = "—"
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pgm *.ppm);;All files (*)"
@@ -90,8 +91,8 @@ class DrawPanel(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._live_update)
-        # Saliency needs ~25 backward passes: it runs once a stroke is done, one event-loop
-        # turn after the prediction, so the answer is on screen first.
+        # Saliency needs ~25 backward passes: it runs once a stroke is done, a moment after
+        # the prediction, so the answer is painted first.
         self._saliency_timer = QTimer(self)
         self._saliency_timer.setSingleShot(True)
         self._saliency_timer.timeout.connect(self._refresh_saliency)
@@ -368,7 +369,7 @@ class DrawPanel(QWidget):
             if live:
                 self.saliency.info_label.setText("The maps follow when the stroke ends.")
             else:
-                self._saliency_timer.start(0)
+                self._saliency_timer.start(SALIENCY_DELAY_MS)
         self.predicted.emit(inspection)
 
     def _show_prediction(self, inspection: Inspection, active: ActiveModel) -> None:
