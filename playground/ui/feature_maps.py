@@ -126,6 +126,9 @@ class FeatureMapView(QWidget):
         self.block_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.block_combo.setMinimumContentsLength(18)
         self.shape_label = QLabel(objectName="featureShapeLabel")
+        # Its text changes with every drawing: a fixed box keeps that from re-laying out the view.
+        self.shape_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.shape_label.setFixedHeight(self.shape_label.sizeHint().height())
         header = QHBoxLayout()
         header.addWidget(self.previous_button)
         header.addWidget(self.block_combo, 1)

@@ -99,6 +99,7 @@ class TileGrid(QWidget):
                   column_labels: Sequence[str] = (), hover_text: HoverText | None = None,
                   max_px: int = 160, min_px: int = 40) -> None:
         """Show `tiles` (all the same size), each between `min_px` and `max_px` a side on screen."""
+        before = self._geometry_key()
         self._tiles = np.ascontiguousarray(np.asarray(tiles, dtype=np.uint8).reshape(len(tiles), *np.shape(tiles[0])))
         self._captions = list(captions)
         self._columns = columns
@@ -108,8 +109,13 @@ class TileGrid(QWidget):
         self._max_px, self._min_px = max_px, min_px
         self._message = ""
         self._images = _rgb32_images(self._tiles)
-        self.updateGeometry()
+        if self._geometry_key() != before:  # live updates with new values only repaint, no relayout
+            self.updateGeometry()
         self.update()
+
+    def _geometry_key(self) -> tuple:
+        return (self._tiles.shape, len(self._captions), self._columns, tuple(self._row_labels),
+                tuple(self._column_labels), self._max_px, self._min_px)
 
     def show_message(self, text: str) -> None:
         """No tiles, a sentence instead (nothing drawn yet, no model, ...)."""
