@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication
 
 from playground import __version__
@@ -53,8 +53,8 @@ def run_gui(design_path: str | None = None) -> int:
 
     app = create_application()
     window = MainWindow()
+    window.start_session(design_path)  # before showing: no flash of the default design
     window.show()
-    QTimer.singleShot(0, lambda: window.start_session(design_path))
     return app.exec()
 
 

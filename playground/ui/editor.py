@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (QAction, QColor, QContextMenuEvent, QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent,
-                           QGuiApplication, QHelpEvent, QKeyEvent, QKeySequence, QMouseEvent, QPainter, QPaintEvent,
-                           QPen, QWheelEvent)
+                           QBrush, QGuiApplication, QHelpEvent, QKeyEvent, QKeySequence, QMouseEvent, QPainter, QPaintEvent,
+                           QPixmap, QTransform, QWheelEvent)
 from PySide6.QtWidgets import (QAbstractScrollArea, QApplication, QFrame, QHBoxLayout, QLabel, QMenu, QToolTip,
                                QWidget)
 
@@ -23,6 +23,19 @@ from playground.ui.document import INPUT_ID, DesignDocument
 from playground.ui.editor_layout import Card, Column, Layout, build_layout, card_at, drop_target, metrics_for
 from playground.ui.editor_paint import Fonts, LayoutPainter, ViewState
 from playground.ui.mime import block_from_mime, block_from_text, block_mime, has_block, origin_of
+
+_GRID = 22  # spacing of the background dots
+
+
+def _dot_grid() -> QBrush:
+    """The canvas: a faint dot every _GRID pixels, as a texture (painted by Qt, not Python)."""
+    tile = QPixmap(_GRID, _GRID)
+    tile.fill(QColor(style.CANVAS))
+    painter = QPainter(tile)
+    painter.fillRect(QRectF(_GRID / 2 - 1, _GRID / 2 - 1, 2, 2), QColor("#dde2ea"))
+    painter.end()
+    return QBrush(tile)
+
 
 ZOOM_STEPS = (0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
 _EDGE_SCROLL = 36  # pixels from the viewport edge where a drag scrolls
@@ -78,9 +91,11 @@ class DesignEditor(QAbstractScrollArea):
             body=style.scaled_font(base, 0.95),
             small=style.scaled_font(base, 0.9),
             caption=style.scaled_font(base, 0.88),
+            heading=style.scaled_font(base, 1.3, bold=True),
         )
-        self._metrics = metrics_for(self._fonts.title, self._fonts.body, self._fonts.small)
+        self._metrics = metrics_for(self._fonts.title, self._fonts.body, self._fonts.small, self._fonts.heading)
         self._painter = LayoutPainter(self._fonts, self._metrics)
+        self._background = _dot_grid()
         self._layout: Layout = self._build()
         document.analysisChanged.connect(self._on_analysis_changed)
         document.selectionChanged.connect(self._on_selection_changed)
@@ -283,6 +298,8 @@ class DesignEditor(QAbstractScrollArea):
         self._state.output_shape = analysis.output_shape
         self._state.output_ok = analysis.ok
         self._state.input_shape = tuple(self.document.design.input)
+        self._state.name = self.document.design.name
+        self._state.description = self.document.design.description
         self._state.selected = self.document.selected_id
         self._painter.forget_unused()
         self._update_scrollbars()
@@ -354,8 +371,9 @@ class DesignEditor(QAbstractScrollArea):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         painter = QPainter(self.viewport())
-        painter.fillRect(event.rect(), QColor(style.CANVAS))
         origin = self._origin()
+        self._background.setTransform(QTransform.fromTranslate(origin.x() % _GRID, origin.y() % _GRID))
+        painter.fillRect(event.rect(), self._background)
         painter.translate(origin)
         painter.scale(self._zoom, self._zoom)
         exposed = QRectF(self._to_content(event.rect().topLeft()), self._to_content(event.rect().bottomRight()))
@@ -670,7 +688,11 @@ class DesignEditor(QAbstractScrollArea):
             menu.addAction("Collapse all groups", lambda: self.set_all_collapsed(True))
             menu.addSeparator()
             menu.addAction("Reset zoom", self.reset_zoom)
-        menu.exec(event.globalPos())
+        self.show_menu(menu, event.globalPos())
+
+    def show_menu(self, menu: QMenu, global_pos: QPoint) -> None:
+        """Run a context menu (its own event loop; tests replace this to pick an entry)."""
+        menu.exec(global_pos)
 
     def _block_menu(self, menu: QMenu, card: Card, point: QPointF) -> None:
         doc = self.document

@@ -29,6 +29,7 @@ IDENTITY_W = 132.0
 MARGIN = 32.0
 OUTPUT_H = 32.0
 MAX_MESSAGE_LINES = 4
+HEADING_MIN_W = 460.0
 _ELIDE_RIGHT = Qt.TextElideMode.ElideRight
 
 
@@ -39,18 +40,24 @@ class Metrics:
     title: QFontMetricsF
     body: QFontMetricsF
     small: QFontMetricsF
+    heading: QFontMetricsF
 
     @property
     def card_h(self) -> float:
         return max(60.0, 10 + self.title.height() + 4 + self.body.height() + 16)
 
     @property
+    def heading_h(self) -> float:
+        """The design's name and description above the input."""
+        return self.heading.height() + 4 + self.small.height()
+
+    @property
     def message_line_h(self) -> float:
         return self.small.height() + 1
 
 
-def metrics_for(title: QFont, body: QFont, small: QFont) -> Metrics:
-    return Metrics(QFontMetricsF(title), QFontMetricsF(body), QFontMetricsF(small))
+def metrics_for(title: QFont, body: QFont, small: QFont, heading: QFont) -> Metrics:
+    return Metrics(QFontMetricsF(title), QFontMetricsF(body), QFontMetricsF(small), QFontMetricsF(heading))
 
 
 @dataclass
@@ -108,6 +115,7 @@ class Layout:
     root: Column
     output: Card
     size: tuple[float, float]
+    heading: QRectF  # where the design's name and description go
     cards: dict[str, Card]  # by block id (the input under its selection id)
     order: list[str]  # visible cards top to bottom, for keyboard navigation
 
@@ -246,16 +254,19 @@ def build_layout(design: Design, analysis: Analysis, metrics: Metrics, collapsed
     root = builder.column(design.layers, (), "", False)
     input_rect = QRectF(0, 0, CARD_W, metrics.card_h)
     width = max(root.rect.width(), CARD_W)
+    inner = max(width, HEADING_MIN_W)  # room for the design's name and description
+    left = MARGIN + (inner - width) / 2
+    heading = QRectF(MARGIN, MARGIN - 8, inner, metrics.heading_h)
     input_card = Card("input", input_id, None, None, input_rect, QRectF(input_rect))
-    _shift_card(input_card, MARGIN + (width - CARD_W) / 2, MARGIN)
-    _shift_column(root, MARGIN + (width - root.rect.width()) / 2, input_card.rect.bottom())
-    root.rect = QRectF(MARGIN, root.rect.top(), width, root.rect.height())
+    _shift_card(input_card, left + (width - CARD_W) / 2, heading.bottom() + 18)
+    _shift_column(root, left + (width - root.rect.width()) / 2, input_card.rect.bottom())
+    root.rect = QRectF(left, root.rect.top(), width, root.rect.height())
     out_rect = QRectF(0, 0, 180, OUTPUT_H)
     output = Card("output", "", None, None, out_rect, QRectF(out_rect))
-    _shift_card(output, MARGIN + (width - 180) / 2, root.rect.bottom())
+    _shift_card(output, left + (width - 180) / 2, root.rect.bottom())
     builder.cards[input_id] = input_card
-    size = (width + 2 * MARGIN, output.rect.bottom() + MARGIN)
-    return Layout(input_card, root, output, size, builder.cards, builder.order)
+    size = (inner + 2 * MARGIN, output.rect.bottom() + MARGIN)
+    return Layout(input_card, root, output, size, heading, builder.cards, builder.order)
 
 
 # ------------------------------------------------------------------ hit testing

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
 from playground.core.layers import CATALOGUE
 from playground.ui import style
@@ -32,6 +32,8 @@ class ViewState:
     output_shape: tuple[int, ...] | None = None
     output_ok: bool = True
     input_shape: tuple[int, ...] | None = None
+    name: str = ""
+    description: str = ""
     drop: tuple[Column, int] | None = None
     focused: bool = False
     zoom: float = 1.0
@@ -65,6 +67,7 @@ class Fonts:
     body: QFont
     small: QFont
     caption: QFont
+    heading: QFont
 
 
 class LayoutPainter:
@@ -82,12 +85,27 @@ class LayoutPainter:
     def paint(self, p: QPainter, layout: Layout, state: ViewState, exposed: QRectF) -> None:
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        if layout.heading.intersects(exposed):
+            self._heading(p, layout.heading, state)
         self._connect_column(p, layout.root, exposed)
         self._input(p, layout.input, state)
         self._column(p, layout.root, state, exposed)
         self._output(p, layout.output, state)
         if state.drop is not None:
             self._drop_marker(p, *state.drop)
+
+    def _heading(self, p: QPainter, rect: QRectF, state: ViewState) -> None:
+        p.setFont(self.fonts.heading)
+        p.setPen(QColor(style.TEXT))
+        top = QRectF(rect.left(), rect.top(), rect.width(), self.m.heading.height())
+        p.drawText(top, Qt.AlignmentFlag.AlignCenter,
+                   self.m.heading.elidedText(state.name or "Untitled", Qt.TextElideMode.ElideRight, rect.width()))
+        if state.description:
+            p.setFont(self.fonts.small)
+            p.setPen(QColor(style.MUTED))
+            below = QRectF(rect.left(), top.bottom() + 4, rect.width(), self.m.small.height())
+            p.drawText(below, Qt.AlignmentFlag.AlignCenter,
+                       self.m.small.elidedText(state.description, Qt.TextElideMode.ElideRight, rect.width()))
 
     # ------------------------------------------------------------ structure
 

@@ -57,6 +57,7 @@ class _CommitOnFocusOut(QPlainTextEdit):
 def _section(title: str) -> QLabel:
     label = QLabel(title)
     label.setObjectName("sectionTitle")
+    label.setIndent(0)
     return label
 
 
@@ -90,6 +91,7 @@ class BlockInspector(QScrollArea):
         self.name_edit: QLineEdit | None = None
         self.description_edit: _CommitOnFocusOut | None = None
         self._branch_count: QLabel | None = None
+        self._title: QLabel | None = None
         self._rebuild()
         document.designChanged.connect(self._on_design_changed)
         document.analysisChanged.connect(self._on_analysis_changed)
@@ -183,6 +185,7 @@ class BlockInspector(QScrollArea):
         name.setFont(font)
         name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row.addWidget(name, 1)
+        self._title = name
         column.addLayout(row)
         if subtitle:
             sub = _muted(subtitle)
@@ -393,6 +396,8 @@ class BlockInspector(QScrollArea):
                 self.description_edit.setPlainText(design.description)
         block = self.document.selected_block()
         if block is None:
+            if self.document.selected_id == "" and self._title is not None:
+                self._title.setText(design.name or "Untitled")  # the overview is titled by the design
             return
         if self.label_edit is not None and not self.label_edit.hasFocus():
             self.label_edit.setText(block.label or "")

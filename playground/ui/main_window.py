@@ -614,7 +614,7 @@ class MainWindow(QMainWindow):
         self.weights_label.setToolTip("Memory for the weights as float32")
         errors = len(analysis.errors)
         if analysis.ok:
-            self.validity_label.setText(f"<span style='color:#2f8a44'>●</span> ready")
+            self.validity_label.setText("<span style='color:#2f8a44'>●</span> ready")
             self.validity_label.setToolTip("Every block has a valid shape")
         else:
             self.validity_label.setText(f"<span style='color:{style.ERROR}'>●</span> "

@@ -94,7 +94,7 @@ QFrame#inspectorMessage {{ border-radius: 5px; padding: 2px; }}
 QLabel#inspectorFormula {{
     background: #f1f3f6; border: 1px solid {BORDER}; border-radius: 4px; padding: 6px; color: {TEXT};
 }}
-QLabel#sectionTitle {{ color: {MUTED}; font-weight: 600; padding-top: 6px; }}
+QLabel#sectionTitle {{ color: {MUTED}; font-weight: 600; padding: 6px 0 0 0; margin: 0; }}
 QHeaderView::section {{ background: #eef1f5; border: none; border-right: 1px solid {BORDER};
     border-bottom: 1px solid {BORDER}; padding: 4px 6px; font-weight: 600; color: {MUTED}; }}
 QTableView {{ gridline-color: #edf0f3; selection-background-color: {ACCENT_SOFT}; selection-color: {TEXT}; }}

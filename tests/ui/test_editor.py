@@ -346,3 +346,33 @@ def test_an_error_turns_the_block_red_with_its_message(qtbot, editor) -> None:
     assert editor.block_message("conv") == ""
     doc.redo()
     assert "larger than" in editor.block_message("conv")
+
+
+def test_the_context_menu_wraps_ungroups_and_adds_branches(qtbot, composites, monkeypatch) -> None:
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    doc = composites.document
+    choice: list[str] = []
+    offered: list[list[str]] = []
+
+    def pick(menu: QMenu, _pos) -> None:
+        offered.append([a.text() for a in menu.actions() if a.text()])
+        next(a for a in menu.actions() if a.text() == choice[0]).trigger()
+
+    monkeypatch.setattr(composites, "show_menu", pick)
+
+    def right_click(block_id: str, text: str) -> None:
+        choice[:] = [text]
+        pos = composites.block_rect(block_id).center()
+        QApplication.sendEvent(composites.viewport(), QContextMenuEvent(
+            QContextMenuEvent.Reason.Mouse, pos, composites.viewport().mapToGlobal(pos)))
+
+    right_click("stem", "Wrap in Sequential")
+    wrapper = doc.design.layers[0]
+    assert wrapper.type == "Sequential" and wrapper.children[0][0].id == "stem"
+    assert {"Cut", "Copy", "Paste after", "Duplicate", "Delete", "Wrap in Residual"} <= set(offered[-1])
+    right_click(wrapper.id, "Ungroup")
+    assert doc.design.layers[0].id == "stem"
+    right_click("stem", "Delete")
+    assert doc.design.layers[0].id == "res"
