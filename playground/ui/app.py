@@ -9,6 +9,7 @@ convolution selected, renders it and writes a PNG.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -21,7 +22,7 @@ from playground.core.design import load_design, walk
 from playground.ui.style import apply_style
 
 ORGANIZATION = "CNN Playground"
-APPLICATION = "CNN Playground"
+APPLICATION = "cnn-playground"
 DATA_DIR_ENV = "CNN_PLAYGROUND_DATA_DIR"
 SCREENSHOT_SIZE = (1280, 800)
 
@@ -52,6 +53,8 @@ def run_gui(design_path: str | None = None) -> int:
     from playground.ui.main_window import MainWindow
 
     app = create_application()
+    # Ctrl+C in the terminal ends the app at once; autosave has the unsaved work.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     window = MainWindow()
     window.start_session(design_path)  # before showing: no flash of the default design
     window.show()

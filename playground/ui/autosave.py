@@ -109,6 +109,7 @@ def find_recoveries(directory: Path) -> list[Recovery]:
     found: list[Recovery] = []
     if not Path(directory).is_dir():
         return found
+    _remove_stale_locks(Path(directory))
     for file in sorted(Path(directory).glob("autosave-*.json")):
         lock = QLockFile(str(file.with_suffix(".lock")))
         lock.setStaleLockTime(0)
@@ -126,3 +127,14 @@ def find_recoveries(directory: Path) -> list[Recovery]:
         found.append(Recovery(file, design, str(data.get("path") or ""), str(data.get("saved_at") or ""), lock))
     found.sort(key=lambda r: r.saved_at, reverse=True)
     return found
+
+
+def _remove_stale_locks(directory: Path) -> None:
+    """Lock files of sessions that ended without an autosave (killed while unmodified)."""
+    for lock_file in directory.glob("autosave-*.lock"):
+        if lock_file.with_suffix(".json").exists():
+            continue
+        lock = QLockFile(str(lock_file))
+        lock.setStaleLockTime(0)
+        if lock.tryLock(0):
+            lock.unlock()  # unlock removes the file

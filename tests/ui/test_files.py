@@ -229,3 +229,17 @@ def test_window_geometry_and_docks_persist(qtbot) -> None:
     assert not second.summary_dock.isVisible()
     second.reset_layout()
     assert second.summary_dock.isVisible()
+
+
+def test_locks_of_killed_sessions_without_changes_are_cleaned_up(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    folder = tmp_path / "autosave"
+    folder.mkdir()
+    lock = folder / "autosave-gone.lock"
+    code = ("import os, sys; from PySide6.QtCore import QLockFile; "
+            "l = QLockFile(sys.argv[1]); l.tryLock(0); os._exit(0)")  # dies holding it
+    subprocess.run([sys.executable, "-c", code, str(lock)], check=True, timeout=60)
+    assert lock.exists()
+    assert find_recoveries(folder) == []
+    assert not lock.exists()
