@@ -121,7 +121,8 @@ class SummaryTable(QTableView):
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
-        for col, width in enumerate((160, 115, 120, 85, 100, 45, 150)):
+        header.setMinimumSectionSize(36)
+        for col, width in enumerate((140, 108, 112, 80, 96, 40, 90)):
             header.resizeSection(col, width)
         header.setStretchLastSection(True)
         self._structure: list[tuple[str, int]] = []  # (block id, depth) per row

@@ -232,3 +232,20 @@ def test_the_input_spin_boxes_fit_the_inspector(qtbot, window) -> None:
         for spin in content.findChildren(QSpinBox):
             if spin.isVisible():
                 assert spin.width() >= 40
+
+
+def test_editing_keys_stay_with_text_fields(qtbot, window) -> None:
+    """Delete, Ctrl+C and the arrows act on a focused text field or spin box, not on the design."""
+    window.document.select("conv")
+    layers = window.document.design.layers
+    window.palette.filter.setFocus()
+    qtbot.keyClicks(window.palette.filter, "ab")
+    qtbot.keyClick(window.palette.filter, Qt.Key.Key_Home)
+    qtbot.keyClick(window.palette.filter, Qt.Key.Key_Delete)
+    assert window.palette.filter.text() == "b"
+    assert window.document.design.layers == layers
+    spin = window.inspector.fields["out_channels"].spin
+    spin.setFocus()
+    qtbot.keyClick(spin, Qt.Key.Key_Up)
+    assert window.document.selected_id == "conv"
+    assert window.document.block("conv").params["out_channels"] == 7
