@@ -252,15 +252,16 @@ class DesignEditor(QAbstractScrollArea):
         self.document.select(target)
 
     def move_selection(self, step: int) -> bool:
-        """Move the selected block one place up or down within its list."""
+        """Move the selected block one place up (-1) or down (+1) within its list."""
         path = self.document.path_of(self.document.selected_id)
         if path is None:
             return False
         siblings = get_list(self.document.design, path[:-1])
-        index = path[-1] + (step if step < 0 else step + 1)
-        if not 0 <= index <= len(siblings) or (step > 0 and path[-1] == len(siblings) - 1):
+        target = path[-1] + step
+        if not 0 <= target < len(siblings):
             return False
-        return self.document.move_block(self.document.selected_id, path[:-1], index)
+        # core.move counts the index before the block is taken out.
+        return self.document.move_block(self.document.selected_id, path[:-1], target + (1 if step > 0 else 0))
 
     # ------------------------------------------------------------ document events
 

@@ -92,6 +92,7 @@ class BlockInspector(QScrollArea):
         self.description_edit: _CommitOnFocusOut | None = None
         self._branch_count: QLabel | None = None
         self._title: QLabel | None = None
+        self._building = False
         self._rebuild()
         document.designChanged.connect(self._on_design_changed)
         document.analysisChanged.connect(self._on_analysis_changed)
@@ -124,6 +125,8 @@ class BlockInspector(QScrollArea):
         self._rebuild()
 
     def _on_design_changed(self, design: Design) -> None:
+        if self._building:
+            return  # a text box committing as the old form goes away
         block = self.document.selected_block()
         key = (self.document.selected_id, block.type if block else "")
         if key != self._shown:
@@ -140,6 +143,13 @@ class BlockInspector(QScrollArea):
     # ------------------------------------------------------------ building
 
     def _rebuild(self) -> None:
+        self._building = True
+        try:
+            self._build()
+        finally:
+            self._building = False
+
+    def _build(self) -> None:
         old = self.takeWidget()
         if old is not None:
             old.hide()

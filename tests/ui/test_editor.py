@@ -266,6 +266,9 @@ def test_clicks_select_and_keys_navigate_delete_duplicate_and_move(qtbot, editor
     qtbot.keyClick(editor, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     qtbot.keyClick(editor, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert [b.id for b in doc.design.layers][:3] == [copy, "conv", "relu"]
+    qtbot.keyClick(editor, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)  # already first: nothing
+    qtbot.keyClick(editor, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert [b.id for b in doc.design.layers][:3] == ["conv", copy, "relu"]
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     assert doc.selected_id == ""
 
