@@ -9,6 +9,7 @@ only after training succeeded, atomically.
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -41,17 +42,18 @@ class ProgressPrinter:
         self.stream = stream
         self.epochs = epochs
         self.live = stream.isatty()
+        self.width = max(20, shutil.get_terminal_size((100, 24)).columns - 1)  # never wrap: \r must redraw one line
         self._open_line = False
 
     def _draw(self, text: str) -> None:
         if self.live:
-            self.stream.write("\r" + text.ljust(100)[:100])
+            self.stream.write("\r" + text.ljust(self.width)[:self.width])
             self.stream.flush()
             self._open_line = True
 
     def _line(self, text: str) -> None:
         if self._open_line:
-            self.stream.write("\r" + " " * 100 + "\r")
+            self.stream.write("\r" + " " * self.width + "\r")
             self._open_line = False
         self.stream.write(text + "\n")
         self.stream.flush()
