@@ -338,11 +338,20 @@ def design_to_json(design: Design) -> str:
     return to_pretty_json(design_to_dict(design)) + "\n"
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write via a temp file in the same folder, fsync, then replace: never a half file."""
+    """Write via a temp file in the same folder, fsync, then replace: never a half file.
+
+    The file gets the permissions a plain open() would give (mkstemp's are 0600)."""
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:
+        os.chmod(tmp, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

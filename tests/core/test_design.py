@@ -280,3 +280,19 @@ def test_designs_are_immutable_values(doc: Design) -> None:
     with pytest.raises(AttributeError):
         doc.name = "x"  # type: ignore[misc]
     assert isinstance(doc.layers[0], Block)
+
+
+def test_saved_file_gets_the_usual_permissions(tmp_path):
+    """mkstemp makes 0600 files; a saved design must be readable like any file the user writes."""
+    import os
+    import stat
+
+    from playground.core.design import Design, save_design
+
+    target = tmp_path / "d.json"
+    old = os.umask(0o022)
+    try:
+        save_design(Design(), target)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
