@@ -24,8 +24,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from playground.core.checkpoint import load_checkpoint, load_default_checkpoint  # noqa: E402
 from playground.core.datasets import load_embedded  # noqa: E402
 from playground.core.inspect_model import normalise  # noqa: E402
-from playground.ui.draw_panel import DrawPanel, active_from_checkpoint  # noqa: E402
-from playground.ui.model_hub import ModelHub  # noqa: E402
+from playground.ui.draw_panel import DrawPanel  # noqa: E402
+from playground.ui.model_hub import ActiveModel, ModelHub  # noqa: E402
 
 
 def raw_accuracy(active, images: torch.Tensor, labels: torch.Tensor) -> float:
@@ -53,7 +53,7 @@ def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     checkpoint = load_default_checkpoint() if args.model is None else load_checkpoint(args.model)
     hub = ModelHub()
-    hub.set_active(active_from_checkpoint(checkpoint, "parity"))
+    hub.set_active(ActiveModel.from_checkpoint(checkpoint, "parity"))
     panel = DrawPanel(hub)
     panel.resize(1200, 700)
     data = load_embedded()

@@ -30,8 +30,8 @@ from PySide6.QtGui import QMouseEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from playground.core.checkpoint import load_default_checkpoint  # noqa: E402
-from playground.ui.draw_panel import PREDICT_INTERVAL_MS, DrawPanel, active_from_checkpoint  # noqa: E402
-from playground.ui.model_hub import ModelHub  # noqa: E402
+from playground.ui.draw_panel import PREDICT_INTERVAL_MS, DrawPanel  # noqa: E402
+from playground.ui.model_hub import ActiveModel, ModelHub  # noqa: E402
 
 LEFT, NONE = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
 STROKE_POINTS = 60  # a new stroke after this many points, as a digit has a few strokes
@@ -155,7 +155,7 @@ def main() -> int:
     torch.set_num_threads(1)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     hub = ModelHub()
-    hub.set_active(active_from_checkpoint(load_default_checkpoint(), "pretrained default"))
+    hub.set_active(ActiveModel.from_checkpoint(load_default_checkpoint(), "pretrained default"))
     panel = DrawPanel(hub)
     panel.resize(1280, 760)
     panel.show()

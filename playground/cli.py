@@ -34,7 +34,8 @@ def _parser() -> argparse.ArgumentParser:
 
     gui = sub.add_parser("gui", help="open the window (the default)")
     gui.add_argument("design", nargs="?", help="a design JSON file to open")
-    gui.add_argument("--screenshot", metavar="PATH", help="open the window, save it as a PNG and exit")
+    gui.add_argument("--screenshot", metavar="PATH", default=argparse.SUPPRESS,
+                     help="open the window, save it as a PNG and exit")
 
     summary = sub.add_parser("summary", help="per-block shapes, parameters, MACs and receptive fields")
     summary.add_argument("design", help="design JSON file")

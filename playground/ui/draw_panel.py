@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from playground.core.analysis import analyze
-from playground.core.checkpoint import Checkpoint, CheckpointError, load_default_checkpoint
+from playground.core.checkpoint import CheckpointError, load_default_checkpoint
 from playground.core.digit import SIDE, DigitImageError, DigitPreprocessor
 from playground.core.inspect_model import (
     BlockRef, Inspection, block_modules, conv_blocks, fit_input, grad_cam, grad_cam_block, input_x_gradient, inspect,
@@ -43,18 +43,6 @@ SALIENCY_DELAY_MS = 15  # after a stroke: long enough for the prediction to be p
 THUMBNAIL_SCALE = 5
 EMPTY_TEXT = "—"
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pgm *.ppm);;All files (*)"
-
-
-def active_from_checkpoint(checkpoint: Checkpoint, source: str) -> ActiveModel:
-    """The hub's view of a loaded checkpoint: its network with its dataset's normalisation."""
-    info = checkpoint.dataset
-    return ActiveModel(checkpoint.design, checkpoint.build_model(), source, tuple(info.mean), tuple(info.std),
-                       list(info.class_names))
-
-
-def is_untrained(active: ActiveModel) -> bool:
-    """Whether the hub says this network was never trained (its source starts with "untrained")."""
-    return active.source.lower().startswith("untrained")
 
 
 def digit_pixmap(digit: torch.Tensor | None, scale: int = THUMBNAIL_SCALE) -> QPixmap:
@@ -252,7 +240,7 @@ class DrawPanel(QWidget):
         except CheckpointError as exc:
             self.no_model_text.setText(f"The pretrained default could not be loaded: {exc}")
             return
-        self.hub.set_active(active_from_checkpoint(checkpoint, "pretrained default"))
+        self.hub.set_active(ActiveModel.from_checkpoint(checkpoint, "pretrained default"))
 
     def _on_model_changed(self, active: ActiveModel | None) -> None:
         self._refs, self._cam_ref, self._cam_placement = [], None, None
@@ -266,7 +254,7 @@ class DrawPanel(QWidget):
             self.saliency.show_message("No model.")
             self.update_prediction()
             return
-        untrained = is_untrained(active)
+        untrained = not active.trained
         self.no_model_box.setVisible(untrained)
         if untrained:
             self.no_model_text.setText(f"<b>{active.design.name} has no trained weights yet:</b><br>"
@@ -378,7 +366,7 @@ class DrawPanel(QWidget):
         p = inspection.probabilities.numpy()
         self.prediction_label.setEnabled(True)
         self.prediction_label.setText(names[winner] if winner < len(names) else str(winner))
-        guess = " (untrained)" if is_untrained(active) else ""
+        guess = " (untrained)" if not active.trained else ""
         self.confidence_label.setText(f"{p[winner]:.1%} sure{guess}")
         self.chart.set_probabilities(p)
 

@@ -11,6 +11,7 @@ import torch
 import torch.nn as nn
 from PySide6.QtCore import QObject, Signal
 
+from playground.core.checkpoint import Checkpoint
 from playground.core.design import Design
 
 
@@ -24,6 +25,15 @@ class ActiveModel:
     mean: tuple[float, ...] = (0.1307,)
     std: tuple[float, ...] = (0.3081,)
     class_names: list[str] = field(default_factory=lambda: [str(i) for i in range(10)])
+    # False for a design's freshly initialised network: its answers are guesses.
+    trained: bool = True
+
+    @classmethod
+    def from_checkpoint(cls, checkpoint: Checkpoint, source: str) -> "ActiveModel":
+        """A loaded checkpoint's network with its dataset's normalisation and class names."""
+        info = checkpoint.dataset
+        return cls(checkpoint.design, checkpoint.build_model(), source, tuple(info.mean), tuple(info.std),
+                   list(info.class_names))
 
 
 class ModelHub(QObject):

@@ -19,7 +19,7 @@ from playground.core.checkpoint import load_default_checkpoint
 from playground.core.design import load_design
 from playground.core.digit import to_mnist
 from playground.ui.canvas import RESOLUTION
-from playground.ui.draw_panel import EMPTY_TEXT, THUMBNAIL_SCALE, DrawPanel, active_from_checkpoint
+from playground.ui.draw_panel import EMPTY_TEXT, THUMBNAIL_SCALE, DrawPanel
 from playground.ui.model_hub import ActiveModel, ModelHub
 
 Points = Iterable[tuple[float, float]]
@@ -71,7 +71,7 @@ def default_checkpoint():
 @pytest.fixture
 def hub(default_checkpoint) -> ModelHub:
     hub = ModelHub()
-    hub.set_active(active_from_checkpoint(default_checkpoint, "pretrained default"))
+    hub.set_active(ActiveModel.from_checkpoint(default_checkpoint, "pretrained default"))
     return hub
 
 
@@ -86,7 +86,7 @@ def panel(qtbot, hub) -> DrawPanel:
 
 def lenet5_active() -> ActiveModel:
     design = load_design(paths.examples_dir() / "lenet5.json")
-    return ActiveModel(design, build_model(design).eval(), "untrained lenet5")
+    return ActiveModel(design, build_model(design).eval(), "lenet5, freshly initialised", trained=False)
 
 
 # ---------------------------------------------------------------------- classification
@@ -275,7 +275,7 @@ def test_no_active_model_is_said_clearly_and_the_default_can_be_chosen(panel, hu
 
 
 def test_an_untrained_design_is_flagged_with_the_same_offer(panel, hub) -> None:
-    hub.set_active(lenet5_active())  # its source says "untrained"
+    hub.set_active(lenet5_active())  # trained=False
     assert panel.no_model_box.isVisible()
     assert "no trained weights" in panel.no_model_text.text()
     stroke(panel.canvas, loop())

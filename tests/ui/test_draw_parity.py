@@ -14,15 +14,15 @@ import torch
 from playground.core.checkpoint import load_default_checkpoint
 from playground.core.datasets import load_embedded
 from playground.core.inspect_model import normalise
-from playground.ui.draw_panel import DrawPanel, active_from_checkpoint
-from playground.ui.model_hub import ModelHub
+from playground.ui.draw_panel import DrawPanel
+from playground.ui.model_hub import ActiveModel, ModelHub
 
 COUNT = 200
 
 
 def test_validation_digits_through_the_canvas_score_within_one_point_of_the_raw_digits(qtbot) -> None:
     hub = ModelHub()
-    hub.set_active(active_from_checkpoint(load_default_checkpoint(), "pretrained default"))
+    hub.set_active(ActiveModel.from_checkpoint(load_default_checkpoint(), "pretrained default"))
     panel = DrawPanel(hub)
     qtbot.addWidget(panel)
     panel.tabs.setCurrentWidget(panel.kernels)  # the feature maps are not part of the comparison
