@@ -6,8 +6,9 @@ fed from a growing numpy buffer (doubling, amortised O(1) appends). New points o
 a series dirty; a ~30 Hz timer hands the dirty ones to pyqtgraph, which downsamples to
 the pixels it has (`peak` keeps spikes visible) and clips to the view.
 
-Painting is what costs (and it holds the GIL the training thread needs), so a frame must
-repaint only the curves: the x range grows in whole epochs instead of auto-ranging on
+Painting is what costs (and it holds the GIL the training thread needs), so the frame
+rate adapts to keep the plots under a few percent of the GUI thread (`FrameBudget`), and
+a frame repaints only the curves: the x range grows in whole epochs instead of auto-ranging on
 every point (the axes stay put, and clip-to-view works, which it cannot while x
 auto-ranges), the axes are cached as pixmaps, and there is no grid to redraw.
 """
@@ -16,8 +17,10 @@ from __future__ import annotations
 
 import csv
 import math
+import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 import pyqtgraph as pg
@@ -39,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 REFRESH_INTERVAL_MS = 33  # ~30 repaints a second at most, however fast points arrive
+PLOT_SHARE = 0.03  # of a core's time the live plots may take (see FrameBudget)
 
 # One colour per meaning, shared by every plot so "validation" always looks the same.
 TRAIN_COLOUR = QColor(31, 119, 180)
@@ -131,6 +135,52 @@ class EmaSmoother:
         self._last, self._count = 0.0, 0
 
 
+class FrameBudget:
+    """Keeps live plotting to a small share of the GUI thread's time.
+
+    Every repaint holds the GIL that the training thread needs too, so on a slow machine
+    fewer frames are better than a slower run. After a frame that cost `c` seconds of CPU
+    (data handed over plus painting; CPU time of this thread, so a busy machine that
+    preempts us does not inflate it), the next may start `c / share` later at the soonest,
+    and never sooner than `min_interval`: a cheap frame still gets ~30 a second.
+    """
+
+    def __init__(self, share: float = PLOT_SHARE, min_interval: float = REFRESH_INTERVAL_MS / 1000,
+                 clock: Callable[[], float] = time.perf_counter) -> None:
+        self.share = share
+        self.min_interval = min_interval
+        self._clock = clock
+        self._frame_start = -math.inf
+        self._cost = 0.0
+
+    def add(self, seconds: float) -> None:
+        """Count work done for the plots (a refresh, a repaint) towards the current frame."""
+        self._cost += seconds
+
+    def wait_time(self) -> float:
+        """Seconds until the next frame may start (0 when it may start now)."""
+        wait = max(self.min_interval, self._cost / self.share)
+        return max(0.0, self._frame_start + wait - self._clock())
+
+    def start_frame(self) -> None:
+        self._frame_start = self._clock()
+        self._cost = 0.0
+
+
+class _TimedPlotWidget(pg.PlotWidget):
+    """A PlotWidget whose repaints count towards a FrameBudget."""
+
+    budget: FrameBudget | None = None
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        if self.budget is None:
+            super().paintEvent(event)
+            return
+        started = time.thread_time()
+        super().paintEvent(event)
+        self.budget.add(time.thread_time() - started)
+
+
 @dataclass(frozen=True)
 class SeriesStyle:
     """How one series looks: a line (`width`, `alpha`) and optional point markers."""
@@ -168,7 +218,7 @@ class LivePlot(QWidget):
 
         palette = self.palette()
         self._text_colour = palette.color(QPalette.ColorRole.Text)
-        self.plot_widget = pg.PlotWidget(background=palette.color(QPalette.ColorRole.Base))
+        self.plot_widget = _TimedPlotWidget(background=palette.color(QPalette.ColorRole.Base))
         self.plot_widget.setMinimumHeight(140)
         self.plot_widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         # Curves change shape every frame: a BSP index of the scene would be rebuilt each time.
@@ -308,6 +358,11 @@ class LivePlot(QWidget):
         self._y_bottom = 100.0
         self._crosshair.hide()
         self.readout.setText(" ")
+
+    @property
+    def dirty(self) -> bool:
+        """Points are waiting for the next refresh."""
+        return bool(self._dirty)
 
     def series(self, key: str) -> GrowingSeries:
         return self._series[key]
@@ -483,9 +538,15 @@ class TrainingPlots(QWidget):
         self.lr_plot.add_series("lr", SeriesStyle("learning rate", LR_COLOUR, width=2))
 
         self._smoother = EmaSmoother(smoothing)
-        self._timer = QTimer(self)
-        self._timer.setInterval(REFRESH_INTERVAL_MS)
-        self._timer.timeout.connect(self.refresh)
+        self.frames = 0  # frames drawn while live
+        self.budget = FrameBudget()
+        for plot in self.plots:
+            plot.plot_widget.budget = self.budget
+        self._live = False
+        self._timer = QTimer(self)  # one shot, armed when new points wait to be drawn
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._on_tick)
 
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.addWidget(self.accuracy_plot)
@@ -522,6 +583,7 @@ class TrainingPlots(QWidget):
         self.loss_plot.extend("smooth", epochs, self._smoother.extend(losses))
         if lrs is not None:
             self.lr_plot.extend("lr", epochs, lrs)
+        self._schedule()
 
     def add_epoch(self, epoch: float, train_loss: float | None, val_loss: float | None,
                   train_accuracy: float | None, val_accuracy: float | None) -> None:
@@ -532,23 +594,44 @@ class TrainingPlots(QWidget):
             self.accuracy_plot.extend("train", [epoch], [100.0 * train_accuracy])
         if val_accuracy is not None:
             self.accuracy_plot.extend("val", [epoch], [100.0 * val_accuracy])
+        self._schedule()
 
     def start_live(self) -> None:
-        self._timer.start()
+        """Draw new points by themselves, at most ~30 frames a second (fewer when frames
+        are expensive, see FrameBudget); the timer runs only while points wait."""
+        self._live = True
+        self._schedule()
 
     def stop_live(self) -> None:
         """Stop the repaint timer after drawing whatever is still queued."""
+        self._live = False
         self._timer.stop()
         self.refresh()
 
     @property
     def live(self) -> bool:
-        return self._timer.isActive()
+        return self._live
+
+    def _schedule(self) -> None:
+        if self._live and not self._timer.isActive() and any(plot.dirty for plot in self.plots):
+            self._timer.start(round(1000 * self.budget.wait_time()))
+
+    def _on_tick(self) -> None:
+        if self.budget.wait_time() > 0:
+            self._schedule()
+            return
+        self.budget.start_frame()
+        self.frames += 1
+        started = time.thread_time()
+        self.refresh()
+        self.budget.add(time.thread_time() - started)
 
     def refresh(self) -> None:
+        """Hand every queued point to the plots now."""
         for plot in self.plots:
             plot.refresh()
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        self._live = False
         self._timer.stop()
         super().closeEvent(event)

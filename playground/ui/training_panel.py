@@ -38,7 +38,7 @@ from playground.core.checkpoint import CheckpointError, load_checkpoint, save_ch
 from playground.core.datasets import Dataset, DatasetInfo
 from playground.core.design import Design
 from playground.core.devices import resolve_device
-from playground.core.events import EpochEvent, FailedEvent, FinishedEvent, InfoEvent, ProgressEvent
+from playground.core.events import EpochEvent, FailedEvent, FinishedEvent, InfoEvent, ProgressEvent, StepEvent
 from playground.core.trainer import TrainConfig, Trainer
 from playground.ui.dataset_picker import DatasetCache, DatasetPicker
 from playground.ui.document import DesignDocument
@@ -49,11 +49,12 @@ from playground.ui.runs_view import RunRecord, RunsView, duration_text
 from playground.ui.training_settings import TrainingSettings, device_name
 from playground.ui.worker import BackgroundJob, StepBatch
 
+PROGRESS_INTERVAL_S = 0.2
 LOCK_REASON = "Training is running: stop it to change the network's layers"
-# How often the trainer reports a step. 0: every step on the CPU, so the faint curve is
-# the true per-step loss; the worker coalesces them to ~30 deliveries a second anyway.
-CPU_REPORT_EVERY_S = 0.0
-GPU_REPORT_EVERY_S = 1 / 30  # on a GPU reading the loss syncs the device: not every step
+# How often the trainer reports the loss: the faint curve's points are means over this
+# long (a few steps), 20 a second. Every step would cost the training thread and the
+# window time for detail nobody can see; on a GPU each report also waits for the device.
+REPORT_EVERY_S = 0.05
 
 MESSAGE_STYLES = {
     "error": "background: #fef1f0; color: #b42318; border: 1px solid #f5c2bd;",
@@ -114,6 +115,8 @@ class TrainingPanel(QWidget):
         self._stopping = False
         self._samples_per_s = 0.0
         self._fraction = 0.0  # of all steps of the run
+        self._latest_step: StepEvent | None = None
+        self._progress_shown_at = 0.0
         self.trained: TrainedModel | None = None
 
         self.picker = DatasetPicker(self.cache)
@@ -293,14 +296,12 @@ class TrainingPanel(QWidget):
         analysis = self.document.analysis
         config = self.settings.config()
         spec, shape, cache = self.picker.spec(), tuple(design.input), self.cache
-        on_cpu = resolve_device(config.device).type == "cpu"
-        report_every = CPU_REPORT_EVERY_S if on_cpu else GPU_REPORT_EVERY_S
         panel = self
 
         def make_trainer(callback):  # runs on the worker thread
             data = cache.get(spec, shape, callback)
             callback(RunStarted(data, build_model(design)))
-            trainer = Trainer(design, data, config, callback, report_every_s=report_every)
+            trainer = Trainer(design, data, config, callback, report_every_s=REPORT_EVERY_S)
             panel._trainer = trainer
             return trainer
 
@@ -314,6 +315,7 @@ class TrainingPanel(QWidget):
         self.progress.setFormat("Preparing…")
         self.speed_label.setText(f"Loading {self.picker.combo.currentText()} and building the model…")
         self._samples_per_s, self._fraction = 0.0, 0.0
+        self._latest_step, self._progress_shown_at = None, 0.0
         self._run_id = self.runs.add_run(RunRecord(
             design.name or "Untitled", _dataset_title(self.picker), analysis.total_params, analysis.total_macs,
             None, 0, 0.0, device_name(resolve_device(config.device))))
@@ -400,15 +402,26 @@ class TrainingPanel(QWidget):
 
     def _on_steps(self, batch: StepBatch) -> None:
         self.plots.add_steps(batch.epochs, batch.losses, batch.lrs)
-        e = batch.latest
+        self._latest_step = e = batch.latest
         total = self._run_config.epochs * e.steps_per_epoch if self._run_config else e.steps_per_epoch
+        self._samples_per_s = e.samples_per_s
+        self._fraction = e.step / max(1, total)  # the speed line follows on the half-second clock
+        if time.monotonic() - self._progress_shown_at >= PROGRESS_INTERVAL_S:
+            self._show_progress()
+
+    def _show_progress(self) -> None:
+        """The bar and its text for the latest step (a progress bar repaints at once, so
+        this runs at most five times a second, not for every delivery)."""
+        e = self._latest_step
+        if e is None or self._run_config is None:
+            return
+        total = self._run_config.epochs * e.steps_per_epoch
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(min(total, e.step))
         paused = " · paused" if self.paused else ""
-        self.progress.setFormat(f"Epoch {e.epoch}/{self._run_config.epochs if self._run_config else '?'} · "
-                                f"step {e.epoch_step}/{e.steps_per_epoch}{paused}")
-        self._samples_per_s = e.samples_per_s
-        self._fraction = e.step / max(1, total)  # the speed line follows on the half-second clock
+        self.progress.setFormat(f"Epoch {e.epoch}/{self._run_config.epochs} · step {e.epoch_step}/{e.steps_per_epoch}"
+                                f"{paused}")
+        self._progress_shown_at = time.monotonic()
 
     def _update_time_text(self) -> None:
         if not self.is_training or self._stopping or not self._samples_per_s:
@@ -425,6 +438,7 @@ class TrainingPanel(QWidget):
         return time.monotonic() - self._started_at - paused
 
     def _on_epoch(self, e: EpochEvent) -> None:
+        self._show_progress()
         self._epochs_done = e.epoch
         self._best = e.val_acc if self._best is None else max(self._best, e.val_acc)
         self._history.append({"epoch": e.epoch, "train_loss": e.train_loss, "train_acc": e.train_acc,

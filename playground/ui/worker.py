@@ -11,7 +11,6 @@ job and never waits on it, except for the final join.
 
 from __future__ import annotations
 
-import os
 import sys
 import threading
 import time
@@ -22,6 +21,7 @@ import numpy as np
 import torch
 from PySide6.QtCore import QMetaObject, QObject, QThread, Qt, Signal, Slot
 
+from playground.core.devices import limit_cpu_threads, training_threads
 from playground.core.events import Callback, Event, FailedEvent, ProgressEvent, StepEvent
 
 MAX_UPDATES_PER_S = 30.0
@@ -123,11 +123,6 @@ def _is_last_progress(event: ProgressEvent) -> bool:
     return event.total > 0 and event.done >= event.total
 
 
-def interface_friendly_threads() -> int:
-    """Intra-op threads for the job: all cores but one, so the interface keeps one."""
-    return max(1, (os.cpu_count() or 2) - 1)
-
-
 class JobWorker(QObject):
     """Lives on the worker thread; builds the job there and runs it to the end."""
 
@@ -147,8 +142,8 @@ class JobWorker(QObject):
     def run(self) -> None:
         result = None
         try:
-            if torch.get_num_threads() > interface_friendly_threads():
-                torch.set_num_threads(interface_friendly_threads())
+            if torch.get_num_threads() > training_threads():
+                limit_cpu_threads()  # all cores but one: the interface keeps a core
             job = self._factory(self.throttle)
             with self._lock:
                 self._job = job
@@ -248,7 +243,7 @@ class BackgroundJob(QObject):
         # If this object is destroyed with the thread still running (its window deleted
         # without a shutdown), stop and join first: a running QThread must not be freed.
         self._guard = self.destroyed.connect(lambda *_: _stop_and_join(thread, worker))
-        _RUNNING.add(thread)
+        _started(thread)
         thread.start()
 
     def stop(self) -> None:
@@ -299,7 +294,7 @@ class BackgroundJob(QObject):
         if thread is not self._thread:
             return  # already released by shutdown()
         thread.wait()  # `finished` is emitted just before the thread really ends
-        _RUNNING.discard(thread)
+        _ended(thread)
         QObject.disconnect(self._guard)
         self._thread = self._worker = self._guard = None
         self._paused = False
@@ -308,13 +303,36 @@ class BackgroundJob(QObject):
 
 
 _RUNNING: set[QThread] = set()
+# While a job runs, a thread waiting for the GIL asks for it after 1 ms instead of
+# Python's 5: the GUI thread gets its turn sooner, and the job loses less time when the
+# GUI thread holds the GIL to paint (each wait is shorter). Restored when no job runs.
+JOB_SWITCH_INTERVAL_S = 0.001
+_switch_interval_before: float | None = None
+
+
+def _started(thread: QThread) -> None:
+    global _switch_interval_before
+    if not _RUNNING:
+        _switch_interval_before = sys.getswitchinterval()
+        sys.setswitchinterval(min(_switch_interval_before, JOB_SWITCH_INTERVAL_S))
+    _RUNNING.add(thread)
+
+
+def _ended(thread: QThread) -> None:
+    global _switch_interval_before
+    if thread not in _RUNNING:
+        return
+    _RUNNING.discard(thread)
+    if not _RUNNING and _switch_interval_before is not None:
+        sys.setswitchinterval(_switch_interval_before)
+        _switch_interval_before = None
 
 
 def _stop_and_join(thread: QThread, worker: JobWorker) -> None:
     worker.stop()
     worker.resume()
     thread.wait()
-    _RUNNING.discard(thread)
+    _ended(thread)
 
 
 def running_threads() -> int:

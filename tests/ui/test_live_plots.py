@@ -201,3 +201,35 @@ def test_legend_is_in_the_title(qtbot):
     qtbot.addWidget(plots)
     title = plots.loss_plot.plot_widget.getPlotItem().titleLabel.text
     assert "Loss" in title and "train (smoothed)" in title and "validation" in title
+
+
+def test_frame_budget_spaces_expensive_frames_out():
+    from playground.ui.live_plots import FrameBudget
+
+    now = [100.0]
+    budget = FrameBudget(share=0.05, min_interval=0.033, clock=lambda: now[0])
+    assert budget.wait_time() == 0.0  # nothing drawn yet
+    budget.start_frame()
+    budget.add(0.001)  # a cheap frame: the ~30 Hz floor decides
+    now[0] += 0.010
+    assert budget.wait_time() == pytest.approx(0.023)
+    budget.start_frame()
+    budget.add(0.010)  # 10 ms of work at a 5% share: the next frame waits 200 ms
+    now[0] += 0.100
+    assert budget.wait_time() == pytest.approx(0.100)
+    now[0] += 0.101
+    assert budget.wait_time() == 0.0
+
+
+def test_live_plots_draw_only_when_points_wait(qtbot):
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.reset()
+    plots.start_live()
+    assert plots.live and plots.frames == 0
+    qtbot.wait(100)
+    assert plots.frames == 0  # nothing queued, no frame and no ticking timer
+    plots.add_steps(np.array([0.1]), np.array([2.0]), np.array([0.001]))
+    qtbot.waitUntil(lambda: plots.loss_plot.point_count("raw") == 1, timeout=2000)
+    assert plots.frames == 1
+    plots.stop_live()

@@ -243,3 +243,14 @@ def test_deleting_the_owner_during_a_job_stops_and_joins_it(qtbot):
     delete(owner)  # the window goes away without anyone calling shutdown()
     assert running_threads() == 0
     assert holder["job"]._stop.is_set()
+
+
+def test_the_gil_switch_interval_is_short_only_while_a_job_runs(qtbot):
+    import sys
+
+    before = sys.getswitchinterval()
+    job = BackgroundJob()
+    job.start(lambda cb: CountingJob(cb, steps=10_000_000, delay=0.0001))
+    assert sys.getswitchinterval() == pytest.approx(min(before, 0.001))
+    assert job.shutdown()
+    assert sys.getswitchinterval() == pytest.approx(before)
