@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from playground import __version__
 from playground.core.design import load_design, walk
+from playground.ui.mime import settle_clipboard
 from playground.ui.style import apply_style
 
 ORGANIZATION = "CNN Playground"
@@ -36,6 +37,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName(APPLICATION)
     QCoreApplication.setApplicationVersion(__version__)
     apply_style(app)  # type: ignore[arg-type]
+    app.aboutToQuit.connect(settle_clipboard)
     return app  # type: ignore[return-value]
 
 

@@ -53,3 +53,20 @@ def origin_of(data: QMimeData) -> str:
 def block_from_text(text: str) -> Block:
     """A block pasted as plain text (e.g. JSON copied from a design file)."""
     return block_from_json(text.strip())
+
+
+def settle_clipboard() -> None:
+    """Before exit: swap a block the clipboard holds for a Qt-made plain-text copy.
+
+    The clipboard owns the QMimeData that `copy` made in Python; Qt destroys it in its own
+    exit handlers, after Python has shut down, which crashes the process. Plain JSON text
+    still pastes as a block (`block_from_text`).
+    """
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        return
+    clipboard = QGuiApplication.clipboard()
+    data = clipboard.mimeData()
+    if has_block(data):
+        clipboard.setText(bytes(data.data(MIME_TYPE).data()).decode("utf-8", errors="replace"))

@@ -22,10 +22,20 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
+from playground.ui.mime import settle_clipboard
+
 StandardButton = QMessageBox.StandardButton
 
 
 # ---------------------------------------------------------------- isolation
+
+@pytest.fixture(autouse=True)
+def settled_clipboard(qapp: QApplication):
+    """A block left on the clipboard would be destroyed by Qt after Python exits (a crash)."""
+    yield
+    settle_clipboard()
+
+
 
 @pytest.fixture(autouse=True)
 def isolated_settings(qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
