@@ -42,6 +42,8 @@ from PySide6.QtWidgets import (
 )
 
 REFRESH_INTERVAL_MS = 33  # ~30 repaints a second at most, however fast points arrive
+LR_EVERY = 4  # frames per learning-rate repaint while live
+FIXED_EPOCHS = 10  # runs up to this long get their whole x range from the start
 PLOT_SHARE = 0.03  # of a core's time the live plots may take (see FrameBudget)
 
 # One colour per meaning, shared by every plot so "validation" always looks the same.
@@ -236,7 +238,7 @@ class LivePlot(QWidget):
         item.setMenuEnabled(True)
         self._view_box = item.getViewBox()
         self._x_edge = 0.0  # right end of the x range while it follows the data
-        self._x_step = 1.0
+        self._x_last: float | None = None
         self._follow_x = False
         self._y_from_zero = y_from_zero
         self._percent = percent
@@ -376,13 +378,15 @@ class LivePlot(QWidget):
         return 0 if x is None else len(x)
 
     # -- ranges -------------------------------------------------------------------------
-    def follow_x(self, step: float = 1.0) -> None:
-        """Let the x range run from 0 and grow by whole `step`s as points arrive, until the
-        person zooms or pans (or clicks the auto-range button)."""
+    def follow_x(self, first_edge: float = 1.0, last_edge: float | None = None) -> None:
+        """Let the x range run from 0 to `first_edge` and, as points pass it, double (to
+        whole numbers, at most `last_edge`) until the person zooms, pans or asks for
+        auto-range. A run of up to FIXED_EPOCHS epochs gets its whole range at once: a
+        changing axis is redrawn with all its labels, which is what a frame must avoid."""
         self._follow_x = True
-        self._x_step = step
         self._x_edge = 0.0
-        self._grow_x(step)
+        self._x_last = last_edge
+        self._grow_x(first_edge)
 
     def _grow_x(self, right: float) -> None:
         if not self._follow_x or right <= self._x_edge * (1 + 1e-9):
@@ -390,7 +394,10 @@ class LivePlot(QWidget):
         if self._view_box.state["autoRange"][0] and self._x_edge:
             self._follow_x = False  # the person asked for auto-range: leave x to pyqtgraph
             return
-        self._x_edge = max(self._x_step, math.ceil(right / self._x_step - 1e-9) * self._x_step)
+        edge = max(math.ceil(right - 1e-9), 2 * self._x_edge, 1.0)
+        if self._x_last is not None and right <= self._x_last:
+            edge = min(edge, self._x_last)
+        self._x_edge = edge
         self._view_box.setXRange(0.0, self._x_edge, padding=0.04)  # room for a marker at the end
 
     def _grow_y(self, top: float) -> None:
@@ -566,12 +573,14 @@ class TrainingPlots(QWidget):
     def plots(self) -> tuple[LivePlot, LivePlot, LivePlot]:
         return (self.loss_plot, self.accuracy_plot, self.lr_plot)
 
-    def reset(self) -> None:
-        """Forget the previous run's points; x runs from epoch 0 to 1 and grows by epochs."""
+    def reset(self, epochs: int | None = None) -> None:
+        """Forget the previous run's points. x runs over the run's `epochs` (when known and
+        at most FIXED_EPOCHS, else it starts at that many and doubles as the run goes on)."""
         self._smoother.reset()
+        first = float(min(epochs, FIXED_EPOCHS)) if epochs else 1.0
         for plot in self.plots:
             plot.clear_data()
-            plot.follow_x(1.0)
+            plot.follow_x(first, float(epochs) if epochs else None)
 
     def add_steps(self, epochs: np.ndarray, losses: np.ndarray, lrs: np.ndarray | None = None) -> None:
         """Per-step points: x in (fractional) epochs, the batch loss, the learning rate."""
@@ -627,9 +636,12 @@ class TrainingPlots(QWidget):
         self.budget.add(time.thread_time() - started)
 
     def refresh(self) -> None:
-        """Hand every queued point to the plots now."""
-        for plot in self.plots:
-            plot.refresh()
+        """Hand queued points to the plots now. While live, the learning rate (which moves
+        slowly) is redrawn every LR_EVERY-th frame only: one repaint in three saved."""
+        self.loss_plot.refresh()
+        self.accuracy_plot.refresh()
+        if not self._live or self.frames % LR_EVERY == 0:
+            self.lr_plot.refresh()
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self._live = False

@@ -228,6 +228,7 @@ class RunsView(QWidget):
         self.setObjectName("runsView")
         self.runs: dict[int, RunRecord] = {}
         self._next_id = 1
+        self._scatter_stale = False
         self.table = RunsTable()
         self.scatter = RunsScatter(self)
         self.table.itemSelectionChanged.connect(self._on_table_selection)
@@ -247,7 +248,7 @@ class RunsView(QWidget):
         self._next_id += 1
         self.runs[run_id] = run
         self.table.set_run(run_id, run)
-        self.scatter.set_runs(self.runs)
+        self._update_scatter()
         return run_id
 
     def update_run(self, run_id: int, **changes: object) -> None:
@@ -257,7 +258,20 @@ class RunsView(QWidget):
                 raise AttributeError(f"RunRecord has no field {name}")
             setattr(run, name, value)
         self.table.set_run(run_id, run)
-        self.scatter.set_runs(self.runs)
+        self._update_scatter()
+
+    def _update_scatter(self) -> None:
+        """Redraw the scatter now if it shows, else when it is next shown (an epoch's end
+        during training should not pay for a plot nobody sees)."""
+        self._scatter_stale = not self.scatter.isVisible()
+        if not self._scatter_stale:
+            self.scatter.set_runs(self.runs)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._scatter_stale:
+            self._scatter_stale = False
+            self.scatter.set_runs(self.runs)
 
     def _on_table_selection(self) -> None:
         self.scatter.select_run(self.table.selected_run())

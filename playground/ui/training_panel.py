@@ -113,6 +113,7 @@ class TrainingPanel(QWidget):
         self._paused_at: float | None = None
         self._paused_total = 0.0
         self._stopping = False
+        self._pending_results: EpochEvent | None = None  # evaluation not drawn yet (tab hidden)
         self._samples_per_s = 0.0
         self._fraction = 0.0  # of all steps of the run
         self._latest_step: StepEvent | None = None
@@ -224,6 +225,7 @@ class TrainingPanel(QWidget):
         self.tabs.addTab(self.plots, "Live plots")
         self.tabs.addTab(self.results, "Results")
         self.tabs.addTab(self.runs, "Runs")
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
@@ -306,9 +308,10 @@ class TrainingPanel(QWidget):
             return trainer
 
         self._run_design, self._run_config, self._run_data, self._result = design, config, None, None
+        self._pending_results = None
         self._epochs_done, self._best, self._history = 0, None, []
         self._started_at, self._paused_at, self._paused_total, self._stopping = time.monotonic(), None, 0.0, False
-        self.plots.reset()
+        self.plots.reset(config.epochs)
         self.results.clear()
         self.hide_message()
         self.progress.setRange(0, 0)
@@ -444,22 +447,34 @@ class TrainingPanel(QWidget):
         self._history.append({"epoch": e.epoch, "train_loss": e.train_loss, "train_acc": e.train_acc,
                               "val_loss": e.val_loss, "val_acc": e.val_acc})
         self.plots.add_epoch(float(e.epoch), e.train_loss, e.val_loss, e.train_acc, e.val_acc)
-        run = self._run_data
-        if run is not None:
-            data = run.dataset
-            val_x = data.val_x
-            names = list(data.info.class_names)
-            n_val = len(e.val_pred)
-            self.results.show_results(
-                e.confusion, e.per_class_acc, data.val_y[:n_val].numpy(), e.val_pred, e.worst,
-                lambda i: val_x[i].numpy(), names,
-                caption=f"Epoch {e.epoch} of {e.epochs}: {100 * e.val_acc:.1f}% of {n_val:,} validation images "
-                        f"right (loss {e.val_loss:.3f}). Click a cell of the matrix to see its images.")
+        if self._run_data is not None:
+            self._pending_results = e
+            if self.results.isVisible():  # else drawn when its tab is opened or the run ends
+                self._show_results()
             self._publish(e.state_dict, f"training: {self._run_design.name}, epoch {e.epoch}/{e.epochs}, "
                                         f"{100 * e.val_acc:.1f}%", replace=False)
         self.tabs.setTabText(1, f"Results (epoch {e.epoch})")
         if self._run_id is not None:
             self.runs.update_run(self._run_id, best_val_acc=self._best, epochs=e.epoch, duration_s=self._elapsed())
+
+    def _show_results(self) -> None:
+        """Draw the latest epoch's evaluation in the Results tab (if one is waiting)."""
+        e, run = self._pending_results, self._run_data
+        if e is None or run is None:
+            return
+        self._pending_results = None
+        data = run.dataset
+        val_x = data.val_x
+        n_val = len(e.val_pred)
+        self.results.show_results(
+            e.confusion, e.per_class_acc, data.val_y[:n_val].numpy(), e.val_pred, e.worst,
+            lambda i: val_x[i].numpy(), list(data.info.class_names),
+            caption=f"Epoch {e.epoch} of {e.epochs}: {100 * e.val_acc:.1f}% of {n_val:,} validation images "
+                    f"right (loss {e.val_loss:.3f}). Click a cell of the matrix to see its images.")
+
+    def _on_tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.results:
+            self._show_results()
 
     def _on_finished(self, e: FinishedEvent) -> None:
         self._result = e
@@ -486,6 +501,7 @@ class TrainingPanel(QWidget):
             self.runs.update_run(self._run_id, status="failed", duration_s=self._elapsed())
 
     def _on_job_finished(self, _result: object) -> None:
+        self._show_results()
         self.plots.stop_live()
         self._clock.stop()
         self.document.set_locked(False)

@@ -233,3 +233,20 @@ def test_live_plots_draw_only_when_points_wait(qtbot):
     qtbot.waitUntil(lambda: plots.loss_plot.point_count("raw") == 1, timeout=2000)
     assert plots.frames == 1
     plots.stop_live()
+
+
+def test_a_short_run_gets_its_whole_x_range_and_a_long_one_doubles(qtbot):
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    view = plots.loss_plot.plot_widget.getPlotItem().getViewBox()
+    plots.reset(epochs=3)
+    plots.add_steps(np.array([0.1]), np.array([1.0]))
+    plots.refresh()
+    assert 3 <= view.viewRange()[0][1] < 3.2
+    plots.reset(epochs=40)
+    edges = []
+    for x in (0.5, 10.5, 21.0, 39.9):
+        plots.add_steps(np.array([x]), np.array([1.0]))
+        plots.refresh()
+        edges.append(round(view.viewRange()[0][1] / 1.04))
+    assert edges == [10, 20, 40, 40]

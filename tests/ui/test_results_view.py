@@ -110,6 +110,7 @@ def test_thumbnails_of_grey_and_colour_images():
 def test_runs_table_and_scatter_follow_the_runs(qtbot):
     view = RunsView()
     qtbot.addWidget(view)
+    view.show()
     first = view.add_run(RunRecord("LeNet-5", "embedded MNIST", 61_706, 416_520, None, 0, 0.0, "CPU"))
     assert view.table.rowCount() == 1
     assert view.scatter.point_count() == 0  # no accuracy yet, no point
@@ -128,3 +129,13 @@ def test_number_formatting():
     assert human_count(999) == "999"
     assert duration_text(42.25) == "42.2 s"
     assert duration_text(3725) == "1 h 02 min"
+
+
+def test_a_hidden_scatter_is_drawn_when_shown(qtbot):
+    view = RunsView()
+    qtbot.addWidget(view)
+    view.add_run(RunRecord("LeNet-5", "embedded MNIST", 61_706, 416_520, 0.98, 3, 42.0, "CPU", "finished"))
+    assert view.scatter.point_count() == 0  # not shown yet: nothing drawn
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.scatter.point_count() == 1

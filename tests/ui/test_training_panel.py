@@ -313,3 +313,15 @@ def test_ask_to_stop_asks_and_stops_only_when_the_person_agrees(qtbot, panel, me
     message_boxes.answers.append(QMessageBox.StandardButton.Yes)
     assert panel.ask_to_stop("open another design")
     assert not panel.is_training and running_threads() == 0 and not panel.document.locked
+
+
+def test_an_open_results_tab_follows_each_epoch_during_training(qtbot, panel):
+    panel.settings.max_train.setValue(4096)
+    panel.settings.epochs.setValue(50)
+    panel.tabs.setCurrentWidget(panel.results)
+    click(qtbot, panel.train_button)
+    qtbot.waitUntil(lambda: panel.results.matrix_view.matrix is not None, timeout=RUN_TIMEOUT_MS)
+    assert panel.is_training  # drawn after the first epoch, not at the end
+    assert panel.results.matrix_view.matrix.sum() == 1000
+    with qtbot.waitSignal(panel.trainingFinished, timeout=RUN_TIMEOUT_MS):
+        panel.stop()
