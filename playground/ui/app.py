@@ -52,14 +52,14 @@ def user_data_dir() -> Path:
 
 def run_gui(design_path: str | None = None) -> int:
     """Open the window (restoring the last session) and run until it closes."""
-    from playground.ui.main_window import MainWindow
+    from playground.ui.workbench import Workbench
 
     app = create_application()
     # Ctrl+C in the terminal ends the app at once; autosave has the unsaved work.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
-    window = MainWindow()
-    window.start_session(design_path)  # before showing: no flash of the default design
-    window.show()
+    workbench = Workbench()
+    workbench.start_session(design_path)  # before showing: no flash of the default design
+    workbench.window.show()
     return app.exec()
 
 
@@ -69,13 +69,14 @@ def save_screenshot(path: str | Path, design_path: str | None = None,
 
     Raises DesignError for a bad design and OSError when the PNG cannot be written.
     """
-    from playground.ui.main_window import MainWindow, default_design_path
+    from playground.ui.main_window import default_design_path
+    from playground.ui.workbench import Workbench
 
     target = Path(path)
     app = create_application()
     with tempfile.TemporaryDirectory(prefix="cnn-playground-shot-") as scratch:
         settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(settings=settings, data_dir=Path(scratch) / "data")
+        window = Workbench(settings=settings, data_dir=Path(scratch) / "data").window
         if design_path:
             window.document.load(design_path)
         elif (example := default_design_path()) is not None:

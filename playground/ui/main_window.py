@@ -10,8 +10,9 @@ kernel animation) are added as tabs with `add_page`.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPalette
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFileDialog, QHeaderView, QLabel, QMainWindow,
                                QMenu, QMessageBox, QTableWidget, QTableWidgetItem, QTabWidget, QToolBar, QUndoView,
@@ -76,6 +77,8 @@ def example_name(path: Path) -> str:
 class MainWindow(QMainWindow):
     """The application window; `document` is the open design, `hub` the active model."""
 
+    closing = Signal()  # the close was confirmed: pages stop their work (threads, timers) now
+
     def __init__(self, hub: ModelHub | None = None, settings: QSettings | None = None,
                  data_dir: Path | None = None) -> None:
         super().__init__()
@@ -85,6 +88,8 @@ class MainWindow(QMainWindow):
         self.document = DesignDocument(parent=self)
         self._data_dir = Path(data_dir) if data_dir is not None else _default_data_dir()
         self._closing_confirmed = False
+        self._leave_guards: list[Callable[[str], bool]] = []
+        self._design_docks_shown: dict[str, bool] = {}
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
@@ -93,6 +98,7 @@ class MainWindow(QMainWindow):
         self.editor = DesignEditor(self.document, self)
         self.tabs.addTab(self.editor, style.icon("design"), "Design")
         self.setCentralWidget(self.tabs)
+        self.tabs.currentChanged.connect(self._on_page_changed)
 
         self.palette = LayerPalette(self)
         self.inspector = BlockInspector(self.document, self)
@@ -278,7 +284,7 @@ class MainWindow(QMainWindow):
         view.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
         view.addSeparator()
         view.addActions([self.expand_action, self.collapse_action])
-        view.addSeparator()
+        self._view_pages_anchor = view.addSeparator()
         view.addAction(self.reset_layout_action)
         self._view_menu = view
 
@@ -324,9 +330,44 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ pages and menus for other panels
 
-    def add_page(self, title: str, widget: QWidget, icon: QIcon | None = None) -> int:
-        """Add a tab next to "Design" (training, drawing, the kernel animation); returns its index."""
-        return self.tabs.addTab(widget, icon if icon is not None else QIcon(), title)
+    def add_page(self, title: str, widget: QWidget, icon: QIcon | None = None, tip: str = "") -> int:
+        """Add a tab next to "Design" (training, drawing, the kernel animation); returns its index.
+
+        Ctrl+1 ... Ctrl+9 switch to the pages in order."""
+        index = self.tabs.addTab(widget, icon if icon is not None else QIcon(), title)
+        key = f"Ctrl+{index + 1}"
+        self.tabs.setTabToolTip(index, f"{tip} ({key})" if tip else key)
+        if index == 1:
+            self._view_menu.insertSeparator(self._view_pages_anchor)
+            self._add_page_action(0, "Design")
+        self._add_page_action(index, title)
+        return index
+
+    def _add_page_action(self, index: int, title: str) -> None:
+        action = self._action(f"Go to {title.replace('&', '')}", lambda: self.tabs.setCurrentIndex(index),
+                              f"Ctrl+{index + 1}")
+        self._view_menu.insertAction(self._view_pages_anchor, action)
+
+    def add_leave_guard(self, guard: Callable[[str], bool]) -> None:
+        """`guard(what)` runs before the window closes or replaces the design (e.g. a running
+        training asks to stop); it returns False to keep things as they are."""
+        self._leave_guards.append(guard)
+
+    def _design_docks(self) -> tuple[QDockWidget, ...]:
+        return (self.palette_dock, self.inspector_dock, self.summary_dock, self.history_dock)
+
+    def _on_page_changed(self, index: int) -> None:
+        """The palette, inspector and summary belong to the Design page: other pages get the room."""
+        on_design = index == 0
+        for dock in self._design_docks():
+            if dock.isFloating():
+                continue
+            if on_design:
+                if self._design_docks_shown.pop(dock.objectName(), False):
+                    dock.show()
+            elif dock.isVisible():
+                self._design_docks_shown[dock.objectName()] = True
+                dock.hide()
 
     def file_menu(self) -> QMenu:
         """The File menu, for actions like Save Model / Load Model.
@@ -346,8 +387,11 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ files
 
-    def confirm_discard(self) -> bool:
-        """Ask before unsaved changes are lost; True when it is fine to go on."""
+    def confirm_discard(self, what: str = "open another design") -> bool:
+        """Ask before unsaved changes are lost (and let the leave guards ask too); True when
+        it is fine to go on."""
+        if not all(guard(what) for guard in self._leave_guards):
+            return False
         if not self.document.modified:
             return True
         answer = QMessageBox.warning(
@@ -523,10 +567,12 @@ class MainWindow(QMainWindow):
         self._apply_default_dock_sizes()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if not self._closing_confirmed and not self.confirm_discard():
+        if not self._closing_confirmed and not self.confirm_discard("close the window"):
             event.ignore()
             return
         self._closing_confirmed = True
+        self.tabs.setCurrentIndex(0)  # the saved dock layout is the Design page's
+        self.closing.emit()
         self._save_session()
         self.autosave.stop()
         super().closeEvent(event)

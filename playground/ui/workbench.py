@@ -1,0 +1,139 @@
+"""The whole application: the design window plus the Train, Draw and Kernel slide pages,
+all looking at one active model.
+
+The wiring lives here rather than in MainWindow, so the editor window stays testable on
+its own and every page stays a standalone widget. What is wired: the drawing feeds the
+kernel animation; training and loaded checkpoints replace the active model; opening
+another design offers that design's own (untrained) network; a running training is asked
+to stop before the window closes or the design is replaced.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QFrame, QScrollArea, QWidget
+
+from playground.core.builder import build_model
+from playground.core.checkpoint import CheckpointError, load_default_checkpoint
+from playground.core.design import DesignError
+from playground.ui import style
+from playground.ui.conv_animation import ConvAnimationView
+from playground.ui.draw_panel import DrawPanel
+from playground.ui.main_window import MainWindow
+from playground.ui.model_hub import ActiveModel, ModelHub
+from playground.ui.training_panel import TrainingPanel
+
+MODEL_FILTER = "Models (*.pt);;All files (*)"
+DEFAULT_SOURCE = "pretrained default"
+
+
+def _scrollable(page: QWidget) -> QScrollArea:
+    """A page that scrolls rather than forcing its minimum width on the whole window (the
+    tab widget is as wide as its widest page, even while the Design page shows)."""
+    area = QScrollArea()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area
+
+
+class Workbench:
+    """Builds the window with all pages; `window` is what the app shows."""
+
+    def __init__(self, settings: QSettings | None = None, data_dir: Path | None = None) -> None:
+        self.hub = ModelHub()
+        self.window = MainWindow(hub=self.hub, settings=settings, data_dir=data_dir)
+        self.hub.setParent(self.window)
+        self.training = TrainingPanel(self.window.document, self.hub, self.window)
+        self.draw = DrawPanel(self.hub, self.window)
+        self.slide = ConvAnimationView(self.hub, self.window)
+        window = self.window
+        self.train_page = window.add_page("Train", _scrollable(self.training), style.icon("train"),
+                                          "Train the design with live plots")
+        self.draw_page = window.add_page("Draw", _scrollable(self.draw), style.icon("draw"),
+                                         "Draw a digit and watch the network classify it")
+        self.slide_page = window.add_page("Kernel slide", _scrollable(self.slide), style.icon("slide"),
+                                          "Watch a kernel slide over your digit, multiply-add by multiply-add")
+        self._add_model_actions()
+
+        self.draw.inputChanged.connect(self.slide.set_input)
+        self.draw.trainRequested.connect(lambda: window.tabs.setCurrentIndex(self.train_page))
+        self.training.message.connect(lambda text, _kind: window.statusBar().showMessage(text, 8000))
+        window.add_leave_guard(self.training.ask_to_stop)
+        window.closing.connect(self._on_closing)
+        self.use_default_model()
+
+    def start_session(self, design_path: str | Path | None = None) -> None:
+        """Open what a normal start shows; from then on, opening a design offers its network."""
+        self.window.start_session(design_path)
+        self.window.document.opened.connect(self._on_design_opened)
+
+    # ------------------------------------------------------------ the active model
+
+    def use_default_model(self) -> None:
+        """The shipped pretrained network, so drawing works before any training."""
+        try:
+            checkpoint = load_default_checkpoint()
+        except CheckpointError as exc:
+            self.window.statusBar().showMessage(f"The pretrained model could not be loaded: {exc}", 10000)
+            return
+        self.hub.set_active(ActiveModel.from_checkpoint(checkpoint, DEFAULT_SOURCE))
+
+    def _on_design_opened(self) -> None:
+        """A different design has no trained weights yet: show its fresh network (the Draw
+        page says so and offers the default model or training)."""
+        design = self.window.document.design
+        try:
+            model = build_model(design)
+        except DesignError as exc:
+            source = self.hub.active.source if self.hub.active else "no model"
+            self.window.statusBar().showMessage(
+                f"{design.name} cannot be built yet ({exc}); the Draw page keeps the {source}.", 10000)
+            return
+        self.hub.set_active(ActiveModel(design, model, f"{design.name}, not trained yet", trained=False))
+
+    # ------------------------------------------------------------ File > Save Model / Load Model
+
+    def _add_model_actions(self) -> None:
+        window = self.window
+        menu = window.file_menu()
+        anchor = window.file_menu_anchor()
+        self.save_model_action = self._action("Save &Model…", self.save_model_dialog, "Ctrl+Alt+S", "save",
+                                              "Save the active model (design, weights, metrics) as a checkpoint")
+        self.load_model_action = self._action("&Load Model…", self.load_model_dialog, "Ctrl+Alt+O", "open",
+                                              "Load a checkpoint and make it the active model")
+        menu.insertSeparator(anchor)
+        menu.insertActions(anchor, [self.save_model_action, self.load_model_action])
+
+    def _action(self, text: str, slot: Callable[[], object], shortcut: str, icon: str, tip: str) -> QAction:
+        action = QAction(style.icon(icon), text, self.window)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.window.addAction(action)
+        return action
+
+    def save_model_dialog(self) -> bool:
+        active = self.hub.active
+        name = (active.design.name if active else "model").replace(" ", "_").lower()
+        path, _ = QFileDialog.getSaveFileName(self.window, "Save model", str(Path.home() / f"{name}.pt"),
+                                              MODEL_FILTER)
+        if not path:
+            return False
+        return self.training.save_model(path if path.endswith(".pt") else path + ".pt")
+
+    def load_model_dialog(self) -> bool:
+        path, _ = QFileDialog.getOpenFileName(self.window, "Load model", str(Path.home()), MODEL_FILTER)
+        return bool(path) and self.training.load_model(path) is not None
+
+    # ------------------------------------------------------------ closing
+
+    def _on_closing(self) -> None:
+        """Pages stop their threads and timers in their close events; a closing window does
+        not send those to its children, so send them now."""
+        for page in (self.training, self.draw, self.slide):
+            page.close()
