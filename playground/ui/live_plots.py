@@ -358,6 +358,8 @@ class LivePlot(QWidget):
         self.refresh()
         self._y_top = 0.0
         self._y_bottom = 100.0
+        if self._percent:
+            self._view_box.setYRange(0.0, 100.0, padding=0.04)
         self._crosshair.hide()
         self.readout.setText(" ")
 
@@ -640,7 +642,7 @@ class TrainingPlots(QWidget):
         slowly) is redrawn every LR_EVERY-th frame only: one repaint in three saved."""
         self.loss_plot.refresh()
         self.accuracy_plot.refresh()
-        if not self._live or self.frames % LR_EVERY == 0:
+        if not self._live or self.frames % LR_EVERY == 1:
             self.lr_plot.refresh()
 
     def closeEvent(self, event) -> None:  # noqa: N802

@@ -589,15 +589,14 @@ class TrainingPanel(QWidget):
             return None
         try:
             checkpoint = load_checkpoint(path)
-            model = checkpoint.build_model()
+            accuracy = checkpoint.metrics.get("val_acc")
+            detail = f", {100 * accuracy:.1f}%" if isinstance(accuracy, (int, float)) else ""
+            active = ActiveModel.from_checkpoint(checkpoint, f"{Path(path).name}{detail}")
         except CheckpointError as exc:
             self.show_message(f"Could not load the model: {exc}", "error")
             return None
         info = checkpoint.dataset
-        accuracy = checkpoint.metrics.get("val_acc")
-        detail = f", {100 * accuracy:.1f}%" if isinstance(accuracy, (int, float)) else ""
-        self.hub.set_active(ActiveModel(checkpoint.design, model, f"{Path(path).name}{detail}", tuple(info.mean),
-                                        tuple(info.std), list(info.class_names)))
+        self.hub.set_active(active)
         self.show_message(f"Loaded {Path(path).name}: {checkpoint.design.name}, trained on {info.name}{detail}.",
                           "success")
         return checkpoint
