@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Protocol
 
 import numpy as np
+import shiboken6
 import torch
 from PySide6.QtCore import QMetaObject, QObject, QThread, Qt, Signal, Slot
 
@@ -329,6 +330,9 @@ def _ended(thread: QThread) -> None:
 
 
 def _stop_and_join(thread: QThread, worker: JobWorker) -> None:
+    if not (shiboken6.isValid(thread) and shiboken6.isValid(worker)):
+        _RUNNING.discard(thread)  # Qt already deleted a finished thread: nothing left to join
+        return
     worker.stop()
     worker.resume()
     thread.wait()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Iterable
 
 import numpy as np
 import pytest
@@ -21,35 +20,11 @@ from playground.core.digit import to_mnist
 from playground.ui.canvas import RESOLUTION
 from playground.ui.draw_panel import EMPTY_TEXT, THUMBNAIL_SCALE, DrawPanel
 from playground.ui.model_hub import ActiveModel, ModelHub
+from ui_helpers import line, loop, mouse, stroke
 
-Points = Iterable[tuple[float, float]]
 
 
 # ---------------------------------------------------------------------- helpers
-
-def mouse(widget, kind: QEvent.Type, pos: QPointF, button: Qt.MouseButton, buttons: Qt.MouseButton) -> None:
-    event = QMouseEvent(kind, pos, widget.mapToGlobal(pos), button, buttons, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(widget, event)
-
-
-def stroke(canvas, points: Points, release: bool = True) -> None:
-    """Press, move through `points` (canvas units, 0-280) holding the left button, release."""
-    pts = [canvas.widget_point(x, y) for x, y in points]
-    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
-    mouse(canvas, QEvent.Type.MouseButtonPress, pts[0], left, left)
-    for p in pts[1:]:
-        mouse(canvas, QEvent.Type.MouseMove, p, none, left)
-    if release:
-        mouse(canvas, QEvent.Type.MouseButtonRelease, pts[-1], left, none)
-
-
-def line(a: tuple[float, float], b: tuple[float, float], steps: int = 24) -> list[tuple[float, float]]:
-    return [(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t) for t in np.linspace(0, 1, steps)]
-
-
-def loop(centre=(140, 140), rx=65, ry=95, steps=48) -> list[tuple[float, float]]:
-    return [(centre[0] + rx * np.sin(t), centre[1] - ry * np.cos(t)) for t in np.linspace(0, 2 * np.pi, steps)]
-
 
 def draw_seven(canvas) -> None:
     stroke(canvas, line((70, 55), (210, 55)))

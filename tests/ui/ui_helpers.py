@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+from typing import Iterable
+
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -46,6 +49,29 @@ def mouse(target: QWidget, kind: QEvent.Type, pos: QPoint, button: Qt.MouseButto
                         button if kind != QEvent.Type.MouseMove else Qt.MouseButton.NoButton,
                         held, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(target, event)
+
+
+def stroke(canvas: QWidget, points: "Iterable[tuple[float, float]]", release: bool = True) -> None:
+    """Press, move through `points` (canvas units, 0-280) holding the left button, release."""
+    pts = [canvas.widget_point(x, y) for x, y in points]
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    mouse(canvas, QEvent.Type.MouseButtonPress, pts[0], left, left)
+    for p in pts[1:]:
+        mouse(canvas, QEvent.Type.MouseMove, p, none, left)
+    if release:
+        mouse(canvas, QEvent.Type.MouseButtonRelease, pts[-1], left, none)
+
+
+def line(a: tuple[float, float], b: tuple[float, float], steps: int = 24) -> list[tuple[float, float]]:
+    """Points along a straight stroke."""
+    return [(a[0] + (b[0] - a[0]) * t / (steps - 1), a[1] + (b[1] - a[1]) * t / (steps - 1)) for t in range(steps)]
+
+
+def loop(centre: tuple[float, float] = (140, 140), rx: float = 65, ry: float = 95,
+         steps: int = 48) -> list[tuple[float, float]]:
+    """Points around a closed oval, starting and ending at the top."""
+    turns = [2 * math.pi * t / (steps - 1) for t in range(steps)]
+    return [(centre[0] + rx * math.sin(a), centre[1] - ry * math.cos(a)) for a in turns]
 
 
 def double_click(target: QWidget, pos: QPoint) -> None:
