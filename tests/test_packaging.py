@@ -4,12 +4,14 @@ the package, and the app finds them there (not only in a source checkout)."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from importlib import metadata
 from pathlib import Path
 
 import pytest
 
-import playground
 from playground import paths
 
 DIST = "cnn-playground"
@@ -28,10 +30,18 @@ def test_examples_dir_lists_the_examples() -> None:
 
 
 @pytest.mark.skipif(_editable(), reason="an editable install reads resources from the checkout")
-def test_installed_files_include_data_and_examples() -> None:
+def test_installed_files_include_data_and_examples(tmp_path: Path) -> None:
     files = {str(f).replace("\\", "/") for f in metadata.files(DIST) or []}
     assert "playground/resources/data/mnist_10k.npz" in files
     assert "playground/examples/lenet5.json" in files
-    package = Path(playground.__file__).resolve().parent
-    assert paths.examples_dir().resolve() == package / "examples"
-    assert paths.resources_dir().resolve() == package / "resources"
+    # Outside the checkout (whose own playground/ pytest imports), the installed package
+    # must find its data inside itself.
+    script = ("import playground; from playground import paths; "
+              "print(playground.__file__); print(paths.examples_dir()); print(paths.embedded_mnist_path())")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True,
+                          check=True)
+    module, examples, data = (Path(line) for line in done.stdout.split("\n")[:3])
+    package = module.parent
+    assert examples == package / "examples" and (examples / "lenet5.json").is_file()
+    assert data == package / "resources" / "data" / "mnist_10k.npz" and data.is_file()
