@@ -27,6 +27,7 @@ FORMAT = "cnn-playground.design"
 VERSION = 1
 MAX_INPUT_SIDE = 4096
 MAX_CHANNELS = 4096
+MAX_NESTING = 32  # composite blocks inside each other; far deeper than any real design, far below Python's stack
 
 BlockPath = tuple[int, ...]
 ListPath = tuple[int, ...]
@@ -159,13 +160,17 @@ def _check_value(p: Param, v: Any, path: str) -> Any:
     raise AssertionError(p.kind)
 
 
-def _check_layers(value: Any, path: str, ids: set[str]) -> tuple[Block, ...]:
+def _check_layers(value: Any, path: str, ids: set[str], depth: int = 1) -> tuple[Block, ...]:
     if not isinstance(value, list):
         raise DesignError(path, f"expected a list of layers, got {_fmt(value)}")
-    return tuple(_parse_block(item, f"{path}[{i}]", ids) for i, item in enumerate(value))
+    return tuple(_parse_block(item, f"{path}[{i}]", ids, depth) for i, item in enumerate(value))
 
 
-def _parse_block(d: Any, path: str, ids: set[str]) -> Block:
+def _parse_block(d: Any, path: str, ids: set[str], depth: int = 1) -> Block:
+    """One block and its children; `depth` counts the levels (a top-level block is 1), capped
+    so that a hostile file ends in a DesignError, not a RecursionError."""
+    if depth > MAX_NESTING:
+        raise DesignError(path, f"nested too deeply (more than {MAX_NESTING} levels)")
     if not isinstance(d, dict):
         raise DesignError(path, f"expected a layer object, got {_fmt(d)}")
     type_name = d.get("type")
@@ -198,16 +203,16 @@ def _parse_block(d: Any, path: str, ids: set[str]) -> Block:
         raise DesignError(f"{path}.label", f"expected a string, got {_fmt(label)}")
     children: tuple[tuple[Block, ...], ...] = ()
     if type_name == "Sequential":
-        children = (_check_layers(d.get("layers", []), f"{path}.layers", ids),)
+        children = (_check_layers(d.get("layers", []), f"{path}.layers", ids, depth + 1),)
     elif type_name == "Residual":
         if "body" not in d:
             raise DesignError(f"{path}.body", "missing (required by Residual)")
-        body = _check_layers(d["body"], f"{path}.body", ids)
+        body = _check_layers(d["body"], f"{path}.body", ids, depth + 1)
         shortcut = d.get("shortcut", "identity")
         if shortcut == "identity":
             short: tuple[Block, ...] = ()
         elif isinstance(shortcut, list):
-            short = _check_layers(shortcut, f"{path}.shortcut", ids)
+            short = _check_layers(shortcut, f"{path}.shortcut", ids, depth + 1)
         else:
             raise DesignError(f"{path}.shortcut", f'expected "identity" or a list of layers, got {_fmt(shortcut)}')
         children = (body, short)
@@ -215,7 +220,7 @@ def _parse_block(d: Any, path: str, ids: set[str]) -> Block:
         branches = d.get("branches")
         if not isinstance(branches, list) or not branches:
             raise DesignError(f"{path}.branches", f"expected a non-empty list of branches, got {_fmt(branches)}")
-        children = tuple(_check_layers(b, f"{path}.branches[{i}]", ids) for i, b in enumerate(branches))
+        children = tuple(_check_layers(b, f"{path}.branches[{i}]", ids, depth + 1) for i, b in enumerate(branches))
     return Block(type_name, params, block_id, label, children)
 
 
@@ -259,11 +264,17 @@ def check_input_shape(value: Any, path: str = "input") -> tuple[int, int, int]:
     return (c, h, w)
 
 
+def _nesting_too_deep() -> DesignError:
+    return DesignError("", f"not readable JSON (nested too deeply; designs allow at most {MAX_NESTING} levels)")
+
+
 def design_from_json(text: str) -> Design:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise DesignError("", f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except RecursionError:
+        raise _nesting_too_deep() from None
     return design_from_dict(data)
 
 
@@ -603,6 +614,8 @@ def block_from_json(text: str) -> Block:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise DesignError("", f"not a block (invalid JSON: {exc.msg})") from None
+    except RecursionError:
+        raise _nesting_too_deep() from None
     return _parse_block(data, "block", set())
 
 

@@ -270,6 +270,13 @@ def test_clipboard_payload_round_trip(doc: Design) -> None:
         block_from_json("<pickle>")
     with pytest.raises(DesignError, match=r"block.type: unknown layer type"):
         block_from_json('{"type": "Magic"}')
+    with pytest.raises(DesignError, match="nested too deeply"):
+        block_from_json("[" * 100_000)
+    deep = '{"type": "ReLU"}'
+    for _ in range(40):
+        deep = '{"type": "Sequential", "layers": [' + deep + ']}'
+    with pytest.raises(DesignError, match=r"nested too deeply \(more than 32 levels\)"):
+        block_from_json(deep)
 
 
 def test_designs_are_immutable_values(doc: Design) -> None:

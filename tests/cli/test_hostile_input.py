@@ -1,0 +1,51 @@
+"""Hostile or broken input to the CLI ends in one line and exit status 2, never a traceback."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from playground.cli import main
+from playground.core.design import MAX_NESTING
+
+
+def nested_design(levels: int) -> dict:
+    block: dict = {"type": "ReLU"}
+    for _ in range(levels):
+        block = {"type": "Sequential", "layers": [block]}
+    return {"format": "cnn-playground.design", "version": 1, "input": [1, 28, 28], "layers": [block]}
+
+
+def one_line_error(capsys: pytest.CaptureFixture[str]) -> str:
+    captured = capsys.readouterr()
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("cnn-playground: error: "), captured.err
+    assert "Traceback" not in captured.err and captured.out == ""
+    return lines[0]
+
+
+def test_deeply_nested_blocks_are_a_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text(json.dumps(nested_design(300)))
+    assert main(["summary", str(path)]) == 2
+    line = one_line_error(capsys)
+    assert f"nested too deeply (more than {MAX_NESTING} levels)" in line
+    assert "layers[0]" + ".layers[0]" * MAX_NESTING + ": nested too deeply" in line
+
+
+def test_nesting_up_to_the_limit_is_fine(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text(json.dumps(nested_design(MAX_NESTING - 1)))
+    assert main(["summary", str(path)]) == 0
+    assert "ReLU" in capsys.readouterr().out
+
+
+def test_json_nested_past_pythons_stack_is_a_one_line_error(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "brackets.json"
+    path.write_text("[" * 100_000)
+    assert main(["summary", str(path)]) == 2
+    line = one_line_error(capsys)
+    assert "nested too deeply" in line
