@@ -11,13 +11,14 @@ import argparse
 from pathlib import Path
 
 from playground.cli import UsageError
+from playground.core.design import load_design
 
 
 def run(args: argparse.Namespace) -> int:
     design = getattr(args, "design", None)
     screenshot = getattr(args, "screenshot", None)
-    if design and not Path(design).is_file():
-        raise UsageError(f"{design}: no such design file")
+    if design:
+        load_design(design)  # a missing or bad file is one line and status 2, before any window opens
     if screenshot:
         target = Path(screenshot)
         if not target.parent.is_dir():

@@ -49,3 +49,28 @@ def test_json_nested_past_pythons_stack_is_a_one_line_error(tmp_path: Path,
     assert main(["summary", str(path)]) == 2
     line = one_line_error(capsys)
     assert "nested too deeply" in line
+
+
+@pytest.mark.parametrize("content, fragment", [
+    ("{not json", "not valid JSON (line 1, column 2"),
+    ('{"format": "cnn-playground.design", "version": 1, "input": [1, 28, 28], "layers": [{"type": "Conv3d"}]}',
+     'layers[0].type: unknown layer type "Conv3d"'),
+])
+def test_gui_refuses_a_bad_design_before_opening_a_window(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                          monkeypatch: pytest.MonkeyPatch,
+                                                          content: str, fragment: str) -> None:
+    import playground.ui.app as app
+
+    def no_window(*args: object) -> int:
+        raise AssertionError("the window must not open for a bad design")
+
+    monkeypatch.setattr(app, "run_gui", no_window)
+    monkeypatch.setattr(app, "save_screenshot", no_window)
+    path = tmp_path / "bad.json"
+    path.write_text(content)
+    assert main(["gui", str(path)]) == 2
+    assert fragment in one_line_error(capsys)
+    assert main(["gui", str(path), "--screenshot", str(tmp_path / "x.png")]) == 2
+    assert fragment in one_line_error(capsys)
+    assert main(["gui", str(tmp_path / "missing.json")]) == 2
+    assert "missing.json: no such file" in one_line_error(capsys)
