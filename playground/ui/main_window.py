@@ -359,6 +359,7 @@ class MainWindow(QMainWindow):
     def _on_page_changed(self, index: int) -> None:
         """The palette, inspector and summary belong to the Design page: other pages get the room."""
         on_design = index == 0
+        self._update_edit_actions()
         for dock in self._design_docks():
             if dock.isFloating():
                 continue
@@ -388,10 +389,11 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ files
 
     def confirm_discard(self, what: str = "open another design") -> bool:
-        """Ask before unsaved changes are lost (and let the leave guards ask too); True when
-        it is fine to go on."""
-        if not all(guard(what) for guard in self._leave_guards):
-            return False
+        """Ask before unsaved changes are lost, then let the leave guards ask (a running
+        training stops only once every question is answered yes); True when it is fine to go on."""
+        return self._unsaved_changes_settled() and all(guard(what) for guard in self._leave_guards)
+
+    def _unsaved_changes_settled(self) -> bool:
         if not self.document.modified:
             return True
         answer = QMessageBox.warning(
@@ -632,17 +634,28 @@ class MainWindow(QMainWindow):
         undo_text, redo_text = stack.undoText(), stack.redoText()
         self.undo_action.setText(f"&Undo {undo_text}" if undo_text else "&Undo")
         self.redo_action.setText(f"&Redo {redo_text}" if redo_text else "&Redo")
-        self.undo_action.setEnabled(stack.canUndo() and not locked)
-        self.redo_action.setEnabled(stack.canRedo() and not locked)
+        on_design = self._on_design_page()
+        self.undo_action.setEnabled(stack.canUndo() and not locked and on_design)
+        self.redo_action.setEnabled(stack.canRedo() and not locked and on_design)
+
+    def _on_design_page(self) -> bool:
+        """Editing keys (Delete, Ctrl+Z, Ctrl+D, ...) act on the design only while it is in
+        view: on the Draw page Ctrl+Z undoes a stroke, and Delete must not remove a block
+        the person cannot see."""
+        return self.tabs.currentIndex() == 0
 
     def _update_edit_actions(self) -> None:
-        has_block = self.document.selected_block() is not None
-        editable = not self.document.locked
+        on_design = self._on_design_page()
+        has_block = self.document.selected_block() is not None and on_design
+        editable = not self.document.locked and on_design
         self.copy_action.setEnabled(has_block)
         for action in (self.cut_action, self.duplicate_action, self.delete_action, self.move_up_action,
                        self.move_down_action):
             action.setEnabled(has_block and editable)
         self.paste_action.setEnabled(editable)
+        for action in (self.filter_action, self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action,
+                       self.expand_action, self.collapse_action):
+            action.setEnabled(on_design)
         self._update_undo_actions()
 
     def _on_design_changed(self, design: Design) -> None:

@@ -110,3 +110,22 @@ def test_closing_during_training_asks_then_stops_and_joins(workbench, qtbot, mes
     assert workbench.window.close()
     assert not panel.is_training
     assert any("Stop training to close the window" in text for text in message_boxes.texts())
+
+
+def test_editing_keys_leave_the_design_alone_on_other_pages(workbench, qtbot) -> None:
+    window, document = workbench.window, workbench.window.document
+    first_conv = next(r.block_id for r in document.analysis.rows if r.type == "Conv2d")
+    document.select(first_conv)
+    blocks = len(document.analysis.rows)
+    window.tabs.setCurrentIndex(workbench.draw_page)
+    canvas = workbench.draw.canvas
+    stroke(canvas, line((140, 40), (140, 240)))
+    stroke(canvas, line((100, 60), (180, 60)))
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_Delete)
+    qtbot.keyClick(canvas, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert len(document.analysis.rows) == blocks  # no block deleted or duplicated out of sight
+    qtbot.keyClick(canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert canvas.stroke_count == 1  # Ctrl+Z took back the stroke, not a design edit
+    window.tabs.setCurrentIndex(0)
+    assert window.delete_action.isEnabled()
