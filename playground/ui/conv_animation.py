@@ -15,7 +15,7 @@ import numpy as np
 import torch
 import torch.nn as nn
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QKeyEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QSpinBox, QStackedWidget,
                                QStyle, QToolButton, QVBoxLayout, QWidget)
 
@@ -49,6 +49,7 @@ class ConvAnimationView(QWidget):
         self._digit: torch.Tensor | None = None
         self._digit_is_sample = False
         self._standalone: tuple[nn.Module, torch.Tensor, str] | None = None
+        self._stale = False  # the input or weights changed while the view was hidden
         self._refs: list[BlockRef] = []
         self._sliding: Sliding | None = None
         self._view: ChannelView | None = None
@@ -184,7 +185,7 @@ class ConvAnimationView(QWidget):
         self._digit = digit
         self._digit_is_sample = sample and digit is not None
         if self._standalone is None:
-            self._rebuild(reset=False)
+            self._rebuild_when_seen()
 
     def set_source(self, module: nn.Module, input_tensor: torch.Tensor, title: str | None = None) -> None:
         """Show a bare Conv2d/MaxPool2d/AvgPool2d over an input (C, H, W), no model needed.
@@ -226,7 +227,15 @@ class ConvAnimationView(QWidget):
 
     def _on_weights_changed(self, _active: ActiveModel) -> None:
         if self._standalone is None:
+            self._rebuild_when_seen()
+
+    def _rebuild_when_seen(self) -> None:
+        """Rebuild now if the view is on screen, else when it is next shown: live drawing and
+        training epochs need not pay for a page nobody is looking at."""
+        if self.isVisible():
             self._rebuild(reset=False)
+        else:
+            self._stale = True
 
     # ------------------------------------------------------------ the sliding window
 
@@ -467,6 +476,12 @@ class ConvAnimationView(QWidget):
             self.step_forward()
         else:
             super().keyPressEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self._rebuild(reset=False)
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
         self.pause()  # no timer keeps running for a view nobody sees

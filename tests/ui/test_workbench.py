@@ -45,6 +45,8 @@ def test_the_pretrained_model_is_active_at_start_so_drawing_works_at_once(workbe
 def test_the_drawing_feeds_the_kernel_animation(workbench, qtbot) -> None:
     assert workbench.slide.sliding is None  # nothing drawn yet
     stroke(workbench.draw.canvas, line((140, 40), (140, 240)))
+    assert workbench.slide.sliding is None  # a hidden page waits until it is looked at
+    workbench.window.tabs.setCurrentIndex(workbench.slide_page)
     qtbot.waitUntil(lambda: workbench.slide.sliding is not None, timeout=3000)
     digit = workbench.draw.current_input
     active = workbench.hub.active
