@@ -126,6 +126,27 @@ def _json_field(path: Path, raw: Mapping[str, Any], key: str) -> Any:
         raise CheckpointError(f"{path}: damaged {key} ({exc.msg})") from None
 
 
+# What torch's weights-only unpickler says when a real pickle names a Python object (a class,
+# a function to call) it will not build. Every one of its refusals starts "Weights only load
+# failed", even for a JSON or text file that is no pickle at all, so that heading proves nothing.
+_BLOCKED_OBJECT = ("GLOBAL", "add_safe_globals", "reduce for unrecognized function")
+
+
+def _unreadable(path: Path, exc: Exception) -> CheckpointError:
+    """The one-line reason torch.load failed: a security refusal only where the file really
+    holds Python objects; any other file (text, JSON, cut short) is simply not a checkpoint."""
+    if isinstance(exc, pickle.UnpicklingError) and any(marker in str(exc) for marker in _BLOCKED_OBJECT):
+        return CheckpointError(f"{path}: refused: it holds Python objects other than tensors, which could run "
+                               "code when loaded; only cnn-playground checkpoints can be opened")
+    if isinstance(exc, (RuntimeError, OSError, zipfile.BadZipFile)) and str(exc):
+        reason = str(exc).splitlines()[0]
+    elif isinstance(exc, EOFError):
+        reason = "the file is empty or cut short"
+    else:
+        reason = "not a file written by torch.save"
+    return CheckpointError(f"{path}: not a cnn-playground checkpoint ({reason})")
+
+
 def load_checkpoint(path: str | os.PathLike[str]) -> Checkpoint:
     """Read a checkpoint safely (weights_only); raises CheckpointError with a one-line reason."""
     path = Path(path)
@@ -133,12 +154,9 @@ def load_checkpoint(path: str | os.PathLike[str]) -> Checkpoint:
         raise CheckpointError(f"{path}: no such file")
     try:
         raw = torch.load(path, map_location="cpu", weights_only=True)
-    except pickle.UnpicklingError:
-        raise CheckpointError(f"{path}: refused: it holds Python objects other than tensors, which could run "
-                              "code when loaded; only cnn-playground checkpoints can be opened") from None
-    except (RuntimeError, EOFError, OSError, ValueError, zipfile.BadZipFile, KeyError, AttributeError) as exc:
-        reason = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
-        raise CheckpointError(f"{path}: not a readable checkpoint ({reason})") from None
+    except (pickle.UnpicklingError, RuntimeError, EOFError, OSError, ValueError, zipfile.BadZipFile, KeyError,
+            IndexError, AttributeError) as exc:
+        raise _unreadable(path, exc) from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise CheckpointError(f"{path}: not a cnn-playground checkpoint")
     if raw.get("version") != VERSION:

@@ -148,9 +148,25 @@ def test_files_that_are_not_checkpoints(tmp_path):
         load_checkpoint(tmp_path / "missing.pt")
     text = tmp_path / "notes.pt"
     text.write_text("hello")
-    with pytest.raises(CheckpointError, match="not a readable checkpoint") as info:
+    with pytest.raises(CheckpointError, match="not a cnn-playground checkpoint") as info:
         load_checkpoint(text)
     assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize("content", [
+    '{"format": "cnn-playground.design", "version": 1, "layers": []}\n',  # JSON: torch calls it "Weights only load failed"
+    "just some notes\nabout a model\n",
+    "a,b\n1,2\n",
+    "",
+])
+def test_text_and_json_files_are_not_checkpoints_not_a_security_risk(tmp_path, content):
+    path = tmp_path / "model.json"
+    path.write_text(content)
+    with pytest.raises(CheckpointError) as info:
+        load_checkpoint(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}: not a cnn-playground checkpoint (") and "\n" not in message
+    assert "refused" not in message and "run code" not in message
 
 
 def test_the_shipped_default_model_loads_and_reaches_98_percent_on_the_embedded_validation_digits():
