@@ -9,6 +9,7 @@ only after training succeeded, atomically.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import time
@@ -98,13 +99,20 @@ def config_from_args(args: argparse.Namespace) -> TrainConfig:
     return config
 
 
-def run(args: argparse.Namespace) -> int:
-    config = config_from_args(args)
-    out = Path(args.out)
+def check_out(out: Path) -> None:
+    """Refuse a checkpoint path that could not be written, before minutes of training, not after."""
     if not out.parent.is_dir():
         raise UsageError(f"--out {out}: folder {out.parent} does not exist")
     if out.is_dir():
         raise UsageError(f"--out {out}: is a folder; give a file name such as model.pt")
+    if not os.access(out.parent, os.W_OK | os.X_OK):
+        raise UsageError(f"--out {out}: folder {out.parent} is not writable")
+
+
+def run(args: argparse.Namespace) -> int:
+    config = config_from_args(args)
+    out = Path(args.out)
+    check_out(out)
     design = load_design(args.design)
     printer = ProgressPrinter(sys.stderr, config.epochs)
     trainer = Trainer(design, args.dataset, config, printer)

@@ -73,3 +73,22 @@ def test_a_diverging_run_saves_nothing(capsys, design_file, tmp_path):
     assert_error(capsys, ["train", str(design_file), "--optimizer", "sgd", "--lr", "1e6", "--schedule", "constant",
                           "--epochs", "1", "--out", str(out), *QUICK], "diverged", "learning rate")
     assert not out.exists()
+
+
+def test_an_unwritable_out_folder_is_refused_before_training(capsys, design_file, tmp_path, monkeypatch):
+    import os
+
+    from playground.commands import train as train_command
+
+    def no_training(*args, **kwargs):
+        raise AssertionError("training must not start")
+
+    monkeypatch.setattr(train_command, "Trainer", no_training)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real_access = os.access
+    monkeypatch.setattr(train_command.os, "access",  # root may write anywhere, so the refusal is simulated
+                        lambda path, mode: False if os.fspath(path) == str(locked) else real_access(path, mode))
+    assert_error(capsys, ["train", str(design_file), "--out", str(locked / "m.pt")], "--out", "locked", "not writable")
+    assert_error(capsys, ["train", str(design_file), "--out", str(tmp_path)], "--out", "is a folder")
+    assert_error(capsys, ["train", str(design_file), "--out", str(tmp_path / "no" / "m.pt")], "does not exist")
