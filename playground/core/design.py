@@ -349,10 +349,11 @@ def design_to_json(design: Design) -> str:
     return to_pretty_json(design_to_dict(design)) + "\n"
 
 
-def _umask() -> int:
+def new_file_mode() -> int:
+    """The permissions a plain open() gives a new file (mkstemp's temp files are 0600)."""
     mask = os.umask(0)
     os.umask(mask)
-    return mask
+    return 0o666 & ~mask
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
@@ -362,7 +363,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:
-        os.chmod(tmp, 0o666 & ~_umask())
+        os.chmod(tmp, new_file_mode())
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

@@ -13,12 +13,13 @@ import textwrap
 import warnings
 import os
 import re
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from playground.core.analysis import Analysis, analyze, shape_text
 from playground.core.builder import build_model, module_names
-from playground.core.design import Block, BlockPath, Design, DesignError, atomic_write_bytes
+from playground.core.design import Block, BlockPath, Design, DesignError, atomic_write_bytes, new_file_mode
 from playground.core.layers import torch_call
 
 if TYPE_CHECKING:
@@ -248,15 +249,24 @@ def write_onnx(design: Design, path: str | os.PathLike[str], model: nn.Module | 
 
     model = (model if model is not None else build_model(design)).eval()
     target = Path(path)
-    tmp = target.with_name(f".{target.name}.tmp")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise DesignError("", f"{path}: cannot write ({exc.strerror or exc})") from None
+    os.close(fd)
+    tmp = Path(tmp_name)  # unique, so two exports to one folder never share a temp file
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", DeprecationWarning)
             torch.onnx.export(model, (torch.zeros(1, *design.input),), str(tmp), dynamo=False,
                               input_names=["input"], output_names=["output"],
                               dynamic_axes={"input": {0: "batch"}, "output": {0: "batch"}})
+        os.chmod(tmp, new_file_mode())
         os.replace(tmp, target)
     except OSError as exc:
         raise DesignError("", f"{path}: cannot write ({exc.strerror or exc})") from None
+    except Exception as exc:  # the exporter's own errors (unsupported operator, tracing failure, ...)
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else "no reason given"
+        raise ExportError(f"{path}: ONNX export failed ({exc.__class__.__name__}: {reason})") from None
     finally:
         tmp.unlink(missing_ok=True)

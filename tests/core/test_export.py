@@ -137,3 +137,40 @@ def test_onnx_without_the_package_says_what_to_install(tmp_path: Path, monkeypat
     with pytest.raises(ExportError, match="pip install onnx"):
         write_onnx(load_design(EXAMPLES["lenet5"]), tmp_path / "x.onnx")
     assert not (tmp_path / "x.onnx").exists()
+
+
+def test_onnx_exporter_errors_are_one_line_and_leave_no_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from playground.core import export
+    from playground.core.export import ExportError
+
+    def failing_export(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("Unsupported: ONNX export of operator strange_op\nmore detail on a second line")
+
+    monkeypatch.setattr(export, "onnx_available", lambda: True)
+    monkeypatch.setattr(torch.onnx, "export", failing_export)
+    target = tmp_path / "x.onnx"
+    with pytest.raises(ExportError) as info:
+        write_onnx(load_design(EXAMPLES["lenet5"]), target)
+    assert str(info.value) == (f"{target}: ONNX export failed "
+                               "(RuntimeError: Unsupported: ONNX export of operator strange_op)")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_onnx_export_uses_its_own_temp_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from playground.core import export
+
+    written: list[Path] = []
+
+    def fake_export(model: Any, args: Any, f: str, **kwargs: Any) -> None:
+        written.append(Path(f))
+        Path(f).write_bytes(b"onnx bytes")
+
+    monkeypatch.setattr(export, "onnx_available", lambda: True)
+    monkeypatch.setattr(torch.onnx, "export", fake_export)
+    other = tmp_path / ".x.onnx.tmp"  # e.g. another export's temp file: left alone
+    other.write_bytes(b"someone else's")
+    write_onnx(load_design(EXAMPLES["lenet5"]), tmp_path / "x.onnx")
+    assert written[0].parent == tmp_path and written[0] != other
+    assert (tmp_path / "x.onnx").read_bytes() == b"onnx bytes"
+    assert other.read_bytes() == b"someone else's"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".x.onnx.tmp", "x.onnx"]
