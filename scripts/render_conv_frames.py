@@ -69,8 +69,7 @@ def main() -> int:
     view.show()
     try:
         checkpoint = load_default_checkpoint()
-        hub.set_active(ActiveModel(checkpoint.design, checkpoint.build_model(), "pretrained default",
-                                   checkpoint.dataset.mean, checkpoint.dataset.std))
+        hub.set_active(ActiveModel.from_checkpoint(checkpoint, "pretrained default"))
         view.set_input(digit)
     except (CheckpointError, FileNotFoundError) as error:
         print(f"no pretrained model ({error}); using a 5x5 edge filter", file=sys.stderr)

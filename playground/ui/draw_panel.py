@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from playground.core.analysis import analyze
-from playground.core.checkpoint import CheckpointError, load_default_checkpoint
 from playground.core.digit import SIDE, DigitImageError, DigitPreprocessor
 from playground.core.inspect_model import (
     BlockRef, Inspection, block_modules, conv_blocks, fit_input, grad_cam, grad_cam_block, input_x_gradient, inspect,
@@ -235,12 +234,9 @@ class DrawPanel(QWidget):
 
     def use_default_model(self) -> None:
         """Make the shipped pretrained network the active model."""
-        try:
-            checkpoint = load_default_checkpoint()
-        except CheckpointError as exc:
-            self.no_model_text.setText(f"The pretrained default could not be loaded: {exc}")
-            return
-        self.hub.set_active(ActiveModel.from_checkpoint(checkpoint, "pretrained default"))
+        problem = self.hub.use_default()
+        if problem:
+            self.no_model_text.setText(f"The pretrained default could not be loaded: {problem}")
 
     def _on_model_changed(self, active: ActiveModel | None) -> None:
         self._refs, self._cam_ref, self._cam_placement = [], None, None

