@@ -133,10 +133,11 @@ class TrainConfig:
             bad("augment_rotate", "degrees from 0 to 180")
         if not 0 <= self.augment_scale < 1:
             bad("augment_scale", "a fraction in [0, 1)")
-        for name in ("cpu_threads", "max_train_samples", "max_val_samples"):
+        for name, what in (("cpu_threads", "threads"), ("max_train_samples", "samples"),
+                           ("max_val_samples", "samples")):
             value = getattr(self, name)
             if value is not None and (not isinstance(value, int) or value < 1):
-                bad(name, "a positive int or None")
+                bad(name, f"a positive number of {what}")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -222,10 +223,6 @@ class Trainer:
     @property
     def paused(self) -> bool:
         return not self._running.is_set()
-
-    @property
-    def stopping(self) -> bool:
-        return self._stop.is_set()
 
     def metrics(self) -> dict[str, Any]:
         """Final numbers for a checkpoint: last and best epoch, and the per-epoch history."""

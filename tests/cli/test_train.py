@@ -92,3 +92,26 @@ def test_an_unwritable_out_folder_is_refused_before_training(capsys, design_file
     assert_error(capsys, ["train", str(design_file), "--out", str(locked / "m.pt")], "--out", "locked", "not writable")
     assert_error(capsys, ["train", str(design_file), "--out", str(tmp_path)], "--out", "is a folder")
     assert_error(capsys, ["train", str(design_file), "--out", str(tmp_path / "no" / "m.pt")], "does not exist")
+
+
+def test_sample_limits_name_the_flag_in_plain_words(capsys, design_file, tmp_path):
+    out = str(tmp_path / "m.pt")
+    assert_error(capsys, ["train", str(design_file), "--max-train-samples", "0", "--out", out],
+                 "--max-train-samples: expected a positive number of samples, got 0")
+    assert_error(capsys, ["train", str(design_file), "--max-val-samples", "-3", "--out", out],
+                 "--max-val-samples: expected a positive number of samples, got -3")
+
+
+def test_an_unexpected_failure_in_training_is_one_line_without_a_traceback(capsys, design_file, tmp_path,
+                                                                          monkeypatch):
+    from playground.core.trainer import Trainer
+
+    def broken(self):
+        raise ZeroDivisionError("a bug deep inside\nwith a second line")
+
+    monkeypatch.setattr(Trainer, "_run", broken)
+    out = tmp_path / "m.pt"
+    assert main(["train", str(design_file), "--out", str(out), *QUICK]) == 2
+    err = capsys.readouterr().err
+    assert err == "cnn-playground: error: training failed: ZeroDivisionError: a bug deep inside\n"
+    assert not out.exists()
