@@ -34,12 +34,16 @@ ListPath = tuple[int, ...]
 
 
 class DesignError(ValueError):
-    """A design that is not valid, with the JSON path of the offending value."""
+    """A design that is not valid, with the JSON path of the offending value.
 
-    def __init__(self, path: str, message: str) -> None:
-        super().__init__(f"{path}: {message}" if path else message)
+    `file`, when the design came from one, leads the text ("bad.json: layers[3]: ...");
+    `path` stays the JSON path alone."""
+
+    def __init__(self, path: str, message: str, file: str | None = None) -> None:
+        super().__init__(": ".join(part for part in (file, path, message) if part))
         self.path = path
         self.message = message
+        self.file = file
 
 
 @dataclass(frozen=True)
@@ -284,10 +288,13 @@ def load_design(path: str | os.PathLike[str]) -> Design:
     try:
         text = p.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise DesignError("", f"{p}: no such file") from None
+        raise DesignError("", "no such file", file=str(p)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise DesignError("", f"{p}: cannot read ({exc.__class__.__name__}: {exc})") from None
-    return design_from_json(text)
+        raise DesignError("", f"cannot read ({exc.__class__.__name__}: {exc})", file=str(p)) from None
+    try:
+        return design_from_json(text)
+    except DesignError as exc:
+        raise DesignError(exc.path, exc.message, file=str(p)) from None
 
 
 # ---------------------------------------------------------------- writing
@@ -515,10 +522,6 @@ def insert(design: Design, list_path: ListPath, index: int, block: Block) -> Des
     return _set_list(design, list_path, tuple(blocks))
 
 
-def inserted_path(list_path: ListPath, index: int) -> BlockPath:
-    return tuple(list_path) + (index,)
-
-
 def remove(design: Design, path: BlockPath) -> Design:
     get_block(design, path)
     blocks = list(get_list(design, path[:-1]))
@@ -603,6 +606,9 @@ def remove_branch(design: Design, path: BlockPath, branch: int) -> Design:
     block = get_block(design, path)
     if block.type != "Concat":
         raise DesignError(json_path(design, path), f"only Concat has branches, this is {block.type}")
+    if not 0 <= branch < len(block.children):
+        raise DesignError(json_path(design, path), f"no branch {branch} (this Concat has branches 0 to "
+                                                   f"{len(block.children) - 1})")
     if len(block.children) <= 1:
         raise DesignError(json_path(design, path), "a Concat keeps at least one branch")
     children = block.children[:branch] + block.children[branch + 1:]

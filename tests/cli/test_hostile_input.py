@@ -48,7 +48,7 @@ def test_json_nested_past_pythons_stack_is_a_one_line_error(tmp_path: Path,
     path.write_text("[" * 100_000)
     assert main(["summary", str(path)]) == 2
     line = one_line_error(capsys)
-    assert "nested too deeply" in line
+    assert "brackets.json: not readable JSON (nested too deeply" in line
 
 
 @pytest.mark.parametrize("content, fragment", [

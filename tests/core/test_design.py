@@ -259,6 +259,27 @@ def test_branches(doc: Design) -> None:
     single = remove_branch(doc, (4,), 1)
     with pytest.raises(DesignError, match="at least one branch"):
         remove_branch(single, (4,), 0)
+    for outside in (-1, 3):
+        with pytest.raises(DesignError, match=rf"layers\[4\]: no branch {outside} \(this Concat has branches 0 to 2\)"):
+            remove_branch(more, (4,), outside)
+
+
+def test_load_design_errors_name_the_file_first(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{oops")
+    with pytest.raises(DesignError) as info:
+        load_design(bad)
+    assert str(info.value).startswith(f"{bad}: not valid JSON (line 1, column 2: ")
+    data = doc_dict()
+    data["layers"][0]["kernel_size"] = -2
+    bad.write_text(json.dumps(data))
+    with pytest.raises(DesignError) as info:
+        load_design(bad)
+    assert str(info.value) == f"{bad}: layers[0].kernel_size: expected a positive int or [h, w], got -2"
+    assert info.value.path == "layers[0].kernel_size" and info.value.file == str(bad)
+    with pytest.raises(DesignError, match="no such file") as info:
+        load_design(tmp_path / "missing.json")
+    assert str(info.value) == f"{tmp_path / 'missing.json'}: no such file"
 
 
 def test_clipboard_payload_round_trip(doc: Design) -> None:
