@@ -43,7 +43,6 @@ from playground.ui.document import DesignDocument  # noqa: E402
 from playground.ui.live_plots import TrainingPlots  # noqa: E402
 from playground.ui.model_hub import ModelHub  # noqa: E402
 from playground.ui.training_panel import TrainingPanel  # noqa: E402
-from playground.ui.worker import StepBatch  # noqa: E402
 
 TICK_MS = 10
 

@@ -205,9 +205,6 @@ class PairEditor(QWidget):
                 self.square.setChecked(False)
         self._sync_enabled()
 
-    def set_square(self, square: bool) -> None:
-        self.square.setChecked(square)
-
     def _sync_enabled(self) -> None:
         self.w.setEnabled(not self.square.isChecked())
 

@@ -380,12 +380,6 @@ class MainWindow(QMainWindow):
     def file_menu_anchor(self) -> QAction:
         return self._file_extra_anchor
 
-    def edit_menu(self) -> QMenu:
-        return self._edit_menu
-
-    def view_menu(self) -> QMenu:
-        return self._view_menu
-
     # ------------------------------------------------------------ files
 
     def confirm_discard(self, what: str = "open another design") -> bool:

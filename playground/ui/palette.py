@@ -8,7 +8,7 @@ Enter inserts the block after the selection, so the palette works from the keybo
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (QAbstractItemView, QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
@@ -24,20 +24,6 @@ _SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2
 def _first_sentence(text: str) -> str:
     end = text.find(". ")
     return text if end < 0 else text[:end + 1]
-
-
-def group_chip(group: str, size: int = 14) -> QIcon:
-    """A small rounded square in the group's colour."""
-    pixmap = QPixmap(size * 2, size * 2)
-    pixmap.setDevicePixelRatio(2.0)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(style.group_colour(group))
-    painter.drawRoundedRect(QRectF(1, 1, size - 2, size - 2), 3.5, 3.5)
-    painter.end()
-    return QIcon(pixmap)
 
 
 class _PaletteDelegate(QStyledItemDelegate):

@@ -100,7 +100,6 @@ class TrainingPanel(QWidget):
         self.job.update.connect(self._on_update)
         self.job.finished.connect(self._on_job_finished)
 
-        self._trainer: Trainer | None = None
         self._run_design: Design | None = None
         self._run_config: TrainConfig | None = None
         self._run_data: RunStarted | None = None
@@ -298,14 +297,11 @@ class TrainingPanel(QWidget):
         analysis = self.document.analysis
         config = self.settings.config()
         spec, shape, cache = self.picker.spec(), tuple(design.input), self.cache
-        panel = self
 
         def make_trainer(callback):  # runs on the worker thread
             data = cache.get(spec, shape, callback)
             callback(RunStarted(data, build_model(design)))
-            trainer = Trainer(design, data, config, callback, report_every_s=REPORT_EVERY_S)
-            panel._trainer = trainer
-            return trainer
+            return Trainer(design, data, config, callback, report_every_s=REPORT_EVERY_S)
 
         self._run_design, self._run_config, self._run_data, self._result = design, config, None, None
         self._pending_results = None
@@ -505,7 +501,6 @@ class TrainingPanel(QWidget):
         self.plots.stop_live()
         self._clock.stop()
         self.document.set_locked(False)
-        self._trainer = None
         self._stopping = False
         result = self._result
         if result is None:

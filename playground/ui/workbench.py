@@ -23,7 +23,7 @@ from playground.ui import style
 from playground.ui.conv_animation import ConvAnimationView
 from playground.ui.draw_panel import DrawPanel
 from playground.ui.main_window import MainWindow
-from playground.ui.model_hub import DEFAULT_SOURCE, ActiveModel, ModelHub
+from playground.ui.model_hub import ActiveModel, ModelHub
 from playground.ui.training_panel import TrainingPanel
 
 MODEL_FILTER = "Models (*.pt);;All files (*)"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import sys
 import threading
 import time
+import traceback
 from dataclasses import dataclass
 from typing import Any, Callable, Protocol
 
@@ -154,7 +155,7 @@ class JobWorker(QObject):
                     job.stop()
             result = job.run()
         except Exception as exc:  # any failure becomes a message in the window, not a dead thread
-            print(f"background job failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+            traceback.print_exc()  # the window shows the one-line message; a bug report needs the rest
             self.throttle(FailedEvent(_one_line(exc)))
         finally:
             self.throttle.flush()

@@ -43,6 +43,5 @@ def test_validation_digits_through_the_canvas_score_within_one_point_of_the_raw_
         correct += int(inspection.predicted == int(label))
     canvas_accuracy = correct / COUNT
 
-    print(f"raw 28x28: {raw_accuracy:.1%}, through the canvas: {canvas_accuracy:.1%}")
     assert raw_accuracy > 0.95
     assert abs(raw_accuracy - canvas_accuracy) <= 0.01

@@ -9,7 +9,8 @@ from ui_helpers import line, stroke
 
 from playground.core.design import load_design
 from playground.paths import example_paths
-from playground.ui.workbench import DEFAULT_SOURCE, Workbench
+from playground.ui.model_hub import DEFAULT_SOURCE
+from playground.ui.workbench import Workbench
 
 CONTRACT_NAMES = ("MainWindow", "layerPalette", "designEditor", "blockInspector", "summaryTable", "trainButton",
                   "stopButton", "lossPlot", "accuracyPlot", "drawCanvas", "clearCanvasButton", "predictionLabel",
