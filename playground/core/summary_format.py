@@ -10,7 +10,8 @@ from typing import Any
 from playground.core.analysis import Analysis, LayerInfo, ReceptiveField, shape_text
 from playground.core.design import Design
 
-MB = 1024 * 1024
+KIB = 1024
+MIB = 1024 * 1024
 
 
 def _count(n: int) -> str:
@@ -26,8 +27,11 @@ def _type_text(row: LayerInfo) -> str:
     return "  " * row.depth + row.type + label
 
 
-def _mb(n_bytes: int) -> str:
-    return f"{n_bytes / MB:,.2f} MB"
+def _memory(n_bytes: int) -> str:
+    """Binary units, labelled as such: KiB below one MiB, MiB from there on."""
+    if n_bytes < MIB:
+        return f"{n_bytes / KIB:,.1f} KiB"
+    return f"{n_bytes / MIB:,.2f} MiB"
 
 
 def format_summary(design: Design, analysis: Analysis) -> str:
@@ -60,8 +64,8 @@ def format_summary(design: Design, analysis: Analysis) -> str:
         f"Total MACs: {_count(analysis.total_macs)} per sample "
         f"(FLOPs = 2 x MACs = {_count(2 * analysis.total_macs)})",
         f"Output shape: {shape_text(analysis.output_shape)}",
-        f"Weight memory: {_mb(analysis.weight_bytes)} (float32)",
-        f"Activation memory: {_mb(analysis.activation_bytes)} per sample (forward, float32)",
+        f"Weight memory: {_memory(analysis.weight_bytes)} (float32)",
+        f"Activation memory: {_memory(analysis.activation_bytes)} per sample (forward, float32)",
         heavy,
     ]
     if analysis.errors:
