@@ -2,7 +2,7 @@
 
 Painting 800 cells one `fillRect` at a time costs milliseconds in Python; turning a value
 array into one RGB image (a pixel per cell) and drawing it scaled costs microseconds.
-Inputs are grey like the digit itself; weights, products and outputs use a red-blue
+Inputs are grey like the digit itself; weights, products and outputs use the app's
 diverging scale centred on zero, so the sign of every number is visible at a glance.
 """
 
@@ -11,9 +11,12 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtGui import QColor, QImage
 
-# Red-blue diverging stops (ColorBrewer RdBu): negative blue, zero near-white, positive red.
-SCALE_STOPS = np.array([-1.0, -0.5, 0.0, 0.5, 1.0])
-SCALE_RGB = np.array([(33, 102, 172), (146, 197, 222), (247, 247, 247), (244, 165, 130), (178, 24, 43)], float)
+from playground.ui.tile_grid import DIVERGING
+
+# The app's one diverging scale (the Kernels and Feature maps tabs use it too): blue
+# negative, near-white zero, red positive; SCALE_STOPS/SCALE_RGB sample it for a legend.
+SCALE_STOPS = np.linspace(-1.0, 1.0, 9)
+SCALE_RGB = DIVERGING[np.rint((SCALE_STOPS + 1) * 127.5).astype(np.intp)].astype(float)
 
 WINDOW = QColor("#f59e0b")  # the kernel window, its beam and the current output cell
 WINDOW_DARK = QColor("#b45309")
@@ -30,14 +33,10 @@ def greys(values: np.ndarray, low: float, high: float) -> np.ndarray:
     return np.repeat(level[..., None], 3, axis=-1).astype(np.uint8)
 
 
-_DIVERGING = np.stack([np.interp(np.linspace(-1, 1, 256), SCALE_STOPS, SCALE_RGB[:, k]) for k in range(3)],
-                      axis=-1).astype(np.uint8)  # 256-entry lookup table of the scale
-
-
 def diverging(values: np.ndarray, limit: float) -> np.ndarray:
     """Values -> uint8 RGB on the red-blue scale, +-limit at the ends."""
     t = np.clip(np.where(np.isnan(values), 0.0, values) / (limit or 1.0), -1, 1)  # clip takes +-inf
-    return _DIVERGING[np.rint((t + 1) * 127.5).astype(np.intp)]
+    return DIVERGING[np.rint((t + 1) * 127.5).astype(np.intp)]
 
 
 def tint_padding(rgb: np.ndarray, padding: np.ndarray) -> np.ndarray:
