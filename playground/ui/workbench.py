@@ -60,7 +60,7 @@ class Workbench:
 
         self.draw.inputChanged.connect(self.slide.set_input)
         self.draw.trainRequested.connect(lambda: window.tabs.setCurrentIndex(self.train_page))
-        self.training.message.connect(lambda text, _kind: window.statusBar().showMessage(text, 8000))
+        self.training.message.connect(self._on_training_message)
         window.add_leave_guard(self.training.ask_to_stop)
         window.closing.connect(self._on_closing)
         self.use_default_model()
@@ -90,6 +90,11 @@ class Workbench:
                 f"{design.name} cannot be built yet ({exc}); the Draw page keeps the {source}.", 10000)
             return
         self.hub.set_active(ActiveModel(design, model, f"{design.name}, not trained yet", trained=False))
+
+    def _on_training_message(self, text: str, _kind: str) -> None:
+        """The Train page shows its messages itself; elsewhere the status bar repeats them."""
+        if self.window.tabs.currentIndex() != self.train_page:
+            self.window.statusBar().showMessage(text, 8000)
 
     # ------------------------------------------------------------ File > Save Model / Load Model
 
