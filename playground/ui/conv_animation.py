@@ -285,7 +285,7 @@ class ConvAnimationView(QWidget):
             raise _NothingToShow(f"“{active.design.name}” has no Conv2d, MaxPool2d or AvgPool2d block, so "
                                  "there is no window to slide. Add a convolution in the editor.")
         if self._digit is None:
-            raise _NothingToShow("Draw a digit on the drawing canvas to watch the kernel slide over it, "
+            raise _NothingToShow("Draw a digit on the Draw page (Ctrl+3) to watch the kernel slide over it, "
                                  "multiply-add by multiply-add.")
         ref = self._refs[max(0, self.block_combo.currentIndex())]
         x = normalise(fit_input(self._digit, active.design.input), active.mean, active.std)
