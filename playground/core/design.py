@@ -188,7 +188,7 @@ def _parse_block(d: Any, path: str, ids: set[str], depth: int = 1) -> Block:
     for key in d:
         if key not in known:
             hint = _input_size_hint(key)
-            raise DesignError(f"{path}.{key}", f"unknown key for {type_name}{hint}")
+            raise DesignError(_key_path(path, key), f"unknown key for {type_name}{hint}")
     params = {}
     for p in entry.params:
         if p.name in d:
@@ -228,6 +228,14 @@ def _parse_block(d: Any, path: str, ids: set[str], depth: int = 1) -> Block:
     return Block(type_name, params, block_id, label, children)
 
 
+def _key_path(prefix: str, key: str) -> str:
+    """`prefix.key`, or `prefix["odd key"]` (JSON-escaped) when the key is not a plain name,
+    so a key holding a newline cannot break the one-line message."""
+    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key):
+        return f"{prefix}.{key}" if prefix else key
+    return f"{prefix}[{json.dumps(key)}]"
+
+
 def _input_size_hint(key: str) -> str:
     if key in ("in_channels", "in_features", "num_features", "normalized_shape"):
         return f" ({key} is never stored: it follows from the shape flowing in)"
@@ -240,7 +248,7 @@ def design_from_dict(d: Any) -> Design:
         raise DesignError("", f"expected a JSON object, got {_fmt(d) if not isinstance(d, (list, dict)) else type(d).__name__}")
     for key in d:
         if key not in ("format", "version", "name", "description", "input", "layers"):
-            raise DesignError(key, "unknown key")
+            raise DesignError(_key_path("", key), "unknown key")
     if d.get("format") != FORMAT:
         raise DesignError("format", f'expected "{FORMAT}", got {_fmt(d.get("format"))}')
     if d.get("version") != VERSION:
@@ -560,7 +568,7 @@ def set_params(design: Design, path: BlockPath, params: dict[str, Any]) -> Desig
     names = {p.name for p in block.kind.params}
     for key in params:
         if key not in names:
-            raise DesignError(f"{jp}.{key}", f"unknown key for {block.type}{_input_size_hint(key)}")
+            raise DesignError(_key_path(jp, key), f"unknown key for {block.type}{_input_size_hint(key)}")
     for p in block.kind.params:
         if p.name in params:
             checked[p.name] = _check_value(p, params[p.name], f"{jp}.{p.name}")

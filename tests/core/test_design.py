@@ -324,3 +324,14 @@ def test_saved_file_gets_the_usual_permissions(tmp_path):
     finally:
         os.umask(old)
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+
+def test_odd_unknown_keys_stay_on_one_line() -> None:
+    with pytest.raises(DesignError) as info:
+        design_from_dict({"\n": None})
+    assert str(info.value) == '["\\n"]: unknown key'
+    data = doc_dict()
+    data["layers"][0]["a\nb"] = 1
+    with pytest.raises(DesignError) as info:
+        design_from_dict(data)
+    assert str(info.value).startswith('layers[0]["a\\nb"]: unknown key for ')
