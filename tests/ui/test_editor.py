@@ -8,7 +8,7 @@ import json
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QColor, QDrag, QGuiApplication
-from ui_helpers import double_click, drag_drop, drag_hover, mouse
+from ui_helpers import SMALL, double_click, drag_drop, drag_hover, mouse
 
 from playground.core.design import design_from_dict, get_block, get_list
 from playground.ui import style
@@ -16,16 +16,6 @@ from playground.ui.document import INPUT_ID, DesignDocument
 from playground.ui.editor import DesignEditor
 from playground.ui.mime import MIME_TYPE, block_mime
 from playground.ui.palette import LayerPalette
-
-SMALL = {
-    "format": "cnn-playground.design", "version": 1, "name": "Small", "input": [1, 28, 28],
-    "layers": [
-        {"type": "Conv2d", "id": "conv", "out_channels": 6, "kernel_size": 5, "padding": 2},
-        {"type": "ReLU", "id": "relu"},
-        {"type": "Flatten", "id": "flat"},
-        {"type": "Linear", "id": "fc", "out_features": 10},
-    ],
-}
 
 WITH_COMPOSITES = {
     "format": "cnn-playground.design", "version": 1, "name": "Composites", "input": [1, 28, 28],

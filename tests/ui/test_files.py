@@ -8,24 +8,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
-from ui_helpers import open_window
+from ui_helpers import SMALL, open_window
 
 from playground.core.design import design_from_dict, load_design, new_block
 from playground.paths import example_paths
 from playground.ui.autosave import find_recoveries
 
 Button = QMessageBox.StandardButton
-
-SMALL = {
-    "format": "cnn-playground.design", "version": 1, "name": "Small", "input": [1, 28, 28],
-    "layers": [
-        {"type": "Conv2d", "id": "conv", "out_channels": 6, "kernel_size": 5, "padding": 2},
-        {"type": "ReLU", "id": "relu"},
-        {"type": "Flatten", "id": "flat"},
-        {"type": "Linear", "id": "fc", "out_features": 10},
-    ],
-}
-
 
 @pytest.fixture
 def window(qtbot):

@@ -10,24 +10,21 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QSpinBox, QTableView, QWidget
-from ui_helpers import double_click, open_window
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QSpinBox,
+    QTableView,
+    QWidget,
+)
+from ui_helpers import SMALL, double_click, open_window
 
 from playground.core.design import design_from_dict, load_design, walk
 from playground.paths import example_paths
 from playground.ui.block_text import format_int
 from playground.ui.main_window import SHORTCUTS, MainWindow
 from playground.ui.model_hub import ModelHub
-
-SMALL = {
-    "format": "cnn-playground.design", "version": 1, "name": "Small", "input": [1, 28, 28],
-    "layers": [
-        {"type": "Conv2d", "id": "conv", "out_channels": 6, "kernel_size": 5, "padding": 2},
-        {"type": "ReLU", "id": "relu"},
-        {"type": "Flatten", "id": "flat"},
-        {"type": "Linear", "id": "fc", "out_features": 10},
-    ],
-}
 
 
 @pytest.fixture

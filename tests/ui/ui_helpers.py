@@ -9,6 +9,17 @@ from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+# A four-block design the window tests open: conv, ReLU, Flatten, Linear.
+SMALL = {
+    "format": "cnn-playground.design", "version": 1, "name": "Small", "input": [1, 28, 28],
+    "layers": [
+        {"type": "Conv2d", "id": "conv", "out_channels": 6, "kernel_size": 5, "padding": 2},
+        {"type": "ReLU", "id": "relu"},
+        {"type": "Flatten", "id": "flat"},
+        {"type": "Linear", "id": "fc", "out_features": 10},
+    ],
+}
+
 
 def drag_drop(target: QWidget, data: QMimeData, pos: QPoint,
               actions: Qt.DropAction = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction,
