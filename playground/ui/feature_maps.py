@@ -15,10 +15,24 @@ import torch
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from playground.core.inspect_model import BlockRef
-from playground.ui.tile_grid import ColourBar, FitScrollArea, TileGrid, colour_scale, colourise
+from playground.ui.block_combo import BlockCombo
+from playground.ui.tile_grid import (
+    ColourBar,
+    FitScrollArea,
+    TileGrid,
+    colour_scale,
+    colourise,
+)
 
 MAX_CHANNELS = 256  # more than this is not readable as tiles; the rest are counted, not drawn
 
@@ -122,9 +136,7 @@ class FeatureMapView(QWidget):
 
         self.previous_button = QToolButton(text="◀", toolTip="Previous block")
         self.next_button = QToolButton(text="▶", toolTip="Next block")
-        self.block_combo = QComboBox(objectName="featureBlockCombo", toolTip="The block whose output is shown")
-        self.block_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.block_combo.setMinimumContentsLength(18)
+        self.block_combo = BlockCombo("featureBlockCombo", "The block whose output is shown")
         self.shape_label = QLabel(objectName="featureShapeLabel")
         # Its text changes with every drawing: a fixed box keeps that from re-laying out the view.
         self.shape_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
@@ -168,25 +180,16 @@ class FeatureMapView(QWidget):
         keep = select or self.current_block_id()
         self._refs = list(refs)
         self._class_names = list(class_names)
-        self.block_combo.blockSignals(True)
-        self.block_combo.clear()
-        for ref in self._refs:
-            self.block_combo.addItem(block_picker_text(ref, shapes.get(ref.block_id)), ref.block_id)
-        ids = [ref.block_id for ref in self._refs]
-        index = ids.index(keep) if keep in ids else (0 if ids else -1)
-        self.block_combo.setCurrentIndex(index)
-        self.block_combo.blockSignals(False)
+        self.block_combo.set_blocks([(block_picker_text(ref, shapes.get(ref.block_id)), ref.block_id)
+                                     for ref in self._refs], keep)
         self._update_arrows()
         self.set_activation(None, "Draw a digit to see each block's output." if refs else "No model.")
 
     def current_block_id(self) -> str | None:
-        data = self.block_combo.currentData()
-        return str(data) if data is not None else None
+        return self.block_combo.current_block_id()
 
     def select_block(self, block_id: str) -> None:
-        index = self.block_combo.findData(block_id)
-        if index >= 0:
-            self.block_combo.setCurrentIndex(index)
+        self.block_combo.select_block(block_id)
 
     def _step(self, delta: int) -> None:
         index = self.block_combo.currentIndex() + delta

@@ -13,10 +13,17 @@ from __future__ import annotations
 from typing import Sequence
 
 import numpy as np
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from playground.core.inspect_model import BlockRef, kernels
-from playground.ui.tile_grid import DIVERGING, ColourBar, FitScrollArea, TileGrid, colourise
+from playground.ui.block_combo import BlockCombo
+from playground.ui.tile_grid import (
+    DIVERGING,
+    ColourBar,
+    FitScrollArea,
+    TileGrid,
+    colourise,
+)
 
 MAX_OUT, MAX_IN = 64, 32  # a readable grid; bigger blocks show their first channels and say so
 
@@ -31,9 +38,7 @@ class KernelView(QWidget):
         self._weights: np.ndarray | None = None
         self._empty_message = ""
 
-        self.block_combo = QComboBox(objectName="kernelBlockCombo", toolTip="The convolution block whose kernels are shown")
-        self.block_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.block_combo.setMinimumContentsLength(18)
+        self.block_combo = BlockCombo("kernelBlockCombo", "The convolution block whose kernels are shown")
         self.shape_label = QLabel(objectName="kernelShapeLabel")
         self.grid = TileGrid()
         self.grid.setObjectName("kernelGrid")
@@ -63,23 +68,14 @@ class KernelView(QWidget):
         keep = select or self.current_block_id()
         self._refs = list(conv_refs)
         self._empty_message = empty_message
-        self.block_combo.blockSignals(True)
-        self.block_combo.clear()
-        for ref in self._refs:
-            self.block_combo.addItem(("    " * ref.depth) + ref.title, ref.block_id)
-        ids = [ref.block_id for ref in self._refs]
-        self.block_combo.setCurrentIndex(ids.index(keep) if keep in ids else (0 if ids else -1))
-        self.block_combo.blockSignals(False)
+        self.block_combo.set_blocks([(("    " * ref.depth) + ref.title, ref.block_id) for ref in self._refs], keep)
         self.refresh()
 
     def current_block_id(self) -> str | None:
-        data = self.block_combo.currentData()
-        return str(data) if data is not None else None
+        return self.block_combo.current_block_id()
 
     def select_block(self, block_id: str) -> None:
-        index = self.block_combo.findData(block_id)
-        if index >= 0:
-            self.block_combo.setCurrentIndex(index)
+        self.block_combo.select_block(block_id)
 
     @property
     def grid_shape(self) -> tuple[int, int]:
