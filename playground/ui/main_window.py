@@ -421,7 +421,7 @@ class MainWindow(QMainWindow):
         try:
             self.document.load(path)
         except DesignError as exc:
-            QMessageBox.critical(self, "Cannot open design", f"{Path(path).name} could not be opened.\n\n{exc}")
+            QMessageBox.critical(self, "Cannot open design", str(exc))
             return False
         self._add_recent(Path(path))
         self.statusBar().showMessage(f"Opened {Path(path).name}", 4000)
