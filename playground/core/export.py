@@ -8,18 +8,26 @@ into it unchanged. Its forward is straight-line, with the shape after each block
 
 from __future__ import annotations
 
+import inspect
 import keyword
-import textwrap
-import warnings
 import os
 import re
 import tempfile
+import textwrap
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from playground.core.analysis import Analysis, analyze, shape_text
-from playground.core.builder import build_model, module_names
-from playground.core.design import Block, BlockPath, Design, DesignError, atomic_write_bytes, new_file_mode
+from playground.core.builder import Concat, Residual, build_model, module_names
+from playground.core.design import (
+    Block,
+    BlockPath,
+    Design,
+    DesignError,
+    atomic_write_bytes,
+    new_file_mode,
+)
 from playground.core.layers import torch_call
 
 if TYPE_CHECKING:
@@ -27,30 +35,9 @@ if TYPE_CHECKING:
 
 INDENT = "    "
 
-_RESIDUAL_SOURCE = '''
-class Residual(nn.Module):
-    """y = body(x) + shortcut(x); an empty shortcut is the identity."""
-
-    def __init__(self, body: nn.Sequential, shortcut: nn.Sequential) -> None:
-        super().__init__()
-        self.body = body
-        self.shortcut = shortcut
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.body(x) + self.shortcut(x)
-'''
-
-_CONCAT_SOURCE = '''
-class Concat(nn.Module):
-    """Runs every branch on the same input and concatenates the outputs on channels."""
-
-    def __init__(self, branches: list[nn.Sequential]) -> None:
-        super().__init__()
-        self.branches = nn.ModuleList(branches)
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return torch.cat([branch(x) for branch in self.branches], dim=1)
-'''
+# The composite modules are copied from the builder itself, so the two never drift apart.
+_RESIDUAL_SOURCE = "\n" + inspect.getsource(Residual)
+_CONCAT_SOURCE = "\n" + inspect.getsource(Concat)
 
 
 class ExportError(Exception):
