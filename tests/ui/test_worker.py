@@ -127,8 +127,9 @@ def test_job_runs_to_the_end_on_its_own_thread(qtbot):
     assert isinstance(got[-1], FinishedEvent)
 
 
-def test_stop_ends_a_long_job_and_joins_its_thread(qtbot):
-    job = BackgroundJob()
+def start_long_job(qtbot, job: BackgroundJob, done_at_least: int) -> dict:
+    """Start a counting job far longer than any test and wait until it is under way;
+    `holder["job"]` is the running job."""
     holder = {}
 
     def factory(cb):
@@ -136,7 +137,13 @@ def test_stop_ends_a_long_job_and_joins_its_thread(qtbot):
         return holder["job"]
 
     job.start(factory)
-    qtbot.waitUntil(lambda: "job" in holder and holder["job"].done > 10, timeout=5000)
+    qtbot.waitUntil(lambda: "job" in holder and holder["job"].done > done_at_least, timeout=5000)
+    return holder
+
+
+def test_stop_ends_a_long_job_and_joins_its_thread(qtbot):
+    job = BackgroundJob()
+    holder = start_long_job(qtbot, job, done_at_least=10)
     thread = job.thread
     with qtbot.waitSignal(job.finished, timeout=5000) as finished:
         job.stop()
@@ -146,14 +153,7 @@ def test_stop_ends_a_long_job_and_joins_its_thread(qtbot):
 
 def test_pause_holds_the_job_and_resume_continues_it(qtbot):
     job = BackgroundJob()
-    holder = {}
-
-    def factory(cb):
-        holder["job"] = CountingJob(cb, steps=10_000_000, delay=0.0001)
-        return holder["job"]
-
-    job.start(factory)
-    qtbot.waitUntil(lambda: "job" in holder and holder["job"].done > 10, timeout=5000)
+    holder = start_long_job(qtbot, job, done_at_least=10)
     job.pause()
     assert job.paused
     qtbot.wait(50)
@@ -231,14 +231,7 @@ def test_deleting_the_owner_during_a_job_stops_and_joins_it(qtbot):
 
     owner = QWidget()
     job = BackgroundJob(owner)
-    holder = {}
-
-    def factory(cb):
-        holder["job"] = CountingJob(cb, steps=10_000_000, delay=0.0001)
-        return holder["job"]
-
-    job.start(factory)
-    qtbot.waitUntil(lambda: "job" in holder and holder["job"].done > 5, timeout=5000)
+    holder = start_long_job(qtbot, job, done_at_least=5)
     job.pause()
     delete(owner)  # the window goes away without anyone calling shutdown()
     assert running_threads() == 0
