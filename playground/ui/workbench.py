@@ -10,6 +10,7 @@ to stop before the window closes or the design is replaced.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Callable
 
@@ -119,7 +120,7 @@ class Workbench:
 
     def save_model_dialog(self) -> bool:
         active = self.hub.active
-        name = (active.design.name if active else "model").replace(" ", "_").lower()
+        name = re.sub(r"[^a-z0-9]+", "_", (active.design.name if active else "model").lower()).strip("_") or "model"
         path, _ = QFileDialog.getSaveFileName(self.window, "Save model", str(Path.home() / f"{name}.pt"),
                                               MODEL_FILTER)
         if not path:
