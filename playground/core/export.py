@@ -20,14 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from playground.core.analysis import Analysis, analyze, shape_text
 from playground.core.builder import Concat, Residual, build_model, module_names
-from playground.core.design import (
-    Block,
-    BlockPath,
-    Design,
-    DesignError,
-    atomic_write_bytes,
-    new_file_mode,
-)
+from playground.core.design import Block, BlockPath, Design, DesignError, atomic_write_bytes, new_file_mode
 from playground.core.layers import torch_call
 
 if TYPE_CHECKING:

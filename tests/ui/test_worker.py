@@ -143,7 +143,7 @@ def start_long_job(qtbot, job: BackgroundJob, done_at_least: int) -> dict:
 
 def test_stop_ends_a_long_job_and_joins_its_thread(qtbot):
     job = BackgroundJob()
-    holder = start_long_job(qtbot, job, done_at_least=10)
+    start_long_job(qtbot, job, done_at_least=10)
     thread = job.thread
     with qtbot.waitSignal(job.finished, timeout=5000) as finished:
         job.stop()
