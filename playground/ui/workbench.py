@@ -19,7 +19,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QFrame, QScrollArea, QWidget
 
 from playground.core.builder import build_model
-from playground.core.design import DesignError
+from playground.core.design import Design, DesignError
 from playground.ui import style
 from playground.ui.conv_animation import ConvAnimationView
 from playground.ui.draw_panel import DrawPanel
@@ -45,6 +45,7 @@ class Workbench:
 
     def __init__(self, settings: QSettings | None = None, data_dir: Path | None = None) -> None:
         self.hub = ModelHub()
+        self._unbuilt: Design | None = None  # an opened design whose network is not built yet
         self.window = MainWindow(hub=self.hub, settings=settings, data_dir=data_dir)
         self.hub.setParent(self.window)
         self.training = TrainingPanel(self.window.document, self.hub, self.window)
@@ -70,6 +71,8 @@ class Workbench:
         """Open what a normal start shows; from then on, opening a design offers its network."""
         self.window.start_session(design_path)
         self.window.document.opened.connect(self._on_design_opened)
+        self.window.tabs.currentChanged.connect(self._on_page_changed)
+        self.hub.modelChanged.connect(self._on_model_changed)
 
     # ------------------------------------------------------------ the active model
 
@@ -80,9 +83,23 @@ class Workbench:
             self.window.statusBar().showMessage(f"The pretrained model could not be loaded: {problem}", 10000)
 
     def _on_design_opened(self) -> None:
-        """A different design has no trained weights yet: show its fresh network (the Draw
-        page says so and offers the default model or training)."""
-        design = self.window.document.design
+        """A different design has no trained weights yet; its fresh network is built when a
+        page that shows the active model is opened (building VGG-11 costs half a gigabyte)."""
+        self._unbuilt = self.window.document.design
+        if self.window.tabs.currentIndex() in (self.draw_page, self.slide_page):
+            self._build_opened_design()
+
+    def _on_page_changed(self, index: int) -> None:
+        if self._unbuilt is not None and index in (self.draw_page, self.slide_page):
+            self._build_opened_design()
+
+    def _on_model_changed(self, _active: ActiveModel | None) -> None:
+        self._unbuilt = None  # a trained, loaded or default model replaced it first
+
+    def _build_opened_design(self) -> None:
+        """Show the opened design's fresh network (the Draw page says it is untrained and
+        offers the default model or training)."""
+        design, self._unbuilt = self._unbuilt, None
         try:
             model = build_model(design)
         except DesignError as exc:

@@ -77,9 +77,10 @@ def test_ctrl_number_keys_switch_pages(workbench, qtbot) -> None:
 def test_opening_another_design_offers_its_untrained_network_or_the_default(workbench, qtbot) -> None:
     example = next(p for p in example_paths() if p.stem == "mnist_cnn")
     assert workbench.window.open_example(example)
+    assert workbench.hub.active.source == DEFAULT_SOURCE  # built only when a page shows it
+    workbench.window.tabs.setCurrentIndex(workbench.draw_page)
     active = workbench.hub.active
     assert active is not None and not active.trained and active.design.name == load_design(example).name
-    workbench.window.tabs.setCurrentIndex(workbench.draw_page)
     assert workbench.draw.no_model_box.isVisible()
     qtbot.mouseClick(workbench.draw.use_default_button, Qt.MouseButton.LeftButton)
     assert workbench.hub.active.trained and workbench.hub.active.source == DEFAULT_SOURCE
@@ -132,3 +133,11 @@ def test_editing_keys_leave_the_design_alone_on_other_pages(workbench, qtbot) ->
     assert canvas.stroke_count == 1  # Ctrl+Z took back the stroke, not a design edit
     window.tabs.setCurrentIndex(0)
     assert window.delete_action.isEnabled()
+
+
+def test_a_model_set_after_opening_a_design_is_not_replaced_by_its_fresh_network(workbench) -> None:
+    example = next(p for p in example_paths() if p.stem == "mnist_cnn")
+    assert workbench.window.open_example(example)
+    workbench.draw.use_default_model()  # e.g. a run finished, or the person chose the default
+    workbench.window.tabs.setCurrentIndex(workbench.draw_page)
+    assert workbench.hub.active.trained and workbench.hub.active.source == DEFAULT_SOURCE
