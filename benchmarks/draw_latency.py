@@ -1,9 +1,10 @@
 """Latency of the Draw page: from a mouse event on the canvas to the updated prediction.
 
 Drives the real DrawPanel (offscreen) with real QMouseEvents and the pretrained LeNet on
-the CPU with one torch thread, and times, per event, until the panel has classified the
-new drawing, updated the label, chart and feature maps, and painted (one event-loop turn
-after the `predicted` signal). Three cases:
+the CPU with one torch thread, and times, per event, until the window has painted the new
+prediction (label, confidence, probability bars: the end of the first paint of the window
+after the `predicted` signal), and until it has painted the feature maps of the same
+forward pass, which the panel shows one event-loop turn after the answer. Three cases:
 
 - move: a mouse move after a pause longer than the throttle interval, the moment a
   person starts moving again (the issue's target: p95 under 15 ms);
@@ -48,26 +49,69 @@ def path_point(i: int) -> tuple[float, float]:
     return 140 + 80 * np.sin(t), 140 - 100 * np.cos(t * 0.9)
 
 
-class Probe:
-    """Records when the panel finishes each update."""
+class PaintTimedPanel(DrawPanel):
+    """The panel as a top-level window that notes when each paint of the window is done:
+    widgets paint in the window's UpdateRequest, which ends with the flush to the screen."""
 
-    def __init__(self, panel: DrawPanel) -> None:
-        self.times: list[float] = []
-        self.cpu: list[float] = []  # CPU seconds of this thread per measured event
+    def __init__(self, hub: ModelHub) -> None:
+        super().__init__(hub)
+        self.painted: list[float] = []
+        self.painted_cpu: list[float] = []  # this thread's CPU clock at the same moments
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.UpdateRequest:
+            self.painted.append(time.perf_counter())
+            self.painted_cpu.append(time.thread_time())
+        return handled
+
+
+class Probe:
+    """Records when the panel classifies, when it shows feature maps, and when both are on screen."""
+
+    def __init__(self, panel: PaintTimedPanel) -> None:
+        self.panel = panel
+        self.times: list[float] = []  # each `predicted` signal
+        self.maps: list[float] = []  # each feature-map update
+        self.cpu: list[float] = []  # CPU seconds of this thread per measured event, until the answer is painted
         self.compute: list[float] = []  # seconds inside the update itself (before painting)
         panel.predicted.connect(lambda _inspection: self._updated(panel))
+        show_maps = panel.feature_maps.set_activation
+
+        def timed_show_maps(*args, **kwargs) -> None:
+            show_maps(*args, **kwargs)
+            self.maps.append(time.perf_counter())
+        panel.feature_maps.set_activation = timed_show_maps
 
     def _updated(self, panel: DrawPanel) -> None:
         self.times.append(time.perf_counter())
         self.compute.append(panel.last_update_ms / 1000.0)
 
-    def wait_for_update(self, app: QApplication, count_before: int, cpu_start: float) -> float:
+    def painted_after(self, moment: float) -> float | None:
+        """The end of the first paint of the window after `moment` (None: not yet)."""
+        painted = self.panel.painted
+        index = int(np.searchsorted(painted, moment))
+        return painted[index] if index < len(painted) else None
+
+    def wait_for_update(self, count_before: int, cpu_start: float) -> tuple[float, float | None]:
+        """(when the answer was on screen, when the feature maps were, None when that tab is closed)."""
         loop = QEventLoop()
-        while len(self.times) <= count_before:
-            loop.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)  # sleeps like the real loop
-        app.processEvents()  # the repaint of the label, chart and views
-        self.cpu.append(time.thread_time() - cpu_start)
-        return time.perf_counter()
+
+        def wait(condition) -> None:
+            while not condition():
+                loop.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)  # sleeps like the real loop
+
+        wait(lambda: len(self.times) > count_before)
+        answered = self.times[count_before]
+        wait(lambda: self.painted_after(answered) is not None)
+        answer_shown = self.painted_after(answered)
+        self.cpu.append(self.panel.painted_cpu[self.panel.painted.index(answer_shown)] - cpu_start)
+        if self.panel.tabs.currentWidget() is not self.panel.feature_maps:
+            return answer_shown, None
+        wait(lambda: bool(self.maps) and self.maps[-1] > answered)
+        maps_set = next(t for t in self.maps if t > answered)
+        wait(lambda: self.painted_after(maps_set) is not None)
+        return answer_shown, self.painted_after(maps_set)
 
 
 def pause(app: QApplication, seconds: float) -> None:
@@ -77,10 +121,11 @@ def pause(app: QApplication, seconds: float) -> None:
         time.sleep(0.001)
 
 
-def measure_moves(app, panel, probe, samples: int) -> tuple[list[float], list[float]]:
-    """(latency of each move, time its update took before painting)."""
+def measure_moves(app, panel, probe, samples: int) -> tuple[list[float], list[float], list[float]]:
+    """(latency of each move to the answer on screen, to the feature maps on screen, time its
+    update took before painting)."""
     canvas = panel.canvas
-    latencies, computes = [], []
+    latencies, maps, computes = [], [], []
     for i in range(samples):
         if i % STROKE_POINTS == 0:
             send(canvas, QEvent.Type.MouseButtonRelease, canvas.widget_point(*path_point(i)), LEFT, NONE)
@@ -90,10 +135,13 @@ def measure_moves(app, panel, probe, samples: int) -> tuple[list[float], list[fl
         before = len(probe.times)
         cpu, start = time.thread_time(), time.perf_counter()
         send(canvas, QEvent.Type.MouseMove, canvas.widget_point(*path_point(i + 1)), NONE, LEFT)
-        latencies.append(probe.wait_for_update(app, before, cpu) - start)
-        computes.append(probe.compute[-1])
+        answer, feature_maps = probe.wait_for_update(before, cpu)
+        latencies.append(answer - start)
+        if feature_maps is not None:
+            maps.append(feature_maps - start)
+        computes.append(probe.compute[before])
     send(canvas, QEvent.Type.MouseButtonRelease, canvas.widget_point(*path_point(samples)), LEFT, NONE)
-    return latencies, computes
+    return latencies, maps, computes
 
 
 def measure_releases(app, panel, probe, samples: int) -> list[float]:
@@ -109,7 +157,7 @@ def measure_releases(app, panel, probe, samples: int) -> list[float]:
         before = len(probe.times)
         cpu, start = time.thread_time(), time.perf_counter()
         send(canvas, QEvent.Type.MouseButtonRelease, canvas.widget_point(*path_point(30 + i)), LEFT, NONE)
-        latencies.append(probe.wait_for_update(app, before, cpu) - start)
+        latencies.append(probe.wait_for_update(before, cpu)[0] - start)
     return latencies
 
 
@@ -131,15 +179,16 @@ def measure_drawing(app, panel, probe, samples: int, period: float = 0.008) -> t
         moves.append(time.perf_counter())
         send(canvas, QEvent.Type.MouseMove, canvas.widget_point(*path_point(i)), NONE, LEFT)
         next_move += period
-    probe.wait_for_update(app, len(probe.times), time.thread_time())
+    probe.wait_for_update(len(probe.times), time.thread_time())
     updates = np.array(probe.times[first_update:])
-    latencies = [float(updates[np.searchsorted(updates, t)] - t) for t in moves if t <= updates[-1]]
+    shown = np.array([probe.painted_after(t) for t in updates])
+    latencies = [float(shown[np.searchsorted(updates, t)] - t) for t in moves if t <= updates[-1]]
     return latencies, len(updates)
 
 
 def report(name: str, seconds: list[float], cpu: list[float] | None = None) -> None:
     ms = np.array(seconds) * 1000
-    line = f"{name:<42} n={len(ms):4d}  median {np.median(ms):6.2f} ms   p95 {np.percentile(ms, 95):6.2f} ms"
+    line = f"{name:<46} n={len(ms):4d}  median {np.median(ms):6.2f} ms   p95 {np.percentile(ms, 95):6.2f} ms"
     if cpu:
         cpu_ms = np.array(cpu) * 1000
         line += f"   (CPU: median {np.median(cpu_ms):5.2f}, p95 {np.percentile(cpu_ms, 95):5.2f} ms)"
@@ -156,7 +205,7 @@ def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     hub = ModelHub()
     hub.set_active(ActiveModel.from_checkpoint(load_default_checkpoint(), "pretrained default"))
-    panel = DrawPanel(hub)
+    panel = PaintTimedPanel(hub)
     panel.resize(1280, 760)
     panel.show()
     panel.tabs.setCurrentIndex(["features", "kernels", "saliency"].index(args.tab))
@@ -166,14 +215,16 @@ def main() -> int:
     print(f"model: {hub.active.design.name}, CPU, 1 torch thread; open view: {args.tab}; "
           f"throttle {PREDICT_INTERVAL_MS} ms; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     probe.cpu.clear()
-    moves, computes = measure_moves(app, panel, probe, args.samples)
-    report("move after a pause -> updated prediction", moves, probe.cpu)
+    moves, maps, computes = measure_moves(app, panel, probe, args.samples)
+    report("move after a pause -> prediction on screen", moves, probe.cpu)
     report("  of which the update itself (no painting)", computes)
+    if maps:
+        report("move after a pause -> feature maps on screen", maps)
     probe.cpu.clear()
     releases = measure_releases(app, panel, probe, args.samples // 3)
-    report("stroke end (release) -> updated prediction", releases, probe.cpu)
+    report("stroke end (release) -> prediction on screen", releases, probe.cpu)
     drawing, updates = measure_drawing(app, panel, probe, args.samples)
-    report("drawing at 125 Hz: move -> next update", drawing)
+    report("drawing at 125 Hz: move -> next answer on screen", drawing)
     print(f"  ({len(drawing)} moves, {updates} updates: the throttle classifies about every "
           f"{PREDICT_INTERVAL_MS} ms, not per event)")
     print("wall time is what a person waits; CPU is this thread's own work (the difference is other "

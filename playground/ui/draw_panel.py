@@ -8,7 +8,9 @@ block, and saliency maps. Everything follows the ModelHub's active model.
 Prediction runs on the GUI thread: a LeNet-size network answers in about a millisecond,
 so a worker thread would only add latency. It is throttled, not run per mouse event: the
 first change after a quiet spell is classified at once, later ones at most every
-PREDICT_INTERVAL_MS, and the end of a stroke (or clear, undo, load) immediately. A big
+PREDICT_INTERVAL_MS, and the end of a stroke (or clear, undo, load) immediately. The
+answer is painted first: the feature maps of the same forward pass are shown one
+event-loop turn later, so their tiles never delay the prediction. A big
 network (a ResNet on 224x224 input) is slower, so the interval grows to three times the
 last update's cost: the window keeps at least two thirds of its time for drawing.
 """
@@ -83,6 +85,11 @@ class DrawPanel(QWidget):
         self._saliency_timer = QTimer(self)
         self._saliency_timer.setSingleShot(True)
         self._saliency_timer.timeout.connect(self._refresh_saliency)
+        self._pending_activation: torch.Tensor | None = None
+        self._feature_timer = QTimer(self)
+        self._feature_timer.setSingleShot(True)
+        self._feature_timer.setInterval(0)
+        self._feature_timer.timeout.connect(self._show_pending_activation)
 
         self.canvas = DrawCanvas()
         self.tabs = QTabWidget(objectName="drawInspectTabs")
@@ -326,6 +333,8 @@ class DrawPanel(QWidget):
 
     def _update(self, live: bool) -> None:
         """`live`: an update in the middle of a stroke, which leaves the saliency maps be."""
+        self._feature_timer.stop()  # maps still waiting from the last update are out of date
+        self._pending_activation = None
         digit = self._preprocess(self.canvas.image(), ink_dark=self.canvas.inverted)
         self._digit = digit
         self.thumbnail.setPixmap(digit_pixmap(digit))
@@ -347,8 +356,9 @@ class DrawPanel(QWidget):
             return
         self._inspection = inspection
         self._show_prediction(inspection, active)
-        if block is not None:
-            self.feature_maps.set_activation(inspection.activations.get(block.block_id))
+        if block is not None:  # shown after the answer is on screen (a timer of 0 ms runs after the repaint)
+            self._pending_activation = inspection.activations.get(block.block_id)
+            self._feature_timer.start()
         if self.tabs.currentWidget() is self.saliency:
             if live:
                 self.saliency.info_label.setText("The maps follow when the stroke ends.")
@@ -365,6 +375,11 @@ class DrawPanel(QWidget):
         guess = " (untrained)" if not active.trained else ""
         self.confidence_label.setText(f"{p[winner]:.1%} sure{guess}")
         self.chart.set_probabilities(p)
+
+    def _show_pending_activation(self) -> None:
+        activation, self._pending_activation = self._pending_activation, None
+        if activation is not None:
+            self.feature_maps.set_activation(activation)
 
     def _show_no_prediction(self, active: ActiveModel | None, message: str | None = None) -> None:
         self._inspection = None
@@ -400,6 +415,8 @@ class DrawPanel(QWidget):
             return
         x = fit_input(self._digit, active.design.input)
         inspection = inspect(active.model, x, active.mean, active.std, {block.block_id: block.module})
+        self._feature_timer.stop()  # a live update's maps may still be pending: these are newer
+        self._pending_activation = None
         self.feature_maps.set_activation(inspection.activations.get(block.block_id))
 
     def _refresh_saliency(self) -> None:
@@ -441,6 +458,7 @@ class DrawPanel(QWidget):
     def closeEvent(self, event) -> None:  # noqa: N802
         self._timer.stop()  # no live update is left pending for a closed page
         self._saliency_timer.stop()
+        self._feature_timer.stop()
         super().closeEvent(event)
 
     # ------------------------------------------------------------------ state for views and tests

@@ -12,9 +12,11 @@ from typing import Callable, Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QScrollArea, QSizePolicy, QToolTip, QWidget
+
+LAYER_MAX_PIXELS = 4_000_000  # frames and captions are cached in a pixmap up to this size (16 MB)
 
 SEQUENTIAL = pg.colormap.get("viridis").getLookupTable(nPts=256, alpha=False).astype(np.uint8)
 DIVERGING = pg.colormap.get("CET-D1").getLookupTable(nPts=256, alpha=False).astype(np.uint8)
@@ -62,9 +64,11 @@ class TileGrid(QWidget):
     """Paints tiles (HxWx3 uint8 arrays) in a grid, each magnified by a whole factor.
 
     `columns`: fixed number of columns (kernels: one per input channel) or None to fill
-    the width. `row_labels` are drawn left of each row (fixed columns only). The tiles
-    are converted once to the painter's native 32-bit format, which Qt magnifies quickly:
-    live feature maps repaint many times a second.
+    the width. `row_labels` are drawn left of each row (fixed columns only). Live feature
+    maps repaint many times a second with new values in the same places, so the tiles are
+    converted once to the painter's native 32-bit format (which Qt magnifies quickly), and
+    the tile positions and a layer holding the background, frames and captions are kept
+    until the layout changes: a repaint is one blit and one drawImage per tile.
     """
 
     hovered = Signal(str)
@@ -91,6 +95,10 @@ class TileGrid(QWidget):
         self._fit_height = 0
         self._message = ""
         self._images: list[QImage] = []
+        self._placement_key: tuple | None = None
+        self._placed: tuple[int, int, list[QRect]] = (1, 1, [])
+        self._layer_key: tuple | None = None
+        self._layer: QPixmap | None = None
 
     # ------------------------------------------------------------------ content
 
@@ -216,39 +224,72 @@ class TileGrid(QWidget):
 
     # ------------------------------------------------------------------ painting
 
+    def _placement(self) -> tuple[int, int, list[QRect]]:
+        """(scale, columns, each tile's rectangle) for the current size, worked out once per layout."""
+        key = (self.width(), self._fit_height, self._geometry_key())
+        if key != self._placement_key:
+            scale, columns, _ = self._layout(self.width())
+            self._placed = (scale, columns, [self._tile_rect(i, scale, columns) for i in range(len(self._tiles))])
+            self._placement_key = key
+        return self._placed
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self._placement_key = self._layer_key = None  # label widths and colours change
+        super().changeEvent(event)
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
-        painter.fillRect(event.rect(), self.palette().window())
-        text_colour = self.palette().text().color()
         if not len(self._tiles):
+            painter.fillRect(event.rect(), self.palette().window())
             painter.setPen(self.palette().placeholderText().color())
             painter.drawText(self.rect().adjusted(8, 8, -8, -8),
                              Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._message)
             painter.end()
             return
-        scale, columns, _ = self._layout(self.width())
-        rects = [self._tile_rect(index, scale, columns) for index in range(len(self._tiles))]
+        scale, columns, rects = self._placement()
+        layer = self._frame_layer(scale, columns, rects)
+        if layer is None:  # too big to keep (hundreds of channels): paint the frames directly
+            self._paint_frames(painter, scale, columns, rects)
+        else:
+            painter.drawPixmap(0, 0, layer)  # clipped to the exposed region by the painter
+        exposed = event.rect()
         for rect, image in zip(rects, self._images):
-            painter.drawImage(rect, image)  # whole-number magnification, no smoothing: every pixel shows
+            if rect.intersects(exposed):
+                painter.drawImage(rect, image)  # whole-number magnification, no smoothing: every pixel shows
+        painter.end()
+
+    def _frame_layer(self, scale: int, columns: int, rects: list[QRect]) -> QPixmap | None:
+        """Background, frames, captions and labels: everything that stays while values change."""
+        ratio = self.devicePixelRatioF()
+        if self.width() * self.height() * ratio * ratio > LAYER_MAX_PIXELS:
+            return None
+        key = (self.size(), ratio, self._placement_key, tuple(self._captions), self.palette().cacheKey())
+        if key != self._layer_key:
+            layer = QPixmap(self.size() * ratio)
+            layer.setDevicePixelRatio(ratio)
+            painter = QPainter(layer)
+            self._paint_frames(painter, scale, columns, rects)
+            painter.end()
+            self._layer, self._layer_key = layer, key
+        return self._layer
+
+    def _paint_frames(self, painter: QPainter, scale: int, columns: int, rects: list[QRect]) -> None:
+        painter.fillRect(self.rect(), self.palette().window())
         painter.setPen(QColor(*self.FRAME))
         painter.drawRects([rect.adjusted(-1, -1, 0, 0) for rect in rects])
         small = painter.font()
         small.setPointSizeF(max(6.5, small.pointSizeF() * 0.8))
         painter.setFont(small)
-        painter.setPen(text_colour)
-        for col, text in enumerate(self._column_labels[:columns]):
-            rect = self._tile_rect(col, scale, columns)
+        painter.setPen(self.palette().text().color())
+        for text, rect in zip(self._column_labels[:columns], rects):
             painter.drawText(QRect(rect.x(), 0, rect.width(), self.CAPTION), Qt.AlignmentFlag.AlignCenter, text)
-        for index in range(len(self._tiles)):
-            rect = self._tile_rect(index, scale, columns)
-            if index < len(self._captions):
-                painter.drawText(QRect(rect.x(), rect.y() - self.CAPTION, rect.width(), self.CAPTION - 1),
-                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, self._captions[index])
-            row = index // columns
-            if index % columns == 0 and row < len(self._row_labels):
-                painter.drawText(QRect(0, rect.y(), self._label_width() - self.GAP, rect.height()),
-                                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self._row_labels[row])
-        painter.end()
+        for text, rect in zip(self._captions, rects):
+            painter.drawText(QRect(rect.x(), rect.y() - self.CAPTION, rect.width(), self.CAPTION - 1),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, text)
+        for text, rect in zip(self._row_labels, rects[::columns]):
+            painter.drawText(QRect(0, rect.y(), self._label_width() - self.GAP, rect.height()),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
 
     # ------------------------------------------------------------------ hover
 
@@ -256,9 +297,8 @@ class TileGrid(QWidget):
         """(tile, row, column) under a widget position, or None."""
         if not len(self._tiles):
             return None
-        scale, columns, _ = self._layout(self.width())
-        for index in range(len(self._tiles)):
-            rect = self._tile_rect(index, scale, columns)
+        scale, _, rects = self._placement()
+        for index, rect in enumerate(rects):
             if rect.contains(pos):
                 return index, (pos.y() - rect.y()) // scale, (pos.x() - rect.x()) // scale
         return None
@@ -299,21 +339,22 @@ class ColourBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._lut: np.ndarray | None = None
+        self._strip: QImage | None = None  # the colour map as a 256x1 image, made when the map changes
         self._low = self._high = 0.0
         self.setFixedHeight(30)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def set_scale(self, low: float, high: float, lut: np.ndarray | None) -> None:
+        if lut is not self._lut:
+            self._strip = None if lut is None else rgb_image(lut[None, :, :])
         self._low, self._high, self._lut = low, high, lut
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        if self._lut is None:
+        if self._strip is None:
             return
         painter = QPainter(self)
-        strip = rgb_image(self._lut[None, :, :])
-        bar = QRect(4, 2, self.width() - 8, 10)
-        painter.drawImage(bar, strip)
+        painter.drawImage(QRect(4, 2, self.width() - 8, 10), self._strip)
         painter.setPen(self.palette().text().color())
         small = painter.font()
         small.setPointSizeF(max(6.5, small.pointSizeF() * 0.85))

@@ -258,13 +258,13 @@ def test_an_untrained_design_is_flagged_with_the_same_offer(panel, hub) -> None:
     assert "untrained" in panel.confidence_label.text()
 
 
-def test_lenet5_feature_maps_show_6_then_16_channels_and_flat_outputs_as_bars(panel, hub) -> None:
+def test_lenet5_feature_maps_show_6_then_16_channels_and_flat_outputs_as_bars(panel, hub, qtbot) -> None:
     hub.set_active(lenet5_active())
     stroke(panel.canvas, loop())
     view = panel.feature_maps
     assert view.objectName() == "featureMapView"
     assert view.current_block_id() == "conv2d1"
-    assert view.channel_count == 6
+    qtbot.waitUntil(lambda: view.channel_count == 6)
     view.select_block("conv2d2")
     assert view.channel_count == 16
     view.select_block("avgpool2d2")
@@ -285,9 +285,19 @@ def test_feature_map_arrows_step_through_blocks(panel, qtbot) -> None:
     assert view.current_block_id() == first
 
 
+def test_the_answer_is_shown_before_the_feature_maps_which_follow_a_turn_later(panel, qtbot) -> None:
+    stroke(panel.canvas, loop())
+    assert panel.prediction_label.text() == "0"  # the answer at once, before any event is processed
+    assert panel.feature_maps.channel_count == 0  # the tiles wait for the next turn of the event loop
+    qtbot.waitUntil(lambda: panel.feature_maps.channel_count > 0)
+    expected = panel.current_inspection.activations[panel.feature_maps.current_block_id()]
+    assert panel.feature_maps.channel_count == expected.shape[0]
+
+
 def test_feature_map_hover_reports_the_channel_range(panel, qtbot) -> None:
     stroke(panel.canvas, loop())
     grid = panel.feature_maps.grid
+    qtbot.waitUntil(lambda: grid.tile_count > 0)
     texts = []
     grid.hovered.connect(texts.append)
     scale, columns, _ = grid._layout(grid.width())  # noqa: SLF001 (where tile 0 is drawn)

@@ -103,3 +103,40 @@ def test_tile_grid_keeps_whole_pixel_magnification(qtbot) -> None:
     assert scale >= 2 and columns * rows >= 6
     rect = grid._tile_rect(0, scale, columns)  # noqa: SLF001
     assert rect.width() == 28 * scale and rect.height() == 28 * scale
+
+
+def _pixel(grid: TileGrid, x: int, y: int) -> tuple[int, int, int]:
+    colour = grid.grab().toImage().pixelColor(x, y)
+    return colour.red(), colour.green(), colour.blue()
+
+
+def test_tile_grid_repaints_new_values_and_new_layouts_over_its_cached_frames(qtbot) -> None:
+    grid = TileGrid()
+    qtbot.addWidget(grid)
+    grid.resize(400, 300)
+    grid.set_fit_height(300)
+    red = np.zeros((4, 6, 6, 3), np.uint8)
+    red[..., 0] = 255
+    grid.set_tiles(red, ["0", "1", "2", "3"])
+    _, _, rects = grid._placement()  # noqa: SLF001
+    centre = rects[3].center()
+    assert _pixel(grid, centre.x(), centre.y()) == (255, 0, 0)
+    frame = rects[3].adjusted(-1, -1, 0, 0).topLeft()
+    assert _pixel(grid, frame.x(), frame.y()) == TileGrid.FRAME
+
+    blue = np.zeros_like(red)
+    blue[1:, :, :, 2] = 255  # same layout, new values: only the tiles change
+    blue[0, 2, 3] = (0, 255, 0)
+    grid.set_tiles(blue, ["0", "1", "2", "3"])
+    assert _pixel(grid, centre.x(), centre.y()) == (0, 0, 255)
+    scale, _, rects = grid._placement()  # noqa: SLF001
+    x, y = rects[0].x() + 3 * scale + scale // 2, rects[0].y() + 2 * scale + scale // 2
+    assert _pixel(grid, x, y) == (0, 255, 0)  # one source pixel is one whole scale x scale block
+
+    grid.resize(200, 300)  # a new layout: new places, new frames
+    grid.set_fit_height(300)
+    _, _, moved = grid._placement()  # noqa: SLF001
+    assert moved != rects
+    assert _pixel(grid, moved[3].center().x(), moved[3].center().y()) == (0, 0, 255)
+    corner = moved[3].adjusted(-1, -1, 0, 0).topLeft()
+    assert _pixel(grid, corner.x(), corner.y()) == TileGrid.FRAME
