@@ -1,6 +1,6 @@
 """Does the window stay responsive while a model trains, and does training in it keep pace?
 
-    .venv/bin/python benchmarks/ui_responsiveness.py [--seconds 15] [--rounds 4] [--design DESIGN.json]
+    .venv/bin/python benchmarks/ui_responsiveness.py [--seconds 15] [--rounds 12] [--design DESIGN.json]
 
 With the Train page open and LeNet training on the CPU with live plots, a 10 ms
 Qt::PreciseTimer in the GUI thread stamps each tick with a monotonic clock (Qt silently
@@ -185,7 +185,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=15.0, help="length of the responsiveness window")
     parser.add_argument("--design", default=str(examples_dir() / "lenet5_relu.json"))
-    parser.add_argument("--rounds", type=int, default=10, help="paired CLI / window runs for samples/s")
+    parser.add_argument("--rounds", type=int, default=12, help="paired CLI / window runs for samples/s")
     parser.add_argument("--epochs", type=int, default=1, help="epochs of each of those runs")
     args = parser.parse_args()
     QApplication.instance() or QApplication([])
