@@ -206,22 +206,55 @@ def input_x_gradient(model: nn.Module, x: torch.Tensor, target: int,
     return (x.detach() * grad)[0].sum(0)
 
 
+class SmoothGrad:
+    """SmoothGrad (Smilkov et al. 2017), a few noisy copies at a time.
+
+    Plain gradients are speckled; averaging them over `samples` copies of the picture
+    with Gaussian noise (std `noise` on the [0, 1] scale) shows the shape that matters.
+    Positive: more ink here would raise the score. The noise is drawn once, up front,
+    from the seed, so the map is the same however the copies are split into `step`s: a
+    big network can be given a few at a time between other work.
+    """
+
+    def __init__(self, model: nn.Module, x: torch.Tensor, target: int, mean: Sequence[float],
+                 std: Sequence[float], samples: int = 24, noise: float = 0.15, seed: int = 0) -> None:
+        generator = torch.Generator().manual_seed(seed)
+        base = x.detach()
+        self._noisy = base + noise * torch.randn((samples, *base.shape[1:]), generator=generator)
+        self._grad_sum = torch.zeros(base.shape[1:])
+        self._model, self._target, self._mean, self._std = model, target, mean, std
+        self.done = 0
+
+    @property
+    def samples(self) -> int:
+        return int(self._noisy.shape[0])
+
+    @property
+    def finished(self) -> bool:
+        return self.done >= self.samples
+
+    def step(self, count: int) -> None:
+        """Send the next `count` noisy copies through the network and back (as one batch)."""
+        batch = self._noisy[self.done:self.done + max(1, count)].clone().requires_grad_(True)
+        with torch.enable_grad():
+            (grad,) = torch.autograd.grad(_class_score(self._model, batch, self._mean, self._std, self._target), batch)
+        self._grad_sum += grad.sum(0)
+        self.done += int(batch.shape[0])
+
+    def result(self) -> torch.Tensor:
+        """HxW map: the mean gradient over all copies, summed over channels."""
+        if not self.finished:
+            raise RuntimeError(f"SmoothGrad has done {self.done} of its {self.samples} copies")
+        return (self._grad_sum / self.samples).sum(0)
+
+
 def smooth_grad(model: nn.Module, x: torch.Tensor, target: int, mean: Sequence[float], std: Sequence[float],
                 samples: int = 24, noise: float = 0.15, seed: int = 0) -> torch.Tensor:
-    """HxW map: the class score's gradient averaged over noisy copies of the picture.
-
-    SmoothGrad (Smilkov et al. 2017): plain gradients are speckled; averaging them over
-    `samples` copies with Gaussian noise (std `noise` on the [0, 1] scale) shows the
-    shape that matters. Positive: more ink here would raise the score. All copies go
-    through the network as one batch; the seed makes the map repeatable.
-    """
-    generator = torch.Generator().manual_seed(seed)
-    base = x.detach()
-    noisy = base + noise * torch.randn((samples, *base.shape[1:]), generator=generator)
-    noisy.requires_grad_(True)
-    with torch.enable_grad():
-        (grad,) = torch.autograd.grad(_class_score(model, noisy, mean, std, target), noisy)
-    return grad.mean(0).sum(0)
+    """HxW map: the class score's gradient averaged over noisy copies of the picture (see
+    SmoothGrad), all copies through the network as one batch."""
+    job = SmoothGrad(model, x, target, mean, std, samples, noise, seed)
+    job.step(job.samples)
+    return job.result()
 
 
 def grad_cam(model: nn.Module, x: torch.Tensor, target: int, mean: Sequence[float], std: Sequence[float],

@@ -29,9 +29,8 @@ from PySide6.QtWidgets import (
 
 from playground.core.analysis import analyze
 from playground.core.digit import SIDE, DigitImageError, DigitPreprocessor
-from playground.core.inspect_model import (
-    BlockRef, Inspection, block_modules, conv_blocks, fit_input, grad_cam, grad_cam_block, input_x_gradient, inspect,
-    smooth_grad)
+from playground.core.inspect_model import BlockRef, Inspection, block_modules, conv_blocks, fit_input, grad_cam_block, inspect
+from playground.core.saliency_job import SaliencyJob
 from playground.ui.canvas import DEFAULT_PEN_WIDTH, MAX_PEN_WIDTH, MIN_PEN_WIDTH, DrawCanvas
 from playground.ui.feature_maps import FeatureMapView
 from playground.ui.kernels_view import KernelView
@@ -41,6 +40,7 @@ from playground.ui.saliency_view import SaliencyView
 
 PREDICT_INTERVAL_MS = 30
 SALIENCY_DELAY_MS = 15  # after a stroke: long enough for the prediction to be painted first
+SALIENCY_SLICE_S = 0.04  # saliency work per event-loop turn (a big network's single pass may take longer)
 THUMBNAIL_SCALE = 5
 EMPTY_TEXT = "—"
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pgm *.ppm);;All files (*)"
@@ -81,10 +81,17 @@ class DrawPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._live_update)
         # Saliency needs ~25 backward passes: it runs once a stroke is done, a moment after
-        # the prediction, so the answer is painted first.
+        # the prediction, so the answer is painted first; a big network's passes are
+        # spread over several turns of the event loop (SaliencyJob), so the window stays live.
         self._saliency_timer = QTimer(self)
         self._saliency_timer.setSingleShot(True)
         self._saliency_timer.timeout.connect(self._refresh_saliency)
+        self._saliency_job: SaliencyJob | None = None
+        self._saliency_caption: tuple[torch.Tensor, str, str | None] | None = None  # picture, class text, CAM block
+        self._saliency_slice_timer = QTimer(self)
+        self._saliency_slice_timer.setSingleShot(True)
+        self._saliency_slice_timer.setInterval(0)
+        self._saliency_slice_timer.timeout.connect(self._continue_saliency)
         self._pending_activation: torch.Tensor | None = None
         self._feature_timer = QTimer(self)
         self._feature_timer.setSingleShot(True)
@@ -246,6 +253,7 @@ class DrawPanel(QWidget):
             self.no_model_text.setText(f"The pretrained default could not be loaded: {problem}")
 
     def _on_model_changed(self, active: ActiveModel | None) -> None:
+        self._cancel_saliency()
         self._refs, self._cam_ref, self._cam_placement = [], None, None
         if active is None:
             self.model_label.setText("")
@@ -335,6 +343,7 @@ class DrawPanel(QWidget):
         """`live`: an update in the middle of a stroke, which leaves the saliency maps be."""
         self._feature_timer.stop()  # maps still waiting from the last update are out of date
         self._pending_activation = None
+        self._cancel_saliency()  # the drawing (or the weights) changed: that job's maps would be stale
         digit = self._preprocess(self.canvas.image(), ink_dark=self.canvas.inverted)
         self._digit = digit
         self.thumbnail.setPixmap(digit_pixmap(digit))
@@ -420,22 +429,46 @@ class DrawPanel(QWidget):
         self.feature_maps.set_activation(inspection.activations.get(block.block_id))
 
     def _refresh_saliency(self) -> None:
+        """Start the maps for the current drawing and class; the first slice runs now."""
+        self._cancel_saliency()
         active, inspection = self.hub.active, self._inspection
         if active is None or self._digit is None or inspection is None:
             return
         chosen = self.saliency.chosen_class()
         target = inspection.predicted if chosen is None or chosen >= inspection.logits.numel() else chosen
         x = fit_input(self._digit, active.design.input)
-        maps = {"input_x_gradient": input_x_gradient(active.model, x, target, active.mean, active.std),
-                "smooth_grad": smooth_grad(active.model, x, target, active.mean, active.std)}
-        if self._cam_ref is not None and self._cam_placement is not None:  # a spatial output to look at
-            maps["grad_cam"] = grad_cam(active.model, x, target, active.mean, active.std, self._cam_ref.module,
-                                        self._cam_placement)
+        with_cam = self._cam_ref is not None and self._cam_placement is not None  # a spatial output to look at
+        self._saliency_job = SaliencyJob(active.model, x, target, active.mean, active.std,
+                                         self._cam_ref.module if with_cam else None, self._cam_placement)
         names = self._class_names(active)
         label = names[target] if target < len(names) else str(target)
-        self.saliency.set_maps(x[0].mean(0, keepdim=True), maps,
-                               f"{label} ({'predicted' if chosen is None else 'chosen'})",
-                               self._cam_ref.block_id if self._cam_ref else None)
+        self._saliency_caption = (x[0].mean(0, keepdim=True), f"{label} ({'predicted' if chosen is None else 'chosen'})",
+                                  self._cam_ref.block_id if with_cam else None)
+        self._continue_saliency()
+
+    def _continue_saliency(self) -> None:
+        job = self._saliency_job
+        if job is None or self._saliency_caption is None:
+            return
+        if self.tabs.currentWidget() is not self.saliency:
+            self._cancel_saliency()  # out of sight: worked out again when the tab is shown
+            return
+        if not job.run(SALIENCY_SLICE_S):
+            self.saliency.show_progress(job.done / job.total)
+            self._saliency_slice_timer.start()
+            return
+        picture, target_text, cam_block = self._saliency_caption
+        self._saliency_job = self._saliency_caption = None
+        self.saliency.set_maps(picture, job.maps, target_text, cam_block)
+
+    def _cancel_saliency(self) -> None:
+        self._saliency_slice_timer.stop()
+        self._saliency_job = self._saliency_caption = None
+
+    @property
+    def saliency_busy(self) -> bool:
+        """Saliency maps are being worked out (a big network: a slice per event-loop turn)."""
+        return self._saliency_job is not None
 
     # ------------------------------------------------------------------ files
 
@@ -459,6 +492,7 @@ class DrawPanel(QWidget):
         self._timer.stop()  # no live update is left pending for a closed page
         self._saliency_timer.stop()
         self._feature_timer.stop()
+        self._cancel_saliency()
         super().closeEvent(event)
 
     # ------------------------------------------------------------------ state for views and tests

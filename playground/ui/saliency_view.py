@@ -125,6 +125,12 @@ class SaliencyView(QWidget):
         self.grid.show_message(text)
         self.info_label.setText("")
 
+    def show_progress(self, fraction: float) -> None:
+        """The maps are still being worked out (a big network takes a few seconds)."""
+        self._maps = {}
+        self.grid.show_message(f"Working out the maps for this drawing… {fraction:.0%}")
+        self.info_label.setText("A big network takes a few seconds for these; the window stays usable meanwhile.")
+
     def set_maps(self, digit: torch.Tensor, maps: Mapping[str, torch.Tensor], target_text: str,
                  cam_block: str | None) -> None:
         """Show maps (HxW each, by method name) over the input (1xHxW in [0, 1])."""

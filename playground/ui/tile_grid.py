@@ -134,6 +134,11 @@ class TileGrid(QWidget):
         self.update()
 
     @property
+    def message(self) -> str:
+        """The sentence shown instead of tiles ("" while tiles are shown)."""
+        return self._message
+
+    @property
     def tile_count(self) -> int:
         return len(self._tiles)
 

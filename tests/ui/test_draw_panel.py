@@ -328,12 +328,14 @@ def test_lenet5_kernels_show_6x1_then_16x6_and_follow_training(panel, hub, qtbot
 def test_saliency_maps_for_the_predicted_and_a_chosen_class(panel, qtbot) -> None:
     draw_seven(panel.canvas)
     panel.tabs.setCurrentWidget(panel.saliency)
+    qtbot.waitUntil(lambda: not panel.saliency_busy)
     maps = panel.saliency.maps
     assert set(maps) == {"input_x_gradient", "smooth_grad", "grad_cam"}
     assert all(m.shape == (28, 28) for m in maps.values())
     assert "7 (predicted)" in panel.saliency.info_label.text()
     assert maps["grad_cam"].min() >= 0 and maps["grad_cam"].max() == pytest.approx(1.0)
     panel.saliency.choose_class(1)
+    qtbot.waitUntil(lambda: not panel.saliency_busy)
     assert "1 (chosen)" in panel.saliency.info_label.text()
     assert not np.allclose(panel.saliency.maps["input_x_gradient"], maps["input_x_gradient"])
 
@@ -356,6 +358,33 @@ def test_the_chart_shows_every_class_or_the_top_ten_of_many(qtbot) -> None:
     assert len(heights) == 10 and heights[0] == pytest.approx(0.5)
     chart.set_probabilities(None)
     assert chart.winner is None and not any(bar.isVisible() for bar in chart._bars)  # noqa: SLF001
+
+
+def test_a_slow_networks_saliency_is_worked_out_between_events_and_a_new_stroke_restarts_it(
+        panel, qtbot, monkeypatch) -> None:
+    from playground.core.inspect_model import fit_input, input_x_gradient
+    from playground.ui import draw_panel
+
+    monkeypatch.setattr(draw_panel, "SALIENCY_SLICE_S", 0.0)  # as for a big network: one pass per event-loop turn
+    panel.tabs.setCurrentWidget(panel.saliency)
+    stroke(panel.canvas, loop())
+    qtbot.waitUntil(lambda: "Working out the maps" in panel.saliency.grid.message)
+    assert panel.saliency_busy and panel.saliency.maps == {}
+    stroke(panel.canvas, line((140, 40), (140, 240)))  # drawing on while the maps are worked out
+    qtbot.waitUntil(lambda: len(panel.saliency.maps) == 3, timeout=5000)
+    winner = panel.current_inspection.predicted
+    assert not panel.saliency_busy and f"{winner} (predicted)" in panel.saliency.info_label.text()
+    active = panel.hub.active
+    expected = input_x_gradient(active.model, fit_input(panel.current_input, active.design.input), winner,
+                                active.mean, active.std)
+    assert np.allclose(panel.saliency.maps["input_x_gradient"], expected.numpy(), atol=1e-6)  # the newest drawing's
+
+    panel.canvas.clear()
+    stroke(panel.canvas, loop())
+    qtbot.waitUntil(lambda: panel.saliency_busy)
+    panel.tabs.setCurrentWidget(panel.feature_maps)  # out of sight: the work stops
+    qtbot.waitUntil(lambda: not panel.saliency_busy)
+    assert panel.saliency.maps == {}
 
 
 def test_saliency_follows_at_the_end_of_a_stroke_not_during_it(panel, qtbot) -> None:
