@@ -450,8 +450,8 @@ class DrawPanel(QWidget):
         job = self._saliency_job
         if job is None or self._saliency_caption is None:
             return
-        if self.tabs.currentWidget() is not self.saliency:
-            self._cancel_saliency()  # out of sight: worked out again when the tab is shown
+        if self.tabs.currentWidget() is not self.saliency or not self.isVisible():
+            self._cancel_saliency()  # out of sight: worked out again when the tab or the page is shown
             return
         if not job.run(SALIENCY_SLICE_S):
             self.saliency.show_progress(job.done / job.total)
@@ -487,6 +487,11 @@ class DrawPanel(QWidget):
             return False
         self.error_label.hide()
         return True
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self.tabs.currentWidget() is self.saliency and self._inspection is not None:
+            self._saliency_timer.start(SALIENCY_DELAY_MS)  # maps skipped while hidden (a new model, new weights)
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self._timer.stop()  # no live update is left pending for a closed page

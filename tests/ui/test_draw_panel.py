@@ -387,6 +387,22 @@ def test_a_slow_networks_saliency_is_worked_out_between_events_and_a_new_stroke_
     assert panel.saliency.maps == {}
 
 
+def test_a_hidden_page_works_out_no_saliency_and_catches_up_when_shown(panel, hub, qtbot) -> None:
+    draw_seven(panel.canvas)
+    panel.tabs.setCurrentWidget(panel.saliency)
+    qtbot.waitUntil(lambda: len(panel.saliency.maps) == 3)
+    before = panel.saliency.maps["input_x_gradient"]
+    panel.hide()  # another page of the window is shown
+    state = {k: v.clone() for k, v in hub.active.model.state_dict().items()}
+    state["conv2d1.weight"] = -state["conv2d1.weight"]
+    hub.update_weights(state, "trained: epoch 1")  # an epoch ends while the page is away
+    qtbot.wait(50)
+    assert not panel.saliency_busy and np.array_equal(panel.saliency.maps["input_x_gradient"], before)
+    panel.show()
+    qtbot.waitUntil(lambda: len(panel.saliency.maps) == 3 and not panel.saliency_busy
+                    and not np.array_equal(panel.saliency.maps["input_x_gradient"], before))
+
+
 def test_saliency_follows_at_the_end_of_a_stroke_not_during_it(panel, qtbot) -> None:
     panel.tabs.setCurrentWidget(panel.saliency)
     stroke(panel.canvas, line((140, 40), (140, 240), steps=40), release=False)
