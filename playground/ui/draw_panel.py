@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 
 from playground.core.analysis import analyze
 from playground.core.digit import SIDE, DigitImageError, DigitPreprocessor
-from playground.core.inspect_model import BlockRef, Inspection, block_modules, conv_blocks, fit_input, grad_cam_block, inspect
+from playground.core.inspect_model import (
+    BlockRef, Inspection, block_modules, conv_blocks, fit_input, grad_cam_block, inspect)
 from playground.core.saliency_job import SaliencyJob
 from playground.ui.canvas import DEFAULT_PEN_WIDTH, MAX_PEN_WIDTH, MIN_PEN_WIDTH, DrawCanvas
 from playground.ui.feature_maps import FeatureMapView
@@ -442,8 +443,8 @@ class DrawPanel(QWidget):
                                          self._cam_ref.module if with_cam else None, self._cam_placement)
         names = self._class_names(active)
         label = names[target] if target < len(names) else str(target)
-        self._saliency_caption = (x[0].mean(0, keepdim=True), f"{label} ({'predicted' if chosen is None else 'chosen'})",
-                                  self._cam_ref.block_id if with_cam else None)
+        target_text = f"{label} ({'predicted' if chosen is None else 'chosen'})"
+        self._saliency_caption = (x[0].mean(0, keepdim=True), target_text, self._cam_ref.block_id if with_cam else None)
         self._continue_saliency()
 
     def _continue_saliency(self) -> None:
