@@ -10,9 +10,11 @@ so a worker thread would only add latency. It is throttled, not run per mouse ev
 first change after a quiet spell is classified at once, later ones at most every
 PREDICT_INTERVAL_MS, and the end of a stroke (or clear, undo, load) immediately. The
 answer is painted first: the feature maps of the same forward pass are shown one
-event-loop turn later, so their tiles never delay the prediction. A big
-network (a ResNet on 224x224 input) is slower, so the interval grows to three times the
-last update's cost: the window keeps at least two thirds of its time for drawing.
+event-loop turn later, so their tiles never delay the prediction. A big network (a
+ResNet on 224x224 input) is slower, so the interval grows to three times the last
+update's cost: the window keeps at least two thirds of its time for drawing. One that
+takes longer than LIVE_LIMIT_MS (VGG-11: ~190 ms) would make the ink stutter, so it
+answers when the stroke ends, and the old answer is greyed meanwhile.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from playground.ui.probability_chart import ProbabilityChart
 from playground.ui.saliency_view import SaliencyView
 
 PREDICT_INTERVAL_MS = 30
+LIVE_LIMIT_MS = 100  # a network slower than this answers at the end of a stroke, not while drawing
 SALIENCY_DELAY_MS = 15  # after a stroke: long enough for the prediction to be painted first
 SALIENCY_SLICE_S = 0.04  # saliency work per event-loop turn (a big network's single pass may take longer)
 THUMBNAIL_SCALE = 5
@@ -77,6 +80,7 @@ class DrawPanel(QWidget):
         self._cam_placement: tuple[tuple[float, float], tuple[float, float]] | None = None
         self._last_update = 0.0
         self._last_cost_ms = 0.0
+        self._previous_cost_ms = 0.0  # the update before: one slow first call (warm-up) pauses nothing
         self._outputs = 0  # width of the active network's output (0: unknown)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -255,6 +259,7 @@ class DrawPanel(QWidget):
 
     def _on_model_changed(self, active: ActiveModel | None) -> None:
         self._cancel_saliency()
+        self._last_cost_ms = self._previous_cost_ms = 0.0  # the old network's speed says nothing of this one
         self._refs, self._cam_ref, self._cam_placement = [], None, None
         if active is None:
             self.model_label.setText("")
@@ -311,13 +316,24 @@ class DrawPanel(QWidget):
     def _on_canvas_changed(self) -> None:
         if self._timer.isActive():
             return
+        if self.live_updates_paused:
+            if self._inspection is not None and self.canvas.is_drawing() and self.prediction_label.isEnabled():
+                self.prediction_label.setEnabled(False)  # greyed: the drawing has moved on since this answer
+                self.confidence_label.setText("A big network: it answers when the stroke ends")
+            return
         waited_ms = (time.perf_counter() - self._last_update) * 1000.0
         self._timer.start(max(0, round(self.throttle_interval_ms - waited_ms)))
 
     @property
     def last_update_ms(self) -> float:
-        """Wall time the last update took: preprocessing, the network and setting the views."""
+        """Wall time the last update that ran the network took: preprocessing, the network
+        and setting the views (0 for a new model until it has run)."""
         return self._last_cost_ms
+
+    @property
+    def live_updates_paused(self) -> bool:
+        """The network is too slow to classify while drawing: it answers at each stroke's end."""
+        return min(self._last_cost_ms, self._previous_cost_ms) > LIVE_LIMIT_MS
 
     @property
     def throttle_interval_ms(self) -> float:
@@ -335,13 +351,13 @@ class DrawPanel(QWidget):
     def _run_update(self, live: bool) -> None:
         self._timer.stop()
         self._last_update = time.perf_counter()
-        try:
-            self._update(live)
-        finally:
+        if self._update(live):  # the costs of updates that ran the network pace the next ones
+            self._previous_cost_ms = self._last_cost_ms
             self._last_cost_ms = (time.perf_counter() - self._last_update) * 1000.0
 
-    def _update(self, live: bool) -> None:
-        """`live`: an update in the middle of a stroke, which leaves the saliency maps be."""
+    def _update(self, live: bool) -> bool:
+        """`live`: an update in the middle of a stroke, which leaves the saliency maps be.
+        Returns whether the network ran (an empty canvas asks nothing of it)."""
         self._feature_timer.stop()  # maps still waiting from the last update are out of date
         self._pending_activation = None
         self._cancel_saliency()  # the drawing (or the weights) changed: that job's maps would be stale
@@ -354,7 +370,7 @@ class DrawPanel(QWidget):
         active = self.hub.active
         if digit is None or active is None:
             self._show_no_prediction(active)
-            return
+            return False
         watch = {}
         block = self._watched_block()
         if block is not None:
@@ -363,7 +379,7 @@ class DrawPanel(QWidget):
             inspection = inspect(active.model, fit_input(digit, active.design.input), active.mean, active.std, watch)
         except RuntimeError as exc:
             self._show_no_prediction(active, f"The active model cannot classify this input: {str(exc).splitlines()[0]}")
-            return
+            return False
         self._inspection = inspection
         self._show_prediction(inspection, active)
         if block is not None:  # shown after the answer is on screen (a timer of 0 ms runs after the repaint)
@@ -375,6 +391,7 @@ class DrawPanel(QWidget):
             else:
                 self._saliency_timer.start(SALIENCY_DELAY_MS)
         self.predicted.emit(inspection)
+        return True
 
     def _show_prediction(self, inspection: Inspection, active: ActiveModel) -> None:
         names = self._class_names(active)

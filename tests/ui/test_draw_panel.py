@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 
 import numpy as np
 import pytest
@@ -160,6 +161,45 @@ def test_prediction_is_live_while_drawing_but_not_per_mouse_event(panel, qtbot) 
     assert len(predictions) == 1 and predictions[0] is not None
     assert panel.canvas.is_drawing()
     assert panel.prediction_label.text() == "1"
+
+
+class SlowNetwork(torch.nn.Module):
+    """The pretrained network taking as long as VGG-11 does on a laptop CPU."""
+
+    def __init__(self, inner: torch.nn.Module, seconds: float) -> None:
+        super().__init__()
+        self.inner, self.seconds = inner, seconds
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        time.sleep(self.seconds)
+        return self.inner(x)
+
+
+def test_a_network_too_slow_for_live_answers_answers_when_the_stroke_ends(panel, hub, qtbot) -> None:
+    default = hub.active
+    hub.set_active(ActiveModel(default.design, SlowNetwork(default.model, 0.15), "slow"))
+    predictions = []
+    panel.predicted.connect(predictions.append)
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+
+    def drag(points) -> None:  # the pen stays down
+        for x, y in points:
+            mouse(panel.canvas, QEvent.Type.MouseMove, panel.canvas.widget_point(x, y), none, left)
+
+    stroke(panel.canvas, line((140, 40), (140, 100), steps=10), release=False)
+    qtbot.waitUntil(lambda: len(predictions) == 1)  # a slow live answer
+    drag(line((140, 100), (140, 160), steps=10))
+    qtbot.waitUntil(lambda: len(predictions) == 2)  # and another: two slow ones in a row are enough
+    assert panel.live_updates_paused and panel.prediction_label.isEnabled()
+    drag(line((140, 160), (140, 240), steps=20))
+    qtbot.wait(500)  # more than three times a slow answer: a live one would have come by now
+    assert len(predictions) == 2 and panel.canvas.is_drawing()
+    assert not panel.prediction_label.isEnabled() and "when the stroke ends" in panel.confidence_label.text()
+    mouse(panel.canvas, QEvent.Type.MouseButtonRelease, panel.canvas.widget_point(140, 240), left, none)
+    assert len(predictions) == 3 and panel.prediction_label.isEnabled()
+    assert panel.prediction_label.text() == "1" and "sure" in panel.confidence_label.text()
+    hub.set_active(default)  # a fast network again: live answers come back at once
+    assert not panel.live_updates_paused
 
 
 def test_inverted_canvas_gives_the_same_input_and_answer(panel, qtbot) -> None:
