@@ -99,6 +99,8 @@ class TileGrid(QWidget):
         self._placed: tuple[int, int, list[QRect]] = (1, 1, [])
         self._layer_key: tuple | None = None
         self._layer: QPixmap | None = None
+        self._label_width_key: tuple | None = None
+        self._label_width_px = 0
 
     # ------------------------------------------------------------------ content
 
@@ -154,9 +156,15 @@ class TileGrid(QWidget):
     # ------------------------------------------------------------------ layout
 
     def _label_width(self) -> int:
+        """Room for the row labels; measured once per set of labels and font (a 64-row
+        kernel grid asks for it for every tile)."""
         if not self._row_labels:
             return 0
-        return max(self.fontMetrics().horizontalAdvance(t) for t in self._row_labels) + self.GAP
+        key = (tuple(self._row_labels), self.font().key())
+        if key != self._label_width_key:
+            self._label_width_key = key
+            self._label_width_px = max(self.fontMetrics().horizontalAdvance(t) for t in self._row_labels) + self.GAP
+        return self._label_width_px
 
     def _top(self) -> int:
         return self.CAPTION if self._column_labels else 0
@@ -292,8 +300,9 @@ class TileGrid(QWidget):
         for text, rect in zip(self._captions, rects):
             painter.drawText(QRect(rect.x(), rect.y() - self.CAPTION, rect.width(), self.CAPTION - 1),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, text)
+        label_width = self._label_width() - self.GAP
         for text, rect in zip(self._row_labels, rects[::columns]):
-            painter.drawText(QRect(0, rect.y(), self._label_width() - self.GAP, rect.height()),
+            painter.drawText(QRect(0, rect.y(), label_width, rect.height()),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
 
     # ------------------------------------------------------------------ hover
