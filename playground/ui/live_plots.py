@@ -244,6 +244,9 @@ class LivePlot(QWidget):
         self._percent = percent
         self._y_top = 0.0
         self._y_bottom = 100.0
+        # Points of each series already looked at for the y range: the range only ever
+        # widens, so a frame scans the new points, not the whole history.
+        self._range_scanned: dict[str, int] = {}
         self._view_box.sigRangeChangedManually.connect(self._on_manual_range)
         self._update_title()
 
@@ -339,12 +342,14 @@ class LivePlot(QWidget):
         for key in self._dirty:
             series = self._series[key]
             self._items[key].setData(series.x, series.y, skipFiniteCheck=True)
-            if len(series):
+            new = series.y[self._range_scanned.get(key, 0):]
+            self._range_scanned[key] = len(series)
+            if new.size:
                 right = max(right, float(series.x[-1]))
                 if self._y_from_zero:
-                    top = max(top, _finite_max(series.y))
+                    top = max(top, _finite_max(new))
                 if self._percent:
-                    bottom = min(bottom, -_finite_max(-series.y))
+                    bottom = min(bottom, -_finite_max(-new))
         self._dirty.clear()
         self._grow_x(right)
         self._grow_y(top)
@@ -355,6 +360,7 @@ class LivePlot(QWidget):
         for key, series in self._series.items():
             series.clear()
             self._dirty.add(key)
+        self._range_scanned.clear()
         self.refresh()
         self._y_top = 0.0
         self._y_bottom = 100.0
