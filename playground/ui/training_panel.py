@@ -127,8 +127,7 @@ class TrainingPanel(QWidget):
         self._build()
 
         self.picker.changed.connect(self._update_controls)
-        document.designChanged.connect(self._on_design_changed)
-        document.analysisChanged.connect(self._on_design_changed)
+        document.analysisChanged.connect(self._on_design_changed)  # always sent right after designChanged
         app = QCoreApplication.instance()
         if app is not None:  # a safety net: never leave a running thread behind at exit
             app.aboutToQuit.connect(self.shutdown)
