@@ -613,10 +613,8 @@ class MainWindow(QMainWindow):
         self._on_selection_changed(self.document.selected_id)
         self._update_title()
         self._update_undo_actions()
-        self.document.undo_stack.undoTextChanged.connect(self._update_undo_actions)
-        self.document.undo_stack.redoTextChanged.connect(self._update_undo_actions)
-        self.document.undo_stack.canUndoChanged.connect(self._update_undo_actions)
-        self.document.undo_stack.canRedoChanged.connect(self._update_undo_actions)
+        # Every push, undo, redo, merge and clear moves (or resets) the index: one signal is enough.
+        self.document.undo_stack.indexChanged.connect(self._update_undo_actions)
 
     def _update_title(self) -> None:
         marker = "*" if self.document.modified else ""

@@ -19,7 +19,6 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPixmap, QStandardItem, 
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from playground.core.analysis import Analysis, LayerInfo
-from playground.core.design import walk
 from playground.ui import style
 from playground.ui.block_text import format_int, shape_str
 from playground.ui.document import DesignDocument
@@ -145,9 +144,8 @@ class SummaryTable(QTableView):
     # ------------------------------------------------------------ filling
 
     def _on_analysis_changed(self, analysis: Analysis) -> None:
-        labels = {b.id: b.label for _, b in walk(self.document.design) if b.label}
         structure = [(r.block_id, r.depth) for r in analysis.rows]
-        rows = [_row_cells(r, labels.get(r.block_id)) for r in analysis.rows] + [_total_cells(analysis)]
+        rows = [_row_cells(r, r.label) for r in analysis.rows] + [_total_cells(analysis)]
         self._syncing = True
         try:
             if structure != self._structure or len(self._cells) != len(rows):
