@@ -71,6 +71,16 @@ def test_editing_in_the_inspector_updates_totals_and_summary(qtbot, window) -> N
     assert model.index(total_row, 3).data() == format_int(analysis.total_params)
 
 
+def test_a_label_shows_in_the_summary_and_undo_takes_it_back(qtbot, window) -> None:
+    window.document.set_label("conv", "edge finder")
+    model = window.summary.model()
+    assert model.index(window.summary.row_of("conv"), 0).data() == "edge finder"
+    assert window.undo_action.isEnabled() and window.undo_action.text() == "&Undo Rename block"
+    window.document.undo_stack.undo()
+    assert model.index(window.summary.row_of("conv"), 0).data() == "conv"
+    assert window.redo_action.isEnabled() and not window.undo_action.isEnabled()
+
+
 def test_an_error_shows_in_the_status_bar_and_summary(qtbot, window) -> None:
     window.document.set_param("conv", "kernel_size", 40)
     assert "1 error" in window.validity_label.text()
