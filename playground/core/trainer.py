@@ -200,6 +200,7 @@ class Trainer:
         self.report_every_s = report_every_s
         self.history: list[dict[str, float]] = []
         self.device: torch.device | None = None
+        self._eval_chunk = max(256, self.config.batch_size * 4)  # halved for good when it runs out of memory
         self._autocast: Callable[[], Any] | None = None
         self._augments = False
         self._scale = self._offset = self._mean = self._std = torch.ones(())
@@ -253,9 +254,6 @@ class Trainer:
             result = FailedEvent(f"training failed: {exc.__class__.__name__}: {first}")
         self.callback(result)
         return result
-
-    def _emit(self, event: Event) -> None:
-        self.callback(event)
 
     def _emit_while_loading(self, event: Event) -> None:
         """The data loaders' callback: also where a stop during a download takes effect."""
@@ -372,7 +370,7 @@ class Trainer:
                         raise _Failed(self._diverged_message(mean_loss, step, lr))
                     loss_total += loss_sum
                     unread_steps = 0
-                    self._emit(StepEvent(step, epoch, epoch_step, usable // batch, mean_loss, correct / pos, lr,
+                    self.callback(StepEvent(step, epoch, epoch_step, usable // batch, mean_loss, correct / pos, lr,
                                          report_samples / max(now - report_time, 1e-9)))
                     report_time, report_samples = now, 0
             if self._stop.is_set() and pos < usable:
@@ -392,7 +390,7 @@ class Trainer:
                                  "val_loss": val_loss, "val_acc": val_acc})
             with np.errstate(invalid="ignore", divide="ignore"):
                 per_class = np.diag(confusion) / confusion.sum(axis=1)
-            self._emit(EpochEvent(epoch, cfg.epochs, train_loss, train_acc, val_loss, val_acc, confusion, per_class,
+            self.callback(EpochEvent(epoch, cfg.epochs, train_loss, train_acc, val_loss, val_acc, confusion, per_class,
                                   val_pred, worst, _cpu_copy(model), train_time, pos / max(train_time, 1e-9)))
         model.eval()
         duration = time.perf_counter() - started - paused_s
@@ -446,7 +444,7 @@ class Trainer:
             raise _Failed(f"out of memory on {self.device} even with batch size 1: make the design smaller "
                           "or train on the CPU")
         smaller = batch // 2
-        self._emit(InfoEvent(f"out of memory on {self.device} at batch size {batch}; "
+        self.callback(InfoEvent(f"out of memory on {self.device} at batch size {batch}; "
                              f"continuing with batch size {smaller}"))
         return smaller
 
@@ -462,7 +460,7 @@ class Trainer:
         model.eval()
         k = data.info.num_classes
         n = len(data.val_x)
-        chunk = max(256, self.config.batch_size * 4)
+        chunk = self._eval_chunk
         loss_sum = torch.zeros((), device=data.device)
         preds, confs = [], []
         with torch.no_grad():
@@ -477,7 +475,7 @@ class Trainer:
                 except torch.OutOfMemoryError:
                     logits = None
                 if logits is None:
-                    chunk = self._halve_batch(chunk)
+                    chunk = self._eval_chunk = self._halve_batch(chunk)
                     continue
                 loss_sum += F.cross_entropy(logits, y, reduction="sum")
                 conf, pred = torch.softmax(logits, 1).max(1)

@@ -214,6 +214,16 @@ def test_out_of_memory_halves_the_batch_and_goes_on(digits):
     assert [e.step for e in of(events, StepEvent)] == list(range(1, 9))  # 64 samples in batches of 8
 
 
+def test_a_halved_batch_stays_halved_in_later_epochs_for_training_and_validation(digits):
+    events = []
+    trainer = Trainer(_SmallMemory(), digits.subset(64, 16), config(epochs=2, batch_size=32), events.append,
+                      report_every_s=0.0)
+    assert isinstance(trainer.run(), FinishedEvent)
+    infos = [e.message for e in of(events, InfoEvent)]
+    # Epoch 1: training 32 -> 16 -> 8, validation 256 -> ... -> 8. Epoch 2 starts small: nothing more.
+    assert len(infos) == 2 + 5 and sum("at batch size 256" in m for m in infos) == 1
+
+
 def test_a_design_that_does_not_fit_the_data_fails_with_its_message(digits):
     rgb = design_from_dict({"format": "cnn-playground.design", "version": 1, "input": [3, 32, 32],
                             "layers": [{"type": "Flatten"}, {"type": "Linear", "out_features": 10}]})
