@@ -82,8 +82,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = _parser().parse_args(args_list)
         command = args.command or "gui"
-        if command == "gui" and not hasattr(args, "design"):
-            args.design = None
         module = importlib.import_module(f"playground.commands.{command}")
         return int(module.run(args) or 0)
     except (UsageError, DesignError) as exc:

@@ -107,8 +107,7 @@ def _is_int(v: Any) -> bool:
 
 
 def _check_int(v: Any, p: Param, path: str, what: str = "an int") -> int:
-    lo = p.minimum if p.minimum is not None else None
-    hi = p.maximum if p.maximum is not None else None
+    lo, hi = p.minimum, p.maximum
     if not _is_int(v):
         raise DesignError(path, f"expected {what}, got {_fmt(v)}")
     if (lo is not None and v < lo) or (hi is not None and v > hi):

@@ -363,10 +363,7 @@ class Sliding:
         values = self.input[:, np.clip(rows, 0, None)][:, :, np.clip(cols, 0, None)]
         constant = np.outer(rows < 0, np.ones_like(cols, bool)) | np.outer(np.ones_like(rows, bool), cols < 0)
         fill = -np.inf if self.op.kind == "max" else 0.0
-        values[:, constant] = fill
-        values[:, self.cell_kind == CELL_OUTSIDE] = fill
-        if self.op.kind == "max":
-            values[:, self.cell_kind == CELL_PADDING] = -np.inf
+        values[:, constant] = fill  # padding and cells past the input have no source: both are filled here
         return values
 
 

@@ -14,7 +14,7 @@ import html
 import numpy as np
 import torch
 import torch.nn as nn
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QSpinBox, QStackedWidget,
                                QStyle, QToolButton, QVBoxLayout, QWidget)
@@ -39,8 +39,6 @@ class _NothingToShow(Exception):
 
 class ConvAnimationView(QWidget):
     """The kernel animation: pick a block and channels, then play, step, scrub or click."""
-
-    positionChanged = Signal(int)
 
     def __init__(self, hub: ModelHub, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -396,7 +394,6 @@ class ConvAnimationView(QWidget):
         for widget in (self.play_button, self.back_button, self.forward_button, self.scrub_slider):
             widget.setEnabled(True)
         self._update_status()
-        self.positionChanged.emit(position)
 
     def step_forward(self) -> None:
         self.set_position(self._position + 1)

@@ -9,7 +9,6 @@ Download button fails with the core's message, which says where to put the files
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -104,14 +103,6 @@ class _Cancelled(Exception):
     """Raised inside the download's progress callback to abandon it."""
 
 
-@dataclass(frozen=True)
-class DataLoaded:
-    """Sent by a loading job when its dataset is ready (and cached)."""
-
-    spec: str
-    dataset: Dataset
-
-
 class LoadJob:
     """Load (and, if asked, download) one dataset into the cache; stoppable between chunks."""
 
@@ -130,7 +121,6 @@ class LoadJob:
         except DatasetError as exc:
             self._callback(FailedEvent(str(exc)))
             return None
-        self._callback(DataLoaded(self._spec, data))
         return data
 
     def _report(self, event: Any) -> None:

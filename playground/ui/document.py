@@ -260,16 +260,6 @@ class DesignDocument(QObject):
         return self._push(f"Set {name} = {_value_text(shown)}", after, block_id,
                           merge_key=("param", block_id, name) if merge else None)
 
-    def set_params(self, block_id: str, params: dict[str, Any], text: str | None = None) -> bool:
-        path = self.path_of(block_id)
-        if path is None:
-            return False
-        block = core.get_block(self._design, path)
-        after = self._compute(lambda d: core.set_params(d, path, params))
-        if after is None:
-            return False
-        return self._push(text or f"Edit {block.type}", after, block_id)
-
     def set_label(self, block_id: str, label: str | None) -> bool:
         path = self.path_of(block_id)
         if path is None:
@@ -368,8 +358,7 @@ class DesignDocument(QObject):
             return False
         if after == self._design:
             return False
-        command = DesignEditCommand(self, text, self._design, after, self._selected, select_after,
-                                    merge_key, structural)
+        command = DesignEditCommand(self, text, self._design, after, self._selected, select_after, merge_key)
         self.undo_stack.push(command)
         return True
 

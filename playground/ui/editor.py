@@ -65,7 +65,6 @@ class DesignEditor(QAbstractScrollArea):
     """Shows the document's design as cards and edits it through the document."""
 
     inspectRequested = Signal()  # Enter or double-click: the inspector should take focus
-    zoomChanged = Signal(float)
 
     def __init__(self, document: DesignDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,7 +116,6 @@ class DesignEditor(QAbstractScrollArea):
         self._zoom = zoom
         self._update_scrollbars()
         self.viewport().update()
-        self.zoomChanged.emit(zoom)
 
     def zoom_in(self) -> None:
         self.set_zoom(next((z for z in ZOOM_STEPS if z > self._zoom + 1e-6), ZOOM_STEPS[-1]))

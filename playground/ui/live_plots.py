@@ -24,7 +24,7 @@ from typing import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QPalette
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -205,8 +205,6 @@ class LivePlot(QWidget):
     number above the data and only ever grows, so the axis stays still while a run goes on;
     with `percent` it runs from a round ten below the data to 100.
     """
-
-    exported = Signal(str)  # path written
 
     def __init__(self, title: str, x_label: str, y_label: str, parent: QWidget | None = None,
                  y_from_zero: bool = False, percent: bool = False) -> None:
@@ -461,7 +459,6 @@ class LivePlot(QWidget):
         self.refresh()
         if not self.plot_widget.grab().save(str(path), "PNG"):
             raise OSError(f"could not write {path}")
-        self.exported.emit(str(path))
 
     def export_csv(self, path: str | Path) -> None:
         """Every point of every series, one row each: series, x, y."""
@@ -472,7 +469,6 @@ class LivePlot(QWidget):
                 name = self._styles[key].name
                 for x, y in zip(series.x.tolist(), series.y.tolist()):
                     writer.writerow([name, repr(x), repr(y)])
-        self.exported.emit(str(path))
 
     def _ask_png(self) -> None:
         self._ask_and_export("PNG image (*.png)", ".png", self.export_png)

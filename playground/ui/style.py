@@ -85,7 +85,6 @@ QToolBar {{ background: #f7f8fa; border: none; border-bottom: 1px solid {BORDER}
 QToolBar QToolButton {{ padding: 4px; border-radius: 4px; }}
 QToolBar QToolButton:hover {{ background: #e4e9f0; }}
 QStatusBar {{ background: #f7f8fa; border-top: 1px solid {BORDER}; }}
-QStatusBar QLabel#totalsLabel {{ color: {MUTED}; padding: 0 10px; }}
 QTabWidget::pane {{ border: none; }}
 QTabBar::tab {{ padding: 6px 16px; }}
 QLineEdit#paletteFilter {{ padding: 4px 6px; border: 1px solid {BORDER}; border-radius: 5px; background: white; }}
@@ -98,10 +97,6 @@ QLabel#sectionTitle {{ color: {MUTED}; font-weight: 600; padding: 6px 0 0 0; mar
 QHeaderView::section {{ background: #eef1f5; border: none; border-right: 1px solid {BORDER};
     border-bottom: 1px solid {BORDER}; padding: 4px 6px; font-weight: 600; color: {MUTED}; }}
 QTableView {{ gridline-color: #edf0f3; selection-background-color: {ACCENT_SOFT}; selection-color: {TEXT}; }}
-QTreeWidget#layerPalette {{ border: none; background: white; }}
-QTreeWidget#layerPalette::item {{ padding: 3px 2px; }}
-QTreeWidget#layerPalette::item:selected {{ background: {ACCENT_SOFT}; color: {TEXT}; }}
-QTreeWidget#layerPalette::item:hover:!selected {{ background: #f0f3f7; }}
 """
 
 

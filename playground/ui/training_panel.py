@@ -86,7 +86,6 @@ class TrainedModel:
 class TrainingPanel(QWidget):
     """Settings on the left; live plots, results and the runs of the session on the right."""
 
-    trainingStarted = Signal()
     trainingFinished = Signal(object)  # FinishedEvent, FailedEvent or None (failed to start)
     message = Signal(str, str)  # text, kind (error, warning, info, success): for a status bar
 
@@ -105,7 +104,6 @@ class TrainingPanel(QWidget):
         self._run_data: RunStarted | None = None
         self._run_id: int | None = None
         self._result: FinishedEvent | FailedEvent | None = None
-        self._epochs_done = 0
         self._best: float | None = None
         self._history: list[dict] = []
         self._started_at = 0.0
@@ -304,7 +302,7 @@ class TrainingPanel(QWidget):
 
         self._run_design, self._run_config, self._run_data, self._result = design, config, None, None
         self._pending_results = None
-        self._epochs_done, self._best, self._history = 0, None, []
+        self._best, self._history = None, []
         self._started_at, self._paused_at, self._paused_total, self._stopping = time.monotonic(), None, 0.0, False
         self.plots.reset(config.epochs)
         self.results.clear()
@@ -322,7 +320,6 @@ class TrainingPanel(QWidget):
         self.plots.start_live()
         self._clock.start()
         self._update_controls()
-        self.trainingStarted.emit()
         return True
 
     def pause(self) -> None:
@@ -437,7 +434,6 @@ class TrainingPanel(QWidget):
 
     def _on_epoch(self, e: EpochEvent) -> None:
         self._show_progress()
-        self._epochs_done = e.epoch
         self._best = e.val_acc if self._best is None else max(self._best, e.val_acc)
         self._history.append({"epoch": e.epoch, "train_loss": e.train_loss, "train_acc": e.train_acc,
                               "val_loss": e.val_loss, "val_acc": e.val_acc})

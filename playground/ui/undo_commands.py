@@ -25,8 +25,7 @@ class DesignEditCommand(QUndoCommand):
     """One edit of the design: `before` -> `after`, named for the Edit menu."""
 
     def __init__(self, document: "DesignDocument", text: str, before: Design, after: Design,
-                 select_before: str, select_after: str, merge_key: Hashable | None = None,
-                 structural: bool = True) -> None:
+                 select_before: str, select_after: str, merge_key: Hashable | None = None) -> None:
         super().__init__(text)
         self._document = document
         self.before = before
@@ -34,7 +33,6 @@ class DesignEditCommand(QUndoCommand):
         self.select_before = select_before
         self.select_after = select_after
         self.merge_key = merge_key
-        self.structural = structural
         self.sealed = False
 
     def id(self) -> int:  # noqa: A003 - Qt's name

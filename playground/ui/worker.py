@@ -54,7 +54,6 @@ class StepBatch:
     steps: np.ndarray
     epochs: np.ndarray
     losses: np.ndarray
-    accuracies: np.ndarray
     lrs: np.ndarray
 
     @staticmethod
@@ -64,7 +63,6 @@ class StepBatch:
             steps=np.array([e.step for e in events], dtype=np.int64),
             epochs=np.array([fractional_epoch(e) for e in events], dtype=np.float64),
             losses=np.array([e.loss for e in events], dtype=np.float64),
-            accuracies=np.array([e.accuracy for e in events], dtype=np.float64),
             lrs=np.array([e.lr for e in events], dtype=np.float64),
         )
 
