@@ -59,7 +59,8 @@ class Checkpoint:
         return model.eval()
 
 
-def _cpu_state_dict(model_or_state_dict: nn.Module | Mapping[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+def cpu_state_dict(model_or_state_dict: nn.Module | Mapping[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+    """The weights as CPU tensors of their own: safe to keep while the model trains on."""
     state = model_or_state_dict.state_dict() if isinstance(model_or_state_dict, nn.Module) else model_or_state_dict
     return {str(k): v.detach().to("cpu", copy=True).contiguous() for k, v in state.items()}
 
@@ -72,7 +73,7 @@ def save_checkpoint(path: str | os.PathLike[str], design: Design,
     Raises CheckpointError (unwritable place, weights that do not fit the design, values
     that are not JSON).
     """
-    state = _cpu_state_dict(model_or_state_dict)
+    state = cpu_state_dict(model_or_state_dict)
     _check_fit(path, design, state)
     try:
         payload = {

@@ -49,6 +49,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 from playground.core.builder import build_model
+from playground.core.checkpoint import cpu_state_dict
 from playground.core.datasets import Dataset, DatasetError, augment, check_fits, load_dataset
 from playground.core.design import Design, DesignError
 from playground.core.devices import DeviceError, limit_cpu_threads, resolve_device
@@ -172,10 +173,6 @@ class _Failed(Exception):
 
 class _Stopped(Exception):
     """Stop was asked for while the data was still loading (downloading, reading images)."""
-
-
-def _cpu_copy(model: nn.Module) -> dict[str, torch.Tensor]:
-    return {k: v.detach().to("cpu", copy=True) for k, v in model.state_dict().items()}
 
 
 class Trainer:
@@ -391,10 +388,10 @@ class Trainer:
             with np.errstate(invalid="ignore", divide="ignore"):
                 per_class = np.diag(confusion) / confusion.sum(axis=1)
             self.callback(EpochEvent(epoch, cfg.epochs, train_loss, train_acc, val_loss, val_acc, confusion, per_class,
-                                  val_pred, worst, _cpu_copy(model), train_time, pos / max(train_time, 1e-9)))
+                                  val_pred, worst, cpu_state_dict(model), train_time, pos / max(train_time, 1e-9)))
         model.eval()
         duration = time.perf_counter() - started - paused_s
-        return FinishedEvent(best, last, epochs_done, duration, self._stop.is_set(), _cpu_copy(model))
+        return FinishedEvent(best, last, epochs_done, duration, self._stop.is_set(), cpu_state_dict(model))
 
     def _inputs(self, raw: torch.Tensor, generator: torch.Generator | None) -> torch.Tensor:
         """A uint8 batch on the device -> the normalised float batch the model takes.
