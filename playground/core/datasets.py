@@ -22,7 +22,6 @@ pixels, small rotations and scale changes, one `grid_sample` per batch.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 import time
@@ -214,14 +213,6 @@ def _open_url(url: str) -> Any:
     return urllib.request.urlopen(request, timeout=30)
 
 
-def _md5(path: Path) -> str:
-    digest = hashlib.md5(usedforsecurity=False)
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def _download(url: str, dest: Path, what: str, callback: Callback) -> None:
     """Fetch `url` into `dest` through a .part file, reporting bytes as ProgressEvents."""
     part = dest.with_name(dest.name + ".part")
@@ -293,9 +284,11 @@ def _extract(source: _Source, files: _Files) -> None:
 
 
 def _fetch(source: _Source, files: _Files, callback: Callback) -> None:
+    from torchvision.datasets.utils import check_integrity, check_md5
+
     for (name, md5), mirrors in zip(files.archives, files.urls):
         dest = files.folder / name
-        if dest.is_file() and (md5 is None or _md5(dest) == md5):
+        if check_integrity(dest, md5):  # there, and intact when its checksum is known
             continue
         errors = []
         for url in mirrors:
@@ -308,7 +301,7 @@ def _fetch(source: _Source, files: _Files, callback: Callback) -> None:
             raise DatasetError(
                 f"cannot download {source.title} ({errors[-1]}); without a network, fetch {files.names()} "
                 f"from {mirrors[0].rsplit('/', 1)[0]}/ yourself and put them in {files.folder}")
-        if md5 is not None and _md5(dest) != md5:
+        if md5 is not None and not check_md5(dest, md5):
             dest.unlink()
             raise DatasetError(f"the downloaded {name} of {source.title} is damaged (checksum mismatch); try again")
 
