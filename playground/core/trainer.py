@@ -175,6 +175,17 @@ class _Stopped(Exception):
     """Stop was asked for while the data was still loading (downloading, reading images)."""
 
 
+def metrics_from_history(history: list[dict[str, float]]) -> dict[str, Any]:
+    """A checkpoint's numbers from per-epoch rows (epoch, train/val loss and accuracy):
+    the last epoch's, the best validation accuracy, and the history itself."""
+    if not history:
+        return {"epochs_done": 0, "history": []}
+    last = history[-1]
+    return {"val_acc": last["val_acc"], "val_loss": last["val_loss"], "train_acc": last["train_acc"],
+            "train_loss": last["train_loss"], "best_val_acc": max(h["val_acc"] for h in history),
+            "epochs_done": len(history), "history": list(history)}
+
+
 class Trainer:
     """Trains one model on one dataset; see the module docstring for the events.
 
@@ -223,13 +234,8 @@ class Trainer:
         return not self._running.is_set()
 
     def metrics(self) -> dict[str, Any]:
-        """Final numbers for a checkpoint: last and best epoch, and the per-epoch history."""
-        if not self.history:
-            return {"epochs_done": 0, "history": []}
-        last = self.history[-1]
-        return {"val_acc": last["val_acc"], "val_loss": last["val_loss"], "train_acc": last["train_acc"],
-                "train_loss": last["train_loss"], "best_val_acc": max(h["val_acc"] for h in self.history),
-                "epochs_done": len(self.history), "history": list(self.history)}
+        """Final numbers for a checkpoint (see metrics_from_history)."""
+        return metrics_from_history(self.history)
 
     # ------------------------------------------------------------ the run
 

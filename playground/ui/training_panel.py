@@ -39,7 +39,7 @@ from playground.core.datasets import Dataset, DatasetInfo
 from playground.core.design import Design
 from playground.core.devices import resolve_device
 from playground.core.events import EpochEvent, FailedEvent, FinishedEvent, InfoEvent, ProgressEvent, StepEvent
-from playground.core.trainer import TrainConfig, Trainer
+from playground.core.trainer import TrainConfig, Trainer, metrics_from_history
 from playground.ui.dataset_picker import DatasetCache, DatasetPicker
 from playground.ui.document import DesignDocument
 from playground.ui.live_plots import TrainingPlots
@@ -104,7 +104,6 @@ class TrainingPanel(QWidget):
         self._run_data: RunStarted | None = None
         self._run_id: int | None = None
         self._result: FinishedEvent | FailedEvent | None = None
-        self._best: float | None = None
         self._history: list[dict] = []
         self._started_at = 0.0
         self._paused_at: float | None = None
@@ -302,7 +301,7 @@ class TrainingPanel(QWidget):
 
         self._run_design, self._run_config, self._run_data, self._result = design, config, None, None
         self._pending_results = None
-        self._best, self._history = None, []
+        self._history = []
         self._started_at, self._paused_at, self._paused_total, self._stopping = time.monotonic(), None, 0.0, False
         self.plots.reset(config.epochs)
         self.results.clear()
@@ -434,7 +433,6 @@ class TrainingPanel(QWidget):
 
     def _on_epoch(self, e: EpochEvent) -> None:
         self._show_progress()
-        self._best = e.val_acc if self._best is None else max(self._best, e.val_acc)
         self._history.append({"epoch": e.epoch, "train_loss": e.train_loss, "train_acc": e.train_acc,
                               "val_loss": e.val_loss, "val_acc": e.val_acc})
         self.plots.add_epoch(float(e.epoch), e.train_loss, e.val_loss, e.train_acc, e.val_acc)
@@ -446,7 +444,7 @@ class TrainingPanel(QWidget):
                                         f"{100 * e.val_acc:.1f}%", replace=False)
         self.tabs.setTabText(1, f"Results (epoch {e.epoch})")
         if self._run_id is not None:
-            self.runs.update_run(self._run_id, best_val_acc=self._best, epochs=e.epoch, duration_s=self._elapsed())
+            self.runs.update_run(self._run_id, best_val_acc=max(h["val_acc"] for h in self._history), epochs=e.epoch, duration_s=self._elapsed())
 
     def _show_results(self) -> None:
         """Draw the latest epoch's evaluation in the Results tab (if one is waiting)."""
@@ -528,7 +526,7 @@ class TrainingPanel(QWidget):
             return
         info = run.dataset.info
         self.trained = TrainedModel(self._run_design, state_dict, self._run_config,
-                                    self._metrics(), info)
+                                    metrics_from_history(self._history), info)
         model = run.hub_model
         active = self.hub.active
         if not replace and active is not None and active.model is model:
@@ -536,14 +534,6 @@ class TrainingPanel(QWidget):
             return
         model.load_state_dict(state_dict)
         self.hub.set_active(ActiveModel.from_info(self._run_design, model, source, info))
-
-    def _metrics(self) -> dict:
-        if not self._history:
-            return {"epochs_done": 0, "history": []}
-        last = self._history[-1]
-        return {**{k: last[k] for k in ("val_acc", "val_loss", "train_acc", "train_loss")},
-                "best_val_acc": max(h["val_acc"] for h in self._history),
-                "epochs_done": len(self._history), "history": list(self._history)}
 
     # ------------------------------------------------------------------ save / load
     def save_model(self, path: str | Path) -> bool:
