@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from playground.core.inspect_model import BlockRef, kernels
 from playground.ui.block_combo import BlockCombo
+from playground.ui.feature_maps import block_picker_text
 from playground.ui.tile_grid import (
     DIVERGING,
     ColourBar,
@@ -68,7 +69,7 @@ class KernelView(QWidget):
         keep = select or self.current_block_id()
         self._refs = list(conv_refs)
         self._empty_message = empty_message
-        self.block_combo.set_blocks([(("    " * ref.depth) + ref.title, ref.block_id) for ref in self._refs], keep)
+        self.block_combo.set_blocks([(block_picker_text(ref, None), ref.block_id) for ref in self._refs], keep)
         self.refresh()
 
     def current_block_id(self) -> str | None:
@@ -124,7 +125,7 @@ class KernelView(QWidget):
 
     def _show_grid(self, w: np.ndarray, bound: float) -> None:
         out, inp = w.shape[:2]
-        tiles = [colourise(w[o, i], -bound, bound, DIVERGING) for o in range(out) for i in range(inp)]
+        tiles = colourise(w, -bound, bound, DIVERGING).reshape(out * inp, *w.shape[2:], 3)  # one lookup for all
 
         def hover(tile: int, row: int, col: int) -> str:
             o, i = divmod(tile, inp)
@@ -137,7 +138,7 @@ class KernelView(QWidget):
 
     def _show_single_input(self, w: np.ndarray, bound: float) -> None:
         """One input channel: no columns to speak of, so the kernels wrap like feature maps."""
-        tiles = [colourise(k[0], -bound, bound, DIVERGING) for k in w]
+        tiles = colourise(w[:, 0], -bound, bound, DIVERGING)
 
         def hover(tile: int, row: int, col: int) -> str:
             k = w[tile, 0]
