@@ -169,8 +169,9 @@ class ConfusionMatrixView(QWidget):
                          Qt.AlignmentFlag.AlignCenter, "true")
         painter.restore()
         show_labels = side >= metrics.height() * 0.9
+        row_label_width = int(self._label_width() + 1)  # measures every name: once per paint, not per row
         for i, name in enumerate(self._names if show_labels else []):
-            shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(self._label_width() + 1))
+            shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, row_label_width)
             painter.drawText(QRectF(metrics.height() + 4, grid.top() + i * side, grid.left() - metrics.height() - 8, side),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, shown)
             column = metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(side) - 2)
