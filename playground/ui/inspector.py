@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QFocusEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (QFormLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QPushButton, QScrollArea, QSizePolicy, QSpinBox, QToolButton, QVBoxLayout, QWidget)
 
@@ -212,10 +212,7 @@ class BlockInspector(QScrollArea):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             # Values change on every edit; their width must not re-lay out the whole form.
             value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-            value.setAutoFillBackground(True)  # opaque: repainting it needs nothing beneath
-            palette = value.palette()
-            palette.setColor(QPalette.ColorRole.Window, QColor("#ffffff"))
-            value.setPalette(palette)
+            style.make_opaque(value, style.CARD)
             grid.addWidget(value, r, 1)
             self._info_values[name] = value
         grid.setColumnStretch(1, 1)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFileDialog, QHeaderView, QLabel, QMainWindow,
                                QMenu, QMessageBox, QTableWidget, QTableWidgetItem, QTabWidget, QToolBar, QUndoView,
                                QVBoxLayout, QWidget)
@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
             label.setContentsMargins(10, 0, 10, 0)
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             label.setFixedWidth(int(metrics.horizontalAdvance(template) * 1.1) + 20)
-            _make_opaque(label, QColor("#f7f8fa"))
+            style.make_opaque(label, "#f7f8fa")
             bar.addPermanentWidget(label)
 
     def _action(self, text: str, slot: object, shortcut: object = None, icon: str = "", tip: str = "") -> QAction:
@@ -709,14 +709,6 @@ class MainWindow(QMainWindow):
         self.palette_dock.raise_()
         self.palette.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.palette.filter.selectAll()
-
-
-def _make_opaque(widget: QWidget, colour: QColor) -> None:
-    """Fill a frequently changing label itself, so its parents need not repaint beneath it."""
-    palette = widget.palette()
-    palette.setColor(QPalette.ColorRole.Window, colour)
-    widget.setPalette(palette)
-    widget.setAutoFillBackground(True)
 
 
 def _file_stem(name: str) -> str:

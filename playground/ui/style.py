@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from playground.core.layers import CATALOGUE
 from playground.paths import resources_dir
@@ -57,6 +57,14 @@ def scaled_font(base: QFont, factor: float = 1.0, bold: bool = False) -> QFont:
     font.setPointSizeF(size * factor)
     font.setBold(bold)
     return font
+
+
+def make_opaque(widget: QWidget, colour: QColor | str) -> None:
+    """Fill a frequently changing label itself, so its parents need not repaint beneath it."""
+    palette = widget.palette()
+    palette.setColor(QPalette.ColorRole.Window, QColor(colour))
+    widget.setPalette(palette)
+    widget.setAutoFillBackground(True)
 
 
 def mono_font(base: QFont, factor: float = 1.0) -> QFont:
