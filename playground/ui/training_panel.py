@@ -10,6 +10,7 @@ model hub gets the new weights, so drawing and the kernel views follow the train
 
 from __future__ import annotations
 
+import html
 import sys
 import time
 from dataclasses import dataclass
@@ -240,7 +241,8 @@ class TrainingPanel(QWidget):
         self.picker.set_design(design)
         analysis = self.document.analysis
         params = analysis.total_params
-        self.design_label.setText(f"<b>{_escape(design.name or 'Untitled')}</b> · {params:,} parameters · "
+        name = html.escape(design.name or "Untitled", quote=False)
+        self.design_label.setText(f"<b>{name}</b> · {params:,} parameters · "
                                   f"{analysis.total_macs:,} MACs per image")
         self._update_controls()
 
@@ -602,10 +604,6 @@ class _TorchWarmUp:
 
     def stop(self) -> None:
         """An import cannot be interrupted; it ends by itself within seconds."""
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _dataset_title(picker: DatasetPicker) -> str:
