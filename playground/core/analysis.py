@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from playground.core.design import Block, BlockPath, Design, walk
+from playground.core.design import Block, BlockPath, Design, slot_text, walk
 from playground.core.formulas import BlockError, LeafResult, leaf_result, shape_text
 
 Shape = tuple[int, ...]
@@ -133,10 +133,6 @@ def _wider(a: ReceptiveField | None, b: ReceptiveField | None) -> ReceptiveField
     return a if a.size[0] * a.size[1] >= b.size[0] * b.size[1] else b
 
 
-def _slot_json(block: Block, c: int) -> str:
-    return f"branches[{c}]" if block.type == "Concat" else block.kind.slots[c]
-
-
 Flow = tuple[Shape | None, ReceptiveField | None]
 
 
@@ -188,7 +184,7 @@ class _Walker:
 
     def run_composite(self, block: Block, row: LayerInfo, path: BlockPath, jp: str, shape: Shape | None,
                       rf: ReceptiveField | None, depth: int) -> Flow:
-        outs = [self.run_list(child, path + (c,), f"{jp}.{_slot_json(block, c)}", shape, rf, depth + 1)
+        outs = [self.run_list(child, path + (c,), f"{jp}.{slot_text(block, c)}", shape, rf, depth + 1)
                 for c, child in enumerate(block.children)]
         if block.type == "Sequential":
             return outs[0]

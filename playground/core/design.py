@@ -183,7 +183,7 @@ def _parse_block(d: Any, path: str, ids: set[str], depth: int = 1) -> Block:
     if entry is None:
         raise DesignError(f"{path}.type", f"unknown layer type {_fmt(type_name)}")
     known = {p.name for p in entry.params} | {"type", "id", "label"}
-    known |= {"Sequential": {"layers"}, "Residual": {"body", "shortcut"}, "Concat": {"branches"}}.get(type_name, set())
+    known |= set(entry.slots)
     for key in d:
         if key not in known:
             hint = _input_size_hint(key)
@@ -459,12 +459,13 @@ def json_path(design: Design, path: BlockPath) -> str:
     block = design.layers[path[0]]
     for k in range(1, len(path), 2):
         c, i = path[k], path[k + 1]
-        text += "." + _slot_text(block, c) + f"[{i}]"
+        text += "." + slot_text(block, c) + f"[{i}]"
         block = block.children[c][i]
     return text
 
 
-def _slot_text(block: Block, c: int) -> str:
+def slot_text(block: Block, c: int) -> str:
+    """The JSON key of a composite's child list `c` ("body", "branches[1]", ...)."""
     if block.type == "Concat":
         return f"branches[{c}]"
     return block.kind.slots[c]
