@@ -84,16 +84,23 @@ def _build_block(block: Block, path: BlockPath, in_shapes: Shapes) -> nn.Module:
     return make_module(block.type, block.params, in_shape)
 
 
-def build_model(design: Design, analysis: Analysis | None = None) -> PlaygroundNet:
-    """Build the network on the CPU with torch's default initialisation.
-
-    Raises DesignError naming the first block with an error.
-    """
+def buildable_analysis(design: Design, analysis: Analysis | None = None) -> Analysis:
+    """The design's analysis, or DesignError naming the first block with an error (or the
+    empty design): what anything that turns a design into code or weights checks first."""
     analysis = analysis or analyze(design)
     if analysis.errors:
         path, message = analysis.errors[0]
         raise DesignError(path, message)
     if not design.layers:
         raise DesignError("layers", "the design has no layers")
+    return analysis
+
+
+def build_model(design: Design, analysis: Analysis | None = None) -> PlaygroundNet:
+    """Build the network on the CPU with torch's default initialisation.
+
+    Raises DesignError naming the first block with an error.
+    """
+    analysis = buildable_analysis(design, analysis)
     in_shapes = {row.path: row.input_shape for row in analysis.rows}
     return PlaygroundNet(_build_list(design.layers, (), in_shapes))

@@ -18,8 +18,8 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from playground.core.analysis import Analysis, analyze, shape_text
-from playground.core.builder import Concat, Residual, build_model, module_names
+from playground.core.analysis import Analysis, shape_text
+from playground.core.builder import Concat, Residual, buildable_analysis, build_model, module_names
 from playground.core.design import Block, BlockPath, Design, DesignError, atomic_write_bytes, new_file_mode
 from playground.core.layers import torch_call
 
@@ -130,12 +130,7 @@ def export_source(design: Design, source_name: str | None = None) -> str:
 
     Raises DesignError when the design has errors (as the builder does).
     """
-    analysis = analyze(design)
-    if analysis.errors:
-        path, message = analysis.errors[0]
-        raise DesignError(path, message)
-    if not design.layers:
-        raise DesignError("layers", "the design has no layers")
+    analysis = buildable_analysis(design)
     writer = _SourceWriter(analysis)
     init: list[str] = []
     forward: list[str] = []
