@@ -369,10 +369,12 @@ class DesignDocument(QObject):
         self.revision += 1
         if select and select != INPUT_ID and core.find_path(design, select) is None:
             select = ""
+        # The selection is current before anyone hears of the new design, so a view that
+        # follows both (the inspector) builds its form once, not for the old block first.
+        moved, self._selected = select != self._selected, select
         self.designChanged.emit(design)
         self.analysisChanged.emit(self._analysis)
-        if select != self._selected:
-            self._selected = select
+        if moved:
             self.selectionChanged.emit(select)
 
     def _on_clean_changed(self, _clean: bool) -> None:

@@ -122,11 +122,15 @@ class BlockInspector(QScrollArea):
     # ------------------------------------------------------------ document events
 
     def _on_selection_changed(self, _block_id: str) -> None:
-        self._rebuild()
+        self._follow_document()
 
     def _on_design_changed(self, design: Design) -> None:
         if self._building:
             return  # a text box committing as the old form goes away
+        self._follow_document()
+
+    def _follow_document(self) -> None:
+        """A new form for another block (or kind), else the same form with current values."""
         block = self.document.selected_block()
         key = (self.document.selected_id, block.type if block else "")
         if key != self._shown:

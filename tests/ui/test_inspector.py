@@ -224,3 +224,17 @@ def test_locked_design_disables_editors_and_says_why(qtbot, inspector) -> None:
     assert refused and doc.block("conv").params["out_channels"] == 6
     doc.set_locked(False)
     assert inspector.fields["out_channels"].isEnabled() and not note.isVisible()
+
+
+def test_deleting_the_selected_block_builds_the_next_form_once(inspector, monkeypatch) -> None:
+    builds = []
+    original = BlockInspector._build
+    monkeypatch.setattr(BlockInspector, "_build", lambda self: (builds.append(self.document.selected_id),
+                                                                original(self))[1])
+    inspector.document.select("relu")
+    builds.clear()
+    inspector.document.remove_block("relu")
+    selected = inspector.document.selected_id
+    assert selected != "relu" and builds == [selected]  # straight to the new selection's form
+    inspector.document.undo_stack.undo()
+    assert builds[-1] == "relu" and len(builds) == 2
