@@ -38,6 +38,7 @@ def test_lenet5_summary_matches_the_golden_file(capsys: pytest.CaptureFixture[st
     golden = GOLDEN / "lenet5_summary.txt"
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(out, encoding="utf-8")
+        pytest.fail("golden file rewritten; run again without UPDATE_GOLDEN to check it")
     assert out == golden.read_text(encoding="utf-8")
 
 

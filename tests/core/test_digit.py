@@ -72,7 +72,6 @@ def test_a_very_lopsided_shape_keeps_all_its_ink_inside_the_field() -> None:
     digit = to_mnist(image)
     assert digit is not None
     rows = torch.nonzero(digit[0].sum(1)).flatten()
-    assert int(rows.min()) >= 0 and int(rows.max()) <= 27
     assert int(rows.max() - rows.min()) + 1 >= BOX  # the whole 20 px box is there
 
 

@@ -65,9 +65,8 @@ def test_example_files_are_in_the_saved_format(path: Path) -> None:
 
 def test_mnist_cnn_shapes() -> None:
     rows = analyze(load_design(examples_dir() / "mnist_cnn.json")).rows
-    shapes = [r.output_shape for r in rows]
-    for expected in [(10, 24, 24), (10, 12, 12), (20, 8, 8), (20, 4, 4), (320,), (50,), (10,)]:
-        assert expected in shapes
+    assert [r.output_shape for r in rows] == [(10, 24, 24), (10, 24, 24), (10, 12, 12), (20, 8, 8), (20, 8, 8),
+                                               (20, 4, 4), (320,), (50,), (50,), (10,)]
 
 
 def test_nin_has_no_linear_layer() -> None:

@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from playground.ui.mime import settle_clipboard
+from playground.ui.worker import running_threads as worker_threads
 
 StandardButton = QMessageBox.StandardButton
 
@@ -147,12 +148,14 @@ def no_leaked_threads_or_timers(monkeypatch: pytest.MonkeyPatch) -> Any:
     if app is not None:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         app.processEvents()
-    running_threads = [t for t in qthreads if _alive(t, lambda t: t.isRunning())]
+    running_qthreads = [t for t in qthreads if _alive(t, lambda t: t.isRunning())]
     python_threads = [t for t in threading.enumerate() if t not in threads_before and t.is_alive()]
     active_timers = [t for t in timers if _alive(t, lambda t: t.isActive())]
     problems = []
-    if running_threads:
-        problems.append(f"QThreads still running: {running_threads}")
+    if running_qthreads:
+        problems.append(f"QThreads still running: {running_qthreads}")
+    if worker_threads():
+        problems.append(f"{worker_threads()} background job(s) not joined")
     if python_threads:
         problems.append(f"Python threads still running: {python_threads}")
     if active_timers:

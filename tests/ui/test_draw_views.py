@@ -6,8 +6,6 @@ from __future__ import annotations
 import numpy as np
 import torch
 from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication
 
 from playground.core.builder import build_model
 from playground.core.design import design_from_dict
@@ -15,6 +13,7 @@ from playground.core.inspect_model import block_modules, conv_blocks
 from playground.ui.feature_maps import FeatureMapView
 from playground.ui.kernels_view import KernelView
 from playground.ui.tile_grid import DIVERGING, TileGrid
+from ui_helpers import mouse
 
 COLOUR_NET = {"format": "cnn-playground.design", "version": 1, "input": [3, 32, 32], "layers": [
     {"type": "Conv2d", "out_channels": 8, "kernel_size": 3, "padding": 1},
@@ -25,9 +24,7 @@ COLOUR_NET = {"format": "cnn-playground.design", "version": 1, "input": [3, 32, 
 
 
 def hover(widget, pos: QPointF) -> None:
-    event = QMouseEvent(QEvent.Type.MouseMove, pos, widget.mapToGlobal(pos), Qt.MouseButton.NoButton,
-                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(widget, event)
+    mouse(widget, QEvent.Type.MouseMove, pos, Qt.MouseButton.NoButton, Qt.MouseButton.NoButton)
 
 
 def colour_refs():
@@ -86,11 +83,11 @@ def test_feature_map_view_shows_channels_bars_and_messages(qtbot) -> None:
     view.select_block("relu1")
     assert chosen == ["relu1"]
     view.set_activation(torch.rand(8, 32, 32))
-    assert view.channel_count == 8 and view.colour_bar is not None
+    assert view.channel_count == 8 and view.shape_label.text().startswith("output 8 × 32 × 32")
     view.set_activation(torch.randn(10))
     assert view.stack.currentWidget() is view.bars and view.channel_count == 10
     view.set_activation(None, "Draw a digit to see each block's output.")
-    assert view.channel_count == 0
+    assert view.channel_count == 0 and view.grid.message == "Draw a digit to see each block's output."
 
 
 def test_tile_grid_keeps_whole_pixel_magnification(qtbot) -> None:

@@ -30,12 +30,6 @@ TINY = {
 RUN_TIMEOUT_MS = 60_000  # generous: the machine may be busy; never a speed assertion
 
 
-@pytest.fixture(autouse=True)
-def _no_thread_left():
-    yield
-    assert running_threads() == 0, "a test left a worker thread running"
-
-
 @pytest.fixture
 def panel(qtbot):
     document = DesignDocument(design_from_dict(TINY))

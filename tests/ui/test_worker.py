@@ -12,12 +12,6 @@ from playground.core.events import EpochEvent, FailedEvent, FinishedEvent, InfoE
 from playground.ui.worker import BackgroundJob, EventThrottle, StepBatch, fractional_epoch, running_threads
 
 
-@pytest.fixture(autouse=True)
-def _no_thread_left():
-    yield
-    assert running_threads() == 0, "a test left a worker thread running"
-
-
 def step(i: int, per_epoch: int = 100) -> StepEvent:
     return StepEvent(step=i, epoch=(i - 1) // per_epoch + 1, epoch_step=(i - 1) % per_epoch + 1,
                      steps_per_epoch=per_epoch, loss=1.0 / i, accuracy=0.5, lr=0.01, samples_per_s=1000.0)
