@@ -84,15 +84,13 @@ def new_block(type_name: str, **params: Any) -> Block:
     entry = CATALOGUE.get(type_name)
     if entry is None:
         raise DesignError("type", f"unknown layer type {type_name!r}")
+    unknown = sorted(set(params) - {p.name for p in entry.params})
+    if unknown:
+        raise DesignError(unknown[0], f"unknown key for {type_name}")
     merged = {**entry.starter_params(), **params}
     checked = {p.name: _check_value(p, merged[p.name], p.name) for p in entry.params if p.name in merged}
-    children: tuple[tuple[Block, ...], ...] = ()
-    if type_name == "Sequential":
-        children = ((),)
-    elif type_name == "Residual":
-        children = ((), ())
-    elif type_name == "Concat":
-        children = ((), ())
+    # An empty list per slot; a Concat starts with two (empty) branches to fill.
+    children: tuple[tuple[Block, ...], ...] = ((),) * (2 if type_name == "Concat" else len(entry.slots))
     return Block(type_name, checked, "", None, children)
 
 

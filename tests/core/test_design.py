@@ -204,6 +204,13 @@ def test_paths(doc: Design) -> None:
             get_block(doc, bad)
 
 
+def test_new_blocks_get_starter_values_their_slots_and_refuse_unknown_keys() -> None:
+    assert new_block("Conv2d", out_channels=16).params == {"out_channels": 16, "kernel_size": 3}
+    assert [len(new_block(t).children) for t in ("Sequential", "Residual", "Concat", "ReLU")] == [1, 2, 2, 0]
+    with pytest.raises(DesignError, match="out_chanels: unknown key for Conv2d"):
+        new_block("Conv2d", out_chanels=16)  # a typo is an error, not silently dropped
+
+
 def test_insert_gives_fresh_ids_and_keeps_others(doc: Design) -> None:
     conv = new_block("Conv2d")
     assert conv.params == {"out_channels": 8, "kernel_size": 3}
