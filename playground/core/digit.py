@@ -193,8 +193,7 @@ def ink_levels(image: np.ndarray, ink_dark: bool | None = None) -> np.ndarray | 
     The same polarity and contrast rules as `to_mnist`, without the crop and scale: what
     the canvas uses to put a loaded picture on its paper.
     """
-    ink = DigitPreprocessor().ink(image, ink_dark)
-    return None if ink is None else ink.copy()
+    return DigitPreprocessor().ink(image, ink_dark)  # a new array, not the preprocessor's buffer
 
 
 def load_digit(path: str | os.PathLike[str]) -> torch.Tensor | None:
@@ -240,9 +239,9 @@ def _fit_and_centre(crop: np.ndarray) -> torch.Tensor:
     h, w = crop.shape
     scale = BOX / max(h, w)
     size = (max(1, round(h * scale)), max(1, round(w * scale)))
-    src = torch.from_numpy(crop)[None, None]  # a view of the reused buffer, no copy
+    src = torch.from_numpy(crop)[None, None]  # shares the crop's memory (the crop is this call's own array)
     if size == (h, w):
-        small = src[0, 0].clone()
+        small = src[0, 0]
     else:
         small = F.interpolate(src, size=size, mode="bilinear", antialias=True, align_corners=False)[0, 0]
     small.clamp_(0.0, 1.0)
