@@ -490,8 +490,9 @@ class ChannelView(Sequence[Step]):
             products = patch * self.kernel
             channel_sums = products.reshape(len(self.in_channels), -1).sum(axis=1)
             total = float(channel_sums.sum())
-            layer_value = self._layer_conv_value(grid_rows, grid_cols)
             value = total + self.bias if self.whole_group else total
+            # The layer's own output: this sum when every input channel of the group is shown.
+            layer_value = value if self.whole_group else self._layer_conv_value(grid_rows, grid_cols)
             return Step(**common, kernel=self.kernel, products=products, channel_sums=channel_sums,
                         total=total, bias=self.bias if self.whole_group else None, value=value,
                         layer_value=layer_value)
@@ -507,9 +508,7 @@ class ChannelView(Sequence[Step]):
                     value=total / divisor, layer_value=total / divisor, divisor=divisor)
 
     def _layer_conv_value(self, grid_rows: np.ndarray, grid_cols: np.ndarray) -> float:
-        if self.whole_group:
-            return float((self.sliding.grid_values[np.ix_(self.in_channels, grid_rows, grid_cols)]
-                          * self.kernel).sum() + self.bias)
+        """The output cell over the whole group, for a view of only some of its input channels."""
         group = self.sliding.group_channels(self.out_channel)
         patch = self.sliding.grid_values[np.ix_(group, grid_rows, grid_cols)]
         return float((patch * self.sliding.op.weight[self.out_channel]).sum() + self.bias)
