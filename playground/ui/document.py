@@ -190,12 +190,12 @@ class DesignDocument(QObject):
                 top.sealed = True
 
     def undo(self) -> None:
-        if self._refused():
+        if self.refuse_if_locked():
             return
         self.undo_stack.undo()
 
     def redo(self) -> None:
-        if self._refused():
+        if self.refuse_if_locked():
             return
         self.undo_stack.redo()
 
@@ -338,7 +338,8 @@ class DesignDocument(QObject):
 
     # ------------------------------------------------------------ plumbing
 
-    def _refused(self) -> bool:
+    def refuse_if_locked(self) -> bool:
+        """True (and editRefused sent, with the reason) while edits are locked."""
         if self._locked:
             self.editRefused.emit(self._lock_reason or "The design is locked")
             return True
@@ -354,7 +355,7 @@ class DesignDocument(QObject):
 
     def _push(self, text: str, after: Design, select_after: str, merge_key: Any = None,
               structural: bool = True) -> bool:
-        if structural and self._refused():
+        if structural and self.refuse_if_locked():
             return False
         if after == self._design:
             return False

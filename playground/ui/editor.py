@@ -502,8 +502,7 @@ class DesignEditor(QAbstractScrollArea):
     # ------------------------------------------------------------ drag out
 
     def _start_drag(self, block_id: str, press: QPointF) -> None:
-        if self.document.locked:
-            self.document.editRefused.emit(self.document.lock_reason)
+        if self.document.refuse_if_locked():
             return
         block = self.document.block(block_id)
         card = self._layout.cards.get(block_id)
@@ -587,8 +586,7 @@ class DesignEditor(QAbstractScrollArea):
         if not has_block(event.mimeData()):
             event.ignore()
             return
-        if self.document.locked:
-            self.document.editRefused.emit(self.document.lock_reason)
+        if self.document.refuse_if_locked():
             event.ignore()
             return
         target = self._target(event.position())

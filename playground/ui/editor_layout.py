@@ -106,7 +106,12 @@ class Card:
         return self.kind == "composite"
 
     def chevron_rect(self) -> QRectF:
-        return QRectF(self.header.left() + 8, self.header.top() + 9, 16, 18)
+        return chevron_rect(self.header)
+
+
+def chevron_rect(header: QRectF) -> QRectF:
+    """Where a composite's collapse chevron sits in its header: drawn and clicked there."""
+    return QRectF(header.left() + 8, header.top() + 9, 16, 18)
 
 
 @dataclass

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPixmap, 
 from playground.core.layers import CATALOGUE
 from playground.ui import style
 from playground.ui.block_text import block_title, format_count, shape_str, short_params
-from playground.ui.editor_layout import GAP, Card, Column, Layout, Metrics
+from playground.ui.editor_layout import GAP, Card, Column, Layout, Metrics, chevron_rect
 
 RADIUS = 7.0
 _MARGIN = 6.0  # room around a cached card for its shadow and selection ring
@@ -399,7 +399,7 @@ class LayoutPainter:
         return second + fm_b.height()
 
     def _chevron(self, p: QPainter, rect: QRectF, collapsed: bool) -> None:
-        c = QRectF(rect.left() + 8, rect.top() + 9, 16, 18).center()
+        c = chevron_rect(rect).center()
         p.setPen(QPen(QColor(style.MUTED), 1.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
         p.setBrush(Qt.BrushStyle.NoBrush)
         if collapsed:
