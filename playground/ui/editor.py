@@ -525,9 +525,8 @@ class DesignEditor(QAbstractScrollArea):
 
     # ------------------------------------------------------------ drops
 
-    def _target(self, pos: QPointF) -> tuple[Column, int] | None:
-        column, index = drop_target(self._layout, self._to_content(pos))
-        return column, index
+    def _target(self, pos: QPointF) -> tuple[Column, int]:
+        return drop_target(self._layout, self._to_content(pos))
 
     def _is_move(self, event: QDropEvent) -> tuple[bool, str]:
         """A drop is a move when it comes from this document's own drag without Ctrl held."""
@@ -542,9 +541,9 @@ class DesignEditor(QAbstractScrollArea):
             return False, ""
         return self.document.path_of(block_id) is not None, block_id
 
-    def _allowed(self, event: QDropEvent, target: tuple[Column, int]) -> bool:
-        """No drop of a block into its own insides."""
-        move, block_id = self._is_move(event)
+    def _allowed(self, drag: tuple[bool, str], target: tuple[Column, int]) -> bool:
+        """No drop of a block into its own insides (`drag`: what _is_move said of the drop)."""
+        move, block_id = drag
         if not move:
             return True
         own = self.document.path_of(block_id)
@@ -571,12 +570,13 @@ class DesignEditor(QAbstractScrollArea):
             return
         self._autoscroll(event.position())
         target = self._target(event.position())
-        if target is None or not self._allowed(event, target):
+        move = self._is_move(event)  # reads the dragged block once per event
+        if not self._allowed(move, target):
             self._set_drop(None)
             event.ignore()
             return
         self._set_drop(target)
-        self._accept(event, self._is_move(event)[0])
+        self._accept(event, move[0])
 
     def dragLeaveEvent(self, event: QEvent) -> None:  # noqa: N802
         self._set_drop(None)
@@ -590,11 +590,11 @@ class DesignEditor(QAbstractScrollArea):
             event.ignore()
             return
         target = self._target(event.position())
-        if target is None or not self._allowed(event, target):
+        move, block_id = self._is_move(event)
+        if not self._allowed((move, block_id), target):
             event.ignore()
             return
         column, index = target
-        move, block_id = self._is_move(event)
         if move:
             done = self.document.move_block(block_id, column.list_path, index)
         else:
