@@ -10,6 +10,7 @@ from PIL import Image
 
 from playground import paths
 from playground.cli import main
+from cli_helpers import assert_one_line_error
 
 LINE = re.compile(r"^(?P<name>.+): (?P<digit>\d) \((?P<percent>\d+\.\d)%\)$")
 
@@ -65,9 +66,8 @@ def test_a_blank_image_says_so(tmp_path, capsys) -> None:
 def one_line_error(status: int, lines: list[str], err: str, *needles: str) -> None:
     assert status == 2
     assert lines == []  # nothing half printed
-    assert err.count("\n") == 1 and err.startswith("cnn-playground: error: ")
-    for needle in needles:
-        assert needle in err
+    assert err.count("\n") == 1
+    assert_one_line_error(err, *needles)
 
 
 def test_unreadable_image_is_one_line_exit_2_and_nothing_else_is_printed(tmp_path, capsys, validation_digits) -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from playground.cli import main
 from playground.core.design import MAX_NESTING
+from cli_helpers import assert_one_line_error
 
 
 def nested_design(levels: int) -> dict:
@@ -20,10 +21,8 @@ def nested_design(levels: int) -> dict:
 
 def one_line_error(capsys: pytest.CaptureFixture[str]) -> str:
     captured = capsys.readouterr()
-    lines = captured.err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("cnn-playground: error: "), captured.err
-    assert "Traceback" not in captured.err and captured.out == ""
-    return lines[0]
+    assert captured.out == ""
+    return assert_one_line_error(captured.err)
 
 
 def test_deeply_nested_blocks_are_a_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -14,6 +14,7 @@ from playground.cli import main
 from playground.core import export
 from playground.core.export import onnx_available
 from playground.paths import examples_dir
+from cli_helpers import assert_one_line_error
 
 GOLDEN = Path(__file__).parent / "golden"
 LENET = str(examples_dir() / "lenet5.json")
@@ -23,14 +24,6 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[
     return subprocess.run([sys.executable, "-m", "playground", *args], capture_output=True, text=True,
                           timeout=120, cwd=cwd)
 
-
-def assert_one_line_error(stderr: str, *fragments: str) -> None:
-    lines = stderr.strip().splitlines()
-    assert len(lines) == 1, stderr
-    assert lines[0].startswith("cnn-playground: error: ")
-    for fragment in fragments:
-        assert fragment in lines[0]
-    assert "Traceback" not in stderr
 
 
 def test_lenet5_summary_matches_the_golden_file(capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,6 +11,7 @@ import pytest
 from playground.cli import main
 from playground.core import datasets
 from playground.core.checkpoint import load_checkpoint
+from cli_helpers import assert_one_line_error
 
 SMALL = {"format": "cnn-playground.design", "version": 1, "name": "small", "input": [1, 28, 28],
          "layers": [{"type": "Conv2d", "out_channels": 6, "kernel_size": 3, "stride": 2}, {"type": "ReLU"},
@@ -44,10 +45,7 @@ def test_train_as_a_process_prints_progress_and_accuracy_and_saves(design_file, 
 
 def assert_error(capsys, argv, *fragments):
     assert main(argv) == 2
-    err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and err[0].startswith("cnn-playground: error: "), err
-    for fragment in fragments:
-        assert fragment in err[0]
+    assert_one_line_error(capsys.readouterr().err, *fragments)
 
 
 def test_errors_are_one_line_with_exit_status_2(capsys, design_file, tmp_path, monkeypatch):
