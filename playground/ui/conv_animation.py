@@ -26,6 +26,7 @@ from playground.core.sliding import (ChannelView, Sliding, SlidingError, Step, c
                                      window_op_from_module)
 from playground.ui.conv_animation_canvas import Content, SlidingCanvas
 from playground.ui.model_hub import ActiveModel, ModelHub
+from playground.ui import style
 
 SLIDABLE = ("Conv2d", "MaxPool2d", "AvgPool2d")
 WHOLE_MAP_SECONDS = 2.0  # the fastest speed fills the whole output map in this long
@@ -64,7 +65,7 @@ class ConvAnimationView(QWidget):
     # ------------------------------------------------------------ widgets
 
     def _build(self) -> None:
-        style = self.style()
+        qt_style = self.style()
         self.block_combo = QComboBox(objectName="convBlockCombo")
         self.block_combo.setToolTip("The Conv2d, MaxPool2d or AvgPool2d block whose window you watch.")
         self.block_combo.setMinimumContentsLength(22)
@@ -78,7 +79,7 @@ class ConvAnimationView(QWidget):
         self.in_channel_combo.setMinimumContentsLength(20)
         self.in_channel_combo.currentIndexChanged.connect(lambda _i: self._show_channels(keep_position=True))
         self.source_label = QLabel(objectName="convSourceLabel")
-        self.source_label.setStyleSheet("color: #5c6675;")
+        self.source_label.setStyleSheet(f"color: {style.MUTED};")
 
         top = QHBoxLayout()
         for label, widget in (("Layer", self.block_combo), ("Output channel", self.out_channel_spin),
@@ -100,7 +101,7 @@ class ConvAnimationView(QWidget):
         self.message_label.setWordWrap(True)
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message_label.setTextFormat(Qt.TextFormat.RichText)
-        self.message_label.setStyleSheet("color: #1f2328; font-size: 15px;")
+        self.message_label.setStyleSheet(f"color: {style.TEXT}; font-size: 15px;")
         self.sample_button = QPushButton("Try it on a sample digit", objectName="convSampleButton")
         self.sample_button.setToolTip("Show the animation on a digit from the embedded MNIST set "
                                       "until you draw your own.")
@@ -117,13 +118,13 @@ class ConvAnimationView(QWidget):
         self.stack.addWidget(message_page)
         self.stack.addWidget(self.canvas)
 
-        self.back_button = self._tool_button(style.standardIcon(QStyle.StandardPixmap.SP_MediaSeekBackward),
+        self.back_button = self._tool_button(qt_style.standardIcon(QStyle.StandardPixmap.SP_MediaSeekBackward),
                                              "Step back (Left arrow)", self.step_back, "convStepBack")
-        self.play_button = self._tool_button(style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay),
+        self.play_button = self._tool_button(qt_style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay),
                                              "Play or pause the window (Space)", self.toggle_play, "convPlayButton")
         self.play_button.setText("Play")
         self.play_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.forward_button = self._tool_button(style.standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward),
+        self.forward_button = self._tool_button(qt_style.standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward),
                                                 "Step forward (Right arrow)", self.step_forward, "convStepForward")
         self.scrub_slider = QSlider(Qt.Orientation.Horizontal, objectName="convScrub")
         self.scrub_slider.setToolTip("Scrub through the window's positions, row by row.")

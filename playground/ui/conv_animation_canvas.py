@@ -20,10 +20,11 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from playground.core.sliding import CELL_INPUT, CELL_OUTSIDE, CELL_PADDING, ChannelView, Sliding, Step
 from playground.ui import conv_animation_colors as colours
 from playground.ui.conv_animation_detail import DetailLayout, DetailPainter, DetailText, detail_text, number
+from playground.ui import style
 
-BACKGROUND = QColor("#f3f5f8")
-CAPTION = QColor("#1f2328")
-MUTED = QColor("#5c6675")
+BACKGROUND = QColor(style.CANVAS)
+CAPTION = QColor(style.TEXT)
+MUTED = QColor(style.MUTED)
 NUMBERS_FROM = 30.0  # grid cells at least this wide show their values
 MARGIN = 14.0
 CAPTION_H = 24.0
@@ -430,7 +431,7 @@ class SlidingCanvas(QWidget):
                                   QRectF(0, 0, ow * px, row * px))
             painter.drawImage(QRectF(o.x(), o.y() + row * cell, (col + 1) * cell, cell), layer.output_filled,
                               QRectF(0, row * px, (col + 1) * px, px))
-        painter.setPen(QPen(QColor("#8c95a3"), 1))
+        painter.setPen(QPen(QColor(style.FAINT), 1))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(QRectF(o.x(), o.y(), ow * cell, oh * cell))
         if cell >= NUMBERS_FROM and self._step is not None:
@@ -518,7 +519,7 @@ class SlidingCanvas(QWidget):
             painter.drawRect(self.grid_cell_rect(int(step.grid_rows[i]), int(step.grid_cols[j])).adjusted(1, 1, -1, -1))
         painter.setPen(QPen(colours.WINDOW, 3))
         painter.drawRect(span.adjusted(-1, -1, 1, 1))
-        painter.setPen(QPen(QColor("#1f2328"), 1))
+        painter.setPen(QPen(CAPTION, 1))
         painter.drawRect(target.adjusted(-3, -3, 3, 3))
         painter.setPen(QPen(colours.WINDOW, 3))
         painter.drawRect(target.adjusted(-1, -1, 1, 1))

@@ -20,11 +20,12 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QStaticText, QT
 
 from playground.core.sliding import CELL_INPUT, CELL_OUTSIDE, ChannelView, Sliding, Step
 from playground.ui import conv_animation_colors as colours
+from playground.ui import style
 
 NUMBERS_FROM = 22  # matrix cells at least this many pixels wide show their numbers
-TEXT = QColor("#1f2328")
-MUTED = QColor("#5c6675")
-LINE = QColor("#d3d9e1")
+TEXT = QColor(style.TEXT)
+MUTED = QColor(style.MUTED)
+LINE = QColor(style.BORDER)
 HIGHLIGHT = QColor(245, 158, 11, 40)  # the input channel shown in the input grid
 OPERATOR_GAP = 34.0
 ROW_LABEL_W, ROW_SUM_W, ROW_GAP = 50.0, 80.0, 22.0

@@ -40,6 +40,7 @@ from playground.core.datasets import (
 from playground.core.design import Design, DesignError
 from playground.core.events import Callback, FailedEvent, InfoEvent, ProgressEvent
 from playground.ui.worker import BackgroundJob
+from playground.ui import style
 
 FOLDER = "folder"
 
@@ -59,7 +60,7 @@ CHOICES: tuple[tuple[str, str, str], ...] = (
 KNOWN_SHAPES = {"mnist": (1, 28, 28), "fashionmnist": (1, 28, 28), "kmnist": (1, 28, 28), "cifar10": (3, 32, 32)}
 
 
-TONE_COLOURS = {"ok": "#1a7f37", "error": "#d92d20", "note": "#5c6675"}
+TONE_COLOURS = {"ok": "#1a7f37", "error": style.ERROR, "note": style.MUTED}
 
 
 def choice_title(key: str) -> str:

@@ -41,6 +41,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from playground.ui.style import MUTED
+
 REFRESH_INTERVAL_MS = 33  # ~30 repaints a second at most, however fast points arrive
 LR_EVERY = 4  # frames per learning-rate repaint while live
 FIXED_EPOCHS = 10  # runs up to this long get their whole x range from the start
@@ -259,7 +261,7 @@ class LivePlot(QWidget):
         self.readout = QLabel(" ")
         self.readout.setObjectName("plotReadout")
         self.readout.setTextFormat(Qt.TextFormat.PlainText)
-        self.readout.setStyleSheet("color: #5c6675;")
+        self.readout.setStyleSheet(f"color: {MUTED};")
         self.readout.setMinimumWidth(10)
         self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 

@@ -115,7 +115,7 @@ class PaletteTree(QTreeWidget):
         item.setData(0, _SUMMARY_ROLE, _first_sentence(kind.explanation))
         formula = f"<p><code>{kind.formula}</code></p>" if kind.formula else ""
         item.setToolTip(0, f"<p><b>{kind.name}</b> <i>({kind.group})</i></p><p>{kind.explanation}</p>{formula}"
-                           "<p style='color:#5c6675'>Drag into the design, or double-click to add it "
+                           f"<p style='color:{style.MUTED}'>Drag into the design, or double-click to add it "
                            "after the selected block.</p>")
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled)
         return item

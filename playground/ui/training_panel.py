@@ -49,6 +49,7 @@ from playground.ui.results_view import ResultsView
 from playground.ui.runs_view import RunRecord, RunsView, duration_text
 from playground.ui.training_settings import TrainingSettings, device_name
 from playground.ui.worker import BackgroundJob, StepBatch
+from playground.ui import style
 
 PROGRESS_INTERVAL_S = 0.2
 LOCK_REASON = "Training is running: stop it to change the network's layers"
@@ -170,7 +171,7 @@ class TrainingPanel(QWidget):
         self.progress.setTextVisible(True)
         self.speed_label = QLabel(" ")
         self.speed_label.setObjectName("trainSpeed")
-        self.speed_label.setStyleSheet("color: #5c6675;")
+        self.speed_label.setStyleSheet(f"color: {style.MUTED};")
         self.speed_label.setWordWrap(True)
 
         self.message_label = QLabel()
