@@ -29,6 +29,8 @@ import time
 import tracemalloc
 from typing import Callable
 
+import _bench  # noqa: F401  (first: this checkout on sys.path, Qt offscreen)
+
 from playground import paths
 from playground.core import formulas
 from playground.core.analysis import analyze

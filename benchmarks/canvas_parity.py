@@ -12,20 +12,19 @@ agree within one point; both are printed.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+import _bench  # noqa: F401  (first: this checkout on sys.path, Qt offscreen)
 
-import torch  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import torch
+from PySide6.QtWidgets import QApplication
 
-from playground.core.checkpoint import load_checkpoint, load_default_checkpoint  # noqa: E402
-from playground.core.datasets import load_embedded  # noqa: E402
-from playground.core.inspect_model import normalise  # noqa: E402
-from playground.ui.draw_panel import DrawPanel  # noqa: E402
-from playground.ui.model_hub import ActiveModel, ModelHub  # noqa: E402
+from playground.core.checkpoint import load_checkpoint, load_default_checkpoint
+from playground.core.datasets import load_embedded
+from playground.core.inspect_model import normalise
+from playground.ui.draw_panel import DrawPanel
+from playground.ui.model_hub import ActiveModel, ModelHub
 
 
 def raw_accuracy(active, images: torch.Tensor, labels: torch.Tensor) -> float:

@@ -14,17 +14,17 @@ import os
 import statistics
 import time
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+import _bench  # first: this checkout on sys.path, Qt offscreen
 
-import numpy as np  # noqa: E402
-import torch  # noqa: E402
-import torch.nn as nn  # noqa: E402
-from PySide6.QtGui import QImage  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import numpy as np
+import torch
+import torch.nn as nn
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
 
-from playground import paths  # noqa: E402
-from playground.ui.conv_animation import ConvAnimationView  # noqa: E402
-from playground.ui.model_hub import ModelHub  # noqa: E402
+from playground import paths
+from playground.ui.conv_animation import ConvAnimationView
+from playground.ui.model_hub import ModelHub
 
 
 def time_frames(view: ConvAnimationView, frames: int) -> tuple[list[float], list[float]]:
@@ -45,9 +45,7 @@ def time_frames(view: ConvAnimationView, frames: int) -> tuple[list[float], list
 
 
 def summary(timings: list[float]) -> str:
-    ordered = sorted(timings)
-    p95 = ordered[int(0.95 * (len(ordered) - 1))]
-    return f"median {statistics.median(ordered):6.2f} ms  p95 {p95:6.2f} ms"
+    return f"median {statistics.median(timings):6.2f} ms  p95 {_bench.percentile(timings, 95):6.2f} ms"
 
 
 def report(name: str, timings: tuple[list[float], list[float]]) -> None:

@@ -22,34 +22,27 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import _bench  # first: this checkout on sys.path, Qt offscreen
 
-import torch  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import torch
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
-from playground.core.analysis import analyze  # noqa: E402
-from playground.core.design import load_design, walk  # noqa: E402
-from playground.paths import example_paths  # noqa: E402
-from playground.ui.app import create_application  # noqa: E402
-from playground.ui.main_window import MainWindow  # noqa: E402
+from playground.core.analysis import analyze
+from playground.core.design import load_design, walk
+from playground.paths import example_paths
+from playground.ui.app import create_application
+from playground.ui.main_window import MainWindow
 
 TARGETS_MS = {"lenet5": 16.0, "resnet18": 100.0}
 
 
 def _ms(seconds: float) -> float:
     return seconds * 1000.0
-
-
-def _p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
 
 
 def measure(app: QApplication, path: Path, edits: int, size: tuple[int, int]) -> dict[str, float]:
@@ -101,7 +94,7 @@ def measure(app: QApplication, path: Path, edits: int, size: tuple[int, int]) ->
     return {
         "blocks": blocks,
         "median": _ms(statistics.median(totals)),
-        "p95": _ms(_p95(totals)),
+        "p95": _ms(_bench.percentile(totals, 95)),
         "min": _ms(min(totals)),
         "edit": _ms(statistics.median(edit_parts)),
         "flush": _ms(statistics.median(flush_parts)),

@@ -18,18 +18,17 @@ import argparse
 import os
 import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import _bench  # noqa: F401  (first: this checkout on sys.path, Qt offscreen)
 
-import torch  # noqa: E402
+import torch
 
-from playground.core.builder import build_model  # noqa: E402
-from playground.core.design import load_design  # noqa: E402
-from playground.core.inspect_model import (  # noqa: E402
+from playground.core.builder import build_model
+from playground.core.design import load_design
+from playground.core.inspect_model import (
     block_modules, fit_input, grad_cam, grad_cam_block, input_x_gradient, smooth_grad)
-from playground.core.saliency_job import SaliencyJob  # noqa: E402
-from playground.paths import examples_dir  # noqa: E402
+from playground.core.saliency_job import SaliencyJob
+from playground.paths import examples_dir
 
 SLICE_S = 0.04  # the Draw page's SALIENCY_SLICE_S (the ui module is not imported: no Qt needed here)
 MEAN, STD = (0.1307,), (0.3081,)

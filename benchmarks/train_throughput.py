@@ -25,6 +25,8 @@ import statistics
 import time
 from dataclasses import dataclass
 
+import _bench  # noqa: F401  (first: this checkout on sys.path, Qt offscreen)
+
 import torch
 import torch.nn.functional as F
 

@@ -27,31 +27,25 @@ import os
 import statistics
 import sys
 import time
-from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import _bench  # first: this checkout on sys.path, Qt offscreen
 
-import numpy as np  # noqa: E402
-from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import numpy as np
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
-from playground.commands.train import ProgressPrinter  # noqa: E402
-from playground.core.datasets import load_embedded  # noqa: E402
-from playground.core.design import load_design  # noqa: E402
-from playground.core.events import EpochEvent  # noqa: E402
-from playground.core.trainer import TrainConfig, Trainer  # noqa: E402
-from playground.paths import examples_dir  # noqa: E402
-from playground.ui.document import DesignDocument  # noqa: E402
-from playground.ui.live_plots import TrainingPlots  # noqa: E402
-from playground.ui.model_hub import ModelHub  # noqa: E402
-from playground.ui.training_panel import TrainingPanel  # noqa: E402
+from playground.commands.train import ProgressPrinter
+from playground.core.datasets import load_embedded
+from playground.core.design import load_design
+from playground.core.events import EpochEvent
+from playground.core.trainer import TrainConfig, Trainer
+from playground.paths import examples_dir
+from playground.ui.document import DesignDocument
+from playground.ui.live_plots import TrainingPlots
+from playground.ui.model_hub import ModelHub
+from playground.ui.training_panel import TrainingPanel
 
 TICK_MS = 10
-
-
-def percentile(values: list[float], q: float) -> float:
-    return float(np.percentile(np.asarray(values), q)) if values else float("nan")
 
 
 def wait(ms: int) -> None:
@@ -201,7 +195,7 @@ def main() -> int:
     result = responsiveness(design, args.seconds)
     gaps = result["gaps"]
     print(f"GUI timer ({TICK_MS} ms, precise) over {args.seconds:.0f} s of training: {len(gaps)} gaps, "
-          f"median {statistics.median(gaps):.1f} ms, p99 {percentile(gaps, 99):.1f} ms (target < 25), "
+          f"median {statistics.median(gaps):.1f} ms, p99 {_bench.percentile(gaps, 99):.1f} ms (target < 25), "
           f"max {max(gaps):.1f} ms (target < 50)")
     print(f"worker -> GUI signals: {result['signals_mean']:.1f}/s on average, busiest second "
           f"{result['signals_max']} (target <= 60); live plot frames {result['frames_per_s']:.1f}/s")
