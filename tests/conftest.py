@@ -1,4 +1,4 @@
-"""Shared test set-up: Qt offscreen, deterministic torch, and no leaked threads."""
+"""Shared test set-up: Qt offscreen, deterministic torch and Hypothesis, and no leaked threads."""
 
 import os
 
@@ -7,8 +7,14 @@ os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
 import pytest  # noqa: E402
 import torch  # noqa: E402
+from hypothesis import settings  # noqa: E402
 
 torch.set_num_threads(1)
+
+# Property tests draw the same examples on every run and every machine (no example
+# database either), so a red or green result repeats; a failure prints how to replay it.
+settings.register_profile("deterministic", derandomize=True, database=None, print_blob=True)
+settings.load_profile("deterministic")
 
 
 @pytest.fixture(autouse=True)
