@@ -179,6 +179,7 @@ class _Source:
     title: str
     class_name: str  # in torchvision.datasets
     digit_classes: bool = False
+    input_shape: tuple[int, int, int] = (1, 28, 28)  # known before anything is downloaded
 
 
 TORCHVISION_SOURCES = {
@@ -186,7 +187,7 @@ TORCHVISION_SOURCES = {
         _Source("mnist", "MNIST", "MNIST", digit_classes=True),
         _Source("fashionmnist", "FashionMNIST", "FashionMNIST"),
         _Source("kmnist", "KMNIST", "KMNIST"),
-        _Source("cifar10", "CIFAR-10", "CIFAR10"),
+        _Source("cifar10", "CIFAR-10", "CIFAR10", input_shape=(3, 32, 32)),
     )
 }
 
@@ -457,6 +458,13 @@ def load_dataset(spec: str | os.PathLike[str], input_shape: Sequence[int] | None
     raise DatasetError(f"unknown dataset {key!r}: expected {', '.join(dataset_names())} or a folder of class subfolders")
 
 
+def check_input_fits(design_input: Sequence[int], data_shape: Sequence[int], data_name: str) -> None:
+    """Raise DatasetError when the design's input shape is not the data's (before or after loading)."""
+    if tuple(design_input) != tuple(data_shape):
+        raise DatasetError(f"design expects {shape_str(design_input)}, {data_name} gives {shape_str(data_shape)} "
+                           f"(set the design's input to {list(data_shape)})")
+
+
 def check_fits(design: Any, data: Dataset | DatasetInfo) -> None:
     """Raise DatasetError when the design's input or output does not match the data.
 
@@ -467,9 +475,7 @@ def check_fits(design: Any, data: Dataset | DatasetInfo) -> None:
     from playground.core.design import DesignError
 
     info = data.info if isinstance(data, Dataset) else data
-    if tuple(design.input) != tuple(info.input_shape):
-        raise DatasetError(f"design expects {shape_str(design.input)}, {info.name} gives {shape_str(info.input_shape)} "
-                           f"(set the design's input to {list(info.input_shape)})")
+    check_input_fits(design.input, info.input_shape, info.name)
     analysis = analyze(design)
     if analysis.errors:
         raise DesignError(*analysis.errors[0])

@@ -34,6 +34,7 @@ from playground.core.datasets import (
     DatasetError,
     cache_dir,
     check_fits,
+    check_input_fits,
     load_dataset,
     shape_str,
 )
@@ -55,10 +56,6 @@ CHOICES: tuple[tuple[str, str, str], ...] = (
     (FOLDER, "Your own images (a folder)…",
      "A folder with one subfolder per class (cats/, dogs/, ...); images are resized to the design's input."),
 )
-
-# The shape each downloadable set has, to warn before a download that the design will not fit.
-KNOWN_SHAPES = {"mnist": (1, 28, 28), "fashionmnist": (1, 28, 28), "kmnist": (1, 28, 28), "cifar10": (3, 32, 32)}
-
 
 TONE_COLOURS = {"ok": "#1a7f37", "error": style.ERROR, "note": style.MUTED}
 
@@ -247,9 +244,8 @@ class DatasetPicker(QWidget):
         try:
             if data is not None:
                 check_fits(self._design, data)
-            elif self.key in KNOWN_SHAPES and tuple(self._design.input) != KNOWN_SHAPES[self.key]:
-                return (f"design expects {shape_str(self._design.input)}, {choice_title(self.key)} gives "
-                        f"{shape_str(KNOWN_SHAPES[self.key])} (set the design's input to {list(KNOWN_SHAPES[self.key])})")
+            elif self.key in TORCHVISION_SOURCES:  # warned before a download the design could not use
+                check_input_fits(self._design.input, TORCHVISION_SOURCES[self.key].input_shape, choice_title(self.key))
         except (DatasetError, DesignError) as exc:
             return str(exc)
         return ""
