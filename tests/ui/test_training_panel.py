@@ -234,6 +234,19 @@ def test_offline_download_shows_where_to_put_the_files(qtbot, panel, tmp_path, m
     qtbot.waitUntil(lambda: panel.train_button.isEnabled(), timeout=10_000)
 
 
+def test_a_set_the_design_cannot_take_is_said_before_downloading_it(qtbot, panel, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))  # nothing downloaded
+    picker = panel.picker
+    picker.select("cifar10")
+    qtbot.waitUntil(lambda: not picker.busy, timeout=10_000)
+    assert picker.fit_problem() == ("design expects 1x28x28, CIFAR-10 (colour) gives 3x32x32 "
+                                    "(set the design's input to [3, 32, 32])")
+    assert not panel.train_button.isEnabled()
+    picker.select("mnist")  # same shape as the design: nothing to say before a download
+    qtbot.waitUntil(lambda: not picker.busy, timeout=10_000)
+    assert picker.fit_problem() == ""
+
+
 def test_keyboard_shortcuts_train_and_stop(qtbot, panel):
     panel.settings.max_train.setValue(0)
     panel.settings.epochs.setValue(5)
