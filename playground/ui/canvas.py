@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QColor, QImage, QKeyEvent, QKeySequence, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen,
+    QColor, QImage, QKeyEvent, QKeySequence, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap,
     QTabletEvent, QTouchEvent)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -91,6 +91,11 @@ class DrawCanvas(QWidget):
         self._image = QImage(RESOLUTION, RESOLUTION, QImage.Format.Format_RGB32)  # base + current stroke
         self._base_dirty = True
         self._image_dirty = True
+        # The screen: paper and finished items at the widget's resolution, redrawn when they
+        # change or the widget resizes; a new point or a hover paints over it.
+        self._generation = 0  # counts content changes
+        self._layer = QPixmap()
+        self._layer_key: tuple | None = None
 
     # ------------------------------------------------------------------ properties
 
@@ -254,6 +259,7 @@ class DrawCanvas(QWidget):
     def _content_changed(self, settled: bool) -> None:
         self._base_dirty = True
         self._image_dirty = True
+        self._generation += 1
         self.update()
         self.changed.emit()
         if settled:
@@ -263,8 +269,8 @@ class DrawCanvas(QWidget):
 
     def _square(self) -> QRectF:
         """The drawing square inside the widget (as large as fits, centred across, at the top)."""
-        side = float(min(self.width(), self.height()))
-        return QRectF((self.width() - side) / 2, 0.0, side, side)
+        side = min(self.width(), self.height())
+        return QRectF((self.width() - side) // 2, 0.0, side, side)  # on whole pixels: the cached layer lands exactly
 
     def widget_point(self, x: float, y: float) -> QPointF:
         """Where canvas units (0-280 each way) are in widget coordinates."""
@@ -291,16 +297,31 @@ class DrawCanvas(QWidget):
 
     # ------------------------------------------------------------------ painting
 
+    def _finished_layer(self, square: QRectF) -> QPixmap:
+        ratio = self.devicePixelRatioF()
+        key = (square.size(), ratio, self._generation)
+        if key != self._layer_key:
+            self._layer = QPixmap((square.size() * ratio).toSize())
+            self._layer.setDevicePixelRatio(ratio)
+            self._layer.fill(self.paper_colour)
+            painter = QPainter(self._layer)
+            painter.scale(square.width() / RESOLUTION, square.height() / RESOLUTION)
+            self._paint_items(painter, self._items)
+            painter.end()
+            self._layer_key = key
+        return self._layer
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         square = self._square()
         painter.fillRect(self.rect(), self.palette().window())
-        painter.fillRect(square, self.paper_colour)
+        painter.drawPixmap(square.topLeft(), self._finished_layer(square))
         painter.save()
         painter.translate(square.topLeft())
         painter.scale(square.width() / RESOLUTION, square.height() / RESOLUTION)
         painter.setClipRect(QRectF(0, 0, RESOLUTION, RESOLUTION))
-        self._paint_items(painter, self._items + ([self._current] if self._current else []))
+        if self._current is not None:
+            self._paint_items(painter, [self._current])
         if self._hover is not None and self._current is None:
             outline = QColor(self.ink_colour)
             outline.setAlpha(110)

@@ -202,6 +202,30 @@ def test_a_network_too_slow_for_live_answers_answers_when_the_stroke_ends(panel,
     assert not panel.live_updates_paused
 
 
+def test_the_canvas_on_screen_follows_strokes_undo_invert_hover_and_resize(panel) -> None:
+    canvas = panel.canvas
+
+    def on_screen(x: float, y: float) -> int:  # grey level the person sees at canvas units (x, y)
+        point = canvas.widget_point(x, y).toPoint()
+        return canvas.grab().toImage().pixelColor(point).lightness()
+
+    stroke(canvas, line((140, 40), (140, 240)))
+    assert on_screen(140, 140) == 255 and on_screen(60, 140) == 0
+    stroke(canvas, line((40, 140), (240, 140)), release=False)  # in progress: drawn over the finished ones
+    assert on_screen(60, 140) == 255
+    mouse(canvas, QEvent.Type.MouseButtonRelease, canvas.widget_point(240, 140), Qt.MouseButton.LeftButton,
+          Qt.MouseButton.NoButton)
+    mouse(canvas, QEvent.Type.MouseMove, canvas.widget_point(20, 20), Qt.MouseButton.NoButton,
+          Qt.MouseButton.NoButton)  # a hover repaints over the kept strokes
+    assert on_screen(60, 140) == 255 and on_screen(140, 60) == 255
+    canvas.undo()
+    assert on_screen(60, 140) == 0 and on_screen(140, 60) == 255
+    canvas.set_inverted(True)
+    assert on_screen(60, 140) == 255 and on_screen(140, 60) == 0
+    canvas.resize(canvas.width() + 40, canvas.height() + 40)
+    assert on_screen(140, 60) == 0 and on_screen(60, 140) == 255
+
+
 def test_inverted_canvas_gives_the_same_input_and_answer(panel, qtbot) -> None:
     draw_seven(panel.canvas)
     before = panel.current_input.clone()
