@@ -42,31 +42,44 @@ class ParamField(QWidget):
         raise NotImplementedError
 
 
-def _spin(param: Param, parent: QWidget) -> QSpinBox:
-    box = QSpinBox(parent)
-    box.setRange(int(param.minimum) if param.minimum is not None else -_INT_LIMIT,
-                 int(param.maximum) if param.maximum is not None else _INT_LIMIT)
-    box.setAccelerated(True)
+def _number_box(box: QAbstractSpinBox) -> QAbstractSpinBox:
+    """How every number box of the inspector behaves: live while typing, right-aligned."""
     box.setKeyboardTracking(True)
     box.setAlignment(Qt.AlignmentFlag.AlignRight)
     box.setMinimumWidth(48)
     return box
 
 
-class IntField(ParamField):
-    def __init__(self, param: Param, parent: QWidget | None = None) -> None:
+def _spin(param: Param, parent: QWidget | None = None) -> QSpinBox:
+    box = QSpinBox(parent)
+    box.setRange(int(param.minimum) if param.minimum is not None else -_INT_LIMIT,
+                 int(param.maximum) if param.maximum is not None else _INT_LIMIT)
+    box.setAccelerated(True)
+    _number_box(box)
+    return box
+
+
+class _SpinField(ParamField):
+    """One number in a spin box; `cast` gives the JSON type (int or float)."""
+
+    def __init__(self, param: Param, spin: QSpinBox | QDoubleSpinBox, cast: type, parent: QWidget | None) -> None:
         super().__init__(param, parent)
-        self.spin = _spin(param, self)
-        self.row.addWidget(self.spin, 1)
-        self.spin.valueChanged.connect(lambda v: self.edited.emit(int(v)))
-        self.spin.editingFinished.connect(self.finished)
+        self.spin, self._cast = spin, cast
+        self.row.addWidget(spin, 1)
+        spin.valueChanged.connect(lambda v: self.edited.emit(cast(v)))
+        spin.editingFinished.connect(self.finished)
 
     def set_value(self, value: Any) -> None:
         with QSignalBlocker(self.spin):
-            self.spin.setValue(int(value))
+            self.spin.setValue(self._cast(value))
 
-    def value(self) -> int:
-        return self.spin.value()
+    def value(self) -> Any:
+        return self._cast(self.spin.value())
+
+
+class IntField(_SpinField):
+    def __init__(self, param: Param, parent: QWidget | None = None) -> None:
+        super().__init__(param, _spin(param), int, parent)
 
 
 class _GeneralDoubleSpinBox(QDoubleSpinBox):
@@ -95,27 +108,14 @@ class _GeneralDoubleSpinBox(QDoubleSpinBox):
         return QValidator.State.Intermediate, text, pos
 
 
-class FloatField(ParamField):
+class FloatField(_SpinField):
     def __init__(self, param: Param, parent: QWidget | None = None) -> None:
-        super().__init__(param, parent)
-        self.spin = _GeneralDoubleSpinBox(self)
-        self.spin.setDecimals(12)
-        self.spin.setRange(param.minimum if param.minimum is not None else -1e9,
-                           param.maximum if param.maximum is not None else 1e9)
-        self.spin.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
-        self.spin.setKeyboardTracking(True)
-        self.spin.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.spin.setMinimumWidth(48)
-        self.row.addWidget(self.spin, 1)
-        self.spin.valueChanged.connect(lambda v: self.edited.emit(float(v)))
-        self.spin.editingFinished.connect(self.finished)
-
-    def set_value(self, value: Any) -> None:
-        with QSignalBlocker(self.spin):
-            self.spin.setValue(float(value))
-
-    def value(self) -> float:
-        return self.spin.value()
+        spin = _GeneralDoubleSpinBox()
+        spin.setDecimals(12)
+        spin.setRange(param.minimum if param.minimum is not None else -1e9,
+                      param.maximum if param.maximum is not None else 1e9)
+        spin.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
+        super().__init__(param, _number_box(spin), float, parent)
 
 
 class BoolField(ParamField):
