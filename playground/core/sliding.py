@@ -193,14 +193,11 @@ def _axis(size: int, kernel: int, stride: int, dilation: int, before: int, after
           op: WindowOp, label: str) -> AxisGeometry:
     span = dilation * (kernel - 1) + 1
     padded = size + before + after
-    if op.kind == "conv":
-        numerator = padded - span
-        out = numerator // stride + 1 if numerator >= 0 else 0
-    else:
-        numerator = padded - span + (stride - 1 if op.ceil_mode else 0)
-        out = numerator // stride + 1 if numerator >= 0 else 0
-        if op.ceil_mode and out > 0 and (out - 1) * stride >= size + before:
-            out -= 1  # torch: the last window must start inside the input or its left padding
+    ceil = op.kind != "conv" and op.ceil_mode  # pooling may round the window count up
+    numerator = padded - span + (stride - 1 if ceil else 0)
+    out = numerator // stride + 1 if numerator >= 0 else 0
+    if ceil and out > 0 and (out - 1) * stride >= size + before:
+        out -= 1  # torch: the last window must start inside the input or its left padding
     if out <= 0:
         raise SlidingError(f"the {span}-cell window does not fit the {label} axis: "
                            f"{size} input cells + {before + after} padding give {padded}")
@@ -546,11 +543,9 @@ class ChannelView(Sequence[Step]):
         s = self.sliding
         if s.op.divisor_override:
             return np.full(self.shape, float(s.op.divisor_override))
-        counts = []
-        for axis in (s.rows, s.cols):
-            wanted = CELL_OUTSIDE if s.op.count_include_pad else CELL_PADDING
-            inside = axis.kind < wanted
-            counts.append(np.array([inside[axis.taps(o)].sum() for o in range(axis.out)], dtype=np.float64))
+        limit = _counted_limit(s.op)
+        counts = [np.array([(axis.kind[axis.taps(o)] < limit).sum() for o in range(axis.out)], dtype=np.float64)
+                  for axis in (s.rows, s.cols)]
         return np.outer(counts[0], counts[1])
 
 
@@ -558,8 +553,12 @@ def _avg_divisor(op: WindowOp, kind: np.ndarray) -> int:
     """torch's divisor: the override, else the cells counted (padding too, unless told not)."""
     if op.divisor_override:
         return int(op.divisor_override)
-    limit = CELL_OUTSIDE if op.count_include_pad else CELL_PADDING
-    return int((kind < limit).sum())
+    return int((kind < _counted_limit(op)).sum())
+
+
+def _counted_limit(op: WindowOp) -> int:
+    """Cells below this kind count towards an average: padding too, unless told not."""
+    return CELL_OUTSIDE if op.count_include_pad else CELL_PADDING
 
 
 def sliding_for_module(module: nn.Module, x: torch.Tensor) -> Sliding:
