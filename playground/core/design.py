@@ -18,7 +18,7 @@ import re
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterator
+from typing import AbstractSet, Any, Iterator, Mapping
 
 from playground.core.layers import (
     BOOL, CATALOGUE, CHOICE, FLOAT, INT, PADDING, PAIR, PAIR_OR_NONE, LayerKind, Param)
@@ -180,18 +180,7 @@ def _parse_block(d: Any, path: str, ids: set[str], depth: int = 1) -> Block:
     entry = CATALOGUE.get(type_name) if isinstance(type_name, str) else None
     if entry is None:
         raise DesignError(f"{path}.type", f"unknown layer type {_fmt(type_name)}")
-    known = {p.name for p in entry.params} | {"type", "id", "label"}
-    known |= set(entry.slots)
-    for key in d:
-        if key not in known:
-            hint = _input_size_hint(key)
-            raise DesignError(_key_path(path, key), f"unknown key for {type_name}{hint}")
-    params = {}
-    for p in entry.params:
-        if p.name in d:
-            params[p.name] = _check_value(p, d[p.name], f"{path}.{p.name}")
-        elif p.required:
-            raise DesignError(f"{path}.{p.name}", f"missing (required by {type_name})")
+    params = _checked_params(entry, d, path, {"type", "id", "label", *entry.slots})
     block_id = d.get("id", "")
     if block_id != "":
         if not isinstance(block_id, str) or not re.fullmatch(r"[A-Za-z0-9_.-]{1,64}", block_id):
@@ -223,6 +212,23 @@ def _parse_block(d: Any, path: str, ids: set[str], depth: int = 1) -> Block:
             raise DesignError(f"{path}.branches", f"expected a non-empty list of branches, got {_fmt(branches)}")
         children = tuple(_check_layers(b, f"{path}.branches[{i}]", ids, depth + 1) for i, b in enumerate(branches))
     return Block(type_name, params, block_id, label, children)
+
+
+def _checked_params(kind: LayerKind, values: Mapping[str, Any], path: str,
+                    other_keys: AbstractSet[str] = frozenset()) -> dict[str, Any]:
+    """A kind's parameters from `values`, each checked; a key it does not have (besides
+    `other_keys`) or a missing required one is a DesignError naming its JSON path."""
+    names = {p.name for p in kind.params}
+    for key in values:
+        if key not in names and key not in other_keys:
+            raise DesignError(_key_path(path, key), f"unknown key for {kind.name}{_input_size_hint(key)}")
+    checked = {}
+    for p in kind.params:
+        if p.name in values:
+            checked[p.name] = _check_value(p, values[p.name], f"{path}.{p.name}")
+        elif p.required:
+            raise DesignError(f"{path}.{p.name}", f"missing (required by {kind.name})")
+    return checked
 
 
 def _key_path(prefix: str, key: str) -> str:
@@ -561,17 +567,7 @@ def move(design: Design, path: BlockPath, list_path: ListPath, index: int) -> tu
 def set_params(design: Design, path: BlockPath, params: dict[str, Any]) -> Design:
     """Replace a block's params, validated; keys left out take torch's defaults."""
     block = get_block(design, path)
-    jp = json_path(design, path)
-    checked = {}
-    names = {p.name for p in block.kind.params}
-    for key in params:
-        if key not in names:
-            raise DesignError(_key_path(jp, key), f"unknown key for {block.type}{_input_size_hint(key)}")
-    for p in block.kind.params:
-        if p.name in params:
-            checked[p.name] = _check_value(p, params[p.name], f"{jp}.{p.name}")
-        elif p.required:
-            raise DesignError(f"{jp}.{p.name}", f"missing (required by {block.type})")
+    checked = _checked_params(block.kind, params, json_path(design, path))
     return _set_block(design, path, replace(block, params=checked))
 
 
