@@ -31,7 +31,8 @@ import torch.nn as nn
 from playground import paths
 from playground.core.builder import build_model
 from playground.core.datasets import DatasetError, DatasetInfo
-from playground.core.design import Design, DesignError, atomic_write_bytes, design_from_json, design_to_json
+from playground.core.design import (
+    Design, DesignError, atomic_write_bytes, cannot_write, design_from_json, design_to_json)
 
 FORMAT = "cnn-playground.checkpoint"
 VERSION = 1
@@ -92,7 +93,7 @@ def save_checkpoint(path: str | os.PathLike[str], design: Design,
     try:
         atomic_write_bytes(path, buffer.getvalue())
     except OSError as exc:
-        raise CheckpointError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        raise CheckpointError(cannot_write(path, exc)) from None
 
 
 def _check_fit(path: str | os.PathLike[str], design: Design, state: Mapping[str, torch.Tensor]) -> None:

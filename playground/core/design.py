@@ -395,12 +395,17 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         raise
 
 
+def cannot_write(path: str | os.PathLike[str], exc: OSError) -> str:
+    """The one-line message for a file that could not be written, naming it and why."""
+    return f"{path}: cannot write ({exc.strerror or exc})"
+
+
 def save_design(design: Design, path: str | os.PathLike[str]) -> None:
     """Write a design atomically. An unwritable place raises DesignError naming the file."""
     try:
         atomic_write_bytes(path, design_to_json(design).encode("utf-8"))
     except OSError as exc:
-        raise DesignError("", f"{path}: cannot write ({exc.strerror or exc})") from None
+        raise DesignError("", cannot_write(path, exc)) from None
 
 
 # ---------------------------------------------------------------- ids

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 from playground.core.analysis import Analysis, shape_text
 from playground.core.builder import Concat, Residual, buildable_analysis, build_model, module_names
-from playground.core.design import Block, BlockPath, Design, DesignError, atomic_write_bytes, new_file_mode
+from playground.core.design import (
+    Block, BlockPath, Design, DesignError, atomic_write_bytes, cannot_write, new_file_mode)
 from playground.core.layers import torch_call
 
 if TYPE_CHECKING:
@@ -200,7 +201,7 @@ def write_source(design: Design, path: str | os.PathLike[str], source_name: str 
     try:
         atomic_write_bytes(path, text.encode("utf-8"))
     except OSError as exc:
-        raise DesignError("", f"{path}: cannot write ({exc.strerror or exc})") from None
+        raise DesignError("", cannot_write(path, exc)) from None
 
 
 def onnx_available() -> bool:
@@ -227,7 +228,7 @@ def write_onnx(design: Design, path: str | os.PathLike[str], model: nn.Module | 
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise DesignError("", f"{path}: cannot write ({exc.strerror or exc})") from None
+        raise DesignError("", cannot_write(path, exc)) from None
     os.close(fd)
     tmp = Path(tmp_name)  # unique, so two exports to one folder never share a temp file
     try:
@@ -239,7 +240,7 @@ def write_onnx(design: Design, path: str | os.PathLike[str], model: nn.Module | 
         os.chmod(tmp, new_file_mode())
         os.replace(tmp, target)
     except OSError as exc:
-        raise DesignError("", f"{path}: cannot write ({exc.strerror or exc})") from None
+        raise DesignError("", cannot_write(path, exc)) from None
     except Exception as exc:  # the exporter's own errors (unsupported operator, tracing failure, ...)
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else "no reason given"
         raise ExportError(f"{path}: ONNX export failed ({exc.__class__.__name__}: {reason})") from None
