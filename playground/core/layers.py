@@ -62,13 +62,6 @@ class LayerKind:
     slots: tuple[str, ...] = ()
     # The torch constructor call for validated params and the incoming shape (C, H, W) or (F,).
     call: Callable[[dict[str, Any], Shape], "TorchCall"] | None = field(default=None, repr=False)
-    # Builds the torch module (derived from `call`).
-    make: Callable[[dict[str, Any], Shape], nn.Module] | None = field(default=None, repr=False)
-
-    def __post_init__(self) -> None:
-        if self.make is None and self.call is not None:
-            call = self.call
-            object.__setattr__(self, "make", lambda params, shape: call(params, shape).build())
 
     @property
     def composite(self) -> bool:

@@ -95,7 +95,7 @@ def test_catalogue_groups_and_lookup() -> None:
     with pytest.raises(KeyError):
         kind("Conv3d")
     for composite in ("Sequential", "Residual", "Concat"):
-        assert kind(composite).composite and kind(composite).make is None
+        assert kind(composite).composite and kind(composite).call is None
         with pytest.raises(ValueError, match="composite"):
             make_module(composite, {}, (1, 4, 4))
 
