@@ -9,6 +9,7 @@ kernel animation) are added as tabs with `add_page`.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Callable
 
@@ -186,7 +187,8 @@ class MainWindow(QMainWindow):
             style.make_opaque(label, "#f7f8fa")
             bar.addPermanentWidget(label)
 
-    def _action(self, text: str, slot: object, shortcut: object = None, icon: str = "", tip: str = "") -> QAction:
+    def make_action(self, text: str, slot: object, shortcut: object = None, icon: str = "", tip: str = "") -> QAction:
+        """An action of this window (its shortcut works on every page), with icon, tip and shortcut."""
         action = QAction(text, self)
         if icon:
             action.setIcon(style.icon(icon))
@@ -204,45 +206,45 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.new_action = self._action("&New", self.new_design, "Ctrl+N", "new", "Start a new, empty design")
-        self.open_action = self._action("&Open…", self.open_dialog, "Ctrl+O", "open", "Open a design file")
-        self.save_action = self._action("&Save", self.save, "Ctrl+S", "save", "Save the design")
-        self.save_as_action = self._action("Save &As…", self.save_as, "Ctrl+Shift+S", "", "Save under a new name")
-        self.quit_action = self._action("&Quit", self.close, "Ctrl+Q", "", "Quit CNN Playground")
+        self.new_action = self.make_action("&New", self.new_design, "Ctrl+N", "new", "Start a new, empty design")
+        self.open_action = self.make_action("&Open…", self.open_dialog, "Ctrl+O", "open", "Open a design file")
+        self.save_action = self.make_action("&Save", self.save, "Ctrl+S", "save", "Save the design")
+        self.save_as_action = self.make_action("Save &As…", self.save_as, "Ctrl+Shift+S", "", "Save under a new name")
+        self.quit_action = self.make_action("&Quit", self.close, "Ctrl+Q", "", "Quit CNN Playground")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.undo_action = self._action("&Undo", self.document.undo, "Ctrl+Z", "undo", "Undo the last edit")
-        self.redo_action = self._action("&Redo", self.document.redo, ["Ctrl+Shift+Z", "Ctrl+Y"], "redo",
+        self.undo_action = self.make_action("&Undo", self.document.undo, "Ctrl+Z", "undo", "Undo the last edit")
+        self.redo_action = self.make_action("&Redo", self.document.redo, ["Ctrl+Shift+Z", "Ctrl+Y"], "redo",
                                         "Redo the edit undone last")
-        self.cut_action = self._action("Cu&t", self.editor.cut_selection, "Ctrl+X", "", "Cut the block")
-        self.copy_action = self._action("&Copy", self.editor.copy_selection, "Ctrl+C", "",
+        self.cut_action = self.make_action("Cu&t", self.editor.cut_selection, "Ctrl+X", "", "Cut the block")
+        self.copy_action = self.make_action("&Copy", self.editor.copy_selection, "Ctrl+C", "",
                                         "Copy the block as JSON")
-        self.paste_action = self._action("&Paste", self.editor.paste, "Ctrl+V", "", "Paste after the selection")
-        self.duplicate_action = self._action("D&uplicate", self.editor.duplicate_selection, "Ctrl+D", "duplicate",
+        self.paste_action = self.make_action("&Paste", self.editor.paste, "Ctrl+V", "", "Paste after the selection")
+        self.duplicate_action = self.make_action("D&uplicate", self.editor.duplicate_selection, "Ctrl+D", "duplicate",
                                              "Duplicate the selected block")
-        self.delete_action = self._action("&Delete", self.editor.delete_selection, QKeySequence.StandardKey.Delete,
+        self.delete_action = self.make_action("&Delete", self.editor.delete_selection, QKeySequence.StandardKey.Delete,
                                           "delete", "Delete the selected block")
-        self.select_previous_action = self._action("Select &Previous", lambda: self.editor.select_relative(-1), "Up")
-        self.select_next_action = self._action("Select &Next", lambda: self.editor.select_relative(1), "Down")
-        self.move_up_action = self._action("Move &Up", lambda: self.editor.move_selection(-1), "Alt+Up")
-        self.move_down_action = self._action("Move Do&wn", lambda: self.editor.move_selection(1), "Alt+Down")
+        self.select_previous_action = self.make_action("Select &Previous", lambda: self.editor.select_relative(-1), "Up")
+        self.select_next_action = self.make_action("Select &Next", lambda: self.editor.select_relative(1), "Down")
+        self.move_up_action = self.make_action("Move &Up", lambda: self.editor.move_selection(-1), "Alt+Up")
+        self.move_down_action = self.make_action("Move Do&wn", lambda: self.editor.move_selection(1), "Alt+Down")
         for action in (self.select_previous_action, self.select_next_action, self.move_up_action,
                        self.move_down_action):
             # Arrow keys belong to whatever has focus; these act only in the editor.
             self.removeAction(action)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.editor.addAction(action)
-        self.filter_action = self._action("&Filter Layers", self._focus_palette_filter, "Ctrl+F", "",
+        self.filter_action = self.make_action("&Filter Layers", self._focus_palette_filter, "Ctrl+F", "",
                                           "Type to filter the layer palette")
-        self.zoom_in_action = self._action("Zoom &In", self.editor.zoom_in, ["Ctrl++", "Ctrl+="], "zoom-in")
-        self.zoom_out_action = self._action("Zoom &Out", self.editor.zoom_out, "Ctrl+-", "zoom-out")
-        self.zoom_reset_action = self._action("&Actual Size", self.editor.reset_zoom, "Ctrl+0")
-        self.expand_action = self._action("&Expand All Groups", lambda: self.editor.set_all_collapsed(False))
-        self.collapse_action = self._action("&Collapse All Groups", lambda: self.editor.set_all_collapsed(True))
-        self.reset_layout_action = self._action("&Reset Layout", self.reset_layout, None, "",
+        self.zoom_in_action = self.make_action("Zoom &In", self.editor.zoom_in, ["Ctrl++", "Ctrl+="], "zoom-in")
+        self.zoom_out_action = self.make_action("Zoom &Out", self.editor.zoom_out, "Ctrl+-", "zoom-out")
+        self.zoom_reset_action = self.make_action("&Actual Size", self.editor.reset_zoom, "Ctrl+0")
+        self.expand_action = self.make_action("&Expand All Groups", lambda: self.editor.set_all_collapsed(False))
+        self.collapse_action = self.make_action("&Collapse All Groups", lambda: self.editor.set_all_collapsed(True))
+        self.reset_layout_action = self.make_action("&Reset Layout", self.reset_layout, None, "",
                                                 "Put the panels back where they started")
-        self.about_action = self._action("&About CNN Playground", self.show_about)
+        self.about_action = self.make_action("&About CNN Playground", self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.shortcuts_action = self._action("&Keyboard Shortcuts", self.show_shortcuts, "F1")
+        self.shortcuts_action = self.make_action("&Keyboard Shortcuts", self.show_shortcuts, "F1")
         self.clear_recent_action = QAction("Clear Recent Files", self)
         self.clear_recent_action.triggered.connect(self._clear_recent)
 
@@ -344,7 +346,7 @@ class MainWindow(QMainWindow):
         return index
 
     def _add_page_action(self, index: int, title: str) -> None:
-        action = self._action(f"Go to {title.replace('&', '')}", lambda: self.tabs.setCurrentIndex(index),
+        action = self.make_action(f"Go to {title.replace('&', '')}", lambda: self.tabs.setCurrentIndex(index),
                               f"Ctrl+{index + 1}")
         self._view_menu.insertAction(self._view_pages_anchor, action)
 
@@ -447,7 +449,7 @@ class MainWindow(QMainWindow):
 
     def save_as(self, path: str | Path | None = None) -> bool:
         if path is None:
-            suggested = self.document.path or Path.home() / f"{_file_stem(self.document.design.name)}.json"
+            suggested = self.document.path or Path.home() / f"{file_stem(self.document.design.name, 'design')}.json"
             chosen, _ = QFileDialog.getSaveFileName(self, "Save design as", str(suggested), FILE_FILTER)
             if not chosen:
                 return False
@@ -711,9 +713,9 @@ class MainWindow(QMainWindow):
         self.palette.filter.selectAll()
 
 
-def _file_stem(name: str) -> str:
-    stem = "".join(c if c.isalnum() or c in "-_" else "_" for c in name.strip().lower()).strip("_")
-    return stem or "design"
+def file_stem(name: str, fallback: str) -> str:
+    """A plain file name for a design or model name: "LeNet-5 (ReLU)" -> "lenet-5_relu"."""
+    return re.sub(r"[^a-z0-9_-]+", "_", name.strip().lower()).strip("_") or fallback
 
 
 def _default_data_dir() -> Path:

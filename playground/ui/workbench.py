@@ -10,12 +10,9 @@ to stop before the window closes or the design is replaced.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QFrame, QScrollArea, QWidget
 
 from playground.core.builder import build_model
@@ -23,7 +20,7 @@ from playground.core.design import Design, DesignError
 from playground.ui import style
 from playground.ui.conv_animation import ConvAnimationView
 from playground.ui.draw_panel import DrawPanel
-from playground.ui.main_window import MainWindow
+from playground.ui.main_window import MainWindow, file_stem
 from playground.ui.model_hub import ActiveModel, ModelHub
 from playground.ui.training_panel import TrainingPanel
 
@@ -120,24 +117,16 @@ class Workbench:
         window = self.window
         menu = window.file_menu()
         anchor = window.file_menu_anchor()
-        self.save_model_action = self._action("Save &Model…", self.save_model_dialog, "Ctrl+Alt+S", "save",
-                                              "Save the active model (design, weights, metrics) as a checkpoint")
-        self.load_model_action = self._action("&Load Model…", self.load_model_dialog, "Ctrl+Alt+O", "open",
-                                              "Load a checkpoint and make it the active model")
+        self.save_model_action = window.make_action("Save &Model…", self.save_model_dialog, "Ctrl+Alt+S", "save",
+                                                    "Save the active model (design, weights, metrics) as a checkpoint")
+        self.load_model_action = window.make_action("&Load Model…", self.load_model_dialog, "Ctrl+Alt+O", "open",
+                                                    "Load a checkpoint and make it the active model")
         menu.insertSeparator(anchor)
         menu.insertActions(anchor, [self.save_model_action, self.load_model_action])
 
-    def _action(self, text: str, slot: Callable[[], object], shortcut: str, icon: str, tip: str) -> QAction:
-        action = QAction(style.icon(icon), text, self.window)
-        action.setShortcut(QKeySequence(shortcut))
-        action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        self.window.addAction(action)
-        return action
-
     def save_model_dialog(self) -> bool:
         active = self.hub.active
-        name = re.sub(r"[^a-z0-9]+", "_", (active.design.name if active else "model").lower()).strip("_") or "model"
+        name = file_stem(active.design.name if active else "", "model")
         path, _ = QFileDialog.getSaveFileName(self.window, "Save model", str(Path.home() / f"{name}.pt"),
                                               MODEL_FILTER)
         if not path:

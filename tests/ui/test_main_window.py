@@ -256,3 +256,11 @@ def test_editing_keys_stay_with_text_fields(qtbot, window) -> None:
     qtbot.keyClick(spin, Qt.Key.Key_Up)
     assert window.document.selected_id == "conv"
     assert window.document.block("conv").params["out_channels"] == 7
+
+
+def test_file_names_are_suggested_from_the_design_or_model_name() -> None:
+    from playground.ui.main_window import file_stem
+
+    assert file_stem("LeNet-5 (ReLU)", "design") == "lenet-5_relu"
+    assert file_stem("  My  first net!! ", "design") == "my_first_net"
+    assert file_stem("???", "model") == "model" and file_stem("", "design") == "design"
