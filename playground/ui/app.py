@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication
 
 from playground import __version__
-from playground.core.design import load_design, walk
+from playground.core.design import walk
 from playground.ui.mime import settle_clipboard
 from playground.ui.style import apply_style
 
@@ -69,7 +69,6 @@ def save_screenshot(path: str | Path, design_path: str | None = None,
 
     Raises DesignError for a bad design and OSError when the PNG cannot be written.
     """
-    from playground.ui.main_window import default_design_path
     from playground.ui.workbench import Workbench
 
     target = Path(path)
@@ -77,10 +76,8 @@ def save_screenshot(path: str | Path, design_path: str | None = None,
     with tempfile.TemporaryDirectory(prefix="cnn-playground-shot-") as scratch:
         settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
         window = Workbench(settings=settings, data_dir=Path(scratch) / "data").window
-        if design_path:
+        if design_path:  # else the window opened the default example itself
             window.document.load(design_path)
-        elif (example := default_design_path()) is not None:
-            window.document.open_design(load_design(example))
         window.resize(*size)
         window.show()
         app.processEvents()
