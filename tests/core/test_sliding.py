@@ -53,24 +53,32 @@ def conv_cases(draw: st.DrawFn) -> tuple[nn.Conv2d, torch.Tensor]:
                        "same": "same", "valid": "valid"}[padding_kind]
     module = nn.Conv2d(in_channels, out_channels, kernel, stride, padding, dilation, groups,
                        bias=draw(st.booleans()), padding_mode=mode).double()
-    x = torch.randn(in_channels, h, w, dtype=torch.float64)
+    return torch_accepts(module, torch.randn(in_channels, h, w, dtype=torch.float64))
+
+
+def torch_accepts(module: nn.Module, x: torch.Tensor) -> tuple[nn.Module, torch.Tensor]:
+    """The case, unless torch itself refuses it (a window larger than the input, ...)."""
     try:
         torch_output(module, x)
     except RuntimeError:
-        assume(False)  # a combination torch itself refuses (window larger than the input, ...)
+        assume(False)
     return module, x
 
 
-@PROPERTY
-@given(conv_cases())
-def test_conv_steps_assemble_to_torch(case: tuple[nn.Conv2d, torch.Tensor]) -> None:
-    module, x = case
+def assert_assembles_to_torch(module: nn.Module, x: torch.Tensor) -> None:
+    """Every step put together, and each output channel's map, equal torch's output."""
     sliding = sliding_for_module(module, x)
     expected = torch_output(module, x)
     assert sliding.out_shape == tuple(expected.shape)
     torch.testing.assert_close(assembled(sliding), expected, **TOL)
     for oc in range(sliding.out_channels):
         np.testing.assert_allclose(sliding.channel(oc).output_map(), expected[oc].numpy(), **TOL)
+
+
+@PROPERTY
+@given(conv_cases())
+def test_conv_steps_assemble_to_torch(case: tuple[nn.Conv2d, torch.Tensor]) -> None:
+    assert_assembles_to_torch(*case)
 
 
 @PROPERTY
@@ -101,24 +109,13 @@ def pool_cases(draw: st.DrawFn) -> tuple[nn.Module, torch.Tensor]:
     else:
         module = nn.AvgPool2d(kernel, stride, padding, ceil_mode, draw(st.booleans()),
                               draw(st.sampled_from([None, 3])))
-    x = torch.randn(channels, h, w, dtype=torch.float64)
-    try:
-        torch_output(module, x)
-    except RuntimeError:
-        assume(False)
-    return module, x
+    return torch_accepts(module, torch.randn(channels, h, w, dtype=torch.float64))
 
 
 @PROPERTY
 @given(pool_cases())
 def test_pool_steps_assemble_to_torch(case: tuple[nn.Module, torch.Tensor]) -> None:
-    module, x = case
-    sliding = sliding_for_module(module, x)
-    expected = torch_output(module, x)
-    assert sliding.out_shape == tuple(expected.shape)
-    torch.testing.assert_close(assembled(sliding), expected, **TOL)
-    for c in range(sliding.out_channels):
-        np.testing.assert_allclose(sliding.channel(c).output_map(), expected[c].numpy(), **TOL)
+    assert_assembles_to_torch(*case)
 
 
 @PROPERTY
