@@ -23,8 +23,8 @@ from PySide6.QtWidgets import QApplication
 from playground.core.checkpoint import load_checkpoint, load_default_checkpoint
 from playground.core.datasets import load_embedded
 from playground.core.inspect_model import normalise
-from playground.ui.draw_panel import DrawPanel
-from playground.ui.model_hub import ActiveModel, ModelHub
+from playground.ui.draw.draw_panel import DrawPanel
+from playground.ui.state.active_model import ActiveModel, ModelHub
 
 
 def raw_accuracy(active, images: torch.Tensor, labels: torch.Tensor) -> float:

@@ -35,8 +35,8 @@ from PySide6.QtWidgets import QApplication
 from playground.core.analysis import analyze
 from playground.core.design import load_design, walk
 from playground.paths import example_paths
-from playground.ui.app import create_application
-from playground.ui.main_window import MainWindow
+from playground.ui.shell.app import create_application
+from playground.ui.shell.main_window import MainWindow
 
 TARGETS_MS = {"lenet5": 16.0, "resnet18": 100.0}
 

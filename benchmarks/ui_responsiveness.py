@@ -40,10 +40,10 @@ from playground.core.design import load_design
 from playground.core.events import EpochEvent
 from playground.core.trainer import TrainConfig, Trainer
 from playground.paths import examples_dir
-from playground.ui.document import DesignDocument
-from playground.ui.live_plots import TrainingPlots
-from playground.ui.model_hub import ModelHub
-from playground.ui.training_panel import TrainingPanel
+from playground.ui.state.document import DesignDocument
+from playground.ui.train.live_plots import TrainingPlots
+from playground.ui.state.active_model import ModelHub
+from playground.ui.train.training_panel import TrainingPanel
 
 TICK_MS = 10
 

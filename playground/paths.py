@@ -6,8 +6,13 @@ a source checkout keeps them at the repository root. Callers never care which.
 
 from __future__ import annotations
 
+import os
+import sys
 from importlib import resources
 from pathlib import Path
+
+DATA_DIR_ENV = "CNN_PLAYGROUND_DATA"
+APP_DIR_NAME = "cnn-playground"
 
 
 def _shipped_dir(name: str) -> Path:
@@ -38,3 +43,19 @@ def default_model_path() -> Path:
 def example_paths() -> list[Path]:
     """Every shipped example design, sorted by file name."""
     return sorted(examples_dir().glob("*.json"))
+
+
+def user_data_dir() -> Path:
+    """Where autosaves and the run history live: $CNN_PLAYGROUND_DATA, else the platform's
+    user data folder (XDG_DATA_HOME on Linux, Application Support on macOS, APPDATA on
+    Windows). Plain Python, so the Qt-free core and the CLI find the same folder."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / APP_DIR_NAME

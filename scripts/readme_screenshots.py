@@ -23,9 +23,9 @@ from PySide6.QtGui import QMouseEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from playground.core.design import load_design  # noqa: E402
-from playground.ui.app import create_application, save_screenshot  # noqa: E402
-from playground.ui.main_window import default_design_path  # noqa: E402
-from playground.ui.workbench import Workbench  # noqa: E402
+from playground.ui.shell.app import create_application, save_screenshot  # noqa: E402
+from playground.ui.shell.main_window import default_design_path  # noqa: E402
+from playground.ui.shell.workbench import Workbench  # noqa: E402
 
 SIZE = (1440, 900)
 

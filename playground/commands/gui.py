@@ -23,12 +23,12 @@ def run(args: argparse.Namespace) -> int:
         target = Path(screenshot)
         if not target.parent.is_dir():
             raise UsageError(f"{screenshot}: the folder {target.parent} does not exist")
-        from playground.ui.app import save_screenshot
+        from playground.ui.shell.app import save_screenshot
         try:
             save_screenshot(target, design)
         except OSError as exc:
             raise UsageError(str(exc)) from None
         print(f"wrote {target}")
         return 0
-    from playground.ui.app import run_gui
+    from playground.ui.shell.app import run_gui
     return run_gui(design)

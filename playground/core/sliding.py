@@ -1,6 +1,6 @@
 """The steps of a kernel (or pooling window) sliding over an input, one output cell each.
 
-The kernel animation shows a learner *why* a convolution produces the number it does, so
+The kernel slide shows a learner *why* a convolution produces the number it does, so
 every number here is recomputed by hand (patch x weights, summed, plus bias; or the max, or
 the mean) from an explicitly padded grid, never read back from torch. The property tests
 then check that the numbers assembled from the steps equal torch's own results, which is

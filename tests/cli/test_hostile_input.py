@@ -58,7 +58,7 @@ def test_json_nested_past_pythons_stack_is_a_one_line_error(tmp_path: Path,
 def test_gui_refuses_a_bad_design_before_opening_a_window(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                           monkeypatch: pytest.MonkeyPatch,
                                                           content: str, fragment: str) -> None:
-    import playground.ui.app as app
+    import playground.ui.shell.app as app
 
     def no_window(*args: object) -> int:
         raise AssertionError("the window must not open for a bad design")

@@ -22,8 +22,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
-from playground.ui.mime import settle_clipboard
-from playground.ui.worker import running_threads as worker_threads
+from playground.ui.widgets.mime import settle_clipboard
+from playground.ui.state.jobs import running_threads as worker_threads
 
 StandardButton = QMessageBox.StandardButton
 
@@ -49,7 +49,7 @@ def isolated_settings(qapp: QApplication, tmp_path: Path, monkeypatch: pytest.Mo
     for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
         QSettings.setPath(QSettings.Format.IniFormat, scope, str(settings_dir))
         QSettings.setPath(QSettings.Format.NativeFormat, scope, str(settings_dir))
-    monkeypatch.setenv("CNN_PLAYGROUND_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("CNN_PLAYGROUND_DATA", str(tmp_path / "data"))
     return settings_dir
 
 

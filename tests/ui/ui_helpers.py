@@ -97,7 +97,7 @@ def open_window(qtbot, design: "object | None" = None):  # -> MainWindow (import
     """A shown main window on the test's isolated settings, optionally with a design."""
     from PySide6.QtCore import QSettings
 
-    from playground.ui.main_window import MainWindow
+    from playground.ui.shell.main_window import MainWindow
 
     window = MainWindow(settings=QSettings())
     qtbot.addWidget(window)

@@ -1,0 +1,531 @@
+"""The inspector: the selected block's parameters as proper editors, applied live.
+
+Selecting a block builds a form from the catalogue (one field per parameter, with its
+range, choices and help); editing a field sets the parameter on the document at once, so
+shapes and counts update while the person types, and one gesture is one undo step. The
+form is only rebuilt when the selection changes; edits (and undo) just refresh values, so
+focus and the cursor stay where they are. Invalid values are allowed: the analysis shows
+them as the block's error here and on the card.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QColor, QFocusEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import (QFormLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+                               QPushButton, QScrollArea, QSizePolicy, QSpinBox, QToolButton, QVBoxLayout, QWidget)
+
+from playground.core.analysis import Analysis, LayerInfo
+from playground.core.design import MAX_CHANNELS, MAX_INPUT_SIDE, Block, Design
+from playground.core.layers import CATALOGUE, PAIR_OR_NONE
+from playground.ui.widgets import style
+from playground.core.text import format_bytes, format_count, format_int, shape_str
+from playground.ui.state.document import INPUT_ID, DesignDocument
+from playground.ui.design.inspector_fields import OptionalPairField, ParamField, make_field
+
+INPUT_PRESETS = (("MNIST", (1, 28, 28)), ("CIFAR-10", (3, 32, 32)), ("ImageNet", (3, 224, 224)))
+
+
+class _Chip(QWidget):
+    """A rounded colour square, as on the cards."""
+
+    def __init__(self, colour: QColor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.colour = colour
+        self.setFixedSize(14, 14)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.colour)
+        painter.drawRoundedRect(self.rect().adjusted(1, 1, -1, -1), 3.5, 3.5)
+
+
+class _CommitOnFocusOut(QPlainTextEdit):
+    """A text box that reports its text once the person leaves it."""
+
+    committed = Signal(str)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self.committed.emit(self.toPlainText())
+
+
+def _section(title: str) -> QLabel:
+    label = QLabel(title)
+    label.setObjectName("sectionTitle")
+    label.setIndent(0)
+    return label
+
+
+def _muted(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet(f"color: {style.MUTED};")
+    return label
+
+
+class BlockInspector(QScrollArea):
+    """Shows and edits whatever the document has selected."""
+
+    def __init__(self, document: DesignDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("blockInspector")
+        self.setAccessibleName("Block inspector")
+        self.document = document
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(280)
+        self.fields: dict[str, ParamField] = {}
+        self._name_labels: dict[str, QLabel] = {}
+        self._reset_buttons: dict[str, QToolButton] = {}
+        self._shown: tuple[str, str] = ("", "")  # (selection id, block type) the form was built for
+        self._info_values: dict[str, QLabel] = {}
+        self._message: QLabel | None = None
+        self._lock_note: QLabel | None = None
+        self.label_edit: QLineEdit | None = None
+        self.input_spins: list[QSpinBox] = []
+        self.name_edit: QLineEdit | None = None
+        self.description_edit: _CommitOnFocusOut | None = None
+        self._branch_count: QLabel | None = None
+        self._title: QLabel | None = None
+        self._building = False
+        self._rebuild()
+        document.designChanged.connect(self._on_design_changed)
+        document.analysisChanged.connect(self._on_analysis_changed)
+        document.selectionChanged.connect(self._on_selection_changed)
+        document.lockedChanged.connect(self._on_locked_changed)
+
+    # ------------------------------------------------------------ public
+
+    def focus_first_field(self) -> None:
+        """Enter in the editor lands here: on the first thing worth editing."""
+        targets: list[QWidget] = []
+        if self.input_spins:
+            targets.append(self.input_spins[0])
+        for field in self.fields.values():
+            targets.extend(w for w in field.findChildren(QWidget) if w.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        if self.label_edit is not None:
+            targets.append(self.label_edit)
+        if self.name_edit is not None:
+            targets.append(self.name_edit)
+        for widget in targets:
+            if widget.isEnabled() and widget.isVisible():
+                widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                if isinstance(widget, (QSpinBox,)):
+                    widget.selectAll()
+                return
+
+    # ------------------------------------------------------------ document events
+
+    def _on_selection_changed(self, _block_id: str) -> None:
+        self._follow_document()
+
+    def _on_design_changed(self, design: Design) -> None:
+        if self._building:
+            return  # a text box committing as the old form goes away
+        self._follow_document()
+
+    def _follow_document(self) -> None:
+        """A new form for another block (or kind), else the same form with current values."""
+        block = self.document.selected_block()
+        key = (self.document.selected_id, block.type if block else "")
+        if key != self._shown:
+            self._rebuild()
+        else:
+            self._sync_values()
+
+    def _on_analysis_changed(self, analysis: Analysis) -> None:
+        self._sync_info()
+
+    def _on_locked_changed(self, locked: bool, reason: str) -> None:
+        self._apply_lock()
+
+    # ------------------------------------------------------------ building
+
+    def _rebuild(self) -> None:
+        self._building = True
+        try:
+            self._build()
+        finally:
+            self._building = False
+
+    def _build(self) -> None:
+        old = self.takeWidget()
+        if old is not None:
+            old.hide()
+            old.deleteLater()
+        self.fields = {}
+        self._name_labels = {}
+        self._reset_buttons = {}
+        self._info_values = {}
+        self.label_edit = None
+        self.input_spins = []
+        self.name_edit = None
+        self.description_edit = None
+        self._branch_count = None
+        content = QWidget()
+        content.setObjectName("inspectorContent")
+        column = QVBoxLayout(content)
+        column.setContentsMargins(12, 10, 12, 14)
+        column.setSpacing(8)
+        selected = self.document.selected_id
+        block = self.document.selected_block()
+        if selected == INPUT_ID:
+            self._build_input(column)
+        elif block is not None:
+            self._build_block(column, block)
+        else:
+            self._build_overview(column)
+        column.addStretch(1)
+        self.setWidget(content)
+        self._shown = (selected, block.type if block else "")
+        self._sync_values()
+        self._sync_info()
+        self._apply_lock()
+
+    def _header(self, column: QVBoxLayout, title: str, subtitle: str, colour: QColor) -> None:
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        row.addWidget(_Chip(colour))
+        name = QLabel(title)
+        name.setObjectName("inspectorTitle")
+        font = name.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        name.setFont(font)
+        name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row.addWidget(name, 1)
+        self._title = name
+        column.addLayout(row)
+        if subtitle:
+            sub = _muted(subtitle)
+            sub.setWordWrap(True)
+            column.addWidget(sub)
+
+    def _info_grid(self, column: QVBoxLayout, names: tuple[str, ...]) -> None:
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(3)
+        for r, name in enumerate(names):
+            grid.addWidget(_muted(name), r, 0)
+            value = QLabel("—")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            # Values change on every edit; their width must not re-lay out the whole form.
+            value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            style.make_opaque(value, style.CARD)
+            grid.addWidget(value, r, 1)
+            self._info_values[name] = value
+        grid.setColumnStretch(1, 1)
+        frame = QFrame()
+        frame.setObjectName("inspectorInfo")
+        frame.setStyleSheet(f"#inspectorInfo {{ background: white; border: 1px solid {style.BORDER}; border-radius: 6px; }}")
+        frame.setLayout(grid)
+        grid.setContentsMargins(10, 8, 10, 8)
+        column.addWidget(frame)
+
+    def _message_box(self, column: QVBoxLayout) -> None:
+        self._message = QLabel()
+        self._message.setObjectName("inspectorMessage")
+        self._message.setWordWrap(True)
+        self._message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._message.hide()
+        column.addWidget(self._message)
+
+    def _lock_box(self, column: QVBoxLayout) -> None:
+        self._lock_note = QLabel()
+        self._lock_note.setObjectName("inspectorLockNote")
+        self._lock_note.setWordWrap(True)
+        self._lock_note.setStyleSheet(f"background: {style.LOCKED_SOFT}; color: #6b4a00; border: 1px solid #e8c56b;"
+                                      "border-radius: 5px; padding: 6px;")
+        self._lock_note.hide()
+        column.addWidget(self._lock_note)
+
+    def _build_block(self, column: QVBoxLayout, block: Block) -> None:
+        kind = CATALOGUE[block.type]
+        self._header(column, block.type, kind.group, style.type_colour(block.type))
+        self._info_grid(column, ("Input", "Output", "Parameters", "MACs", "Receptive field"))
+        self._message_box(column)
+        self._lock_box(column)
+        column.addWidget(_section("Label"))
+        self.label_edit = QLineEdit()
+        self.label_edit.setObjectName("labelEdit")
+        self.label_edit.setPlaceholderText("optional name shown on the card")
+        self.label_edit.setClearButtonEnabled(True)
+        self.label_edit.editingFinished.connect(self._on_label_edited)
+        column.addWidget(self.label_edit)
+        if kind.params:
+            column.addWidget(_section("Parameters"))
+            form = QFormLayout()
+            form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            form.setHorizontalSpacing(10)
+            form.setVerticalSpacing(6)
+            for param in kind.params:
+                field = make_field(param)
+                field.setObjectName(f"param_{param.name}")
+                field.edited.connect(lambda value, name=param.name: self._on_field_edited(name, value))
+                field.finished.connect(self.document.seal)
+                self.fields[param.name] = field
+                form.addRow(self._param_label(param.name, param.help, param.required), self._with_reset(param.name, field))
+            column.addLayout(form)
+        if block.type == "Concat":
+            self._branch_controls(column, block)
+        if block.type == "Residual":
+            note = _muted("Drop blocks into the shortcut column to project it (e.g. a 1×1 Conv2d with "
+                          "stride 2 when the body halves the size); leave it empty for the identity.")
+            note.setWordWrap(True)
+            column.addWidget(note)
+        self._about(column, kind.explanation, kind.formula)
+
+    def _param_label(self, name: str, help_text: str, required: bool) -> QLabel:
+        label = QLabel(name)
+        label.setToolTip(help_text + ("" if required else "\nBold when set; the reset button returns it to torch's default."))
+        self._name_labels[name] = label
+        return label
+
+    def _with_reset(self, name: str, field: ParamField) -> QWidget:
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        row.addWidget(field, 1)
+        reset = QToolButton()
+        reset.setIcon(style.icon("reset"))
+        reset.setAutoRaise(True)
+        reset.setToolTip(f"Reset {name} to torch's default")
+        reset.setObjectName(f"reset_{name}")
+        reset.clicked.connect(lambda: self._on_reset_clicked(name))
+        size_policy = reset.sizePolicy()
+        size_policy.setRetainSizeWhenHidden(True)
+        reset.setSizePolicy(size_policy)
+        self._reset_buttons[name] = reset
+        row.addWidget(reset)
+        return holder
+
+    def _branch_controls(self, column: QVBoxLayout, block: Block) -> None:
+        column.addWidget(_section("Branches"))
+        self._branch_count = _muted()
+        column.addWidget(self._branch_count)
+        row = QHBoxLayout()
+        add = QPushButton("Add branch")
+        add.setObjectName("addBranchButton")
+        add.clicked.connect(lambda: self.document.add_branch(block.id))
+        remove = QPushButton("Remove last branch")
+        remove.setObjectName("removeBranchButton")
+        remove.clicked.connect(self._on_remove_branch_clicked)
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        column.addLayout(row)
+
+    def _about(self, column: QVBoxLayout, explanation: str, formula: str) -> None:
+        column.addWidget(_section("About"))
+        text = QLabel(explanation)
+        text.setObjectName("inspectorExplanation")
+        text.setWordWrap(True)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        text.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        column.addWidget(text)
+        if formula:
+            box = QLabel(formula)
+            box.setObjectName("inspectorFormula")
+            box.setFont(style.mono_font(self.font(), 0.95))
+            box.setWordWrap(True)
+            box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            column.addWidget(box)
+
+    def _build_input(self, column: QVBoxLayout) -> None:
+        self._header(column, "Input", "The image every sample starts as", QColor(style.INPUT_COLOUR))
+        self._lock_box(column)
+        column.addWidget(_section("Shape"))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
+        for c, (name, limit) in enumerate((("channels", MAX_CHANNELS), ("height", MAX_INPUT_SIDE),
+                                           ("width", MAX_INPUT_SIDE))):
+            spin = QSpinBox()
+            spin.setObjectName(f"input_{name}")
+            spin.setRange(1, limit)
+            spin.setAlignment(Qt.AlignmentFlag.AlignRight)
+            spin.setAccelerated(True)
+            spin.setMinimumWidth(48)
+            spin.valueChanged.connect(self._on_input_edited)
+            spin.editingFinished.connect(self.document.seal)
+            grid.addWidget(_muted(name), 0, c)
+            grid.addWidget(spin, 1, c)
+            self.input_spins.append(spin)
+        column.addLayout(grid)
+        presets = QHBoxLayout()
+        presets.setSpacing(4)
+        for name, shape in INPUT_PRESETS:
+            button = QPushButton(name)
+            button.setObjectName(f"preset_{name}")
+            button.setToolTip(f"Set the input to {shape_str(shape)}")
+            button.clicked.connect(lambda _=False, s=shape: self.document.set_input(s, merge=False))
+            presets.addWidget(button)
+        presets.addStretch(1)
+        column.addLayout(presets)
+        self._design_fields(column)
+        self._about(column, "Channels are 1 for greyscale (MNIST) and 3 for colour (CIFAR-10, ImageNet). "
+                            "Every block's shape follows from this one; change it and watch them all update.", "")
+
+    def _design_fields(self, column: QVBoxLayout) -> None:
+        column.addWidget(_section("Design"))
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("designNameEdit")
+        self.name_edit.setPlaceholderText("design name")
+        self.name_edit.editingFinished.connect(self._on_name_edited)
+        column.addWidget(self.name_edit)
+        self.description_edit = _CommitOnFocusOut()
+        self.description_edit.setObjectName("designDescriptionEdit")
+        self.description_edit.setPlaceholderText("a sentence about this design")
+        self.description_edit.setFixedHeight(64)
+        self.description_edit.committed.connect(self._on_description_committed)
+        column.addWidget(self.description_edit)
+
+    def _build_overview(self, column: QVBoxLayout) -> None:
+        self._header(column, self.document.design.name or "Untitled", "", QColor(style.INPUT_COLOUR))
+        self._info_grid(column, ("Input", "Output", "Parameters", "MACs", "Weights", "Status"))
+        hint = _muted("Select a block to edit it. Drag layers from the palette into the design, "
+                      "or double-click one to add it after the selected block.")
+        hint.setWordWrap(True)
+        column.addWidget(hint)
+        self._design_fields(column)
+
+    # ------------------------------------------------------------ syncing from the document
+
+    def _sync_values(self) -> None:
+        design = self.document.design
+        if self.input_spins:
+            for spin, value in zip(self.input_spins, design.input):
+                if spin.value() != value:
+                    with QSignalBlocker(spin):
+                        spin.setValue(value)
+        if self.name_edit is not None and not self.name_edit.hasFocus():
+            self.name_edit.setText(design.name)
+        if self.description_edit is not None and not self.description_edit.hasFocus():
+            if self.description_edit.toPlainText() != design.description:
+                self.description_edit.setPlainText(design.description)
+        block = self.document.selected_block()
+        if block is None:
+            if self.document.selected_id == "" and self._title is not None:
+                self._title.setText(design.name or "Untitled")  # the overview is titled by the design
+            return
+        if self.label_edit is not None and not self.label_edit.hasFocus():
+            self.label_edit.setText(block.label or "")
+        resolved = block.resolved_params()
+        for name, field in self.fields.items():
+            if isinstance(field, OptionalPairField):
+                field.set_fallback(resolved.get("kernel_size", 1))
+            if field.value() != resolved[name] or field.param.kind == PAIR_OR_NONE:
+                field.set_value(resolved[name])
+            explicit = name in block.params
+            label = self._name_labels[name]
+            if label.font().bold() != explicit:
+                font = label.font()
+                font.setBold(explicit)
+                label.setFont(font)
+            self._reset_buttons[name].setVisible(explicit and not field.param.required)
+        if self._branch_count is not None:
+            n = len(block.children)
+            self._branch_count.setText(f"{n} branch{'es' if n != 1 else ''}, concatenated on channels")
+
+    def _sync_info(self) -> None:
+        analysis = self.document.analysis
+        if not self._info_values:
+            return
+        block = self.document.selected_block()
+        if block is None:
+            self._set_info("Input", shape_str(analysis.input_shape))
+            self._set_info("Output", shape_str(analysis.output_shape))
+            self._set_info("Parameters", f"{format_int(analysis.total_params)}"
+                           + (f" ({format_int(analysis.trainable_params)} trainable)"
+                              if analysis.trainable_params != analysis.total_params else ""))
+            self._set_info("MACs", f"{format_count(analysis.total_macs)} per image")
+            self._set_info("Weights", format_bytes(analysis.weight_bytes))
+            errors = len(analysis.errors)
+            if not self.document.design.layers:
+                status = "empty: drag layers in"
+            elif analysis.ok:
+                status = "ready to train"
+            else:
+                status = f"{errors} error{'s' if errors != 1 else ''}"
+            self._set_info("Status", status)
+            return
+        info = analysis.by_id.get(block.id)
+        if info is None:
+            return
+        self._set_info("Input", shape_str(info.input_shape))
+        self._set_info("Output", shape_str(info.output_shape))
+        self._set_info("Parameters", format_int(info.params))
+        self._set_info("MACs", format_int(info.macs))
+        self._set_info("Receptive field", info.receptive_field.text() if info.receptive_field else "—")
+        self._show_message(info)
+
+    def _set_info(self, name: str, text: str) -> None:
+        label = self._info_values.get(name)
+        if label is not None:
+            label.setText(text)
+
+    def _show_message(self, info: LayerInfo) -> None:
+        if self._message is None:
+            return
+        text = info.error or info.warning
+        self._message.setVisible(bool(text))
+        if not text:
+            return
+        fg, bg = (style.ERROR, style.ERROR_SOFT) if info.error else (style.WARNING, style.WARNING_SOFT)
+        self._message.setStyleSheet(f"#inspectorMessage {{ color: {fg}; background: {bg}; border: 1px solid {fg};"
+                                    "border-radius: 5px; padding: 6px; }")
+        self._message.setText(text)
+
+    def _apply_lock(self) -> None:
+        locked = self.document.locked
+        for field in self.fields.values():
+            field.setEnabled(not locked)
+        for button in self._reset_buttons.values():
+            button.setEnabled(not locked)
+        for spin in self.input_spins:
+            spin.setEnabled(not locked)
+        if self._lock_note is not None:
+            self._lock_note.setText(f"<b>Editing paused.</b> {self.document.lock_reason}")
+            self._lock_note.setVisible(locked)
+
+    # ------------------------------------------------------------ edits
+
+    def _on_field_edited(self, name: str, value: Any) -> None:
+        block_id = self.document.selected_id
+        self.document.set_param(block_id, name, value)
+        if self.document.locked:
+            self._sync_values()  # refused: show the design's value again
+
+    def _on_reset_clicked(self, name: str) -> None:
+        self.document.set_param(self.document.selected_id, name, None, merge=False)
+
+    def _on_label_edited(self) -> None:
+        block = self.document.selected_block()
+        if block is not None and self.label_edit is not None and (block.label or "") != self.label_edit.text().strip():
+            self.document.set_label(block.id, self.label_edit.text())
+
+    def _on_input_edited(self) -> None:
+        shape = tuple(spin.value() for spin in self.input_spins)
+        if shape != tuple(self.document.design.input):
+            self.document.set_input(shape)
+            if self.document.locked:
+                self._sync_values()
+
+    def _on_name_edited(self) -> None:
+        if self.name_edit is not None and self.name_edit.text().strip() != self.document.design.name:
+            self.document.set_meta(name=self.name_edit.text().strip() or "Untitled")
+
+    def _on_description_committed(self, text: str) -> None:
+        if text != self.document.design.description:
+            self.document.set_meta(description=text)
+
+    def _on_remove_branch_clicked(self) -> None:
+        block = self.document.selected_block()
+        if block is not None and block.type == "Concat":
+            self.document.remove_branch(block.id, len(block.children) - 1)

@@ -1,0 +1,530 @@
+"""The "Draw" page: draw a digit and watch the active network classify it live.
+
+Canvas and controls on the left; in the middle exactly what the network sees (the 28x28
+input from `core/digit.py`, pixel for pixel), its answer and the class probabilities; on
+the right what happens inside: feature maps of any block, the kernels of any convolution
+block, and saliency maps. Everything follows the ModelHub's active model.
+
+Prediction runs on the GUI thread: a LeNet-size network answers in about a millisecond,
+so a worker thread would only add latency. It is throttled, not run per mouse event: the
+first change after a quiet spell is classified at once, later ones at most every
+PREDICT_INTERVAL_MS, and the end of a stroke (or clear, undo, load) immediately. The
+answer is painted first: the feature maps of the same forward pass are shown one
+event-loop turn later, so their tiles never delay the prediction. A big network (a
+ResNet on 224x224 input) is slower, so the interval grows to three times the last
+update's cost: the window keeps at least two thirds of its time for drawing. One that
+takes longer than LIVE_LIMIT_MS (VGG-11: ~190 ms) would make the ink stutter, so it
+answers when the stroke ends, and the old answer is greyed meanwhile.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import torch
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QImage, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSlider,
+    QSplitter, QTabWidget, QVBoxLayout, QWidget)
+
+from playground.core.analysis import analyze
+from playground.core.digit import SIDE, DigitImageError, DigitPreprocessor
+from playground.core.inspect_model import (
+    BlockRef, Inspection, block_modules, conv_blocks, fit_input, grad_cam_block, inspect)
+from playground.core.saliency_job import SaliencyJob
+from playground.ui.draw.canvas import DEFAULT_PEN_WIDTH, MAX_PEN_WIDTH, MIN_PEN_WIDTH, DrawCanvas
+from playground.ui.draw.feature_maps import FeatureMapView
+from playground.ui.draw.kernels_view import KernelView
+from playground.ui.state.active_model import ActiveModel, ModelHub
+from playground.ui.draw.probability_chart import ProbabilityChart
+from playground.ui.draw.saliency_view import SaliencyView
+
+PREDICT_INTERVAL_MS = 30
+LIVE_LIMIT_MS = 100  # a network slower than this answers at the end of a stroke, not while drawing
+SALIENCY_DELAY_MS = 15  # after a stroke: long enough for the prediction to be painted first
+SALIENCY_SLICE_S = 0.04  # saliency work per event-loop turn (a big network's single pass may take longer)
+THUMBNAIL_SCALE = 5
+EMPTY_TEXT = "—"
+IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pgm *.ppm);;All files (*)"
+
+
+def digit_pixmap(digit: torch.Tensor | None, scale: int = THUMBNAIL_SCALE) -> QPixmap:
+    """The 28x28 input magnified by whole pixels (nearest neighbour): nothing smoothed."""
+    side = SIDE * scale
+    if digit is None:
+        levels = np.zeros((side, side), np.uint8)
+    else:
+        small = np.round(digit.reshape(SIDE, SIDE).numpy() * 255.0).astype(np.uint8)
+        levels = np.ascontiguousarray(np.repeat(np.repeat(small, scale, axis=0), scale, axis=1))
+    return QPixmap.fromImage(QImage(levels.data, side, side, side, QImage.Format.Format_Grayscale8))
+
+
+class DrawPanel(QWidget):
+    """Draw a digit; see the prediction, the input, feature maps, kernels and saliency."""
+
+    inputChanged = Signal(object)  # 1x28x28 float tensor in [0, 1], or None when the canvas is empty
+    predicted = Signal(object)  # Inspection after each classification, None when there is nothing to classify
+    trainRequested = Signal()  # the person asked to train the current design
+
+    def __init__(self, hub: ModelHub, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("drawPanel")
+        self.hub = hub
+        self._preprocess = DigitPreprocessor()
+        self._digit: torch.Tensor | None = None
+        self._inspection: Inspection | None = None
+        self._refs: list[BlockRef] = []
+        self._cam_ref: BlockRef | None = None
+        self._cam_placement: tuple[tuple[float, float], tuple[float, float]] | None = None
+        self._last_update = 0.0
+        self._last_cost_ms = 0.0
+        self._previous_cost_ms = 0.0  # the update before: one slow first call (warm-up) pauses nothing
+        self._outputs = 0  # width of the active network's output (0: unknown)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._live_update)
+        # Saliency needs ~25 backward passes: it runs once a stroke is done, a moment after
+        # the prediction, so the answer is painted first; a big network's passes are
+        # spread over several turns of the event loop (SaliencyJob), so the window stays live.
+        self._saliency_timer = QTimer(self)
+        self._saliency_timer.setSingleShot(True)
+        self._saliency_timer.timeout.connect(self._refresh_saliency)
+        self._saliency_job: SaliencyJob | None = None
+        self._saliency_caption: tuple[torch.Tensor, str, str | None] | None = None  # picture, class text, CAM block
+        self._saliency_slice_timer = QTimer(self)
+        self._saliency_slice_timer.setSingleShot(True)
+        self._saliency_slice_timer.setInterval(0)
+        self._saliency_slice_timer.timeout.connect(self._continue_saliency)
+        self._pending_activation: torch.Tensor | None = None
+        self._feature_timer = QTimer(self)
+        self._feature_timer.setSingleShot(True)
+        self._feature_timer.setInterval(0)
+        self._feature_timer.timeout.connect(self._show_pending_activation)
+
+        self.canvas = DrawCanvas()
+        self.tabs = QTabWidget(objectName="drawInspectTabs")
+        self.feature_maps = FeatureMapView()
+        self.kernels = KernelView()
+        self.saliency = SaliencyView()
+        self.tabs.addTab(self.feature_maps, "Feature maps")
+        self.tabs.addTab(self.kernels, "Kernels")
+        self.tabs.addTab(self.saliency, "Saliency")
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self._build_canvas_column())
+        splitter.addWidget(self._build_prediction_column())
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 6)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(splitter)
+
+        self.canvas.changed.connect(self._on_canvas_changed)
+        self.canvas.settled.connect(self.update_prediction)
+        self.feature_maps.blockSelected.connect(lambda _id: self._refresh_feature_map())
+        self.saliency.classChosen.connect(lambda _c: self._refresh_saliency())
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_current_tab())
+        hub.modelChanged.connect(self._on_model_changed)
+        hub.weightsChanged.connect(self._on_weights_changed)
+        self._on_model_changed(hub.active)
+
+    # ------------------------------------------------------------------ building
+
+    def _build_canvas_column(self) -> QWidget:
+        column = QWidget()
+        self.clear_button = QPushButton("Clear", objectName="clearCanvasButton", toolTip="Clear the canvas (Esc)")
+        self.undo_button = QPushButton("Undo stroke", objectName="undoStrokeButton",
+                                       toolTip="Remove the last stroke (Ctrl+Z)")
+        self.load_button = QPushButton("Load image…", objectName="loadImageButton",
+                                       toolTip="Put a picture of a digit on the canvas")
+        self.width_slider = QSlider(Qt.Orientation.Horizontal, objectName="penWidthSlider",
+                                    toolTip="Pen width for new strokes")
+        self.width_slider.setRange(MIN_PEN_WIDTH, MAX_PEN_WIDTH)
+        self.width_slider.setValue(round(DEFAULT_PEN_WIDTH))
+        self.invert_box = QCheckBox("Black ink on white", objectName="invertCheckBox",
+                                    toolTip="MNIST is white on black; the network gets white on black either way")
+        self.error_label = QLabel(objectName="drawErrorLabel")
+        self.error_label.setStyleSheet("color: #c0392b;")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+
+        buttons = QHBoxLayout()
+        for button in (self.clear_button, self.undo_button, self.load_button):
+            buttons.addWidget(button)
+        options = QHBoxLayout()
+        options.addWidget(QLabel("Pen width"))
+        options.addWidget(self.width_slider, 1)
+        options.addWidget(self.invert_box)
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 6, 0)
+        layout.addWidget(self.canvas)
+        layout.addLayout(buttons)
+        layout.addLayout(options)
+        layout.addWidget(self.error_label)
+        layout.addStretch(1)
+
+        self.clear_button.clicked.connect(self.canvas.clear)
+        self.undo_button.clicked.connect(self.canvas.undo)
+        self.load_button.clicked.connect(self._choose_image)
+        self.width_slider.valueChanged.connect(self.canvas.set_pen_width)
+        self.invert_box.toggled.connect(self.canvas.set_inverted)
+        return column
+
+    def _build_prediction_column(self) -> QWidget:
+        column = QWidget()
+        column.setMinimumWidth(270)
+        self.model_label = QLabel(objectName="drawModelLabel")
+        self.model_label.setWordWrap(True)
+        self.model_label.setTextFormat(Qt.TextFormat.RichText)
+
+        self.no_model_box = QFrame(objectName="noModelBox")
+        self.no_model_box.setFrameShape(QFrame.Shape.StyledPanel)
+        self.no_model_text = QLabel(objectName="noModelText")
+        self.no_model_text.setWordWrap(True)
+        self.use_default_button = QPushButton("Use the default model", objectName="useDefaultModelButton",
+                                              toolTip="The shipped network, trained on MNIST digits")
+        self.train_button = QPushButton("Train…", objectName="drawTrainButton",
+                                        toolTip="Train the design you are building")
+        box = QVBoxLayout(self.no_model_box)
+        box.addWidget(self.no_model_text)
+        row = QHBoxLayout()
+        row.addWidget(self.use_default_button)
+        row.addWidget(self.train_button)
+        box.addLayout(row)
+        self.use_default_button.clicked.connect(self.use_default_model)
+        self.train_button.clicked.connect(self.trainRequested)
+
+        self.thumbnail = QLabel(objectName="inputThumbnail", toolTip="The 28×28 input the network gets, pixel for pixel")
+        self.thumbnail.setFixedSize(SIDE * THUMBNAIL_SCALE, SIDE * THUMBNAIL_SCALE)
+        self.thumbnail.setPixmap(digit_pixmap(None))
+        self.prediction_label = QLabel(EMPTY_TEXT, objectName="predictionLabel")
+        big = QFont(self.font())
+        big.setPixelSize(96)
+        big.setBold(True)
+        self.prediction_label.setFont(big)
+        self.prediction_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.prediction_label.setFixedHeight(SIDE * THUMBNAIL_SCALE - 30)  # new text never re-lays out the page
+        self.prediction_label.setMinimumWidth(110)
+        self.prediction_label.setAccessibleName("Predicted digit")
+        self.confidence_label = QLabel(objectName="confidenceLabel")
+        self.confidence_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.confidence_label.setFixedHeight(24)
+        self.chart = ProbabilityChart()
+
+        sees = QLabel("The network sees")
+        answer = QLabel("It says")
+        for caption in (sees, answer):
+            caption.setStyleSheet("color: palette(placeholder-text);")
+        grid = QGridLayout()
+        grid.addWidget(sees, 0, 0, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(answer, 0, 1, Qt.AlignmentFlag.AlignHCenter)
+        grid.addWidget(self.thumbnail, 1, 0, Qt.AlignmentFlag.AlignTop)
+        answer_box = QVBoxLayout()
+        answer_box.addWidget(self.prediction_label, 1)
+        answer_box.addWidget(self.confidence_label)
+        grid.addLayout(answer_box, 1, 1)
+        grid.setColumnStretch(1, 1)
+
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(6, 0, 6, 0)
+        layout.addWidget(self.model_label)
+        layout.addWidget(self.no_model_box)
+        layout.addLayout(grid)
+        layout.addWidget(QLabel("Probability of each class"))
+        layout.addWidget(self.chart, 1)
+        self.chart.setMaximumHeight(320)
+        tips = QLabel(
+            "The network only ever sees the small picture: your drawing cropped to its ink, "
+            "scaled to 20 pixels and centred in 28×28, white on black, as MNIST was made. "
+            "Esc clears, Ctrl+Z undoes the last stroke.")
+        tips.setObjectName("drawTips")
+        tips.setWordWrap(True)
+        tips.setStyleSheet("color: palette(placeholder-text);")
+        layout.addWidget(tips)
+        layout.addStretch(1)
+        return column
+
+    # ------------------------------------------------------------------ the model
+
+    def use_default_model(self) -> None:
+        """Make the shipped pretrained network the active model."""
+        problem = self.hub.use_default()
+        if problem:
+            self.no_model_text.setText(f"The pretrained default could not be loaded: {problem}")
+
+    def _on_model_changed(self, active: ActiveModel | None) -> None:
+        self._cancel_saliency()
+        self._last_cost_ms = self._previous_cost_ms = 0.0  # the old network's speed says nothing of this one
+        self._refs, self._cam_ref, self._cam_placement = [], None, None
+        if active is None:
+            self.model_label.setText("")
+            self.no_model_text.setText("<b>No trained model is active.</b><br>"
+                                       "Use the pretrained one, or train your design.")
+            self.no_model_box.show()
+            self.feature_maps.set_blocks([], {})
+            self.kernels.set_blocks([], empty_message="No model.")
+            self.saliency.show_message("No model.")
+            self.update_prediction()
+            return
+        untrained = not active.trained
+        self.no_model_box.setVisible(untrained)
+        if untrained:
+            self.no_model_text.setText(f"<b>{active.design.name} has no trained weights yet:</b><br>"
+                                       "its answers are guesses. Use the pretrained model, or train it.")
+        try:
+            self._refs = block_modules(active.design, active.model)
+        except (AttributeError, IndexError, TypeError):
+            self._refs = []  # a network not built from this design: it can classify, not be looked into
+        self._cam_ref = grad_cam_block(self._refs)
+        analysis = analyze(active.design)
+        self._outputs = int(np.prod(analysis.output_shape)) if analysis.output_shape else 0
+        shapes = {row.block_id: tuple(row.output_shape) for row in analysis.rows if row.output_shape}
+        field = analysis.by_id[self._cam_ref.block_id].receptive_field if self._cam_ref else None
+        self._cam_placement = (field.start, field.jump) if field is not None else None
+        first_conv = next((r.block_id for r in conv_blocks(self._refs)), None)
+        self.feature_maps.set_blocks(self._refs, shapes, self._class_names(active), select=first_conv)
+        self.kernels.set_blocks(conv_blocks(self._refs))
+        self.chart.set_class_names(self._class_names(active))
+        self.saliency.set_class_names(self._class_names(active))
+        self._show_model_line(active)
+        self.update_prediction()
+
+    def _on_weights_changed(self, active: ActiveModel) -> None:
+        self._show_model_line(active)
+        self.kernels.refresh()
+        self.update_prediction()
+
+    def _show_model_line(self, active: ActiveModel) -> None:
+        shape = tuple(active.design.input)
+        note = "" if shape == (1, SIDE, SIDE) else \
+            f"<br>It takes {'×'.join(map(str, shape))} input: the drawing is resized for it."
+        params = sum(p.numel() for p in active.model.parameters())
+        self.model_label.setText(f"Model: <b>{active.design.name}</b> · {active.source} · {params:,} parameters{note}")
+
+    def _class_names(self, active: ActiveModel) -> list[str]:
+        """The hub's class names when they match the network's outputs, else class indices."""
+        names = list(active.class_names)
+        return names if len(names) == self._outputs or self._outputs == 0 else [str(i) for i in range(self._outputs)]
+
+    # ------------------------------------------------------------------ drawing -> prediction
+
+    def _on_canvas_changed(self) -> None:
+        if self._timer.isActive():
+            return
+        if self.live_updates_paused:
+            if self._inspection is not None and self.canvas.is_drawing() and self.prediction_label.isEnabled():
+                self.prediction_label.setEnabled(False)  # greyed: the drawing has moved on since this answer
+                self.confidence_label.setText("A big network: it answers when the stroke ends")
+            return
+        waited_ms = (time.perf_counter() - self._last_update) * 1000.0
+        self._timer.start(max(0, round(self.throttle_interval_ms - waited_ms)))
+
+    @property
+    def last_update_ms(self) -> float:
+        """Wall time the last update that ran the network took: preprocessing, the network
+        and setting the views (0 for a new model until it has run)."""
+        return self._last_cost_ms
+
+    @property
+    def live_updates_paused(self) -> bool:
+        """The network is too slow to classify while drawing: it answers at each stroke's end."""
+        return min(self._last_cost_ms, self._previous_cost_ms) > LIVE_LIMIT_MS
+
+    @property
+    def throttle_interval_ms(self) -> float:
+        """Least time between two live updates while drawing: PREDICT_INTERVAL_MS, or three
+        times what the last update cost when the network is slow."""
+        return max(float(PREDICT_INTERVAL_MS), 3.0 * self._last_cost_ms)
+
+    def update_prediction(self) -> None:
+        """Preprocess the canvas, classify it and refresh every view (now, not throttled)."""
+        self._run_update(live=False)
+
+    def _live_update(self) -> None:
+        self._run_update(live=True)
+
+    def _run_update(self, live: bool) -> None:
+        self._timer.stop()
+        self._last_update = time.perf_counter()
+        if self._update(live):  # the costs of updates that ran the network pace the next ones
+            self._previous_cost_ms = self._last_cost_ms
+            self._last_cost_ms = (time.perf_counter() - self._last_update) * 1000.0
+
+    def _update(self, live: bool) -> bool:
+        """`live`: an update in the middle of a stroke, which leaves the saliency maps be.
+        Returns whether the network ran (an empty canvas asks nothing of it)."""
+        self._feature_timer.stop()  # maps still waiting from the last update are out of date
+        self._pending_activation = None
+        self._cancel_saliency()  # the drawing (or the weights) changed: that job's maps would be stale
+        digit = self._preprocess(self.canvas.image(), ink_dark=self.canvas.inverted)
+        self._digit = digit
+        self.thumbnail.setPixmap(digit_pixmap(digit))
+        self.undo_button.setEnabled(not self.canvas.is_empty())
+        self.clear_button.setEnabled(not self.canvas.is_empty())
+        self.inputChanged.emit(digit)
+        active = self.hub.active
+        if digit is None or active is None:
+            self._show_no_prediction(active)
+            return False
+        watch = {}
+        block = self._watched_block()
+        if block is not None:
+            watch[block.block_id] = block.module
+        try:
+            inspection = inspect(active.model, fit_input(digit, active.design.input), active.mean, active.std, watch)
+        except RuntimeError as exc:
+            self._show_no_prediction(active, f"The active model cannot classify this input: {str(exc).splitlines()[0]}")
+            return False
+        self._inspection = inspection
+        self._show_prediction(inspection, active)
+        if block is not None:  # shown after the answer is on screen (a timer of 0 ms runs after the repaint)
+            self._pending_activation = inspection.activations.get(block.block_id)
+            self._feature_timer.start()
+        if self.tabs.currentWidget() is self.saliency:
+            if live:
+                self.saliency.info_label.setText("The maps follow when the stroke ends.")
+            else:
+                self._saliency_timer.start(SALIENCY_DELAY_MS)
+        self.predicted.emit(inspection)
+        return True
+
+    def _show_prediction(self, inspection: Inspection, active: ActiveModel) -> None:
+        names = self._class_names(active)
+        winner = inspection.predicted
+        p = inspection.probabilities.numpy()
+        self.prediction_label.setEnabled(True)
+        self.prediction_label.setText(names[winner] if winner < len(names) else str(winner))
+        guess = " (untrained)" if not active.trained else ""
+        self.confidence_label.setText(f"{p[winner]:.1%} sure{guess}")
+        self.chart.set_probabilities(p)
+
+    def _show_pending_activation(self) -> None:
+        activation, self._pending_activation = self._pending_activation, None
+        if activation is not None:
+            self.feature_maps.set_activation(activation)
+
+    def _show_no_prediction(self, active: ActiveModel | None, message: str | None = None) -> None:
+        self._inspection = None
+        self.prediction_label.setEnabled(False)  # a greyed dash: clearly not an answer
+        self.prediction_label.setText(EMPTY_TEXT)
+        if message is None:
+            message = "Draw a digit" if active is not None else "No model to ask"
+        self.confidence_label.setText(message)
+        self.chart.set_probabilities(None)
+        self.feature_maps.set_activation(None, "Draw a digit to see each block's output." if active else "No model.")
+        self.saliency.show_message("Draw a digit to see which pixels drove the prediction." if active else "No model.")
+        self.predicted.emit(None)
+
+    # ------------------------------------------------------------------ inside views
+
+    def _watched_block(self) -> BlockRef | None:
+        if self.tabs.currentWidget() is not self.feature_maps:
+            return None
+        block_id = self.feature_maps.current_block_id()
+        return next((r for r in self._refs if r.block_id == block_id), None)
+
+    def _refresh_current_tab(self) -> None:
+        if self.tabs.currentWidget() is self.kernels:
+            self.kernels.refresh()
+        elif self.tabs.currentWidget() is self.feature_maps:
+            self._refresh_feature_map()
+        else:
+            self._refresh_saliency()
+
+    def _refresh_feature_map(self) -> None:
+        active, block = self.hub.active, self._watched_block()
+        if active is None or self._digit is None or block is None:
+            return
+        x = fit_input(self._digit, active.design.input)
+        inspection = inspect(active.model, x, active.mean, active.std, {block.block_id: block.module})
+        self._feature_timer.stop()  # a live update's maps may still be pending: these are newer
+        self._pending_activation = None
+        self.feature_maps.set_activation(inspection.activations.get(block.block_id))
+
+    def _refresh_saliency(self) -> None:
+        """Start the maps for the current drawing and class; the first slice runs now."""
+        self._cancel_saliency()
+        active, inspection = self.hub.active, self._inspection
+        if active is None or self._digit is None or inspection is None:
+            return
+        chosen = self.saliency.chosen_class()
+        target = inspection.predicted if chosen is None or chosen >= inspection.logits.numel() else chosen
+        x = fit_input(self._digit, active.design.input)
+        with_cam = self._cam_ref is not None and self._cam_placement is not None  # a spatial output to look at
+        self._saliency_job = SaliencyJob(active.model, x, target, active.mean, active.std,
+                                         self._cam_ref.module if with_cam else None, self._cam_placement)
+        names = self._class_names(active)
+        label = names[target] if target < len(names) else str(target)
+        target_text = f"{label} ({'predicted' if chosen is None else 'chosen'})"
+        self._saliency_caption = (x[0].mean(0, keepdim=True), target_text, self._cam_ref.block_id if with_cam else None)
+        self._continue_saliency()
+
+    def _continue_saliency(self) -> None:
+        job = self._saliency_job
+        if job is None or self._saliency_caption is None:
+            return
+        if self.tabs.currentWidget() is not self.saliency or not self.isVisible():
+            self._cancel_saliency()  # out of sight: worked out again when the tab or the page is shown
+            return
+        if not job.run(SALIENCY_SLICE_S):
+            self.saliency.show_progress(job.done / job.total)
+            self._saliency_slice_timer.start()
+            return
+        picture, target_text, cam_block = self._saliency_caption
+        self._saliency_job = self._saliency_caption = None
+        self.saliency.set_maps(picture, job.maps, target_text, cam_block)
+
+    def _cancel_saliency(self) -> None:
+        self._saliency_slice_timer.stop()
+        self._saliency_job = self._saliency_caption = None
+
+    @property
+    def saliency_busy(self) -> bool:
+        """Saliency maps are being worked out (a big network: a slice per event-loop turn)."""
+        return self._saliency_job is not None
+
+    # ------------------------------------------------------------------ files
+
+    def _choose_image(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Load a digit image", "", IMAGE_FILTER)
+        if path:
+            self.load_image(path)
+
+    def load_image(self, path: str) -> bool:
+        """Put an image file on the canvas; a bad file is reported under the canvas."""
+        try:
+            self.canvas.load_image_file(path)
+        except DigitImageError as exc:
+            self.error_label.setText(str(exc))
+            self.error_label.show()
+            return False
+        self.error_label.hide()
+        return True
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self.tabs.currentWidget() is self.saliency and self._inspection is not None:
+            self._saliency_timer.start(SALIENCY_DELAY_MS)  # maps skipped while hidden (a new model, new weights)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self._timer.stop()  # no live update is left pending for a closed page
+        self._saliency_timer.stop()
+        self._feature_timer.stop()
+        self._cancel_saliency()
+        super().closeEvent(event)
+
+    # ------------------------------------------------------------------ state for views and tests
+
+    @property
+    def current_input(self) -> torch.Tensor | None:
+        """The 1x28x28 input last shown (None when the canvas is empty)."""
+        return self._digit
+
+    @property
+    def current_inspection(self) -> Inspection | None:
+        return self._inspection

@@ -1,0 +1,84 @@
+"""Starting the application: the QApplication, the window, and the screenshot mode.
+
+`run_gui` is what `cnn-playground` runs. `save_screenshot` opens the window on throwaway
+settings and data folders (so neither the person's last session nor an autosave changes
+what it shows, and it leaves nothing of theirs changed), loads LeNet-5 with its first
+convolution selected, renders it and writes a PNG.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication
+
+from playground import __version__
+from playground.core.design import walk
+from playground.ui.widgets.mime import settle_clipboard
+from playground.ui.widgets.style import apply_style
+
+ORGANIZATION = "CNN Playground"
+APPLICATION = "cnn-playground"
+SCREENSHOT_SIZE = (1280, 800)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication, named (for settings and data folders) and styled."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    QCoreApplication.setApplicationVersion(__version__)
+    apply_style(app)  # type: ignore[arg-type]
+    app.aboutToQuit.connect(settle_clipboard)
+    return app  # type: ignore[return-value]
+
+
+def run_gui(design_path: str | None = None) -> int:
+    """Open the window (restoring the last session) and run until it closes."""
+    from playground.ui.shell.workbench import Workbench
+
+    app = create_application()
+    # Ctrl+C in the terminal ends the app at once; autosave has the unsaved work.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    workbench = Workbench()
+    workbench.start_session(design_path)  # before showing: no flash of the default design
+    workbench.window.show()
+    return app.exec()
+
+
+def save_screenshot(path: str | Path, design_path: str | None = None,
+                    size: tuple[int, int] = SCREENSHOT_SIZE) -> Path:
+    """Render the window with a design (default: LeNet-5) and its first convolution selected.
+
+    Raises DesignError for a bad design and OSError when the PNG cannot be written.
+    """
+    from playground.ui.shell.workbench import Workbench
+
+    target = Path(path)
+    app = create_application()
+    with tempfile.TemporaryDirectory(prefix="cnn-playground-shot-") as scratch:
+        settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
+        window = Workbench(settings=settings, data_dir=Path(scratch) / "data").window
+        if design_path:  # else the window opened the default example itself
+            window.document.load(design_path)
+        window.resize(*size)
+        window.show()
+        app.processEvents()
+        first_conv = next((b.id for _, b in walk(window.document.design) if b.type == "Conv2d"), "")
+        window.document.select(first_conv)
+        for _ in range(3):
+            app.processEvents()
+        image = window.grab()
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    if not image.save(str(target), "PNG"):
+        raise OSError(f"{target}: cannot write the PNG (does the folder exist?)")
+    return target
+

@@ -1,0 +1,719 @@
+"""The main window: the design editor in the centre, palette, inspector and summary in
+docks, totals in the status bar, and the File/Edit/View/Help menus.
+
+It owns one `DesignDocument` and wires views to it; file handling (open, save, recent,
+examples, unsaved-change prompts, autosave recovery, the last session) lives here because
+it is about the window's life, not about designs. Other pages (training, drawing, the
+kernel slide) are added as tabs with `add_page`.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFileDialog, QHeaderView, QLabel, QMainWindow,
+                               QMenu, QMessageBox, QTableWidget, QTableWidgetItem, QTabWidget, QToolBar, QUndoView,
+                               QVBoxLayout, QWidget)
+
+from playground import __version__
+from playground.core.analysis import Analysis
+from playground.core.design import Design, DesignError, design_from_json, design_to_json, load_design, new_block
+from playground.paths import example_paths, user_data_dir
+from playground.ui.widgets import style
+from playground.ui.shell.autosave import DEFAULT_INTERVAL_S, Autosave, find_recoveries
+from playground.core.text import format_bytes, format_count, format_int
+from playground.ui.state.document import INPUT_ID, DesignDocument
+from playground.ui.design.editor import DesignEditor
+from playground.ui.design.inspector import BlockInspector
+from playground.ui.state.active_model import ModelHub
+from playground.ui.design.palette import LayerPalette
+from playground.ui.design.summary_view import SummaryTable
+
+APP_NAME = "CNN Playground"
+MAX_RECENT = 8
+_STATE_VERSION = 1
+FILE_FILTER = "Designs (*.json);;All files (*)"
+
+SHORTCUTS: tuple[tuple[str, str], ...] = (
+    ("Ctrl+N", "New design"),
+    ("Ctrl+O", "Open a design"),
+    ("Ctrl+S / Ctrl+Shift+S", "Save / Save as"),
+    ("Ctrl+Z", "Undo"),
+    ("Ctrl+Shift+Z or Ctrl+Y", "Redo"),
+    ("Up / Down", "Select the previous / next block"),
+    ("Home / End", "Select the input / the last block"),
+    ("Alt+Up / Alt+Down", "Move the selected block up / down"),
+    ("Enter", "Edit the selected block in the inspector"),
+    ("Delete", "Delete the selected block"),
+    ("Ctrl+D", "Duplicate the selected block"),
+    ("Ctrl+C / Ctrl+X / Ctrl+V", "Copy / cut / paste a block (JSON on the clipboard)"),
+    ("Left / Right / Space", "Collapse / expand the selected group"),
+    ("Esc", "Clear the selection"),
+    ("Ctrl+F", "Filter the layer palette (Enter adds the first match)"),
+    ("Ctrl++ / Ctrl+- / Ctrl+0", "Zoom in / out / actual size"),
+    ("Ctrl+Q", "Quit"),
+)
+
+
+def default_design_path() -> Path | None:
+    """The design a first start shows: LeNet-5 when the examples are there."""
+    for path in example_paths():
+        if path.stem == "lenet5":
+            return path
+    return None
+
+
+def example_name(path: Path) -> str:
+    """An example's design name for the menu (its file name if it cannot be read)."""
+    try:
+        return load_design(path).name or path.stem
+    except DesignError:
+        return path.stem
+
+
+class MainWindow(QMainWindow):
+    """The application window; `document` is the open design, `hub` the active model."""
+
+    closing = Signal()  # the close was confirmed: pages stop their work (threads, timers) now
+
+    def __init__(self, hub: ModelHub | None = None, settings: QSettings | None = None,
+                 data_dir: Path | None = None) -> None:
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self.hub = hub if hub is not None else ModelHub(self)
+        self.settings = settings if settings is not None else QSettings()
+        self.document = DesignDocument(parent=self)
+        self._data_dir = Path(data_dir) if data_dir is not None else user_data_dir()
+        self._closing_confirmed = False
+        self._leave_guards: list[Callable[[str], bool]] = []
+        self._design_docks_shown: dict[str, bool] = {}
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabBarAutoHide(True)  # one page needs no tab bar; add_page brings it back
+        self.editor = DesignEditor(self.document, self)
+        self.tabs.addTab(self.editor, style.icon("design"), "Design")
+        self.setCentralWidget(self.tabs)
+        self.tabs.currentChanged.connect(self._on_page_changed)
+
+        self.palette = LayerPalette(self)
+        self.inspector = BlockInspector(self.document, self)
+        self.summary = SummaryTable(self.document, self)
+        self.history = QUndoView(self.document.undo_stack, self)
+        self.history.setObjectName("undoHistory")
+        self.history.setEmptyLabel("Opened design")
+        self.palette_dock = self._dock("Layers", "paletteDock", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.inspector_dock = self._dock("Inspector", "inspectorDock", self.inspector,
+                                         Qt.DockWidgetArea.RightDockWidgetArea)
+        self.summary_dock = self._dock("Summary", "summaryDock", self.summary, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.history_dock = self._dock("History", "historyDock", self.history, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.inspector_dock, self.history_dock)
+        self.inspector_dock.raise_()
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
+
+        self._build_status_bar()
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self.resize(1280, 800)
+        self._apply_default_dock_sizes()
+        self._default_state = self.saveState(_STATE_VERSION)
+        self._restore_window_state()
+
+        self.autosave = Autosave(self.document, self._data_dir / "autosave",
+                                 int(self.settings.value("autosave/intervalSeconds", DEFAULT_INTERVAL_S) or
+                                     DEFAULT_INTERVAL_S), self)
+        self.autosave.start()
+
+        self.document.designChanged.connect(self._on_design_changed)
+        self.document.analysisChanged.connect(self._on_analysis_changed)
+        self.document.selectionChanged.connect(self._on_selection_changed)
+        self.document.pathChanged.connect(self._on_path_changed)
+        self.document.modifiedChanged.connect(self._on_modified_changed)
+        self.document.lockedChanged.connect(self._on_locked_changed)
+        self.document.editRefused.connect(self._on_edit_refused)
+        self.document.editFailed.connect(self._on_edit_failed)
+        self.editor.inspectRequested.connect(self._on_inspect_requested)
+        self.palette.activated.connect(self._on_palette_activated)
+
+        default = default_design_path()
+        if default is not None:
+            self.document.open_design(load_design(default))
+        self._refresh_all()
+
+    # ------------------------------------------------------------ building
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _apply_default_dock_sizes(self) -> None:
+        self.history_dock.hide()
+        self.resizeDocks([self.palette_dock, self.inspector_dock], [240, 350], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.summary_dock], [175], Qt.Orientation.Vertical)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        bar.setSizeGripEnabled(True)
+        self.params_label = QLabel()
+        self.params_label.setObjectName("statusParams")
+        self.macs_label = QLabel()
+        self.macs_label.setObjectName("statusMacs")
+        self.weights_label = QLabel()
+        self.weights_label.setObjectName("statusWeights")
+        self.validity_label = QLabel()
+        self.validity_label.setObjectName("statusValidity")
+        # Fixed widths: totals change on every edit and must not re-lay out the window.
+        metrics = self.fontMetrics()
+        for label, template in ((self.params_label, "000,000,000 params (000,000,000 trainable)"),
+                                (self.macs_label, "000.0M MACs"), (self.weights_label, "000.0 MiB weights"),
+                                (self.validity_label, "● 00 errors")):
+            label.setContentsMargins(10, 0, 10, 0)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            label.setFixedWidth(int(metrics.horizontalAdvance(template) * 1.1) + 20)
+            style.make_opaque(label, "#f7f8fa")
+            bar.addPermanentWidget(label)
+
+    def make_action(self, text: str, slot: object, shortcut: object = None, icon: str = "", tip: str = "") -> QAction:
+        """An action of this window (its shortcut works on every page), with icon, tip and shortcut."""
+        action = QAction(text, self)
+        if icon:
+            action.setIcon(style.icon(icon))
+        if shortcut is not None:
+            if isinstance(shortcut, (list, tuple)):
+                action.setShortcuts([QKeySequence(s) for s in shortcut])
+            else:
+                action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+                              if shortcut is not None else tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self.make_action("&New", self.new_design, "Ctrl+N", "new", "Start a new, empty design")
+        self.open_action = self.make_action("&Open…", self.open_dialog, "Ctrl+O", "open", "Open a design file")
+        self.save_action = self.make_action("&Save", self.save, "Ctrl+S", "save", "Save the design")
+        self.save_as_action = self.make_action("Save &As…", self.save_as, "Ctrl+Shift+S", "", "Save under a new name")
+        self.quit_action = self.make_action("&Quit", self.close, "Ctrl+Q", "", "Quit CNN Playground")
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.undo_action = self.make_action("&Undo", self.document.undo, "Ctrl+Z", "undo", "Undo the last edit")
+        self.redo_action = self.make_action("&Redo", self.document.redo, ["Ctrl+Shift+Z", "Ctrl+Y"], "redo",
+                                        "Redo the edit undone last")
+        self.cut_action = self.make_action("Cu&t", self.editor.cut_selection, "Ctrl+X", "", "Cut the block")
+        self.copy_action = self.make_action("&Copy", self.editor.copy_selection, "Ctrl+C", "",
+                                        "Copy the block as JSON")
+        self.paste_action = self.make_action("&Paste", self.editor.paste, "Ctrl+V", "", "Paste after the selection")
+        self.duplicate_action = self.make_action("D&uplicate", self.editor.duplicate_selection, "Ctrl+D", "duplicate",
+                                             "Duplicate the selected block")
+        self.delete_action = self.make_action("&Delete", self.editor.delete_selection, QKeySequence.StandardKey.Delete,
+                                          "delete", "Delete the selected block")
+        self.select_previous_action = self.make_action("Select &Previous", lambda: self.editor.select_relative(-1), "Up")
+        self.select_next_action = self.make_action("Select &Next", lambda: self.editor.select_relative(1), "Down")
+        self.move_up_action = self.make_action("Move &Up", lambda: self.editor.move_selection(-1), "Alt+Up")
+        self.move_down_action = self.make_action("Move Do&wn", lambda: self.editor.move_selection(1), "Alt+Down")
+        for action in (self.select_previous_action, self.select_next_action, self.move_up_action,
+                       self.move_down_action):
+            # Arrow keys belong to whatever has focus; these act only in the editor.
+            self.removeAction(action)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.editor.addAction(action)
+        self.filter_action = self.make_action("&Filter Layers", self._focus_palette_filter, "Ctrl+F", "",
+                                          "Type to filter the layer palette")
+        self.zoom_in_action = self.make_action("Zoom &In", self.editor.zoom_in, ["Ctrl++", "Ctrl+="], "zoom-in")
+        self.zoom_out_action = self.make_action("Zoom &Out", self.editor.zoom_out, "Ctrl+-", "zoom-out")
+        self.zoom_reset_action = self.make_action("&Actual Size", self.editor.reset_zoom, "Ctrl+0")
+        self.expand_action = self.make_action("&Expand All Groups", lambda: self.editor.set_all_collapsed(False))
+        self.collapse_action = self.make_action("&Collapse All Groups", lambda: self.editor.set_all_collapsed(True))
+        self.reset_layout_action = self.make_action("&Reset Layout", self.reset_layout, None, "",
+                                                "Put the panels back where they started")
+        self.about_action = self.make_action("&About CNN Playground", self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.shortcuts_action = self.make_action("&Keyboard Shortcuts", self.show_shortcuts, "F1")
+        self.clear_recent_action = QAction("Clear Recent Files", self)
+        self.clear_recent_action.triggered.connect(self._clear_recent)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self._file_menu = bar.addMenu("&File")
+        self._file_menu.setObjectName("fileMenu")
+        self._file_menu.addActions([self.new_action, self.open_action])
+        self.recent_menu = self._file_menu.addMenu("Open &Recent")
+        self.recent_menu.setObjectName("recentMenu")
+        self.examples_menu = self._file_menu.addMenu("&Examples")
+        self.examples_menu.setObjectName("examplesMenu")
+        self._fill_examples_menu()
+        self._file_menu.addSeparator()
+        self._file_menu.addActions([self.save_action, self.save_as_action])
+        self._file_extra_anchor = self._file_menu.addSeparator()
+        self._file_menu.addAction(self.quit_action)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._fill_recent_menu()
+
+        edit = bar.addMenu("&Edit")
+        edit.setObjectName("editMenu")
+        edit.addActions([self.undo_action, self.redo_action])
+        edit.addSeparator()
+        edit.addActions([self.cut_action, self.copy_action, self.paste_action, self.duplicate_action,
+                         self.delete_action])
+        edit.addSeparator()
+        edit.addActions([self.select_previous_action, self.select_next_action, self.move_up_action,
+                         self.move_down_action])
+        edit.addSeparator()
+        edit.addAction(self.filter_action)
+        self._edit_menu = edit
+
+        view = bar.addMenu("&View")
+        view.setObjectName("viewMenu")
+        for dock in (self.palette_dock, self.inspector_dock, self.summary_dock, self.history_dock):
+            view.addAction(dock.toggleViewAction())
+        view.addSeparator()
+        view.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
+        view.addSeparator()
+        view.addActions([self.expand_action, self.collapse_action])
+        self._view_pages_anchor = view.addSeparator()
+        view.addAction(self.reset_layout_action)
+        self._view_menu = view
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.setObjectName("helpMenu")
+        help_menu.addActions([self.shortcuts_action, self.about_action])
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Main", self)
+        bar.setObjectName("mainToolBar")
+        bar.setMovable(False)
+        bar.setIconSize(QSize(18, 18))
+        bar.addActions([self.new_action, self.open_action, self.save_action])
+        bar.addSeparator()
+        # The menu's Undo/Redo carry the step's name; the buttons keep a short one, so their
+        # size (and the window's layout) does not change with every edit.
+        self.undo_tool_action = self._tool_twin(self.undo_action, "Undo", "undo", "Undo (Ctrl+Z)")
+        self.redo_tool_action = self._tool_twin(self.redo_action, "Redo", "redo", "Redo (Ctrl+Shift+Z)")
+        bar.addActions([self.undo_tool_action, self.redo_tool_action])
+        bar.addSeparator()
+        bar.addActions([self.duplicate_action, self.delete_action])
+        bar.addSeparator()
+        bar.addActions([self.zoom_out_action, self.zoom_in_action])
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.toolbar = bar
+
+    def _tool_twin(self, action: QAction, text: str, icon: str, tip: str) -> QAction:
+        twin = QAction(style.icon(icon), text, self)
+        twin.setToolTip(tip)
+        twin.triggered.connect(action.trigger)
+        action.enabledChanged.connect(twin.setEnabled)
+        twin.setEnabled(action.isEnabled())
+        return twin
+
+    def _fill_examples_menu(self) -> None:
+        self.examples_menu.clear()
+        for path in example_paths():
+            action = self.examples_menu.addAction(example_name(path))
+            action.setData(str(path))
+            action.setStatusTip(f"Open the {path.stem} example")
+            action.triggered.connect(lambda _=False, p=path: self.open_example(p))
+        self.examples_menu.setEnabled(bool(self.examples_menu.actions()))
+
+    # ------------------------------------------------------------ pages and menus for other panels
+
+    def add_page(self, title: str, widget: QWidget, icon: QIcon | None = None, tip: str = "") -> int:
+        """Add a tab next to "Design" (training, drawing, the kernel slide); returns its index.
+
+        Ctrl+1 ... Ctrl+9 switch to the pages in order."""
+        index = self.tabs.addTab(widget, icon if icon is not None else QIcon(), title)
+        key = f"Ctrl+{index + 1}"
+        self.tabs.setTabToolTip(index, f"{tip} ({key})" if tip else key)
+        if index == 1:
+            self._view_menu.insertSeparator(self._view_pages_anchor)
+            self._add_page_action(0, "Design")
+        self._add_page_action(index, title)
+        return index
+
+    def _add_page_action(self, index: int, title: str) -> None:
+        action = self.make_action(f"Go to {title.replace('&', '')}", lambda: self.tabs.setCurrentIndex(index),
+                              f"Ctrl+{index + 1}")
+        self._view_menu.insertAction(self._view_pages_anchor, action)
+
+    def add_leave_guard(self, guard: Callable[[str], bool]) -> None:
+        """`guard(what)` runs before the window closes or replaces the design (e.g. a running
+        training asks to stop); it returns False to keep things as they are."""
+        self._leave_guards.append(guard)
+
+    def _design_docks(self) -> tuple[QDockWidget, ...]:
+        return (self.palette_dock, self.inspector_dock, self.summary_dock, self.history_dock)
+
+    def _on_page_changed(self, index: int) -> None:
+        """The palette, inspector and summary belong to the Design page: other pages get the room."""
+        on_design = index == 0
+        self._update_edit_actions()
+        for dock in self._design_docks():
+            if dock.isFloating():
+                continue
+            if on_design:
+                if self._design_docks_shown.pop(dock.objectName(), False):
+                    dock.show()
+            elif dock.isVisible():
+                self._design_docks_shown[dock.objectName()] = True
+                dock.hide()
+
+    def file_menu(self) -> QMenu:
+        """The File menu, for actions like Save Model / Load Model.
+
+        `file_menu_anchor()` is the separator before Quit: insert model actions before it.
+        """
+        return self._file_menu
+
+    def file_menu_anchor(self) -> QAction:
+        return self._file_extra_anchor
+
+    # ------------------------------------------------------------ files
+
+    def confirm_discard(self, what: str = "open another design") -> bool:
+        """Ask before unsaved changes are lost, then let the leave guards ask (a running
+        training stops only once every question is answered yes); True when it is fine to go on."""
+        return self._unsaved_changes_settled() and all(guard(what) for guard in self._leave_guards)
+
+    def _unsaved_changes_settled(self) -> bool:
+        if not self.document.modified:
+            return True
+        answer = QMessageBox.warning(
+            self, "Unsaved changes",
+            f"“{self.document.display_name}” has changes that are not saved.\nSave them first?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def new_design(self) -> bool:
+        if not self.confirm_discard():
+            return False
+        self.document.new()
+        self.document.select(INPUT_ID)
+        self.statusBar().showMessage("New design: drag layers from the palette", 4000)
+        return True
+
+    def open_dialog(self) -> bool:
+        if not self.confirm_discard():
+            return False
+        start = str(self.document.path.parent) if self.document.path else str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, "Open design", start, FILE_FILTER)
+        return bool(path) and self.open_file(path, confirm=False)
+
+    def open_file(self, path: str | Path, confirm: bool = True) -> bool:
+        """Open a design; a bad file shows its error (with the JSON path) and changes nothing."""
+        if confirm and not self.confirm_discard():
+            return False
+        try:
+            self.document.load(path)
+        except DesignError as exc:
+            QMessageBox.critical(self, "Cannot open design", str(exc))
+            return False
+        self._add_recent(Path(path))
+        self.statusBar().showMessage(f"Opened {Path(path).name}", 4000)
+        return True
+
+    def open_example(self, path: str | Path) -> bool:
+        """Open a shipped example as a new untitled design (the original stays pristine)."""
+        if not self.confirm_discard():
+            return False
+        try:
+            design = load_design(path)
+        except DesignError as exc:
+            QMessageBox.critical(self, "Cannot open example", str(exc))
+            return False
+        self.document.open_design(design)
+        self.statusBar().showMessage(f"Opened the {design.name} example", 4000)
+        return True
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self, path: str | Path | None = None) -> bool:
+        if path is None:
+            suggested = self.document.path or Path.home() / f"{file_stem(self.document.design.name, 'design')}.json"
+            chosen, _ = QFileDialog.getSaveFileName(self, "Save design as", str(suggested), FILE_FILTER)
+            if not chosen:
+                return False
+            path = chosen if chosen.lower().endswith(".json") else chosen + ".json"
+        return self._save_to(Path(path))
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.document.save(path)
+        except DesignError as exc:
+            QMessageBox.critical(self, "Cannot save design", str(exc))
+            return False
+        self._add_recent(path)
+        self.statusBar().showMessage(f"Saved {path.name}", 4000)
+        return True
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recentFiles", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def _add_recent(self, path: Path) -> None:
+        text = str(Path(path).resolve())
+        files = [text] + [f for f in self.recent_files() if f != text]
+        self.settings.setValue("recentFiles", files[:MAX_RECENT])
+
+    def _clear_recent(self) -> None:
+        self.settings.setValue("recentFiles", [])
+        self._fill_recent_menu()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for i, file in enumerate(self.recent_files()):
+            action = self.recent_menu.addAction(f"&{i + 1}  {Path(file).name}")
+            action.setData(file)
+            action.setStatusTip(file)
+            action.setEnabled(Path(file).exists())
+            action.triggered.connect(lambda _=False, f=file: self.open_file(f))
+        if self.recent_menu.actions():
+            self.recent_menu.addSeparator()
+        self.recent_menu.addAction(self.clear_recent_action)
+        self.clear_recent_action.setEnabled(bool(self.recent_files()))
+
+    # ------------------------------------------------------------ session
+
+    def start_session(self, design_path: str | Path | None = None) -> None:
+        """What a normal start shows: the file asked for, else a crash recovery (if any, and
+        accepted), else the design open when the app last closed, else LeNet-5."""
+        if design_path is not None:
+            self.open_file(design_path, confirm=False)
+            return
+        if self._offer_recovery():
+            return
+        last_path = str(self.settings.value("session/lastPath", "") or "")
+        if last_path and Path(last_path).exists():
+            try:
+                self.document.load(last_path)
+                return
+            except DesignError as exc:
+                self.statusBar().showMessage(f"Could not reopen {Path(last_path).name}: {exc}", 8000)
+        last_design = str(self.settings.value("session/lastDesign", "") or "")
+        if last_design:
+            try:
+                self.document.open_design(design_from_json(last_design))
+            except DesignError as exc:
+                self.statusBar().showMessage(f"Could not restore the last design: {exc}", 8000)
+
+    def _offer_recovery(self) -> bool:
+        recoveries = find_recoveries(self._data_dir / "autosave")
+        if not recoveries:
+            return False
+        newest = recoveries[0]
+        name = Path(newest.original_path).name if newest.original_path else newest.design.name
+        when = newest.saved_at.replace("T", " ")
+        answer = QMessageBox.question(
+            self, "Recover unsaved changes?",
+            f"CNN Playground did not close normally. Unsaved changes to “{name}” were autosaved at {when}.\n\n"
+            "Recover them?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+        for other in recoveries[1:]:
+            other.lock.unlock()
+        if answer == QMessageBox.StandardButton.Yes:
+            self.document.open_design(newest.design, newest.original_path or None, modified=True)
+            newest.discard()
+            self.autosave.save_now()
+            self.statusBar().showMessage(f"Recovered unsaved changes to {name}", 6000)
+            return True
+        newest.discard()
+        return False
+
+    def _save_session(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState(_STATE_VERSION))
+        path = self.document.path
+        self.settings.setValue("session/lastPath", str(path) if path else "")
+        self.settings.setValue("session/lastDesign", "" if path else design_to_json(self.document.clean_design))
+        self.settings.sync()
+
+    def _restore_window_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state, _STATE_VERSION)
+
+    def reset_layout(self) -> None:
+        for dock in (self.palette_dock, self.inspector_dock, self.summary_dock):
+            dock.setFloating(False)
+            dock.show()
+        self.restoreState(self._default_state, _STATE_VERSION)
+        self._apply_default_dock_sizes()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self._closing_confirmed and not self.confirm_discard("close the window"):
+            event.ignore()
+            return
+        self._closing_confirmed = True
+        self.tabs.setCurrentIndex(0)  # the saved dock layout is the Design page's
+        self.closing.emit()
+        self._save_session()
+        self.autosave.stop()
+        super().closeEvent(event)
+
+    # ------------------------------------------------------------ help
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self, "About CNN Playground",
+            f"<h3>CNN Playground {__version__}</h3>"
+            "<p>Build a convolutional network from blocks, watch every shape and parameter count "
+            "update as you go, train it, and see what it sees.</p>"
+            "<p>Designs are plain JSON files; every number matches what PyTorch builds.</p>")
+
+    def show_shortcuts(self) -> None:
+        dialog = QDialog(self)
+        dialog.setObjectName("shortcutsDialog")
+        dialog.setWindowTitle("Keyboard shortcuts")
+        table = QTableWidget(len(SHORTCUTS), 2, dialog)
+        table.setHorizontalHeaderLabels(["Keys", "Action"])
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setShowGrid(False)
+        table.setAlternatingRowColors(True)
+        for row, (keys, what) in enumerate(SHORTCUTS):
+            table.setItem(row, 0, QTableWidgetItem(keys))
+            table.setItem(row, 1, QTableWidgetItem(what))
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        dialog.resize(560, 520)
+        dialog.open()
+
+    # ------------------------------------------------------------ document events
+
+    def _refresh_all(self) -> None:
+        self._on_analysis_changed(self.document.analysis)
+        self._on_selection_changed(self.document.selected_id)
+        self._update_title()
+        self._update_undo_actions()
+        # Every push, undo, redo, merge and clear moves (or resets) the index: one signal is enough.
+        self.document.undo_stack.indexChanged.connect(self._update_undo_actions)
+
+    def _update_title(self) -> None:
+        marker = "*" if self.document.modified else ""
+        self.setWindowTitle(f"{self.document.display_name}{marker} — {APP_NAME}")
+
+    def _update_undo_actions(self) -> None:
+        stack = self.document.undo_stack
+        locked = self.document.locked
+        undo_text, redo_text = stack.undoText(), stack.redoText()
+        self.undo_action.setText(f"&Undo {undo_text}" if undo_text else "&Undo")
+        self.redo_action.setText(f"&Redo {redo_text}" if redo_text else "&Redo")
+        on_design = self._on_design_page()
+        self.undo_action.setEnabled(stack.canUndo() and not locked and on_design)
+        self.redo_action.setEnabled(stack.canRedo() and not locked and on_design)
+
+    def _on_design_page(self) -> bool:
+        """Editing keys (Delete, Ctrl+Z, Ctrl+D, ...) act on the design only while it is in
+        view: on the Draw page Ctrl+Z undoes a stroke, and Delete must not remove a block
+        the person cannot see."""
+        return self.tabs.currentIndex() == 0
+
+    def _update_edit_actions(self) -> None:
+        on_design = self._on_design_page()
+        has_block = self.document.selected_block() is not None and on_design
+        editable = not self.document.locked and on_design
+        self.copy_action.setEnabled(has_block)
+        for action in (self.cut_action, self.duplicate_action, self.delete_action, self.move_up_action,
+                       self.move_down_action):
+            action.setEnabled(has_block and editable)
+        self.paste_action.setEnabled(editable)
+        for action in (self.filter_action, self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action,
+                       self.expand_action, self.collapse_action):
+            action.setEnabled(on_design)
+        self._update_undo_actions()
+
+    def _on_design_changed(self, design: Design) -> None:
+        self._update_title()
+
+    def _on_analysis_changed(self, analysis: Analysis) -> None:
+        params = analysis.total_params
+        trainable = analysis.trainable_params
+        self.params_label.setText(f"<b>{format_int(params)}</b> params"
+                                  + (f" ({format_int(trainable)} trainable)" if trainable != params else ""))
+        self.params_label.setToolTip(f"{format_int(params)} parameters, {format_int(trainable)} trainable")
+        self.macs_label.setText(f"<b>{format_count(analysis.total_macs)}</b> MACs")
+        self.macs_label.setToolTip(f"{format_int(analysis.total_macs)} multiply-accumulates per image "
+                                   f"({format_count(2 * analysis.total_macs)} FLOPs)")
+        self.weights_label.setText(f"<b>{format_bytes(analysis.weight_bytes)}</b> weights")
+        self.weights_label.setToolTip("Memory for the weights as float32")
+        errors = len(analysis.errors)
+        if analysis.ok:
+            self.validity_label.setText("<span style='color:#2f8a44'>●</span> ready")
+            self.validity_label.setToolTip("Every block has a valid shape")
+        else:
+            self.validity_label.setText(f"<span style='color:{style.ERROR}'>●</span> "
+                                        f"{errors} error{'s' if errors != 1 else ''}" if errors else
+                                        f"<span style='color:{style.ERROR}'>●</span> incomplete")
+            self.validity_label.setToolTip("\n".join(f"{p}: {m}" for p, m in analysis.errors))
+
+    def _on_selection_changed(self, block_id: str) -> None:
+        self._update_edit_actions()
+
+    def _on_path_changed(self, path: str) -> None:
+        self._update_title()
+
+    def _on_modified_changed(self, modified: bool) -> None:
+        self._update_title()
+
+    def _on_locked_changed(self, locked: bool, reason: str) -> None:
+        self._update_edit_actions()
+        if locked:
+            self.statusBar().showMessage(reason, 5000)
+
+    def _on_edit_refused(self, reason: str) -> None:
+        self.statusBar().showMessage(f"Not now: {reason}", 5000)
+
+    def _on_edit_failed(self, message: str) -> None:
+        self.statusBar().showMessage(message, 6000)
+
+    def _on_inspect_requested(self) -> None:
+        self.inspector_dock.show()
+        self.inspector_dock.raise_()
+        self.inspector.focus_first_field()
+
+    def _on_palette_activated(self, type_name: str) -> None:
+        list_path, index = self.document.insertion_point()
+        if self.document.insert_block(list_path, index, new_block(type_name)):
+            self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _focus_palette_filter(self) -> None:
+        self.palette_dock.show()
+        self.palette_dock.raise_()
+        self.palette.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.palette.filter.selectAll()
+
+
+def file_stem(name: str, fallback: str) -> str:
+    """A plain file name for a design or model name: "LeNet-5 (ReLU)" -> "lenet-5_relu"."""
+    return re.sub(r"[^a-z0-9_-]+", "_", name.strip().lower()).strip("_") or fallback
+

@@ -1,0 +1,146 @@
+"""The whole application: the design window plus the Train, Draw and Kernel slide pages,
+all looking at one active model.
+
+The wiring lives here rather than in MainWindow, so the editor window stays testable on
+its own and every page stays a standalone widget. What is wired: the drawing feeds the
+kernel slide; training and loaded checkpoints replace the active model; opening
+another design offers that design's own (untrained) network; a running training is asked
+to stop before the window closes or the design is replaced.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog, QFrame, QScrollArea, QWidget
+
+from playground.core.builder import build_model
+from playground.core.design import Design, DesignError
+from playground.ui.widgets import style
+from playground.ui.slide.slide_page import KernelSlidePage
+from playground.ui.draw.draw_panel import DrawPanel
+from playground.ui.shell.main_window import MainWindow, file_stem
+from playground.ui.state.active_model import ActiveModel, ModelHub
+from playground.ui.train.training_panel import TrainingPanel
+
+MODEL_FILTER = "Models (*.pt);;All files (*)"
+
+
+def _scrollable(page: QWidget) -> QScrollArea:
+    """A page that scrolls rather than forcing its minimum width on the whole window (the
+    tab widget is as wide as its widest page, even while the Design page shows)."""
+    area = QScrollArea()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area
+
+
+class Workbench:
+    """Builds the window with all pages; `window` is what the app shows."""
+
+    def __init__(self, settings: QSettings | None = None, data_dir: Path | None = None) -> None:
+        self.hub = ModelHub()
+        self._unbuilt: Design | None = None  # an opened design whose network is not built yet
+        self.window = MainWindow(hub=self.hub, settings=settings, data_dir=data_dir)
+        self.hub.setParent(self.window)
+        self.training = TrainingPanel(self.window.document, self.hub, self.window)
+        self.draw = DrawPanel(self.hub, self.window)
+        self.slide = KernelSlidePage(self.hub, self.window)
+        window = self.window
+        self.train_page = window.add_page("Train", _scrollable(self.training), style.icon("train"),
+                                          "Train the design with live plots")
+        self.draw_page = window.add_page("Draw", _scrollable(self.draw), style.icon("draw"),
+                                         "Draw a digit and watch the network classify it")
+        self.slide_page = window.add_page("Kernel slide", _scrollable(self.slide), style.icon("slide"),
+                                          "Watch a kernel slide over your digit, multiply-add by multiply-add")
+        self._add_model_actions()
+
+        self.draw.inputChanged.connect(self.slide.set_input)
+        self.draw.trainRequested.connect(lambda: window.tabs.setCurrentIndex(self.train_page))
+        self.training.message.connect(self._on_training_message)
+        window.add_leave_guard(self.training.ask_to_stop)
+        window.closing.connect(self._on_closing)
+        self.use_default_model()
+
+    def start_session(self, design_path: str | Path | None = None) -> None:
+        """Open what a normal start shows; from then on, opening a design offers its network."""
+        self.window.start_session(design_path)
+        self.window.document.opened.connect(self._on_design_opened)
+        self.window.tabs.currentChanged.connect(self._on_page_changed)
+        self.hub.modelChanged.connect(self._on_model_changed)
+
+    # ------------------------------------------------------------ the active model
+
+    def use_default_model(self) -> None:
+        """The shipped pretrained network, so drawing works before any training."""
+        problem = self.hub.use_default()
+        if problem:
+            self.window.statusBar().showMessage(f"The pretrained model could not be loaded: {problem}", 10000)
+
+    def _on_design_opened(self) -> None:
+        """A different design has no trained weights yet; its fresh network is built when a
+        page that shows the active model is opened (building VGG-11 costs half a gigabyte)."""
+        self._unbuilt = self.window.document.design
+        if self.window.tabs.currentIndex() in (self.draw_page, self.slide_page):
+            self._build_opened_design()
+
+    def _on_page_changed(self, index: int) -> None:
+        if self._unbuilt is not None and index in (self.draw_page, self.slide_page):
+            self._build_opened_design()
+
+    def _on_model_changed(self, _active: ActiveModel | None) -> None:
+        self._unbuilt = None  # a trained, loaded or default model replaced it first
+
+    def _build_opened_design(self) -> None:
+        """Show the opened design's fresh network (the Draw page says it is untrained and
+        offers the default model or training)."""
+        design, self._unbuilt = self._unbuilt, None
+        try:
+            model = build_model(design)
+        except DesignError as exc:
+            source = self.hub.active.source if self.hub.active else "no model"
+            self.window.statusBar().showMessage(
+                f"{design.name} cannot be built yet ({exc}); the Draw page keeps the {source}.", 10000)
+            return
+        self.hub.set_active(ActiveModel(design, model, f"{design.name}, not trained yet", trained=False))
+
+    def _on_training_message(self, text: str, _kind: str) -> None:
+        """The Train page shows its messages itself; elsewhere the status bar repeats them."""
+        if self.window.tabs.currentIndex() != self.train_page:
+            self.window.statusBar().showMessage(text, 8000)
+
+    # ------------------------------------------------------------ File > Save Model / Load Model
+
+    def _add_model_actions(self) -> None:
+        window = self.window
+        menu = window.file_menu()
+        anchor = window.file_menu_anchor()
+        self.save_model_action = window.make_action("Save &Model…", self.save_model_dialog, "Ctrl+Alt+S", "save",
+                                                    "Save the active model (design, weights, metrics) as a checkpoint")
+        self.load_model_action = window.make_action("&Load Model…", self.load_model_dialog, "Ctrl+Alt+O", "open",
+                                                    "Load a checkpoint and make it the active model")
+        menu.insertSeparator(anchor)
+        menu.insertActions(anchor, [self.save_model_action, self.load_model_action])
+
+    def save_model_dialog(self) -> bool:
+        active = self.hub.active
+        name = file_stem(active.design.name if active else "", "model")
+        path, _ = QFileDialog.getSaveFileName(self.window, "Save model", str(Path.home() / f"{name}.pt"),
+                                              MODEL_FILTER)
+        if not path:
+            return False
+        return self.training.save_model(path if path.endswith(".pt") else path + ".pt")
+
+    def load_model_dialog(self) -> bool:
+        path, _ = QFileDialog.getOpenFileName(self.window, "Load model", str(Path.home()), MODEL_FILTER)
+        return bool(path) and self.training.load_model(path) is not None
+
+    # ------------------------------------------------------------ closing
+
+    def _on_closing(self) -> None:
+        """Pages stop their threads and timers in their close events; a closing window does
+        not send those to its children, so send them now."""
+        for page in (self.training, self.draw, self.slide):
+            page.close()

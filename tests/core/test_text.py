@@ -1,0 +1,51 @@
+"""The short texts on cards, in the summary and in the status bar."""
+
+from __future__ import annotations
+
+import pytest
+
+from playground.core.design import new_block
+from playground.core.text import format_bytes, format_count, pair_str, shape_str, short_params
+
+
+@pytest.mark.parametrize("n, text", [(0, "0"), (156, "156"), (1000, "1K"), (2416, "2.4K"), (61706, "61.7K"),
+                                     (416_520, "417K"), (11_689_512, "11.7M"), (1_800_000_000, "1.8G")])
+def test_counts_read_compactly(n: int, text: str) -> None:
+    assert format_count(n) == text
+
+
+def test_bytes_use_binary_units() -> None:
+    assert format_bytes(512) == "512 B"
+    assert format_bytes(61706 * 4) == "241.0 KiB"
+    assert format_bytes(11_689_512 * 4) == "44.6 MiB"
+
+
+def test_shapes_and_pairs() -> None:
+    assert shape_str((6, 28, 28)) == "6 × 28 × 28"
+    assert shape_str(None) == "—"
+    assert pair_str(5) == "5×5" and pair_str([3, 1]) == "3×1"
+
+
+@pytest.mark.parametrize("type_name, params, text", [
+    ("Conv2d", {"out_channels": 6, "kernel_size": 5, "padding": 2}, "6 × 5×5, pad 2"),
+    ("Conv2d", {"out_channels": 64, "kernel_size": 7, "stride": 2, "padding": 3, "bias": False},
+     "64 × 7×7, stride 2, pad 3, no bias"),
+    ("Conv2d", {"out_channels": 8, "kernel_size": [3, 1], "padding": "same", "groups": 8},
+     "8 × 3×1, pad same, groups 8"),
+    ("MaxPool2d", {"kernel_size": 3, "stride": 2, "padding": 1}, "3×3, stride 2, pad 1"),
+    ("AvgPool2d", {"kernel_size": 2}, "2×2"),
+    ("AdaptiveAvgPool2d", {"output_size": 1}, "to 1×1"),
+    ("Linear", {"out_features": 10}, "10 out"),
+    ("Dropout", {}, "p 0.5"),
+    ("LeakyReLU", {"negative_slope": 0.2}, "slope 0.2"),
+    ("ReLU", {}, ""),
+    ("BatchNorm2d", {"eps": 0.001}, "eps 0.001"),
+])
+def test_key_parameters_in_short_form(type_name: str, params: dict, text: str) -> None:
+    assert short_params(new_block(type_name, **params)) == text
+
+
+def test_composites_say_what_they_hold() -> None:
+    assert short_params(new_block("Residual")) == "identity shortcut"
+    assert short_params(new_block("Concat")) == "2 branches"
+    assert short_params(new_block("Sequential")) == "0 blocks"
