@@ -31,8 +31,9 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from playground.core.checkpoint import load_default_checkpoint
-from playground.ui.draw.draw_panel import PREDICT_INTERVAL_MS, DrawPanel
+from playground.ui.draw.draw_panel import DrawPanel
 from playground.ui.state.active_model import ActiveModel, ModelHub
+from playground.ui.state.draw_pacing import PREDICT_INTERVAL_MS
 
 LEFT, NONE = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
 STROKE_POINTS = 60  # a new stroke after this many points, as a digit has a few strokes

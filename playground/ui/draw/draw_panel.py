@@ -6,20 +6,16 @@ the right what happens inside: feature maps of any block, the kernels of any con
 block, and saliency maps. Everything follows the ModelHub's active model.
 
 Prediction runs on the GUI thread: a LeNet-size network answers in about a millisecond,
-so a worker thread would only add latency. It is throttled, not run per mouse event: the
-first change after a quiet spell is classified at once, later ones at most every
-PREDICT_INTERVAL_MS, and the end of a stroke (or clear, undo, load) immediately. The
-answer is painted first: the feature maps of the same forward pass are shown one
-event-loop turn later, so their tiles never delay the prediction. A big network (a
-ResNet on 224x224 input) is slower, so the interval grows to three times the last
-update's cost: the window keeps at least two thirds of its time for drawing. One that
-takes longer than LIVE_LIMIT_MS (VGG-11: ~190 ms) would make the ink stutter, so it
+so a worker thread would only add latency. When it runs, and what follows an answer
+(feature maps a turn later, saliency maps for a settled drawing, in slices) is decided by
+`DrawPacing` (state/draw_pacing.py); this page keeps one single-shot QTimer per due task
+and runs the task when its timer fires. A network too slow to answer while drawing
 answers when the stroke ends, and the old answer is greyed meanwhile.
 """
 
 from __future__ import annotations
 
-import time
+from collections.abc import Callable
 
 import numpy as np
 import torch
@@ -40,11 +36,8 @@ from playground.ui.draw.kernels_view import KernelView
 from playground.ui.state.active_model import ActiveModel, ModelHub
 from playground.ui.draw.probability_chart import ProbabilityChart
 from playground.ui.draw.saliency_view import SaliencyView
+from playground.ui.state.draw_pacing import Due, DrawPacing
 
-PREDICT_INTERVAL_MS = 30
-LIVE_LIMIT_MS = 100  # a network slower than this answers at the end of a stroke, not while drawing
-SALIENCY_DELAY_MS = 15  # after a stroke: long enough for the prediction to be painted first
-SALIENCY_SLICE_S = 0.04  # saliency work per event-loop turn (a big network's single pass may take longer)
 THUMBNAIL_SCALE = 5
 EMPTY_TEXT = "—"
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pgm *.ppm);;All files (*)"
@@ -78,30 +71,24 @@ class DrawPanel(QWidget):
         self._refs: list[BlockRef] = []
         self._cam_ref: BlockRef | None = None
         self._cam_placement: tuple[tuple[float, float], tuple[float, float]] | None = None
-        self._last_update = 0.0
-        self._last_cost_ms = 0.0
-        self._previous_cost_ms = 0.0  # the update before: one slow first call (warm-up) pauses nothing
         self._outputs = 0  # width of the active network's output (0: unknown)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._live_update)
-        # Saliency needs ~25 backward passes: it runs once a stroke is done, a moment after
-        # the prediction, so the answer is painted first; a big network's passes are
-        # spread over several turns of the event loop (SaliencyJob), so the window stays live.
-        self._saliency_timer = QTimer(self)
-        self._saliency_timer.setSingleShot(True)
-        self._saliency_timer.timeout.connect(self._refresh_saliency)
+        self.pacing = DrawPacing()
+        # One single-shot timer per task the pacing makes due; each only wakes its task up.
+        self._timers: dict[Due, QTimer] = {}
+        self._armed: dict[Due, float] = {}  # the appointment each running timer was started for
+        runs = {Due.LIVE_UPDATE: self._live_update, Due.FEATURE_MAPS: self._show_pending_activation,
+                Due.SALIENCY: self._refresh_saliency, Due.SALIENCY_SLICE: self._continue_saliency}
+        for task, run in runs.items():
+            timer = QTimer(self)
+            timer.setSingleShot(True)
+            timer.timeout.connect(lambda task=task, run=run: self._on_due(task, run))
+            self._timers[task] = timer
+        # Saliency needs ~25 backward passes: the pacing starts it once a stroke is done, a
+        # moment after the prediction, so the answer is painted first; a big network's passes
+        # are spread over several turns of the event loop (SaliencyJob), so the window stays live.
         self._saliency_job: SaliencyJob | None = None
         self._saliency_caption: tuple[torch.Tensor, str, str | None] | None = None  # picture, class text, CAM block
-        self._saliency_slice_timer = QTimer(self)
-        self._saliency_slice_timer.setSingleShot(True)
-        self._saliency_slice_timer.setInterval(0)
-        self._saliency_slice_timer.timeout.connect(self._continue_saliency)
         self._pending_activation: torch.Tensor | None = None
-        self._feature_timer = QTimer(self)
-        self._feature_timer.setSingleShot(True)
-        self._feature_timer.setInterval(0)
-        self._feature_timer.timeout.connect(self._show_pending_activation)
 
         self.canvas = DrawCanvas()
         self.tabs = QTabWidget(objectName="drawInspectTabs")
@@ -259,7 +246,8 @@ class DrawPanel(QWidget):
 
     def _on_model_changed(self, active: ActiveModel | None) -> None:
         self._cancel_saliency()
-        self._last_cost_ms = self._previous_cost_ms = 0.0  # the old network's speed says nothing of this one
+        self.pacing.model_changed()
+        self._follow_pacing()
         self._refs, self._cam_ref, self._cam_placement = [], None, None
         if active is None:
             self.model_label.setText("")
@@ -314,32 +302,45 @@ class DrawPanel(QWidget):
     # ------------------------------------------------------------------ drawing -> prediction
 
     def _on_canvas_changed(self) -> None:
-        if self._timer.isActive():
-            return
-        if self.live_updates_paused:
+        self.pacing.drawing_changed()
+        self._follow_pacing()
+        if self.pacing.live_updates_paused:
             if self._inspection is not None and self.canvas.is_drawing() and self.prediction_label.isEnabled():
                 self.prediction_label.setEnabled(False)  # greyed: the drawing has moved on since this answer
                 self.confidence_label.setText("A big network: it answers when the stroke ends")
-            return
-        waited_ms = (time.perf_counter() - self._last_update) * 1000.0
-        self._timer.start(max(0, round(self.throttle_interval_ms - waited_ms)))
+
+    def _follow_pacing(self) -> None:
+        """Arm each task's timer for the pacing's appointment, or stop it when nothing is due."""
+        for task, timer in self._timers.items():
+            at = self.pacing.appointment(task)
+            if at is None:
+                timer.stop()
+                self._armed.pop(task, None)
+            elif self._armed.get(task) != at:
+                timer.start(self.pacing.delay_ms(task))
+                self._armed[task] = at
+
+    def _on_due(self, task: Due, run: Callable[[], None]) -> None:
+        """A task's timer fired: the pacing forgets the appointment, then the task runs."""
+        self.pacing.done(task)
+        self._armed.pop(task, None)
+        run()
 
     @property
     def last_update_ms(self) -> float:
         """Wall time the last update that ran the network took: preprocessing, the network
         and setting the views (0 for a new model until it has run)."""
-        return self._last_cost_ms
+        return self.pacing.last_cost_ms
 
     @property
     def live_updates_paused(self) -> bool:
         """The network is too slow to classify while drawing: it answers at each stroke's end."""
-        return min(self._last_cost_ms, self._previous_cost_ms) > LIVE_LIMIT_MS
+        return self.pacing.live_updates_paused
 
     @property
     def throttle_interval_ms(self) -> float:
-        """Least time between two live updates while drawing: PREDICT_INTERVAL_MS, or three
-        times what the last update cost when the network is slow."""
-        return max(float(PREDICT_INTERVAL_MS), 3.0 * self._last_cost_ms)
+        """Least time between two live updates while drawing (see DrawPacing)."""
+        return self.pacing.throttle_interval_ms
 
     def update_prediction(self) -> None:
         """Preprocess the canvas, classify it and refresh every view (now, not throttled)."""
@@ -349,17 +350,15 @@ class DrawPanel(QWidget):
         self._run_update(live=True)
 
     def _run_update(self, live: bool) -> None:
-        self._timer.stop()
-        self._last_update = time.perf_counter()
-        if self._update(live):  # the costs of updates that ran the network pace the next ones
-            self._previous_cost_ms = self._last_cost_ms
-            self._last_cost_ms = (time.perf_counter() - self._last_update) * 1000.0
+        self.pacing.update_started()  # a pending live update, feature maps or saliency slice are out of date
+        self._follow_pacing()
+        ran_network = self._update(live)
+        self.pacing.update_finished(ran_network)  # the costs of updates that ran the network pace the next ones
 
     def _update(self, live: bool) -> bool:
         """`live`: an update in the middle of a stroke, which leaves the saliency maps be.
         Returns whether the network ran (an empty canvas asks nothing of it)."""
-        self._feature_timer.stop()  # maps still waiting from the last update are out of date
-        self._pending_activation = None
+        self._pending_activation = None  # maps still waiting from the last update are out of date
         self._cancel_saliency()  # the drawing (or the weights) changed: that job's maps would be stale
         digit = self._preprocess(self.canvas.image(), ink_dark=self.canvas.inverted)
         self._digit = digit
@@ -384,12 +383,11 @@ class DrawPanel(QWidget):
         self._show_prediction(inspection, active)
         if block is not None:  # shown after the answer is on screen (a timer of 0 ms runs after the repaint)
             self._pending_activation = inspection.activations.get(block.block_id)
-            self._feature_timer.start()
-        if self.tabs.currentWidget() is self.saliency:
-            if live:
-                self.saliency.info_label.setText("The maps follow when the stroke ends.")
-            else:
-                self._saliency_timer.start(SALIENCY_DELAY_MS)
+        saliency_waits = self.pacing.answered(live, features_shown=block is not None,
+                                              saliency_shown=self.tabs.currentWidget() is self.saliency)
+        self._follow_pacing()
+        if saliency_waits:
+            self.saliency.info_label.setText("The maps follow when the stroke ends.")
         self.predicted.emit(inspection)
         return True
 
@@ -442,7 +440,8 @@ class DrawPanel(QWidget):
             return
         x = fit_input(self._digit, active.design.input)
         inspection = inspect(active.model, x, active.mean, active.std, {block.block_id: block.module})
-        self._feature_timer.stop()  # a live update's maps may still be pending: these are newer
+        self.pacing.done(Due.FEATURE_MAPS)  # a live update's maps may still be pending: these are newer
+        self._follow_pacing()
         self._pending_activation = None
         self.feature_maps.set_activation(inspection.activations.get(block.block_id))
 
@@ -471,16 +470,19 @@ class DrawPanel(QWidget):
         if self.tabs.currentWidget() is not self.saliency or not self.isVisible():
             self._cancel_saliency()  # out of sight: worked out again when the tab or the page is shown
             return
-        if not job.run(SALIENCY_SLICE_S):
+        finished = job.run(self.pacing.saliency_slice_s)
+        self.pacing.saliency_slice_ran(finished)
+        self._follow_pacing()
+        if not finished:
             self.saliency.show_progress(job.done / job.total)
-            self._saliency_slice_timer.start()
             return
         picture, target_text, cam_block = self._saliency_caption
         self._saliency_job = self._saliency_caption = None
         self.saliency.set_maps(picture, job.maps, target_text, cam_block)
 
     def _cancel_saliency(self) -> None:
-        self._saliency_slice_timer.stop()
+        self.pacing.saliency_stopped()
+        self._follow_pacing()
         self._saliency_job = self._saliency_caption = None
 
     @property
@@ -508,13 +510,14 @@ class DrawPanel(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
-        if self.tabs.currentWidget() is self.saliency and self._inspection is not None:
-            self._saliency_timer.start(SALIENCY_DELAY_MS)  # maps skipped while hidden (a new model, new weights)
+        # saliency maps skipped while hidden (a new model, new weights) are worked out now
+        self.pacing.page_shown(saliency_wanted=self.tabs.currentWidget() is self.saliency
+                               and self._inspection is not None)
+        self._follow_pacing()
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        self._timer.stop()  # no live update is left pending for a closed page
-        self._saliency_timer.stop()
-        self._feature_timer.stop()
+        self.pacing.closed()  # no live update, feature maps or saliency is left pending for a closed page
+        self._follow_pacing()
         self._cancel_saliency()
         super().closeEvent(event)
 

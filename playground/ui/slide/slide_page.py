@@ -2,8 +2,9 @@
 
 The view follows the active model (ModelHub) and the drawing (`set_input`), captures the
 picked block's real input with a forward pre-hook, and hands the `core.sliding` steps to
-the painted canvas. Playback is a QTimer that advances one or more steps per tick, so the
-slowest speed is one step a second and the fastest fills the whole map in about two.
+the painted canvas. Playback is `SlidePlayback` (state/slide_playback.py): the slowest
+speed is one step a second and the fastest fills the whole map in about two; this page
+only ticks it with a QTimer and shows the step it is on.
 `set_source(module, input)` shows any bare Conv2d/MaxPool2d/AvgPool2d without a model.
 """
 
@@ -26,11 +27,11 @@ from playground.core.sliding import (ChannelView, Sliding, SlidingError, Step, c
                                      window_op_from_module)
 from playground.ui.slide.slide_canvas import Content, SlidingCanvas
 from playground.ui.state.active_model import ActiveModel, ModelHub
+from playground.ui.state.slide_playback import SlidePlayback
 from playground.ui.widgets import style
 
 SLIDABLE = ("Conv2d", "MaxPool2d", "AvgPool2d")
-WHOLE_MAP_SECONDS = 2.0  # the fastest speed fills the whole output map in this long
-FRAME_MS = 33  # above ~30 steps a second, several steps share one tick
+SPEED_STEPS = 100  # the speed slider's range: 0 is one step a second, SPEED_STEPS the whole map in ~2 s
 SAMPLE_DIGIT = 7  # a clear "3" among the embedded MNIST digits
 
 
@@ -53,8 +54,7 @@ class KernelSlidePage(QWidget):
         self._sliding: Sliding | None = None
         self._view: ChannelView | None = None
         self._input_caption = ""
-        self._position = 0
-        self._carry = 0.0
+        self.playback = SlidePlayback()
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._on_tick)
         self._build()
@@ -133,8 +133,9 @@ class KernelSlidePage(QWidget):
         self.position_label.setMinimumWidth(230)
         self.position_label.setToolTip("The current step and the output cell it writes.")
         self.speed_slider = QSlider(Qt.Orientation.Horizontal, objectName="convSpeed")
-        self.speed_slider.setRange(0, 100)
+        self.speed_slider.setRange(0, SPEED_STEPS)
         self.speed_slider.setValue(40)
+        self.playback.set_speed(self.speed_slider.value() / SPEED_STEPS)
         self.speed_slider.setFixedWidth(120)
         self.speed_slider.setToolTip("Playback speed: from one step a second to the whole map in about two seconds.")
         self.speed_slider.valueChanged.connect(self._on_speed)
@@ -248,11 +249,11 @@ class KernelSlidePage(QWidget):
 
     @property
     def position(self) -> int:
-        return self._position
+        return self.playback.index
 
     @property
     def step(self) -> Step | None:
-        return self._view[self._position] if self._view is not None else None
+        return self._view[self.playback.index] if self._view is not None else None
 
     def _rebuild(self, reset: bool) -> None:
         """Recompute the window's steps; playback carries on over a new drawing or new weights."""
@@ -261,11 +262,10 @@ class KernelSlidePage(QWidget):
         except (_NothingToShow, SlidingError) as reason:
             self.pause()
             self._sliding, self._view = None, None
+            self.playback.set_frame_count(0, keep_index=True)  # the step is kept for when there is a window again
             self._show_message(str(reason))
             return
         self._input_caption = input_caption
-        if reset:
-            self._position = 0
         self._fill_channel_controls(keep_choice=not reset)
         self._show_channels(keep_position=not reset)
         self.stack.setCurrentWidget(self.canvas)
@@ -350,10 +350,9 @@ class KernelSlidePage(QWidget):
         self.scrub_slider.blockSignals(True)
         self.scrub_slider.setRange(0, len(view) - 1)
         self.scrub_slider.blockSignals(False)
+        self.playback.set_frame_count(len(view), keep_index=keep_position)
         self._on_speed(self.speed_slider.value())
-        position = min(self._position, len(view) - 1) if keep_position else 0
-        self._position = -1
-        self.set_position(position)
+        self._show_position()
 
     def _show_message(self, text: str) -> None:
         self.message_label.setText(f"<p style='font-size: 19px; font-weight: 600;'>Watch the kernel slide</p>"
@@ -382,12 +381,12 @@ class KernelSlidePage(QWidget):
 
     def set_position(self, position: int) -> None:
         """Move the window to step `position` (row-major over the output map)."""
-        if self._view is None:
-            return
-        position = max(0, min(int(position), len(self._view) - 1))
-        if position == self._position:
-            return
-        self._position = position
+        if self._view is not None and self.playback.seek(position):
+            self._show_position()
+
+    def _show_position(self) -> None:
+        """Paint the window on the playback's step and bring the controls along."""
+        position = self.playback.index
         self.canvas.set_step(self._view[position])
         self.scrub_slider.blockSignals(True)
         self.scrub_slider.setValue(position)
@@ -397,25 +396,25 @@ class KernelSlidePage(QWidget):
         self._update_status()
 
     def step_forward(self) -> None:
-        self.set_position(self._position + 1)
+        self.set_position(self.playback.index + 1)
 
     def step_back(self) -> None:
-        self.set_position(self._position - 1)
+        self.set_position(self.playback.index - 1)
 
     @property
     def is_playing(self) -> bool:
-        return self._timer.isActive()
+        return self.playback.playing
 
     def play(self) -> None:
         if self._view is None:
             return
-        if self._position >= len(self._view) - 1:
-            self.set_position(0)
-        self._carry = 0.0
-        self._timer.start(self._interval_ms())
+        if self.playback.play():  # from the start again when on the last step
+            self._show_position()
+        self._timer.start(self.playback.interval_ms())
         self._update_play_button()
 
     def pause(self) -> None:
+        self.playback.pause()
         self._timer.stop()
         self._update_play_button()
 
@@ -424,31 +423,23 @@ class KernelSlidePage(QWidget):
 
     def steps_per_second(self) -> float:
         """1 step/s at the slider's left end up to the whole map in ~2 s at its right end."""
-        fastest = max(1.0, len(self._view) / WHOLE_MAP_SECONDS) if self._view is not None else 1.0
-        return fastest ** (self.speed_slider.value() / 100.0)
+        return self.playback.steps_per_second()
 
-    def _interval_ms(self) -> int:
-        return max(FRAME_MS, int(round(1000.0 / self.steps_per_second())))
-
-    def _on_speed(self, _value: int) -> None:
-        rate = self.steps_per_second()
-        if self._view is not None and self.speed_slider.value() == 100:
-            self.speed_label.setText(f"whole map in {len(self._view) / rate:.0f} s")
+    def _on_speed(self, value: int) -> None:
+        self.playback.set_speed(value / SPEED_STEPS)
+        rate = self.playback.steps_per_second()
+        if self._view is not None and value == SPEED_STEPS:
+            self.speed_label.setText(f"whole map in {self.playback.whole_map_s():.0f} s")
         else:
             self.speed_label.setText(f"{rate:.0f} step/s" if rate < 1.5 else f"{rate:.0f} steps/s")
         if self.is_playing:
-            self._timer.start(self._interval_ms())
+            self._timer.start(self.playback.interval_ms())
 
     def _on_tick(self) -> None:
-        self._carry += self.steps_per_second() * self._timer.interval() / 1000.0
-        steps = int(self._carry)
-        if steps == 0:
-            return
-        self._carry -= steps
-        last = len(self._view) - 1
-        self.set_position(min(self._position + steps, last))
-        if self._position >= last:
-            self.pause()
+        if self.playback.tick():
+            self._show_position()
+        if not self.playback.playing:
+            self.pause()  # the last step is reached
 
     def _update_play_button(self) -> None:
         icon = QStyle.StandardPixmap.SP_MediaPause if self.is_playing else QStyle.StandardPixmap.SP_MediaPlay
@@ -458,7 +449,7 @@ class KernelSlidePage(QWidget):
     def _update_status(self) -> None:
         if self._view is None:
             return
-        step = self._view[self._position]
+        step = self._view[self.playback.index]
         self.position_label.setText(f"step {step.index + 1} / {len(self._view)}  ·  "
                                     f"output ({step.out_row}, {step.out_col})")
 

@@ -427,9 +427,8 @@ def test_the_chart_shows_every_class_or_the_top_ten_of_many(qtbot) -> None:
 def test_a_slow_networks_saliency_is_worked_out_between_events_and_a_new_stroke_restarts_it(
         panel, qtbot, monkeypatch) -> None:
     from playground.core.inspect_model import fit_input, input_x_gradient
-    from playground.ui.draw import draw_panel
 
-    monkeypatch.setattr(draw_panel, "SALIENCY_SLICE_S", 0.0)  # as for a big network: one pass per event-loop turn
+    monkeypatch.setattr(panel.pacing, "saliency_slice_s", 0.0)  # as for a big network: one pass per event-loop turn
     panel.tabs.setCurrentWidget(panel.saliency)
     stroke(panel.canvas, loop())
     qtbot.waitUntil(lambda: "Working out the maps" in panel.saliency.grid.message)
