@@ -30,7 +30,7 @@ from playground.core.inspect_model import (
 from playground.core.saliency_job import SaliencyJob
 from playground.paths import examples_dir
 
-SLICE_S = 0.04  # the Draw page's SALIENCY_SLICE_S (the ui module is not imported: no Qt needed here)
+SLICE_S = 0.04  # SALIENCY_SLICE_S in playground/ui/state/draw_pacing.py (the ui module is not imported: no Qt needed here)
 MEAN, STD = (0.1307,), (0.3081,)
 
 
