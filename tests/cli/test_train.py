@@ -68,8 +68,9 @@ def test_errors_are_one_line_with_exit_status_2(capsys, design_file, tmp_path, m
 
 def test_a_diverging_run_saves_nothing(capsys, design_file, tmp_path):
     out = tmp_path / "m.pt"
-    assert_error(capsys, ["train", str(design_file), "--optimizer", "sgd", "--lr", "1e6", "--schedule", "constant",
-                          "--epochs", "1", "--out", str(out), *QUICK], "diverged", "learning rate")
+    assert_error(capsys, ["train", str(design_file), "--optimizer", "sgd", "--lr", "10", "--schedule", "constant",
+                          "--epochs", "2", "--out", str(out), *QUICK, "--max-train-samples", "2048"],
+                 "diverged", "learning rate")
     assert not out.exists()
 
 
