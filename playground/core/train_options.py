@@ -204,7 +204,7 @@ class TrainConfig:
     cpu_threads: int | None = _option(
         None, minimum=1, unit="threads",
         help="Torch threads on the CPU (default: one fewer than the cores).")
-    mixed_precision: bool = _option(True, help="bf16 autocast on CUDA (ignored elsewhere).")
+    mixed_precision: bool = _option(True, help="Run CUDA steps under bf16 autocast (ignored on other devices).")
     download: bool = _option(False, flag="--download", help="Download a torchvision dataset if it is missing.")
 
     @property

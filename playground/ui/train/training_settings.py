@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import textwrap
+from collections.abc import Iterable
 
 import torch
 from PySide6.QtGui import QValidator
@@ -124,6 +125,47 @@ def tooltip(option: Option) -> str:
     return "\n".join(filter(None, (textwrap.fill(option.help, TOOLTIP_WIDTH), option.details)))
 
 
+def make_field(option: Option) -> QWidget:
+    """The widget of one option with its range, unit and steps, set to its default."""
+    if option.name == "device":
+        return _combo(device_choices(), option.default)
+    if option.choices:
+        return _combo(option.choices, option.default)
+    assert option.minimum is not None and not option.below_maximum, f"{option.name}: the form needs [min, max]"
+    if option.type is int:
+        spin = QSpinBox()
+        spin.setRange(0 if option.optional else int(option.minimum),
+                      INT_MAX if option.maximum is None else int(option.maximum))
+        if option.optional:  # 0 stands for None
+            spin.setSpecialValueText(option.none_text)
+        spin.setSingleStep(int(option.step or 1))
+        spin.setSuffix(option.suffix)
+        spin.setValue(option.default or 0)
+        return spin
+    assert option.maximum is not None, f"{option.name}: the form needs a maximum"
+    # The learning rate's None means the optimizer's default; the form shows that number.
+    default = TrainConfig().learning_rate if option.name == "lr" else option.default
+    if option.log_step is not None:
+        rate = LogSpinBox(option.minimum, option.maximum, option.log_step)
+        rate.setValue(default)
+        return rate
+    spin_f = QDoubleSpinBox()
+    spin_f.setDecimals(option.decimals)
+    spin_f.setRange(option.minimum, option.maximum)
+    spin_f.setSingleStep(option.step or 1.0)
+    spin_f.setSuffix(option.suffix)
+    spin_f.setValue(default)
+    return spin_f
+
+
+def _combo(items: Iterable[tuple[str, str]], current: str) -> QComboBox:
+    combo = QComboBox()
+    for value, title in items:
+        combo.addItem(title, value)
+    combo.setCurrentIndex(combo.findData(current))
+    return combo
+
+
 class TrainingSettings(QWidget):
     """The form; `config()` reads it as a TrainConfig, `fields` holds its widgets by option name."""
 
@@ -137,7 +179,7 @@ class TrainingSettings(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields: dict[str, QWidget] = {}
         for option in self._options:
-            field = self._make_field(option)
+            field = make_field(option)
             field.setObjectName(object_name(option))
             field.setToolTip(tooltip(option))
             form.addRow(option.label, field)
@@ -157,44 +199,6 @@ class TrainingSettings(QWidget):
         self.device: QComboBox = self.fields["device"]  # type: ignore[assignment]
         self.lr.valueChanged.connect(self._on_lr_edited)
         self.optimizer.currentIndexChanged.connect(self._on_optimizer)
-
-    def _make_field(self, option: Option) -> QWidget:
-        """The widget of one option, set to its default (the learning rate: the default optimizer's)."""
-        if option.name == "device":
-            combo = QComboBox()
-            for spec, label in device_choices():
-                combo.addItem(label, spec)
-            combo.setCurrentIndex(combo.findData(option.default))
-            return combo
-        if option.choices:
-            combo = QComboBox()
-            for value, title in option.choices:
-                combo.addItem(title, value)
-            combo.setCurrentIndex(combo.findData(option.default))
-            return combo
-        assert option.minimum is not None and not option.below_maximum, f"{option.name}: the form needs [min, max]"
-        if option.type is int:
-            spin = QSpinBox()
-            spin.setRange(0 if option.optional else int(option.minimum),
-                          INT_MAX if option.maximum is None else int(option.maximum))
-            if option.optional:  # 0 stands for None
-                spin.setSpecialValueText(option.none_text)
-            spin.setSingleStep(int(option.step or 1))
-            spin.setSuffix(option.suffix)
-            spin.setValue(option.default or 0)
-            return spin
-        assert option.maximum is not None, f"{option.name}: the form needs a maximum"
-        if option.log_step is not None:
-            rate = LogSpinBox(option.minimum, option.maximum, option.log_step)
-            rate.setValue(TrainConfig().learning_rate if option.name == "lr" else option.default)
-            return rate
-        spin_f = QDoubleSpinBox()
-        spin_f.setDecimals(option.decimals)
-        spin_f.setRange(option.minimum, option.maximum)
-        spin_f.setSingleStep(option.step or 1.0)
-        spin_f.setSuffix(option.suffix)
-        spin_f.setValue(option.default)
-        return spin_f
 
     def _value(self, option: Option) -> object:
         field = self.fields[option.name]
