@@ -14,10 +14,9 @@ without loading either.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import types
 import typing
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Union
 
 __all__ = [
@@ -126,7 +125,7 @@ def _number(value: float | None) -> str:
 
 def _option(default: Any, **spec: Any) -> Any:
     """A TrainConfig field whose metadata holds its Option's declaration."""
-    return dataclasses.field(default=default, metadata={"option": spec})
+    return field(default=default, metadata={"option": spec})
 
 
 @dataclass
