@@ -13,6 +13,7 @@ import sys
 from typing import Sequence
 
 from playground import __version__
+from playground.core.train_options import add_arguments as add_train_options
 
 
 class UsageError(Exception):
@@ -51,21 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     train.add_argument("design", help="design JSON file")
     train.add_argument("--dataset", default="embedded",
                        help="embedded, mnist, fashionmnist, kmnist, cifar10, or a folder of class subfolders")
-    train.add_argument("--epochs", type=int, default=3)
-    train.add_argument("--batch-size", type=int, default=64)
-    train.add_argument("--lr", type=float, default=None,
-                       help="learning rate, the peak under onecycle (default: 3e-3 for adam/adamw, 0.05 for sgd)")
-    train.add_argument("--optimizer", choices=["adam", "adamw", "sgd"], default="adam")
-    train.add_argument("--schedule", choices=["constant", "cosine", "onecycle"], default="onecycle")
-    train.add_argument("--weight-decay", type=float, default=0.0)
-    train.add_argument("--label-smoothing", type=float, default=0.0)
-    train.add_argument("--augment", type=int, default=0, metavar="PIXELS", help="random shifts of up to N pixels")
-    train.add_argument("--rotate", type=float, default=0.0, metavar="DEGREES", help="random rotations of up to N degrees")
-    train.add_argument("--seed", type=int, default=0)
-    train.add_argument("--device", default="auto", help="auto, cpu, cuda, cuda:N or mps")
-    train.add_argument("--download", action="store_true", help="download a torchvision dataset if missing")
-    train.add_argument("--max-train-samples", type=int, default=None, metavar="N", help="train on the first N only")
-    train.add_argument("--max-val-samples", type=int, default=None, metavar="N", help="validate on the first N only")
+    add_train_options(train)
     train.add_argument("--out", required=True, help="checkpoint file to write")
 
     classify = sub.add_parser("classify", help="classify digit images")

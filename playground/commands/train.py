@@ -21,10 +21,10 @@ from playground.core.checkpoint import CheckpointError, save_checkpoint
 from playground.core.design import load_design
 from playground.core.devices import describe
 from playground.core.events import EpochEvent, Event, FailedEvent, InfoEvent, ProgressEvent, StepEvent
-from playground.core.trainer import ConfigError, TrainConfig, Trainer
+from playground.core.train_options import ConfigError, TrainConfig, cli_options, option_named
+from playground.core.trainer import Trainer
 
 BAR_WIDTH = 24
-_FLAGS = {"augment_shift": "--augment", "augment_rotate": "--rotate"}
 
 
 def _bar(fraction: float) -> str:
@@ -86,16 +86,13 @@ class ProgressPrinter:
 
 
 def config_from_args(args: argparse.Namespace) -> TrainConfig:
-    config = TrainConfig(optimizer=args.optimizer, lr=args.lr, weight_decay=args.weight_decay,
-                         batch_size=args.batch_size, epochs=args.epochs, schedule=args.schedule,
-                         label_smoothing=args.label_smoothing, seed=args.seed, augment_shift=args.augment,
-                         augment_rotate=args.rotate, device=args.device, download=args.download,
-                         max_train_samples=args.max_train_samples, max_val_samples=args.max_val_samples)
+    """The TrainConfig of the flags (each stored under its field's name); a bad value is
+    a UsageError naming its flag."""
+    config = TrainConfig(**{option.name: getattr(args, option.name) for option in cli_options()})
     try:
         config.validate()
     except ConfigError as exc:
-        flag = _FLAGS.get(exc.field, "--" + exc.field.replace("_", "-"))
-        raise UsageError(f"{flag}: {exc.message}") from None
+        raise UsageError(f"{option_named(exc.field).flag}: {exc.message}") from None
     return config
 
 

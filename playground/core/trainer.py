@@ -31,6 +31,9 @@ normalisation); running out of memory halves the batch and goes on (as Accelerat
 find_executable_batch_size does). Nothing raises out of `run()`: unexpected errors
 become a FailedEvent (their traceback goes to this module's logger at DEBUG level).
 A stop while the data is still downloading ends the run as stopped, with no weights.
+
+`TrainConfig`, its checks and its defaults live in playground.core.train_options (torch-free,
+shared with the command line and the settings form); this module re-exports them.
 """
 
 from __future__ import annotations
@@ -40,7 +43,6 @@ import logging
 import math
 import threading
 import time
-from dataclasses import asdict, dataclass, fields
 from typing import Any, Callable
 
 import numpy as np
@@ -56,6 +58,7 @@ from playground.core.devices import DeviceError, limit_cpu_threads, resolve_devi
 from playground.core.events import (
     Callback, EpochEvent, Event, FailedEvent, FinishedEvent, InfoEvent, ProgressEvent, StepEvent,
     WorstExample, ignore)
+from playground.core.train_options import DEFAULT_LR, OPTIMIZERS, SCHEDULES, ConfigError, TrainConfig
 
 __all__ = [
     "ConfigError", "DEFAULT_LR", "EpochEvent", "Event", "FailedEvent", "FinishedEvent", "InfoEvent", "OPTIMIZERS",
@@ -64,90 +67,9 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-OPTIMIZERS = ("sgd", "adam", "adamw")
-SCHEDULES = ("constant", "cosine", "onecycle")
-DEFAULT_LR = {"sgd": 0.05, "adam": 3e-3, "adamw": 3e-3}  # the peak under onecycle
 WORST_COUNT = 16
 
 BatchTransform = Callable[[torch.Tensor, torch.Generator], torch.Tensor]
-
-
-class ConfigError(ValueError):
-    """A TrainConfig field with a bad value; `field` names it."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
-
-
-@dataclass
-class TrainConfig:
-    """Everything that decides a training run; stored in checkpoints as `asdict(config)`."""
-
-    optimizer: str = "adam"
-    lr: float | None = None  # None: DEFAULT_LR of the optimizer
-    momentum: float = 0.9  # SGD only
-    weight_decay: float = 0.0
-    batch_size: int = 64
-    epochs: int = 3
-    schedule: str = "onecycle"
-    label_smoothing: float = 0.0
-    seed: int = 0
-    augment_shift: int = 0  # pixels
-    augment_rotate: float = 0.0  # degrees
-    augment_scale: float = 0.0  # fraction, e.g. 0.1 for +-10 %
-    device: str = "auto"
-    mixed_precision: bool = True  # bf16 autocast on CUDA (ignored elsewhere)
-    cpu_threads: int | None = None  # None: cores - 1
-    max_train_samples: int | None = None
-    max_val_samples: int | None = None
-    download: bool = False
-
-    @property
-    def learning_rate(self) -> float:
-        return self.lr if self.lr is not None else DEFAULT_LR[self.optimizer]
-
-    def validate(self) -> None:
-        """Raise ConfigError naming the first bad field."""
-        def bad(name: str, expected: str) -> None:
-            raise ConfigError(name, f"expected {expected}, got {getattr(self, name)!r}")
-
-        if self.optimizer not in OPTIMIZERS:
-            bad("optimizer", " or ".join(OPTIMIZERS))
-        if self.schedule not in SCHEDULES:
-            bad("schedule", ", ".join(SCHEDULES))
-        if self.lr is not None and not (isinstance(self.lr, (int, float)) and 0 < self.lr < math.inf):
-            bad("lr", "a positive number")
-        if not 0 <= self.momentum < 1:
-            bad("momentum", "a number in [0, 1)")
-        if not 0 <= self.weight_decay < math.inf:
-            bad("weight_decay", "a non-negative number")
-        for name in ("batch_size", "epochs"):
-            if not isinstance(getattr(self, name), int) or getattr(self, name) < 1:
-                bad(name, "a positive int")
-        if not 0 <= self.label_smoothing < 1:
-            bad("label_smoothing", "a number in [0, 1)")
-        if not isinstance(self.augment_shift, int) or not 0 <= self.augment_shift <= 64:
-            bad("augment_shift", "an int of pixels from 0 to 64")
-        if not 0 <= self.augment_rotate <= 180:
-            bad("augment_rotate", "degrees from 0 to 180")
-        if not 0 <= self.augment_scale < 1:
-            bad("augment_scale", "a fraction in [0, 1)")
-        for name, what in (("cpu_threads", "threads"), ("max_train_samples", "samples"),
-                           ("max_val_samples", "samples")):
-            value = getattr(self, name)
-            if value is not None and (not isinstance(value, int) or value < 1):
-                bad(name, f"a positive number of {what}")
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "TrainConfig":
-        """Known keys only (a checkpoint from a newer version may carry more)."""
-        known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in d.items() if k in known})
 
 
 def lr_factor(schedule: str, progress: float) -> float:

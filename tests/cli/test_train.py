@@ -1,4 +1,5 @@
-"""`cnn-playground train`: a real run as a process, and one-line errors with exit status 2."""
+"""`cnn-playground train`: a real run as a process, one-line errors with exit status 2, and
+flags that are TrainConfig's options (checked flag by flag, generated from the table)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ import pytest
 from playground.cli import main
 from playground.core import datasets
 from playground.core.checkpoint import load_checkpoint
+from playground.core.events import FailedEvent
+from playground.core.train_options import Option, TrainConfig, cli_options
 from cli_helpers import assert_one_line_error
 
 SMALL = {"format": "cnn-playground.design", "version": 1, "name": "small", "input": [1, 28, 28],
@@ -68,8 +71,9 @@ def test_errors_are_one_line_with_exit_status_2(capsys, design_file, tmp_path, m
 
 def test_a_diverging_run_saves_nothing(capsys, design_file, tmp_path):
     out = tmp_path / "m.pt"
-    assert_error(capsys, ["train", str(design_file), "--optimizer", "sgd", "--lr", "1e6", "--schedule", "constant",
-                          "--epochs", "1", "--out", str(out), *QUICK], "diverged", "learning rate")
+    assert_error(capsys, ["train", str(design_file), "--optimizer", "sgd", "--lr", "10", "--schedule", "constant",
+                          "--epochs", "2", "--out", str(out), *QUICK, "--max-train-samples", "2048"],
+                 "diverged", "learning rate")
     assert not out.exists()
 
 
@@ -113,3 +117,87 @@ def test_an_unexpected_failure_in_training_is_one_line_without_a_traceback(capsy
     err = capsys.readouterr().err
     assert err == "cnn-playground: error: training failed: ZeroDivisionError: a bug deep inside\n"
     assert not out.exists()
+
+
+class RecordingTrainer:
+    """Stands in for the Trainer: keeps the config the command built and trains nothing."""
+
+    configs: list[TrainConfig] = []
+
+    def __init__(self, design, dataset, config, callback):
+        self.configs.append(config)
+
+    def run(self):
+        return FailedEvent("recorded, not trained")
+
+
+def config_of(flags, design_file, tmp_path, monkeypatch, capsys) -> TrainConfig:
+    from playground.commands import train as train_command
+
+    monkeypatch.setattr(train_command, "Trainer", RecordingTrainer)
+    RecordingTrainer.configs.clear()
+    assert_error(capsys, ["train", str(design_file), "--out", str(tmp_path / "m.pt"), *flags], "recorded")
+    [config] = RecordingTrainer.configs
+    return config
+
+
+def test_without_flags_the_command_trains_with_train_configs_defaults(design_file, tmp_path, monkeypatch, capsys):
+    assert config_of([], design_file, tmp_path, monkeypatch, capsys) == TrainConfig()
+
+
+def good_value(option: Option):
+    """A value the option accepts that is not its default."""
+    if option.choices:
+        return next(value for value in reversed(option.values) if value != option.default)
+    if option.type is str:
+        return "cpu"
+    if option.maximum is not None:
+        return option.maximum if option.type is float else int(option.maximum)
+    return option.type(option.minimum + 6)
+
+
+@pytest.mark.parametrize("option", cli_options(), ids=[o.flag for o in cli_options()])
+def test_every_flag_sets_its_field(option, design_file, tmp_path, monkeypatch, capsys):
+    if option.type is bool:
+        flags, value = [option.flag], True
+    else:
+        value = good_value(option)
+        flags = [option.flag, str(value)]
+    config = config_of(flags, design_file, tmp_path, monkeypatch, capsys)
+    assert getattr(config, option.name) == value
+    assert config == TrainConfig(**{option.name: value})
+
+
+RANGED = [o for o in cli_options() if o.minimum is not None]
+
+
+@pytest.mark.parametrize("option", RANGED, ids=[o.flag for o in RANGED])
+def test_a_flag_out_of_its_range_is_one_line_naming_the_flag(option, capsys, design_file, tmp_path):
+    beyond = [option.minimum - 1] + ([option.maximum * 2 + 1] if option.maximum is not None else [])
+    for value in beyond:
+        text = str(option.type(value))
+        assert_error(capsys, ["train", str(design_file), option.flag, text, "--out", str(tmp_path / "m.pt")],
+                     f"{option.flag}: expected {option.expected()}, got ")
+    assert not (tmp_path / "m.pt").exists()
+
+
+def test_a_value_of_the_wrong_kind_is_one_line_naming_the_flag(capsys, design_file, tmp_path):
+    out = str(tmp_path / "m.pt")
+    assert_error(capsys, ["train", str(design_file), "--epochs", "three", "--out", out], "--epochs", "invalid int")
+    assert_error(capsys, ["train", str(design_file), "--augment", "2.5", "--out", out], "--augment", "invalid int")
+    assert_error(capsys, ["train", str(design_file), "--schedule", "linear", "--out", out], "--schedule",
+                 "invalid choice")
+
+
+def test_help_lists_every_flag_with_its_help_and_default(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["train", "--help"])
+    assert done.value.code == 0
+    text = " ".join(capsys.readouterr().out.split())
+    for option in cli_options():
+        assert option.flag in text
+        help_text = " ".join(option.help.removesuffix(".").split())
+        assert help_text in text, option.flag
+        if option.default is not None and option.type is not bool:
+            assert f"{help_text} (default: {option.default})." in text
+    assert "--max-train-samples N" in text and "--augment PIXELS" in text and "--rotate DEGREES" in text

@@ -183,7 +183,7 @@ def test_stop_during_a_download_ends_the_run_and_leaves_no_partial_file(tmp_path
 
 
 def test_a_diverging_loss_fails_with_advice(digits):
-    _, result, events = run(digits, optimizer="sgd", lr=1e6, momentum=0.0, schedule="constant", epochs=1)
+    _, result, events = run(digits, optimizer="sgd", lr=10.0, momentum=0.0, schedule="constant", epochs=1)
     assert isinstance(result, FailedEvent) and not of(events, FinishedEvent)
     assert "lower learning rate" in result.message and "BatchNorm" in result.message
     assert "NaN" in result.message or "infinite" in result.message

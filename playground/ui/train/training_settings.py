@@ -1,13 +1,16 @@
-"""The trainer's settings as a form: optimizer, learning rate, schedule, batch size,
-epochs, regularisation, augmentation, seed, device and an optional training subset.
+"""The trainer's settings as a form: one row per option that playground.core.train_options
+gives a form label (optimizer, learning rate, schedule, batch size, epochs, regularisation,
+augmentation, seed, training subset, device).
 
-Defaults come from `TrainConfig` itself, so the window and `cnn-playground train` start
-from the same numbers. Every field explains itself in a tooltip.
+Each widget takes its kind, range, default, unit and tooltip from that table, so the
+window and `cnn-playground train` accept the same values and start from the same numbers.
 """
 
 from __future__ import annotations
 
 import math
+import textwrap
+from collections.abc import Iterable
 
 import torch
 from PySide6.QtGui import QValidator
@@ -15,16 +18,18 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
-    QHBoxLayout,
     QSpinBox,
     QWidget,
 )
 
 from playground.core.devices import available_devices, describe, resolve_device
-from playground.core.trainer import DEFAULT_LR, TrainConfig
+from playground.core.train_options import DEFAULT_LR, Option, TrainConfig, form_options
 
-OPTIMIZER_CHOICES = (("adam", "Adam"), ("adamw", "AdamW"), ("sgd", "SGD with momentum"))
-SCHEDULE_CHOICES = (("constant", "Constant"), ("cosine", "Cosine decay"), ("onecycle", "One-cycle"))
+TOOLTIP_WIDTH = 80  # characters
+INT_MAX = 2**31 - 1  # a QSpinBox holds a C int: the top of an option without a maximum
+# objectNames (tests and accessibility tools find the fields by them): the field's name in
+# camelCase, "Combo" after a drop-down, except where an older name is kept.
+_OBJECT_NAMES = {"lr": "learningRate"}
 
 
 class LogSpinBox(QDoubleSpinBox):
@@ -106,131 +111,103 @@ def device_name(device: torch.device) -> str:
     return describe(device)
 
 
+def object_name(option: Option) -> str:
+    """The objectName of `option`'s field: learningRate, optimizerCombo, augmentShift, ..."""
+    if option.name in _OBJECT_NAMES:
+        return _OBJECT_NAMES[option.name]
+    first, *rest = option.name.split("_")
+    combo = "Combo" if option.choices or option.name == "device" else ""
+    return first + "".join(word.capitalize() for word in rest) + combo
+
+
+def tooltip(option: Option) -> str:
+    """The option's help (wrapped: a plain tooltip never wraps by itself), then its details."""
+    return "\n".join(filter(None, (textwrap.fill(option.help, TOOLTIP_WIDTH), option.details)))
+
+
+def make_field(option: Option) -> QWidget:
+    """The widget of one option with its range, unit and steps, set to its default."""
+    if option.name == "device":
+        return _combo(device_choices(), option.default)
+    if option.choices:
+        return _combo(option.choices, option.default)
+    assert option.minimum is not None and not option.below_maximum, f"{option.name}: the form needs [min, max]"
+    if option.type is int:
+        spin = QSpinBox()
+        spin.setRange(0 if option.optional else int(option.minimum),
+                      INT_MAX if option.maximum is None else int(option.maximum))
+        if option.optional:  # 0 stands for None
+            spin.setSpecialValueText(option.none_text)
+        spin.setSingleStep(int(option.step or 1))
+        spin.setSuffix(option.suffix)
+        spin.setValue(option.default or 0)
+        return spin
+    assert option.maximum is not None, f"{option.name}: the form needs a maximum"
+    # The learning rate's None means the optimizer's default; the form shows that number.
+    default = TrainConfig().learning_rate if option.name == "lr" else option.default
+    if option.log_step is not None:
+        rate = LogSpinBox(option.minimum, option.maximum, option.log_step)
+        rate.setValue(default)
+        return rate
+    spin_f = QDoubleSpinBox()
+    spin_f.setDecimals(option.decimals)
+    spin_f.setRange(option.minimum, option.maximum)
+    spin_f.setSingleStep(option.step or 1.0)
+    spin_f.setSuffix(option.suffix)
+    spin_f.setValue(default)
+    return spin_f
+
+
+def _combo(items: Iterable[tuple[str, str]], current: str) -> QComboBox:
+    combo = QComboBox()
+    for value, title in items:
+        combo.addItem(title, value)
+    combo.setCurrentIndex(combo.findData(current))
+    return combo
+
+
 class TrainingSettings(QWidget):
-    """The form; `config()` reads it as a TrainConfig."""
+    """The form; `config()` reads it as a TrainConfig, `fields` holds its widgets by option name."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("trainingSettings")
-        defaults = TrainConfig()
         self._lr_edited = False
-
-        self.optimizer = QComboBox()
-        self.optimizer.setObjectName("optimizerCombo")
-        for key, title in OPTIMIZER_CHOICES:
-            self.optimizer.addItem(title, key)
-        self.optimizer.setCurrentIndex(self.optimizer.findData(defaults.optimizer))
-        self.optimizer.setToolTip("How the weights move downhill on the loss.\n"
-                                  "Adam adapts a step size per weight and works with little tuning;\n"
-                                  "AdamW is Adam with weight decay done right;\n"
-                                  "SGD with momentum is the classic (needs a larger learning rate).")
-
-        self.lr = LogSpinBox(1e-6, 10.0, 1e-6)
-        self.lr.setObjectName("learningRate")
-        self.lr.setValue(defaults.learning_rate)
-        self.lr.setToolTip("The size of each step. Too high and the loss jumps or becomes NaN; too low and\n"
-                           f"nothing happens for a long time. Defaults: Adam {DEFAULT_LR['adam']:g}, "
-                           f"SGD {DEFAULT_LR['sgd']:g}. Arrows step 1, 2, 5, 10.")
-        self.lr.valueChanged.connect(self._on_lr_edited)
-        self.optimizer.currentIndexChanged.connect(self._on_optimizer)
-
-        self.schedule = QComboBox()
-        self.schedule.setObjectName("scheduleCombo")
-        for key, title in SCHEDULE_CHOICES:
-            self.schedule.addItem(title, key)
-        self.schedule.setCurrentIndex(self.schedule.findData(defaults.schedule))
-        self.schedule.setToolTip("How the learning rate changes over the run.\n"
-                                 "Constant: the same all along. Cosine: glides down to zero by the end.\n"
-                                 "One-cycle: warms up for the first 30%, then anneals (often the fastest).")
-
-        self.batch_size = QSpinBox()
-        self.batch_size.setObjectName("batchSize")
-        self.batch_size.setRange(1, 8192)
-        self.batch_size.setValue(defaults.batch_size)
-        self.batch_size.setToolTip("Images per step. Larger batches give smoother steps and use more memory;\n"
-                                   "smaller ones take more, noisier steps per epoch.")
-
-        self.epochs = QSpinBox()
-        self.epochs.setObjectName("epochs")
-        self.epochs.setRange(1, 1000)
-        self.epochs.setValue(defaults.epochs)
-        self.epochs.setToolTip("Passes over the whole training set.")
-
-        self.weight_decay = LogSpinBox(0.0, 1.0, 1e-6)
-        self.weight_decay.setObjectName("weightDecay")
-        self.weight_decay.setValue(defaults.weight_decay)
-        self.weight_decay.setToolTip("Pulls every weight a little towards zero each step (L2 regularisation),\n"
-                                     "which fights overfitting. 0 turns it off; 1e-4 to 5e-4 is typical.")
-
-        self.label_smoothing = QDoubleSpinBox()
-        self.label_smoothing.setObjectName("labelSmoothing")
-        self.label_smoothing.setRange(0.0, 0.5)
-        self.label_smoothing.setSingleStep(0.05)
-        self.label_smoothing.setDecimals(2)
-        self.label_smoothing.setValue(defaults.label_smoothing)
-        self.label_smoothing.setToolTip("Aim a little below 100% certainty: the right class gets 1 - s of the target\n"
-                                        "and the rest is spread over the others. 0.1 often helps a bit.")
-
-        self.shift = QSpinBox()
-        self.shift.setObjectName("augmentShift")
-        self.shift.setRange(0, 8)
-        self.shift.setSuffix(" px")
-        self.shift.setValue(defaults.augment_shift)
-        self.shift.setToolTip("Augmentation: move each training image by up to this many pixels at random,\n"
-                              "so the model learns that a digit is the same wherever it sits.")
-        self.rotate = QDoubleSpinBox()
-        self.rotate.setObjectName("augmentRotate")
-        self.rotate.setRange(0.0, 45.0)
-        self.rotate.setSingleStep(5.0)
-        self.rotate.setDecimals(0)
-        self.rotate.setSuffix("°")
-        self.rotate.setValue(defaults.augment_rotate)
-        self.rotate.setToolTip("Augmentation: rotate each training image by up to this many degrees at random.")
-        augment_row = QWidget()
-        augment_layout = QHBoxLayout(augment_row)
-        augment_layout.setContentsMargins(0, 0, 0, 0)
-        augment_layout.addWidget(self.shift)
-        augment_layout.addWidget(self.rotate)
-
-        self.seed = QSpinBox()
-        self.seed.setObjectName("seed")
-        self.seed.setRange(0, 2**31 - 1)
-        self.seed.setValue(defaults.seed)
-        self.seed.setToolTip("Fixes the initial weights, the shuffling and the augmentation:\n"
-                             "the same seed on the CPU gives the same run every time.")
-
-        self.max_train = QSpinBox()
-        self.max_train.setObjectName("maxTrainSamples")
-        self.max_train.setRange(0, 10_000_000)
-        self.max_train.setSingleStep(1000)
-        self.max_train.setSpecialValueText("all")
-        self.max_train.setValue(0)
-        self.max_train.setToolTip("Train on only the first N training images (all when 0): a quick try\n"
-                                  "before a full run.")
-
-        self.device = QComboBox()
-        self.device.setObjectName("deviceCombo")
-        for spec, label in device_choices():
-            self.device.addItem(label, spec)
-        self.device.setToolTip("Where the model trains. Automatic picks a CUDA GPU, then Apple's MPS, then the CPU.\n"
-                               "On the CPU one core is left free for the window.")
-
+        self._options = form_options()
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Optimizer", self.optimizer)
-        form.addRow("Learning rate", self.lr)
-        form.addRow("Schedule", self.schedule)
-        form.addRow("Batch size", self.batch_size)
-        form.addRow("Epochs", self.epochs)
-        form.addRow("Weight decay", self.weight_decay)
-        form.addRow("Label smoothing", self.label_smoothing)
-        form.addRow("Shift / rotate", augment_row)
-        form.addRow("Seed", self.seed)
-        form.addRow("Training images", self.max_train)
-        form.addRow("Device", self.device)
-        self._fields = (self.optimizer, self.lr, self.schedule, self.batch_size, self.epochs, self.weight_decay,
-                        self.label_smoothing, self.shift, self.rotate, self.seed, self.max_train, self.device)
+        self.fields: dict[str, QWidget] = {}
+        for option in self._options:
+            field = make_field(option)
+            field.setObjectName(object_name(option))
+            field.setToolTip(tooltip(option))
+            form.addRow(option.label, field)
+            self.fields[option.name] = field
+        # The names the Train page, its tests and the scripts use.
+        self.optimizer: QComboBox = self.fields["optimizer"]  # type: ignore[assignment]
+        self.lr: LogSpinBox = self.fields["lr"]  # type: ignore[assignment]
+        self.schedule: QComboBox = self.fields["schedule"]  # type: ignore[assignment]
+        self.batch_size: QSpinBox = self.fields["batch_size"]  # type: ignore[assignment]
+        self.epochs: QSpinBox = self.fields["epochs"]  # type: ignore[assignment]
+        self.weight_decay: LogSpinBox = self.fields["weight_decay"]  # type: ignore[assignment]
+        self.label_smoothing: QDoubleSpinBox = self.fields["label_smoothing"]  # type: ignore[assignment]
+        self.shift: QSpinBox = self.fields["augment_shift"]  # type: ignore[assignment]
+        self.rotate: QDoubleSpinBox = self.fields["augment_rotate"]  # type: ignore[assignment]
+        self.seed: QSpinBox = self.fields["seed"]  # type: ignore[assignment]
+        self.max_train: QSpinBox = self.fields["max_train_samples"]  # type: ignore[assignment]
+        self.device: QComboBox = self.fields["device"]  # type: ignore[assignment]
+        self.lr.valueChanged.connect(self._on_lr_edited)
+        self.optimizer.currentIndexChanged.connect(self._on_optimizer)
+
+    def _value(self, option: Option) -> object:
+        field = self.fields[option.name]
+        if isinstance(field, QComboBox):
+            return field.currentData()
+        if isinstance(field, QSpinBox):
+            return (int(field.value()) or None) if option.optional else int(field.value())
+        assert isinstance(field, QDoubleSpinBox)
+        return float(field.value())
 
     def _on_optimizer(self) -> None:
         if not self._lr_edited:  # follow the optimizer's default until the person picks a rate
@@ -242,21 +219,9 @@ class TrainingSettings(QWidget):
         self._lr_edited = True
 
     def config(self) -> TrainConfig:
-        return TrainConfig(
-            optimizer=self.optimizer.currentData(),
-            lr=float(self.lr.value()),
-            schedule=self.schedule.currentData(),
-            batch_size=int(self.batch_size.value()),
-            epochs=int(self.epochs.value()),
-            weight_decay=float(self.weight_decay.value()),
-            label_smoothing=float(self.label_smoothing.value()),
-            augment_shift=int(self.shift.value()),
-            augment_rotate=float(self.rotate.value()),
-            seed=int(self.seed.value()),
-            max_train_samples=int(self.max_train.value()) or None,
-            device=self.device.currentData(),
-        )
+        """The form's values; every option the form leaves out keeps TrainConfig's default."""
+        return TrainConfig(**{option.name: self._value(option) for option in self._options})
 
     def set_running(self, running: bool) -> None:
-        for field in self._fields:
+        for field in self.fields.values():
             field.setEnabled(not running)
