@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSli
 from playground import paths
 from playground.core.analysis import analyze, shape_text
 from playground.core.inspect_model import BlockRef, block_modules, fit_input, normalise
+from playground.core.layers import animatable_kinds
 from playground.core.sliding import (ChannelView, Sliding, SlidingError, Step, capture_input,
                                      window_op_from_module)
 from playground.ui.slide.slide_canvas import Content, SlidingCanvas
 from playground.ui.state.active_model import ActiveModel, ModelHub
 from playground.ui.widgets import style
 
-SLIDABLE = ("Conv2d", "MaxPool2d", "AvgPool2d")
+SLIDABLE = animatable_kinds()
 WHOLE_MAP_SECONDS = 2.0  # the fastest speed fills the whole output map in this long
 FRAME_MS = 33  # above ~30 steps a second, several steps share one tick
 SAMPLE_DIGIT = 7  # a clear "3" among the embedded MNIST digits
