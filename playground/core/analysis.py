@@ -143,7 +143,7 @@ class _Walker:
 
     def run_block(self, block: Block, path: BlockPath, jp: str, shape: Shape | None,
                   rf: ReceptiveField | None, depth: int) -> Flow:
-        composite = block.kind.composite
+        composite = block.kind.composite is not None
         row = LayerInfo(path, jp, block.id, block.type, depth, block.label, input_shape=shape, composite=composite)
         self.rows.append(row)
         if composite:

@@ -614,7 +614,10 @@ def wrap(design: Design, path: BlockPath, kind_name: str) -> Design:
     block = get_block(design, path)
     if not can_wrap_in(kind_name):
         raise DesignError(json_path(design, path), f"a block cannot be wrapped in {kind_name}")
-    wrapper = replace(new_block(kind_name), children=CATALOGUE[kind_name].composite.wrapped(block))  # type: ignore[union-attr]
+    # The wrapper's id is picked among all ids first, so the wrapped blocks keep theirs
+    # (a Sequential wrapped in a Sequential would otherwise hand its id to the new one).
+    (wrapper,) = _fresh_ids((new_block(kind_name),), {b.id for b in _walk_blocks(design.layers)})
+    wrapper = replace(wrapper, children=CATALOGUE[kind_name].composite.wrapped(block))  # type: ignore[union-attr]
     return insert(remove(design, path), path[:-1], path[-1], wrapper)
 
 
