@@ -16,6 +16,7 @@ through the callables the caller passes, and torch modules are imported on first
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from playground.core.errors import DesignError, json_text
@@ -51,9 +52,10 @@ def _count(n: int, word: str, plural: str) -> str:
     return f"{n} {word if n == 1 else plural}"
 
 
-class Composite:
-    """The protocol every composite kind implements; the defaults suit a kind with fixed,
-    named slots that joins nothing (its output is its last slot's)."""
+class Composite(ABC):
+    """The protocol every composite kind implements. The defaults suit fixed, named slots
+    (one JSON key each) and a torch module that takes one nn.Sequential per slot, as
+    arguments named and stored under those keys; `combine` and `card_text` are each kind's own."""
 
     name: str = ""
     # The JSON keys of the child lists, in slot order.
@@ -94,11 +96,11 @@ class Composite:
 
     # ---------------------------------------------------------------- analysis
 
+    @abstractmethod
     def combine(self, children: Children, shape: Shape | None, outs: list[Flow]) -> tuple[Flow, str | None]:
-        """What flows out, given the incoming shape and what each slot gives, and the
-        error of the block itself (None when sound). An unknown child shape means a child
-        already says why."""
-        return outs[-1], None
+        """What flows out, given the incoming shape and what each slot gives (shape and
+        receptive field), and the error of the block itself (None when sound). An unknown
+        child shape means a child already says why."""
 
     # ---------------------------------------------------------------- torch
 
@@ -131,9 +133,9 @@ class Composite:
 
     # ---------------------------------------------------------------- views
 
+    @abstractmethod
     def card_text(self, block: Block) -> str:
         """What the block's card says about it in a few words."""
-        return ""
 
     def slot_titles(self, children: Children) -> list[str]:
         """The editor's column titles, one per slot ("" for none)."""
@@ -174,8 +176,9 @@ class _Joining(Composite):
             return (None, None), None  # the child's own error says why
         return self.join(children, shape, outs)
 
+    @abstractmethod
     def join(self, children: Children, shape: Shape, outs: list[Flow]) -> tuple[Flow, str | None]:
-        raise NotImplementedError
+        """`combine` once every slot's shape is known."""
 
 
 class ResidualComposite(_Joining):

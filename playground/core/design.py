@@ -580,7 +580,8 @@ def has_branches(block: Block) -> bool:
 def _branching(design: Design, path: BlockPath) -> Block:
     block = get_block(design, path)
     if not has_branches(block):
-        names = " and ".join(k.name for k in CATALOGUE.values() if k.composite is not None and k.composite.variable_slots)
+        names = " and ".join(k.name for k in CATALOGUE.values()
+                             if k.composite is not None and k.composite.variable_slots)
         raise DesignError(json_path(design, path), f"only {names} has branches, this is {block.type}")
     return block
 

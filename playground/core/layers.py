@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
 from playground.core import cards
-from playground.core import formulas as f
+from playground.core import formulas
 from playground.core.composites import CONCAT, RESIDUAL, SEQUENTIAL, Composite
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ class LayerKind:
     # The torch constructor call for validated params and the incoming shape (C, H, W) or (F,).
     call: Callable[[dict[str, Any], Shape], "TorchCall"] | None = field(default=None, repr=False)
     # Output shape, parameters and MACs of a leaf from its resolved params and incoming shape.
-    closed_form: f.Formula | None = field(default=None, repr=False)
+    closed_form: formulas.Formula | None = field(default=None, repr=False)
     # The key parameters as the block's card shows them ("6 × 5×5, pad 2").
     card: cards.Card = field(default=cards.nothing, repr=False)
     # What composite kinds are made of and how each part of the program treats them.
@@ -215,7 +215,9 @@ _KINDS: list[LayerKind] = [
         "k x k x C_in patch times the filter's weights, plus a bias. Weights are shared across "
         "positions, so a filter detects the same pattern anywhere. "
         "Params = C_out x (C_in/groups) x kh x kw + C_out.",
-        _CONV_PARAMS, _SPATIAL_FORMULA, call=_in_out("Conv2d", "out_channels"), closed_form=f.conv2d, card=cards.convolution, convolution=True, animatable=True),
+        _CONV_PARAMS, _SPATIAL_FORMULA,
+        call=_in_out("Conv2d", "out_channels"), closed_form=formulas.conv2d, card=cards.convolution,
+        convolution=True, animatable=True),
     LayerKind(
         "ConvTranspose2d", "Convolution",
         "The gradient of a convolution run forward: each input cell stamps a weighted copy of "
@@ -232,8 +234,9 @@ _KINDS: list[LayerKind] = [
             _BIAS,
             _dilation(),
         ),
-        "H_out = (H - 1)s - 2p + d(k-1) + output_padding + 1", call=_in_out("ConvTranspose2d", "out_channels"), closed_form=f.conv_transpose2d, card=cards.convolution,
-        convolution=True),
+        "H_out = (H - 1)s - 2p + d(k-1) + output_padding + 1",
+        call=_in_out("ConvTranspose2d", "out_channels"), closed_form=formulas.conv_transpose2d,
+        card=cards.convolution, convolution=True),
     # Pooling
     LayerKind(
         "MaxPool2d", "Pooling",
@@ -246,7 +249,8 @@ _KINDS: list[LayerKind] = [
             _dilation(),
             _p("ceil_mode", BOOL, False, help="Round the output size up instead of down."),
         ),
-        _SPATIAL_FORMULA + " (s defaults to k)", call=_simple("MaxPool2d"), closed_form=f.window_pool("MaxPool2d"), card=cards.window,
+        _SPATIAL_FORMULA + " (s defaults to k)",
+        call=_simple("MaxPool2d"), closed_form=formulas.window_pool("MaxPool2d"), card=cards.window,
         animatable=True),
     LayerKind(
         "AvgPool2d", "Pooling",
@@ -259,7 +263,8 @@ _KINDS: list[LayerKind] = [
             _p("ceil_mode", BOOL, False, help="Round the output size up instead of down."),
             _p("count_include_pad", BOOL, True, help="Count padding cells in the mean."),
         ),
-        "H_out = floor((H + 2p - k) / s) + 1 (s defaults to k)", call=_simple("AvgPool2d"), closed_form=f.window_pool("AvgPool2d"), card=cards.window,
+        "H_out = floor((H + 2p - k) / s) + 1 (s defaults to k)",
+        call=_simple("AvgPool2d"), closed_form=formulas.window_pool("AvgPool2d"), card=cards.window,
         animatable=True),
     LayerKind(
         "AdaptiveAvgPool2d", "Pooling",
@@ -267,14 +272,16 @@ _KINDS: list[LayerKind] = [
         "With output 1 it is global average pooling (NiN, GoogLeNet, ResNet).",
         (_p("output_size", PAIR, None, required=True, minimum=1, maximum=512, starter=1,
             help="Output height and width."),),
-        "H_out = output_size", call=_simple("AdaptiveAvgPool2d"), closed_form=f.adaptive_pool("AdaptiveAvgPool2d"),
+        "H_out = output_size",
+        call=_simple("AdaptiveAvgPool2d"), closed_form=formulas.adaptive_pool("AdaptiveAvgPool2d"),
         card=cards.adaptive),
     LayerKind(
         "AdaptiveMaxPool2d", "Pooling",
         "Takes the maximum over windows sized so the output is exactly output_size.",
         (_p("output_size", PAIR, None, required=True, minimum=1, maximum=512, starter=1,
             help="Output height and width."),),
-        "H_out = output_size", call=_simple("AdaptiveMaxPool2d"), closed_form=f.adaptive_pool("AdaptiveMaxPool2d"),
+        "H_out = output_size",
+        call=_simple("AdaptiveMaxPool2d"), closed_form=formulas.adaptive_pool("AdaptiveMaxPool2d"),
         card=cards.adaptive),
     # Normalization
     LayerKind(
@@ -285,7 +292,7 @@ _KINDS: list[LayerKind] = [
         (_EPS, _MOMENTUM,
          _p("affine", BOOL, True, help="Learn gamma and beta."),
          _p("track_running_stats", BOOL, True, help="Keep running statistics for evaluation.")),
-        call=_with_channels("BatchNorm2d"), closed_form=f.batch_norm2d, card=cards.normalization),
+        call=_with_channels("BatchNorm2d"), closed_form=formulas.batch_norm2d, card=cards.normalization),
     LayerKind(
         "BatchNorm1d", "Normalization",
         "Batch normalisation for flat feature vectors (after Flatten or Linear): each feature is "
@@ -293,7 +300,7 @@ _KINDS: list[LayerKind] = [
         (_EPS, _MOMENTUM,
          _p("affine", BOOL, True, help="Learn gamma and beta."),
          _p("track_running_stats", BOOL, True, help="Keep running statistics for evaluation.")),
-        call=_with_channels("BatchNorm1d"), closed_form=f.batch_norm1d, card=cards.normalization),
+        call=_with_channels("BatchNorm1d"), closed_form=formulas.batch_norm1d, card=cards.normalization),
     LayerKind(
         "LayerNorm", "Normalization",
         "Normalises each sample over all of its C x H x W values (not over the batch), then "
@@ -301,14 +308,14 @@ _KINDS: list[LayerKind] = [
         (_EPS,
          _p("elementwise_affine", BOOL, True, help="Learn a scale and shift per element."),
          _p("bias", BOOL, True, help="Learn the shift (with elementwise_affine).")),
-        call=_layer_norm, closed_form=f.layer_norm, card=cards.normalization),
+        call=_layer_norm, closed_form=formulas.layer_norm, card=cards.normalization),
     LayerKind(
         "InstanceNorm2d", "Normalization",
         "Normalises each channel of each sample on its own, over H x W. Common in style transfer.",
         (_EPS, _MOMENTUM,
          _p("affine", BOOL, False, help="Learn a scale and shift per channel."),
          _p("track_running_stats", BOOL, False, help="Keep running statistics for evaluation.")),
-        call=_with_channels("InstanceNorm2d"), closed_form=f.instance_norm, card=cards.normalization),
+        call=_with_channels("InstanceNorm2d"), closed_form=formulas.instance_norm, card=cards.normalization),
     LayerKind(
         "GroupNorm", "Normalization",
         "Splits the channels into num_groups groups and normalises each group of each sample. "
@@ -317,7 +324,7 @@ _KINDS: list[LayerKind] = [
             help="How many channel groups; must divide the channel count."),
          _EPS,
          _p("affine", BOOL, True, help="Learn a scale and shift per channel.")),
-        call=_group_norm, closed_form=f.group_norm, card=cards.group_norm),
+        call=_group_norm, closed_form=formulas.group_norm, card=cards.group_norm),
     LayerKind(
         "LocalResponseNorm", "Normalization",
         "Divides each value by a term summed over `size` neighbouring channels, so strongly "
@@ -327,68 +334,68 @@ _KINDS: list[LayerKind] = [
          _p("alpha", FLOAT, 1e-4, minimum=0.0, maximum=10.0, help="Scale of the sum."),
          _p("beta", FLOAT, 0.75, minimum=0.0, maximum=10.0, help="Exponent."),
          _p("k", FLOAT, 1.0, minimum=0.0, maximum=100.0, help="Additive constant.")),
-        call=_simple("LocalResponseNorm"), closed_form=f.map_only("LocalResponseNorm"),
+        call=_simple("LocalResponseNorm"), closed_form=formulas.map_only("LocalResponseNorm"),
         card=cards.local_response_norm),
     # Activation
     LayerKind("ReLU", "Activation",
               "Keeps positive values and zeroes the rest: max(0, x). Cheap, and its gradient does "
               "not vanish for positive inputs, which is why deep nets train with it.",
-              call=_simple("ReLU"), closed_form=f.same_shape),
+              call=_simple("ReLU"), closed_form=formulas.same_shape),
     LayerKind("LeakyReLU", "Activation",
               "Like ReLU, but negative values are multiplied by a small slope instead of zeroed, so "
               "units never go completely silent. max(0, x) + slope * min(0, x).",
               (_p("negative_slope", FLOAT, 0.01, minimum=0.0, maximum=1.0,
                   help="Slope for negative inputs."),),
-              call=_simple("LeakyReLU"), closed_form=f.same_shape, card=cards.leaky_relu),
+              call=_simple("LeakyReLU"), closed_form=formulas.same_shape, card=cards.leaky_relu),
     LayerKind("ELU", "Activation",
               "x for positive x, alpha * (exp(x) - 1) for negative x: smooth, with negative outputs "
               "that push mean activations towards zero.",
               (_p("alpha", FLOAT, 1.0, minimum=0.0, maximum=10.0, help="Saturation value for negatives."),),
-              call=_simple("ELU"), closed_form=f.same_shape, card=cards.elu),
+              call=_simple("ELU"), closed_form=formulas.same_shape, card=cards.elu),
     LayerKind("GELU", "Activation",
               "x times the probability that a standard normal is below x: a smooth ReLU used in "
               "transformers and ConvNeXt.",
               (_p("approximate", CHOICE, "none", choices=("none", "tanh"),
                   help="Exact (erf) or the faster tanh approximation."),),
-              call=_simple("GELU"), closed_form=f.same_shape, card=cards.gelu),
+              call=_simple("GELU"), closed_form=formulas.same_shape, card=cards.gelu),
     LayerKind("SiLU", "Activation",
               "x * sigmoid(x) (also called Swish): smooth and non-monotonic, used in EfficientNet.",
-              call=_simple("SiLU"), closed_form=f.same_shape),
+              call=_simple("SiLU"), closed_form=formulas.same_shape),
     LayerKind("Sigmoid", "Activation",
               "Squashes values into (0, 1): 1 / (1 + exp(-x)). The classic activation of LeNet's era; "
               "its gradient vanishes for large |x|.",
-              call=_simple("Sigmoid"), closed_form=f.same_shape),
+              call=_simple("Sigmoid"), closed_form=formulas.same_shape),
     LayerKind("Tanh", "Activation",
               "Squashes values into (-1, 1), centred at zero: tanh(x).",
-              call=_simple("Tanh"), closed_form=f.same_shape),
+              call=_simple("Tanh"), closed_form=formulas.same_shape),
     LayerKind("Softmax", "Activation",
               "Turns a vector of scores into probabilities that sum to 1: exp(x_i) / sum exp(x_j). "
               "Not needed before training: the cross-entropy loss applies it itself.",
               (_p("dim", INT, 1, minimum=-4, maximum=3, help="The dimension that sums to 1."),),
-              call=_with_dim("Softmax"), closed_form=f.softmax, card=cards.softmax),
+              call=_with_dim("Softmax"), closed_form=formulas.softmax, card=cards.softmax),
     LayerKind("LogSoftmax", "Activation",
               "The logarithm of softmax, computed stably: x_i - log sum exp(x_j).",
               (_p("dim", INT, 1, minimum=-4, maximum=3, help="The dimension normalised over."),),
-              call=_with_dim("LogSoftmax"), closed_form=f.softmax, card=cards.softmax),
+              call=_with_dim("LogSoftmax"), closed_form=formulas.softmax, card=cards.softmax),
     # Regularization & shape
     LayerKind("Dropout", "Regularization & shape",
               "While training, zeroes each value with probability p and scales the rest by "
               "1/(1-p), so the network cannot lean on any single unit. Does nothing at evaluation.",
               (_p("p", FLOAT, 0.5, minimum=0.0, maximum=1.0, help="Probability of zeroing a value."),),
-              call=_simple("Dropout"), closed_form=f.same_shape, card=cards.dropout),
+              call=_simple("Dropout"), closed_form=formulas.same_shape, card=cards.dropout),
     LayerKind("Dropout2d", "Regularization & shape",
               "Dropout of whole channels: while training each feature map is zeroed with "
               "probability p. Suits convolutional features, whose neighbours are correlated.",
               (_p("p", FLOAT, 0.5, minimum=0.0, maximum=1.0, help="Probability of zeroing a channel."),),
-              call=_simple("Dropout2d"), closed_form=f.map_only("Dropout2d"), card=cards.dropout),
+              call=_simple("Dropout2d"), closed_form=formulas.map_only("Dropout2d"), card=cards.dropout),
     LayerKind("Flatten", "Regularization & shape",
               "Unrolls C x H x W into one vector of C*H*W features, so Linear layers can follow.",
               (_p("start_dim", INT, 1, minimum=1, maximum=3, help="First dimension to flatten (1 keeps the batch)."),
                _p("end_dim", INT, -1, minimum=-1, maximum=3, help="Last dimension to flatten.")),
-              call=_simple("Flatten"), closed_form=f.flatten, card=cards.flatten),
+              call=_simple("Flatten"), closed_form=formulas.flatten, card=cards.flatten),
     LayerKind("Identity", "Regularization & shape",
               "Passes its input through unchanged. Handy as a placeholder branch.",
-              call=_simple("Identity"), closed_form=f.same_shape),
+              call=_simple("Identity"), closed_form=formulas.same_shape),
     # Dense
     LayerKind("Linear", "Dense",
               "Every output is a weighted sum of every input plus a bias: y = Wx + b. "
@@ -396,7 +403,7 @@ _KINDS: list[LayerKind] = [
               (_p("out_features", INT, None, required=True, minimum=1, maximum=65536, starter=10,
                   help="How many outputs (10 for the ten digit classes)."),
                _BIAS),
-              call=_in_out("Linear", "out_features"), closed_form=f.linear, card=cards.linear),
+              call=_in_out("Linear", "out_features"), closed_form=formulas.linear, card=cards.linear),
     # Composite
     _composite(SEQUENTIAL,
                "A named group of blocks run one after another, e.g. one VGG block. It changes "
