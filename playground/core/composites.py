@@ -64,9 +64,8 @@ class Composite(ABC):
     wraps: bool = False
     # "Ungroup" replaces the block by the blocks of its (single) slot.
     ungroupable: bool = False
-    # The person may add and remove slots (Concat's branches); `min_slots` stay.
+    # The person may add and remove slots (Concat's branches); one always stays.
     variable_slots: bool = False
-    min_slots: int = 1
     # What the editor draws where the slots join ("+", "concat"); None: nothing.
     merge_symbol: str | None = None
     # A line the inspector shows under the parameters of this kind.

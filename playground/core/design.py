@@ -597,7 +597,7 @@ def remove_branch(design: Design, path: BlockPath, branch: int) -> Design:
     if not 0 <= branch < len(block.children):
         raise DesignError(json_path(design, path), f"no branch {branch} (this {block.type} has branches 0 to "
                                                    f"{len(block.children) - 1})")
-    if len(block.children) <= block.kind.composite.min_slots:  # type: ignore[union-attr]
+    if len(block.children) <= 1:
         raise DesignError(json_path(design, path), f"a {block.type} keeps at least one branch")
     children = block.children[:branch] + block.children[branch + 1:]
     return _set_block(design, path, replace(block, children=children))

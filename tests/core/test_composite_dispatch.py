@@ -16,8 +16,9 @@ from playground.core.layers import composite_kinds
 
 NAMES = {k.name for k in composite_kinds()}
 HOMES = {"playground/core/composites.py", "playground/core/layers.py"}
-# Left for the change that owns the editor's context menu: "Ungroup" and "Add branch" are
-# offered by type name there; `design.can_ungroup` and `design.has_branches` answer it.
+# At most this many are left, for the change that owns the editor's context menu: "Ungroup"
+# and "Add branch" are offered by type name there; `design.can_ungroup` and
+# `design.has_branches` answer the same questions.
 ALLOWED = {"playground/ui/design/editor.py": 2}
 
 
@@ -45,7 +46,8 @@ def test_comparisons_of_composite_type_names_stay_in_their_home() -> None:
         count = name_comparisons(ast.parse(path.read_text(encoding="utf-8")))
         if count:
             found[rel] = count
-    assert found == ALLOWED
+    over = {rel: count for rel, count in found.items() if count > ALLOWED.get(rel, 0)}
+    assert not over, f"compare through block.kind.composite instead: {over}"
 
 
 def test_the_counter_sees_each_way_of_comparing() -> None:
