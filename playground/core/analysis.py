@@ -4,7 +4,8 @@ Like torchinfo, but it never builds a module or allocates a weight: every leaf b
 output shape, parameter count and MACs come from the exact closed forms in
 `playground.core.formulas` (tested against torch), memoised per (kind, params, incoming
 shape), so re-analysing after a live edit costs microseconds per block and a VGG-sized
-design costs no memory. Errors are attached to the block that causes them, in words a
+design costs no memory. Composite blocks are joined by their kind's
+`composites.Composite`. Errors are attached to the block that causes them, in words a
 learner understands, and the walk goes on past them wherever the shape flowing on is
 still known.
 """
@@ -125,14 +126,6 @@ def _receptive(result: LeafResult, rf: ReceptiveField | None) -> ReceptiveField 
     return ReceptiveField(size, jump, start)  # type: ignore[arg-type]
 
 
-def _wider(a: ReceptiveField | None, b: ReceptiveField | None) -> ReceptiveField | None:
-    if a is None:
-        return b
-    if b is None:
-        return a
-    return a if a.size[0] * a.size[1] >= b.size[0] * b.size[1] else b
-
-
 Flow = tuple[Shape | None, ReceptiveField | None]
 
 
@@ -150,7 +143,7 @@ class _Walker:
 
     def run_block(self, block: Block, path: BlockPath, jp: str, shape: Shape | None,
                   rf: ReceptiveField | None, depth: int) -> Flow:
-        composite = block.kind.composite
+        composite = block.kind.composite is not None
         row = LayerInfo(path, jp, block.id, block.type, depth, block.label, input_shape=shape, composite=composite)
         self.rows.append(row)
         if composite:
@@ -184,53 +177,12 @@ class _Walker:
 
     def run_composite(self, block: Block, row: LayerInfo, path: BlockPath, jp: str, shape: Shape | None,
                       rf: ReceptiveField | None, depth: int) -> Flow:
+        """Every child list sees the incoming shape; the block's Composite joins what they give."""
         outs = [self.run_list(child, path + (c,), f"{jp}.{slot_text(block, c)}", shape, rf, depth + 1)
                 for c, child in enumerate(block.children)]
-        if block.type == "Sequential":
-            return outs[0]
-        if shape is None or any(o[0] is None for o in outs):
-            return None, None  # the child's own error says why
-        if block.type == "Residual":
-            return self._residual(block, row, shape, outs)
-        return self._concat(row, outs)
-
-    @staticmethod
-    def _residual(block: Block, row: LayerInfo, shape: Shape, outs: list[Flow]) -> Flow:
-        (body, body_rf), (short, short_rf) = outs
-        assert body is not None and short is not None
-        if body == short:
-            return body, _wider(body_rf, short_rf)
-        if block.children[1]:
-            row.error = (f"the body gives {shape_text(body)} but the shortcut gives {shape_text(short)}; "
-                         "both must match to be added")
-            return body, None
-        hint = ""
-        if len(body) == 3 and len(shape) == 3:
-            stride = max(1, shape[1] // body[1])
-            s = f", stride {stride}" if stride > 1 else ""
-            hint = f"; add a 1x1 Conv2d shortcut ({body[0]} channels{s}) to project it"
-        row.error = (f"the body turns {shape_text(shape)} into {shape_text(body)} but the shortcut is "
-                     f"identity ({shape_text(shape)}), so they cannot be added{hint}")
-        return body, None
-
-    @staticmethod
-    def _concat(row: LayerInfo, outs: list[Flow]) -> Flow:
-        shapes = [o[0] for o in outs]
-        assert all(s is not None for s in shapes)
-        first = shapes[0]
-        if any(len(s) != len(first) or s[1:] != first[1:] for s in shapes):  # type: ignore[arg-type]
-            if all(len(s) == 3 for s in shapes):  # type: ignore[arg-type]
-                sizes = ", ".join(shape_text(s[1:]) for s in shapes)  # type: ignore[index]
-                row.error = f"branches give different sizes ({sizes}); all branches must keep the same H x W"
-            else:
-                sizes = ", ".join(shape_text(s) for s in shapes)
-                row.error = f"branches give shapes that cannot be stacked on channels ({sizes})"
-            return None, None
-        out = (sum(s[0] for s in shapes),) + tuple(first[1:])  # type: ignore[index]
-        rf_out = None
-        for _, r in outs:
-            rf_out = _wider(rf_out, r)
-        return out, rf_out
+        assert block.kind.composite is not None
+        flow, row.error = block.kind.composite.combine(block.children, shape, outs)
+        return flow
 
 
 def analyze(design: Design, num_classes: int | None = None) -> Analysis:

@@ -2,43 +2,20 @@
 
 Every block becomes its own module named by its block id, so a block's weights keep their
 state_dict keys when it moves, and forward hooks see every block (Flatten included).
-Shapes come from the analysis, which already validated the design: a design with errors
-is refused with the first one.
+Composite blocks are assembled by their kind's `composites.Composite`. Shapes come from the
+analysis, which already validated the design: a design with errors is refused with the
+first one.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
 
-import torch
 import torch.nn as nn
 
 from playground.core.analysis import Analysis, analyze
 from playground.core.design import Block, BlockPath, Design, DesignError
 from playground.core.layers import make_module
-
-
-class Residual(nn.Module):
-    """y = body(x) + shortcut(x); an empty shortcut is the identity."""
-
-    def __init__(self, body: nn.Sequential, shortcut: nn.Sequential) -> None:
-        super().__init__()
-        self.body = body
-        self.shortcut = shortcut
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.body(x) + self.shortcut(x)
-
-
-class Concat(nn.Module):
-    """Runs every branch on the same input and concatenates the outputs on channels."""
-
-    def __init__(self, branches: list[nn.Sequential]) -> None:
-        super().__init__()
-        self.branches = nn.ModuleList(branches)
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return torch.cat([branch(x) for branch in self.branches], dim=1)
 
 
 class PlaygroundNet(nn.Sequential):
@@ -72,13 +49,10 @@ def _build_list(blocks: tuple[Block, ...], prefix: BlockPath, in_shapes: Shapes)
 
 
 def _build_block(block: Block, path: BlockPath, in_shapes: Shapes) -> nn.Module:
-    lists = [nn.Sequential(_build_list(child, path + (c,), in_shapes)) for c, child in enumerate(block.children)]
-    if block.type == "Sequential":
-        return lists[0]
-    if block.type == "Residual":
-        return Residual(lists[0], lists[1])
-    if block.type == "Concat":
-        return Concat(lists)
+    composite = block.kind.composite
+    if composite is not None:
+        return composite.build([nn.Sequential(_build_list(child, path + (c,), in_shapes))
+                                for c, child in enumerate(block.children)])
     in_shape = in_shapes[path]
     assert in_shape is not None, "an analysis without errors knows every input shape"
     return make_module(block.type, block.params, in_shape)

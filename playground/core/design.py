@@ -4,6 +4,12 @@ A `Design` is an immutable value. Every edit (insert, remove, move, set params, 
 input shape) is a plain function returning a new, valid design or raising `DesignError`,
 so the editor's undo stack just keeps the states it swaps between.
 
+Composite kinds are handled through their `composites.Composite` (reached as
+`block.kind.composite`): it reads and writes its child lists and names their JSON keys, so
+nothing here compares type names. The edits the editor offers on composites (wrap a block
+in one, ungroup a Sequential, add or remove a Concat branch) and the inspector's rule for
+setting a parameter are pure functions here too.
+
 Addressing. A *block path* is a tuple of ints of odd length: ``(i,)`` is ``layers[i]``;
 ``(i, c, j)`` is the j-th block of child list ``c`` of that block (Residual: 0 body,
 1 shortcut; Concat: branch c; Sequential: 0 layers), and so on down. A *list path* has even
@@ -20,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import AbstractSet, Any, Iterator, Mapping
 
+from playground.core.errors import DesignError, json_text
 from playground.core.layers import (
     BOOL, CATALOGUE, CHOICE, FLOAT, INT, PADDING, PAIR, PAIR_OR_NONE, LayerKind, Param)
 
@@ -33,25 +40,13 @@ BlockPath = tuple[int, ...]
 ListPath = tuple[int, ...]
 
 
-class DesignError(ValueError):
-    """A design that is not valid, with the JSON path of the offending value.
-
-    `file`, when the design came from one, leads the text ("bad.json: layers[3]: ...");
-    `path` stays the JSON path alone."""
-
-    def __init__(self, path: str, message: str, file: str | None = None) -> None:
-        super().__init__(": ".join(part for part in (file, path, message) if part))
-        self.path = path
-        self.message = message
-        self.file = file
-
-
 @dataclass(frozen=True)
 class Block:
     """One block. `params` holds only the keys the design sets, as JSON values.
 
-    `children` holds the child lists of composite kinds: Sequential (layers,),
-    Residual (body, shortcut) with an empty shortcut meaning identity, Concat (branch, ...).
+    `children` holds the child lists of composite kinds, one per slot of its
+    `kind.composite`: Sequential (layers,), Residual (body, shortcut) with an empty
+    shortcut meaning identity, Concat (branch, ...).
     """
 
     type: str
@@ -89,15 +84,13 @@ def new_block(type_name: str, **params: Any) -> Block:
         raise DesignError(unknown[0], f"unknown key for {type_name}")
     merged = {**entry.starter_params(), **params}
     checked = {p.name: _check_value(p, merged[p.name], p.name) for p in entry.params if p.name in merged}
-    # An empty list per slot; a Concat starts with two (empty) branches to fill.
-    children: tuple[tuple[Block, ...], ...] = ((),) * (2 if type_name == "Concat" else len(entry.slots))
+    children = entry.composite.new_children() if entry.composite is not None else ()
     return Block(type_name, checked, "", None, children)
 
 
 # ---------------------------------------------------------------- parsing
 
-def _fmt(value: Any) -> str:
-    return json.dumps(value) if not isinstance(value, str) else repr(value).replace("'", '"')
+_fmt = json_text
 
 
 def _is_int(v: Any) -> bool:
@@ -192,25 +185,8 @@ def _parse_block(d: Any, path: str, ids: set[str], depth: int = 1) -> Block:
     if label is not None and not isinstance(label, str):
         raise DesignError(f"{path}.label", f"expected a string, got {_fmt(label)}")
     children: tuple[tuple[Block, ...], ...] = ()
-    if type_name == "Sequential":
-        children = (_check_layers(d.get("layers", []), f"{path}.layers", ids, depth + 1),)
-    elif type_name == "Residual":
-        if "body" not in d:
-            raise DesignError(f"{path}.body", "missing (required by Residual)")
-        body = _check_layers(d["body"], f"{path}.body", ids, depth + 1)
-        shortcut = d.get("shortcut", "identity")
-        if shortcut == "identity":
-            short: tuple[Block, ...] = ()
-        elif isinstance(shortcut, list):
-            short = _check_layers(shortcut, f"{path}.shortcut", ids, depth + 1)
-        else:
-            raise DesignError(f"{path}.shortcut", f'expected "identity" or a list of layers, got {_fmt(shortcut)}')
-        children = (body, short)
-    elif type_name == "Concat":
-        branches = d.get("branches")
-        if not isinstance(branches, list) or not branches:
-            raise DesignError(f"{path}.branches", f"expected a non-empty list of branches, got {_fmt(branches)}")
-        children = tuple(_check_layers(b, f"{path}.branches[{i}]", ids, depth + 1) for i, b in enumerate(branches))
+    if entry.composite is not None:
+        children = entry.composite.read(d, path, lambda value, at: _check_layers(value, at, ids, depth + 1))
     return Block(type_name, params, block_id, label, children)
 
 
@@ -320,13 +296,8 @@ def block_to_dict(block: Block) -> dict[str, Any]:
     for p in block.kind.params:
         if p.name in block.params:
             out[p.name] = block.params[p.name]
-    if block.type == "Sequential":
-        out["layers"] = [block_to_dict(b) for b in block.children[0]]
-    elif block.type == "Residual":
-        out["body"] = [block_to_dict(b) for b in block.children[0]]
-        out["shortcut"] = [block_to_dict(b) for b in block.children[1]] if block.children[1] else "identity"
-    elif block.type == "Concat":
-        out["branches"] = [[block_to_dict(b) for b in branch] for branch in block.children]
+    if block.kind.composite is not None:
+        out.update(block.kind.composite.write(block.children, lambda blocks: [block_to_dict(b) for b in blocks]))
     return out
 
 
@@ -475,9 +446,8 @@ def json_path(design: Design, path: BlockPath) -> str:
 
 def slot_text(block: Block, c: int) -> str:
     """The JSON key of a composite's child list `c` ("body", "branches[1]", ...)."""
-    if block.type == "Concat":
-        return f"branches[{c}]"
-    return block.kind.slots[c]
+    assert block.kind.composite is not None, f"{block.type} has no child lists"
+    return block.kind.composite.slot_key(c)
 
 
 def get_block(design: Design, path: BlockPath) -> Block:
@@ -601,25 +571,84 @@ def set_meta(design: Design, name: str | None = None, description: str | None = 
                    description=design.description if description is None else description)
 
 
+def has_branches(block: Block) -> bool:
+    """Whether the person may add and remove child lists of this block (a Concat's branches)."""
+    composite = block.kind.composite
+    return composite is not None and composite.variable_slots
+
+
+def _branching(design: Design, path: BlockPath) -> Block:
+    block = get_block(design, path)
+    if not has_branches(block):
+        names = " and ".join(k.name for k in CATALOGUE.values()
+                             if k.composite is not None and k.composite.variable_slots)
+        raise DesignError(json_path(design, path), f"only {names} has branches, this is {block.type}")
+    return block
+
+
 def add_branch(design: Design, path: BlockPath) -> Design:
     """Give a Concat block one more (empty) branch."""
-    block = get_block(design, path)
-    if block.type != "Concat":
-        raise DesignError(json_path(design, path), f"only Concat has branches, this is {block.type}")
+    block = _branching(design, path)
     return _set_block(design, path, replace(block, children=block.children + ((),)))
 
 
 def remove_branch(design: Design, path: BlockPath, branch: int) -> Design:
-    block = get_block(design, path)
-    if block.type != "Concat":
-        raise DesignError(json_path(design, path), f"only Concat has branches, this is {block.type}")
+    block = _branching(design, path)
     if not 0 <= branch < len(block.children):
-        raise DesignError(json_path(design, path), f"no branch {branch} (this Concat has branches 0 to "
+        raise DesignError(json_path(design, path), f"no branch {branch} (this {block.type} has branches 0 to "
                                                    f"{len(block.children) - 1})")
     if len(block.children) <= 1:
-        raise DesignError(json_path(design, path), "a Concat keeps at least one branch")
+        raise DesignError(json_path(design, path), f"a {block.type} keeps at least one branch")
     children = block.children[:branch] + block.children[branch + 1:]
     return _set_block(design, path, replace(block, children=children))
+
+
+def can_wrap_in(kind_name: str) -> bool:
+    """Whether the editor offers "Wrap in <kind_name>" (Sequential, Residual)."""
+    entry = CATALOGUE.get(kind_name)
+    return entry is not None and entry.composite is not None and entry.composite.wraps
+
+
+def wrap(design: Design, path: BlockPath, kind_name: str) -> Design:
+    """Put the block at `path` into the first slot of a new `kind_name` block at its place
+    (a Residual's body, with the identity shortcut); the block keeps its id."""
+    block = get_block(design, path)
+    if not can_wrap_in(kind_name):
+        raise DesignError(json_path(design, path), f"a block cannot be wrapped in {kind_name}")
+    # The wrapper's id is picked among all ids first, so the wrapped blocks keep theirs
+    # (a Sequential wrapped in a Sequential would otherwise hand its id to the new one).
+    (wrapper,) = _fresh_ids((new_block(kind_name),), {b.id for b in _walk_blocks(design.layers)})
+    wrapper = replace(wrapper, children=CATALOGUE[kind_name].composite.wrapped(block))  # type: ignore[union-attr]
+    return insert(remove(design, path), path[:-1], path[-1], wrapper)
+
+
+def can_ungroup(block: Block) -> bool:
+    """Whether the block can be replaced by the blocks it holds (a Sequential)."""
+    return block.kind.composite is not None and block.kind.composite.ungroupable
+
+
+def ungroup(design: Design, path: BlockPath) -> Design:
+    """Replace a Sequential by the blocks it holds, in order, at its place (ids kept)."""
+    block = get_block(design, path)
+    if not can_ungroup(block):
+        raise DesignError(json_path(design, path), f"only a group can be ungrouped, this is {block.type}")
+    design = remove(design, path)
+    for offset, child in enumerate(block.children[0]):
+        design = insert(design, path[:-1], path[-1] + offset, child)
+    return design
+
+
+def edit_param(design: Design, path: BlockPath, name: str, value: Any) -> Design:
+    """Set one parameter as the inspector does: a value equal to torch's default (or None)
+    drops the key of an optional parameter, so the file keeps only what differs."""
+    block = get_block(design, path)
+    param = block.kind.param(name)
+    params = dict(block.params)
+    if not param.required and (value is None or value == param.default):
+        params.pop(name, None)
+    else:
+        params[name] = value
+    return set_params(design, path, params)
 
 
 def block_from_json(text: str) -> Block:

@@ -19,19 +19,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from playground.core.analysis import Analysis, shape_text
-from playground.core.builder import Concat, Residual, buildable_analysis, build_model, module_names
+from playground.core.builder import buildable_analysis, build_model, module_names
+from playground.core.composites import Composite
 from playground.core.design import (
     Block, BlockPath, Design, DesignError, atomic_write_bytes, cannot_write, new_file_mode)
-from playground.core.layers import torch_call
+from playground.core.layers import composite_kinds, torch_call
 
 if TYPE_CHECKING:
     from torch import nn
 
 INDENT = "    "
 
-# The composite modules are copied from the builder itself, so the two never drift apart.
-_RESIDUAL_SOURCE = "\n" + inspect.getsource(Residual)
-_CONCAT_SOURCE = "\n" + inspect.getsource(Concat)
 
 
 class ExportError(Exception):
@@ -71,34 +69,16 @@ def _comment_text(text: str) -> str:
 class _SourceWriter:
     def __init__(self, analysis: Analysis) -> None:
         self.rows = {row.path: row for row in analysis.rows}
-        self.uses_residual = False
-        self.uses_concat = False
+        self.composites_used: set[Composite] = set()
         self.uses_ordered_dict = False
 
     def block(self, block: Block, path: BlockPath, depth: int) -> list[str]:
         """Source lines of one block's module expression; continuation lines are indented."""
-        if block.type == "Sequential":
-            return self.sequential(block.children[0], path + (0,), depth)
-        if block.type == "Residual":
-            self.uses_residual = True
-            pad = INDENT * (depth + 1)
-            lines = ["Residual("]
-            for c, slot in enumerate(("body", "shortcut")):
-                inner = self.sequential(block.children[c], path + (c,), depth + 1)
-                inner[0] = f"{pad}{slot}={inner[0]}"
-                inner[-1] += ","
-                lines += inner
-            return lines + [INDENT * depth + ")"]
-        if block.type == "Concat":
-            self.uses_concat = True
-            lines = ["Concat(["]
-            pad = INDENT * (depth + 1)
-            for c, branch in enumerate(block.children):
-                inner = self.sequential(branch, path + (c,), depth + 1)
-                inner[0] = pad + inner[0]
-                inner[-1] += ","
-                lines += inner
-            return lines + [INDENT * depth + "])"]
+        composite = block.kind.composite
+        if composite is not None:
+            self.composites_used.add(composite)
+            return composite.source(lambda c, at: self.sequential(block.children[c], path + (c,), at),
+                                    len(block.children), depth, INDENT)
         row = self.rows[path]
         assert row.input_shape is not None
         return [_leaf_source(block, row.input_shape)]
@@ -117,6 +97,13 @@ class _SourceWriter:
             lines += inner[1:]
             lines[-1] += "),"
         return lines + [INDENT * depth + "]))"]
+
+
+def _helper_sources(used: set[Composite]) -> list[str]:
+    """The source of the torch module of every composite kind used, in catalogue order:
+    copied from the builder's own classes, so the two never drift apart."""
+    classes = [k.composite.module_class() for k in composite_kinds() if k.composite in used]
+    return ["\n" + inspect.getsource(cls) for cls in classes if cls is not None]
 
 
 def _attribute(name: str) -> str:
@@ -164,11 +151,7 @@ def export_source(design: Design, source_name: str | None = None) -> str:
     if writer.uses_ordered_dict:
         imports += ["from collections import OrderedDict", ""]
     imports += ["import torch", "from torch import nn", ""]
-    helpers = []
-    if writer.uses_residual:
-        helpers.append(_RESIDUAL_SOURCE)
-    if writer.uses_concat:
-        helpers.append(_CONCAT_SOURCE)
+    helpers = _helper_sources(writer.composites_used)
     body = [
         "",
         f"class {class_name}(nn.Module):",

@@ -2,8 +2,8 @@
 
 Building a torch module (even on the meta device) for every block on every edit is slow:
 the first meta forward alone imports torch._dynamo (about 2 s), and each module costs
-tens of microseconds. Every kind in the catalogue has an exact formula instead, checked
-against the built torch module by the tests. Results are memoised per (kind, params,
+tens of microseconds. Every leaf kind's catalogue entry points to its exact formula here
+(`LayerKind.closed_form`), checked against the built torch module by the tests. Results are memoised per (kind, params,
 incoming shape), so a live edit recomputes only the blocks whose inputs changed.
 
 The checks mirror the ones torch makes (and raise where torch would raise), but in words
@@ -16,8 +16,6 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable
-
-from playground.core.layers import CATALOGUE
 
 Shape = tuple[int, ...]
 Pair = tuple[int, int]
@@ -47,6 +45,10 @@ class LeafResult:
     macs: int
     window: Window | None = None
     spatial_rf: bool = True
+
+
+# A kind's closed form: its resolved params and the incoming per-sample shape -> result.
+Formula = Callable[[dict[str, Any], Shape], LeafResult]
 
 
 class BlockError(Exception):
@@ -114,7 +116,7 @@ def _check_padding_mode(mode: str, pads: tuple[Pair, Pair], h: int, w: int) -> N
                              f"not exceed the input {axis} ({size}); use less padding or padding_mode \"zeros\"")
 
 
-def _conv2d(p: dict[str, Any], shape: Shape) -> LeafResult:
+def conv2d(p: dict[str, Any], shape: Shape) -> LeafResult:
     _needs_map("Conv2d", shape)
     c, h, w = shape
     out_c, groups = p["out_channels"], p["groups"]
@@ -147,7 +149,7 @@ def _conv2d(p: dict[str, Any], shape: Shape) -> LeafResult:
     return LeafResult((out_c, *out), params, out_c * out[0] * out[1] * per_output, Window(eff, s, before))
 
 
-def _conv_transpose2d(p: dict[str, Any], shape: Shape) -> LeafResult:
+def conv_transpose2d(p: dict[str, Any], shape: Shape) -> LeafResult:
     _needs_map("ConvTranspose2d", shape)
     c, h, w = shape
     out_c, groups = p["out_channels"], p["groups"]
@@ -170,8 +172,12 @@ def _conv_transpose2d(p: dict[str, Any], shape: Shape) -> LeafResult:
     return LeafResult((out_c, *out), params, c * h * w * per_input, spatial_rf=False)
 
 
-def _pool(type_name: str, p: dict[str, Any], shape: Shape) -> LeafResult:
+def window_pool(type_name: str) -> Formula:
     """MaxPool2d / AvgPool2d, with torch's pooling_output_shape (ceil_mode included)."""
+    return lambda p, shape: _window_pool(type_name, p, shape)
+
+
+def _window_pool(type_name: str, p: dict[str, Any], shape: Shape) -> LeafResult:
     _needs_map(type_name, shape)
     c, h, w = shape
     k = pair(p["kernel_size"])
@@ -196,7 +202,12 @@ def _pool(type_name: str, p: dict[str, Any], shape: Shape) -> LeafResult:
     return LeafResult((c, out[0], out[1]), 0, 0, Window(eff, s, pp))
 
 
-def _adaptive(type_name: str, p: dict[str, Any], shape: Shape) -> LeafResult:
+def adaptive_pool(type_name: str) -> Formula:
+    """AdaptiveAvgPool2d / AdaptiveMaxPool2d."""
+    return lambda p, shape: _adaptive_pool(type_name, p, shape)
+
+
+def _adaptive_pool(type_name: str, p: dict[str, Any], shape: Shape) -> LeafResult:
     _needs_map(type_name, shape)
     c, h, w = shape
     oh, ow = pair(p["output_size"])
@@ -206,24 +217,24 @@ def _adaptive(type_name: str, p: dict[str, Any], shape: Shape) -> LeafResult:
     return LeafResult((c, oh, ow), 0, 0, Window(size, stride, (0, 0)))
 
 
-def _batch_norm2d(p: dict[str, Any], shape: Shape) -> LeafResult:
+def batch_norm2d(p: dict[str, Any], shape: Shape) -> LeafResult:
     _needs_map("BatchNorm2d", shape)
     return LeafResult(shape, 2 * shape[0] if p["affine"] else 0, 0)
 
 
-def _batch_norm1d(p: dict[str, Any], shape: Shape) -> LeafResult:
+def batch_norm1d(p: dict[str, Any], shape: Shape) -> LeafResult:
     if len(shape) not in (1, 2):
         raise BlockError(f"BatchNorm1d needs a flat vector but gets {shape_text(shape)}; use BatchNorm2d "
                          "for C x H x W maps, or add a Flatten block before it", shape)
     return LeafResult(shape, 2 * shape[0] if p["affine"] else 0, 0)
 
 
-def _layer_norm(p: dict[str, Any], shape: Shape) -> LeafResult:
+def layer_norm(p: dict[str, Any], shape: Shape) -> LeafResult:
     per_element = (1 + int(p["bias"])) if p["elementwise_affine"] else 0
     return LeafResult(shape, per_element * math.prod(shape), 0)
 
 
-def _instance_norm(p: dict[str, Any], shape: Shape) -> LeafResult:
+def instance_norm(p: dict[str, Any], shape: Shape) -> LeafResult:
     _needs_map("InstanceNorm2d", shape)
     if shape[1] * shape[2] == 1:
         raise BlockError("InstanceNorm2d normalises each channel over H x W, which is 1 x 1 here; "
@@ -231,7 +242,7 @@ def _instance_norm(p: dict[str, Any], shape: Shape) -> LeafResult:
     return LeafResult(shape, 2 * shape[0] if p["affine"] else 0, 0)
 
 
-def _group_norm(p: dict[str, Any], shape: Shape) -> LeafResult:
+def group_norm(p: dict[str, Any], shape: Shape) -> LeafResult:
     _needs_map("GroupNorm", shape)
     groups = p["num_groups"]
     if shape[0] % groups:
@@ -240,14 +251,16 @@ def _group_norm(p: dict[str, Any], shape: Shape) -> LeafResult:
     return LeafResult(shape, 2 * shape[0] if p["affine"] else 0, 0)
 
 
-def _needs_map_same(type_name: str) -> Callable[[dict[str, Any], Shape], LeafResult]:
+def map_only(type_name: str) -> Formula:
+    """Kinds that keep the shape but need a C x H x W map (LocalResponseNorm, Dropout2d)."""
     def run(p: dict[str, Any], shape: Shape) -> LeafResult:
         _needs_map(type_name, shape)
         return LeafResult(shape, 0, 0)
     return run
 
 
-def _same(p: dict[str, Any], shape: Shape) -> LeafResult:
+def same_shape(p: dict[str, Any], shape: Shape) -> LeafResult:
+    """Kinds that keep any shape as it is (activations, Dropout, Identity)."""
     return LeafResult(shape, 0, 0)
 
 
@@ -256,14 +269,14 @@ def _dim_error(name: str, value: int, ndim: int) -> BlockError:
                       f"use a value from {-ndim} to {ndim - 1}, usually 1")
 
 
-def _softmax(p: dict[str, Any], shape: Shape) -> LeafResult:
+def softmax(p: dict[str, Any], shape: Shape) -> LeafResult:
     ndim = len(shape) + 1
     if not -ndim <= p["dim"] < ndim:
         raise _dim_error("dim", p["dim"], ndim)
     return LeafResult(shape, 0, 0)
 
 
-def _flatten(p: dict[str, Any], shape: Shape) -> LeafResult:
+def flatten(p: dict[str, Any], shape: Shape) -> LeafResult:
     ndim = len(shape) + 1
     for name in ("start_dim", "end_dim"):
         if not -ndim <= p[name] < ndim:
@@ -279,35 +292,12 @@ def _flatten(p: dict[str, Any], shape: Shape) -> LeafResult:
     return LeafResult(shape[:start - 1] + (merged,) + shape[end:], 0, 0)
 
 
-def _linear(p: dict[str, Any], shape: Shape) -> LeafResult:
+def linear(p: dict[str, Any], shape: Shape) -> LeafResult:
     out = p["out_features"]
     if len(shape) != 1:
         raise BlockError(f"Linear needs a flat vector but gets {shape_text(shape)}; "
                          "add a Flatten block before it", (out,))
     return LeafResult((out,), shape[0] * out + (out if p["bias"] else 0), shape[0] * out)
-
-
-_FORMULAS: dict[str, Callable[[dict[str, Any], Shape], LeafResult]] = {
-    "Conv2d": _conv2d,
-    "ConvTranspose2d": _conv_transpose2d,
-    "MaxPool2d": lambda p, s: _pool("MaxPool2d", p, s),
-    "AvgPool2d": lambda p, s: _pool("AvgPool2d", p, s),
-    "AdaptiveAvgPool2d": lambda p, s: _adaptive("AdaptiveAvgPool2d", p, s),
-    "AdaptiveMaxPool2d": lambda p, s: _adaptive("AdaptiveMaxPool2d", p, s),
-    "BatchNorm2d": _batch_norm2d,
-    "BatchNorm1d": _batch_norm1d,
-    "LayerNorm": _layer_norm,
-    "InstanceNorm2d": _instance_norm,
-    "GroupNorm": _group_norm,
-    "LocalResponseNorm": _needs_map_same("LocalResponseNorm"),
-    "Dropout2d": _needs_map_same("Dropout2d"),
-    "Softmax": _softmax,
-    "LogSoftmax": _softmax,
-    "Flatten": _flatten,
-    "Linear": _linear,
-    **{name: _same for name in ("ReLU", "LeakyReLU", "ELU", "GELU", "SiLU", "Sigmoid", "Tanh",
-                                "Dropout", "Identity")},
-}
 
 
 def params_key(params: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
@@ -318,9 +308,12 @@ def params_key(params: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
 @lru_cache(maxsize=8192)
 def _cached(type_name: str, key: tuple[tuple[str, Any], ...], shape: Shape
             ) -> LeafResult | tuple[str, Shape | None]:
+    from playground.core.layers import CATALOGUE  # the catalogue points to the formulas here
+
     entry = CATALOGUE[type_name]
+    assert entry.closed_form is not None, f"{type_name} is a composite; the analysis combines its children"
     try:
-        return _FORMULAS[type_name](entry.resolved(dict(key)), shape)
+        return entry.closed_form(entry.resolved(dict(key)), shape)
     except BlockError as exc:
         # Keep the message, not the exception: a re-raised instance would grow its traceback.
         return str(exc), exc.carry_on
@@ -336,4 +329,7 @@ def leaf_result(type_name: str, params: dict[str, Any], shape: Shape) -> LeafRes
 
 def has_formula(type_name: str) -> bool:
     """Whether the kind is a leaf with a closed form here (every non-composite kind is)."""
-    return type_name in _FORMULAS
+    from playground.core.layers import CATALOGUE
+
+    entry = CATALOGUE.get(type_name)
+    return entry is not None and entry.closed_form is not None

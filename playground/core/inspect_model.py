@@ -20,8 +20,6 @@ import torch.nn.functional as F
 from playground.core.builder import module_names
 from playground.core.design import Block, BlockPath, Design
 
-CONV_TYPES = ("Conv2d", "ConvTranspose2d")
-
 
 @dataclass(frozen=True)
 class BlockRef:
@@ -49,8 +47,8 @@ def block_modules(design: Design, model: nn.Module) -> list[BlockRef]:
     """Every block in reading order (nested ones too), each with its module.
 
     Walks the design and the built module tree side by side, using the builder's own
-    naming (`module_names`: ids, made safe for torch) and layout (Residual body/shortcut,
-    Concat branches) rather than guessing from module names.
+    naming (`module_names`: ids, made safe for torch) and each composite kind's layout
+    (`Composite.child_container`) rather than guessing from module names.
     """
     return list(_pair_blocks(design.layers, model, ()))
 
@@ -60,21 +58,15 @@ def _pair_blocks(blocks: tuple[Block, ...], container: nn.Module, prefix: BlockP
         module = getattr(container, name)
         path = prefix + (i,)
         yield BlockRef(path, block, module)
+        composite = block.kind.composite
         for c, children in enumerate(block.children):
-            yield from _pair_blocks(children, _child_container(block, module, c), path + (c,))
-
-
-def _child_container(block: Block, module: nn.Module, slot: int) -> nn.Module:
-    if block.type == "Residual":
-        return module.body if slot == 0 else module.shortcut
-    if block.type == "Concat":
-        return module.branches[slot]
-    return module  # Sequential: its children are the blocks themselves
+            assert composite is not None, "only composite kinds have children"
+            yield from _pair_blocks(children, composite.child_container(module, c), path + (c,))
 
 
 def conv_blocks(refs: Sequence[BlockRef]) -> list[BlockRef]:
     """The blocks holding convolution kernels, in reading order."""
-    return [ref for ref in refs if ref.block.type in CONV_TYPES]
+    return [ref for ref in refs if ref.block.kind.convolution]
 
 
 def last_conv(refs: Sequence[BlockRef]) -> BlockRef | None:

@@ -1,8 +1,11 @@
 """The layer catalogue: every block kind the playground knows.
 
-Each kind lists its parameters under their torch names (type, torch default, valid range,
-help), the group it belongs to, a short explanation a learner reads in a tooltip, and how
-it becomes a `torch.nn` module once the shape flowing into it is known. Input sizes
+Each kind has one home here, its entry: its parameters under their torch names (type,
+torch default, valid range, help), the group it belongs to, a short explanation a learner
+reads in a tooltip, how it becomes a `torch.nn` module once the shape flowing into it is
+known, its closed-form arithmetic (`formulas`), what its card says (`cards`), what it can
+do (`animatable`: its window can be watched sliding; `convolution`: it holds kernels), and
+for composites the `composites.Composite` that answers for its child lists. Input sizes
 (`in_channels`, `in_features`, `num_features`, `normalized_shape`) are never parameters:
 they follow from that shape.
 """
@@ -11,6 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
+
+from playground.core import cards
+from playground.core import formulas
+from playground.core.composites import CONCAT, RESIDUAL, SEQUENTIAL, Composite
 
 if TYPE_CHECKING:
     import torch.nn as nn
@@ -58,14 +65,23 @@ class LayerKind:
     explanation: str
     params: tuple[Param, ...] = ()
     formula: str = ""
-    # Child slots of composite kinds ("layers", "body", "shortcut", "branches").
-    slots: tuple[str, ...] = ()
     # The torch constructor call for validated params and the incoming shape (C, H, W) or (F,).
     call: Callable[[dict[str, Any], Shape], "TorchCall"] | None = field(default=None, repr=False)
+    # Output shape, parameters and MACs of a leaf from its resolved params and incoming shape.
+    closed_form: formulas.Formula | None = field(default=None, repr=False)
+    # The key parameters as the block's card shows them ("6 × 5×5, pad 2").
+    card: cards.Card = field(default=cards.nothing, repr=False)
+    # What composite kinds are made of and how each part of the program treats them.
+    composite: Composite | None = field(default=None, repr=False)
+    # The kernel view can animate its window sliding over the input.
+    animatable: bool = False
+    # It holds convolution kernels (the kernel view, Grad-CAM's default layer).
+    convolution: bool = False
 
     @property
-    def composite(self) -> bool:
-        return bool(self.slots)
+    def slots(self) -> tuple[str, ...]:
+        """The JSON keys of a composite's child lists ("layers", "body", "branches", ...)."""
+        return self.composite.json_keys if self.composite is not None else ()
 
     def param(self, name: str) -> Param:
         for p in self.params:
@@ -186,6 +202,11 @@ _CONV_PARAMS = (
        help="What the padding cells hold: zeros, a mirror, the edge value, or a wrap-around."),
 )
 
+def _composite(composite: Composite, explanation: str) -> LayerKind:
+    """A composite kind's entry: its Composite answers for its children and its card."""
+    return LayerKind(composite.name, "Composite", explanation, composite=composite, card=composite.card_text)
+
+
 _KINDS: list[LayerKind] = [
     # Convolution
     LayerKind(
@@ -194,7 +215,9 @@ _KINDS: list[LayerKind] = [
         "k x k x C_in patch times the filter's weights, plus a bias. Weights are shared across "
         "positions, so a filter detects the same pattern anywhere. "
         "Params = C_out x (C_in/groups) x kh x kw + C_out.",
-        _CONV_PARAMS, _SPATIAL_FORMULA, call=_in_out("Conv2d", "out_channels")),
+        _CONV_PARAMS, _SPATIAL_FORMULA,
+        call=_in_out("Conv2d", "out_channels"), closed_form=formulas.conv2d, card=cards.convolution,
+        convolution=True, animatable=True),
     LayerKind(
         "ConvTranspose2d", "Convolution",
         "The gradient of a convolution run forward: each input cell stamps a weighted copy of "
@@ -211,7 +234,9 @@ _KINDS: list[LayerKind] = [
             _BIAS,
             _dilation(),
         ),
-        "H_out = (H - 1)s - 2p + d(k-1) + output_padding + 1", call=_in_out("ConvTranspose2d", "out_channels")),
+        "H_out = (H - 1)s - 2p + d(k-1) + output_padding + 1",
+        call=_in_out("ConvTranspose2d", "out_channels"), closed_form=formulas.conv_transpose2d,
+        card=cards.convolution, convolution=True),
     # Pooling
     LayerKind(
         "MaxPool2d", "Pooling",
@@ -224,7 +249,9 @@ _KINDS: list[LayerKind] = [
             _dilation(),
             _p("ceil_mode", BOOL, False, help="Round the output size up instead of down."),
         ),
-        _SPATIAL_FORMULA + " (s defaults to k)", call=_simple("MaxPool2d")),
+        _SPATIAL_FORMULA + " (s defaults to k)",
+        call=_simple("MaxPool2d"), closed_form=formulas.window_pool("MaxPool2d"), card=cards.window,
+        animatable=True),
     LayerKind(
         "AvgPool2d", "Pooling",
         "Replaces each k x k window by its mean, channel by channel. Smoother than max pooling; "
@@ -236,20 +263,26 @@ _KINDS: list[LayerKind] = [
             _p("ceil_mode", BOOL, False, help="Round the output size up instead of down."),
             _p("count_include_pad", BOOL, True, help="Count padding cells in the mean."),
         ),
-        "H_out = floor((H + 2p - k) / s) + 1 (s defaults to k)", call=_simple("AvgPool2d")),
+        "H_out = floor((H + 2p - k) / s) + 1 (s defaults to k)",
+        call=_simple("AvgPool2d"), closed_form=formulas.window_pool("AvgPool2d"), card=cards.window,
+        animatable=True),
     LayerKind(
         "AdaptiveAvgPool2d", "Pooling",
         "Averages over windows sized so the output is exactly output_size, whatever the input. "
         "With output 1 it is global average pooling (NiN, GoogLeNet, ResNet).",
         (_p("output_size", PAIR, None, required=True, minimum=1, maximum=512, starter=1,
             help="Output height and width."),),
-        "H_out = output_size", call=_simple("AdaptiveAvgPool2d")),
+        "H_out = output_size",
+        call=_simple("AdaptiveAvgPool2d"), closed_form=formulas.adaptive_pool("AdaptiveAvgPool2d"),
+        card=cards.adaptive),
     LayerKind(
         "AdaptiveMaxPool2d", "Pooling",
         "Takes the maximum over windows sized so the output is exactly output_size.",
         (_p("output_size", PAIR, None, required=True, minimum=1, maximum=512, starter=1,
             help="Output height and width."),),
-        "H_out = output_size", call=_simple("AdaptiveMaxPool2d")),
+        "H_out = output_size",
+        call=_simple("AdaptiveMaxPool2d"), closed_form=formulas.adaptive_pool("AdaptiveMaxPool2d"),
+        card=cards.adaptive),
     # Normalization
     LayerKind(
         "BatchNorm2d", "Normalization",
@@ -259,7 +292,7 @@ _KINDS: list[LayerKind] = [
         (_EPS, _MOMENTUM,
          _p("affine", BOOL, True, help="Learn gamma and beta."),
          _p("track_running_stats", BOOL, True, help="Keep running statistics for evaluation.")),
-        call=_with_channels("BatchNorm2d")),
+        call=_with_channels("BatchNorm2d"), closed_form=formulas.batch_norm2d, card=cards.normalization),
     LayerKind(
         "BatchNorm1d", "Normalization",
         "Batch normalisation for flat feature vectors (after Flatten or Linear): each feature is "
@@ -267,7 +300,7 @@ _KINDS: list[LayerKind] = [
         (_EPS, _MOMENTUM,
          _p("affine", BOOL, True, help="Learn gamma and beta."),
          _p("track_running_stats", BOOL, True, help="Keep running statistics for evaluation.")),
-        call=_with_channels("BatchNorm1d")),
+        call=_with_channels("BatchNorm1d"), closed_form=formulas.batch_norm1d, card=cards.normalization),
     LayerKind(
         "LayerNorm", "Normalization",
         "Normalises each sample over all of its C x H x W values (not over the batch), then "
@@ -275,14 +308,14 @@ _KINDS: list[LayerKind] = [
         (_EPS,
          _p("elementwise_affine", BOOL, True, help="Learn a scale and shift per element."),
          _p("bias", BOOL, True, help="Learn the shift (with elementwise_affine).")),
-        call=_layer_norm),
+        call=_layer_norm, closed_form=formulas.layer_norm, card=cards.normalization),
     LayerKind(
         "InstanceNorm2d", "Normalization",
         "Normalises each channel of each sample on its own, over H x W. Common in style transfer.",
         (_EPS, _MOMENTUM,
          _p("affine", BOOL, False, help="Learn a scale and shift per channel."),
          _p("track_running_stats", BOOL, False, help="Keep running statistics for evaluation.")),
-        call=_with_channels("InstanceNorm2d")),
+        call=_with_channels("InstanceNorm2d"), closed_form=formulas.instance_norm, card=cards.normalization),
     LayerKind(
         "GroupNorm", "Normalization",
         "Splits the channels into num_groups groups and normalises each group of each sample. "
@@ -291,7 +324,7 @@ _KINDS: list[LayerKind] = [
             help="How many channel groups; must divide the channel count."),
          _EPS,
          _p("affine", BOOL, True, help="Learn a scale and shift per channel.")),
-        call=_group_norm),
+        call=_group_norm, closed_form=formulas.group_norm, card=cards.group_norm),
     LayerKind(
         "LocalResponseNorm", "Normalization",
         "Divides each value by a term summed over `size` neighbouring channels, so strongly "
@@ -301,67 +334,68 @@ _KINDS: list[LayerKind] = [
          _p("alpha", FLOAT, 1e-4, minimum=0.0, maximum=10.0, help="Scale of the sum."),
          _p("beta", FLOAT, 0.75, minimum=0.0, maximum=10.0, help="Exponent."),
          _p("k", FLOAT, 1.0, minimum=0.0, maximum=100.0, help="Additive constant.")),
-        call=_simple("LocalResponseNorm")),
+        call=_simple("LocalResponseNorm"), closed_form=formulas.map_only("LocalResponseNorm"),
+        card=cards.local_response_norm),
     # Activation
     LayerKind("ReLU", "Activation",
               "Keeps positive values and zeroes the rest: max(0, x). Cheap, and its gradient does "
               "not vanish for positive inputs, which is why deep nets train with it.",
-              call=_simple("ReLU")),
+              call=_simple("ReLU"), closed_form=formulas.same_shape),
     LayerKind("LeakyReLU", "Activation",
               "Like ReLU, but negative values are multiplied by a small slope instead of zeroed, so "
               "units never go completely silent. max(0, x) + slope * min(0, x).",
               (_p("negative_slope", FLOAT, 0.01, minimum=0.0, maximum=1.0,
                   help="Slope for negative inputs."),),
-              call=_simple("LeakyReLU")),
+              call=_simple("LeakyReLU"), closed_form=formulas.same_shape, card=cards.leaky_relu),
     LayerKind("ELU", "Activation",
               "x for positive x, alpha * (exp(x) - 1) for negative x: smooth, with negative outputs "
               "that push mean activations towards zero.",
               (_p("alpha", FLOAT, 1.0, minimum=0.0, maximum=10.0, help="Saturation value for negatives."),),
-              call=_simple("ELU")),
+              call=_simple("ELU"), closed_form=formulas.same_shape, card=cards.elu),
     LayerKind("GELU", "Activation",
               "x times the probability that a standard normal is below x: a smooth ReLU used in "
               "transformers and ConvNeXt.",
               (_p("approximate", CHOICE, "none", choices=("none", "tanh"),
                   help="Exact (erf) or the faster tanh approximation."),),
-              call=_simple("GELU")),
+              call=_simple("GELU"), closed_form=formulas.same_shape, card=cards.gelu),
     LayerKind("SiLU", "Activation",
               "x * sigmoid(x) (also called Swish): smooth and non-monotonic, used in EfficientNet.",
-              call=_simple("SiLU")),
+              call=_simple("SiLU"), closed_form=formulas.same_shape),
     LayerKind("Sigmoid", "Activation",
               "Squashes values into (0, 1): 1 / (1 + exp(-x)). The classic activation of LeNet's era; "
               "its gradient vanishes for large |x|.",
-              call=_simple("Sigmoid")),
+              call=_simple("Sigmoid"), closed_form=formulas.same_shape),
     LayerKind("Tanh", "Activation",
               "Squashes values into (-1, 1), centred at zero: tanh(x).",
-              call=_simple("Tanh")),
+              call=_simple("Tanh"), closed_form=formulas.same_shape),
     LayerKind("Softmax", "Activation",
               "Turns a vector of scores into probabilities that sum to 1: exp(x_i) / sum exp(x_j). "
               "Not needed before training: the cross-entropy loss applies it itself.",
               (_p("dim", INT, 1, minimum=-4, maximum=3, help="The dimension that sums to 1."),),
-              call=_with_dim("Softmax")),
+              call=_with_dim("Softmax"), closed_form=formulas.softmax, card=cards.softmax),
     LayerKind("LogSoftmax", "Activation",
               "The logarithm of softmax, computed stably: x_i - log sum exp(x_j).",
               (_p("dim", INT, 1, minimum=-4, maximum=3, help="The dimension normalised over."),),
-              call=_with_dim("LogSoftmax")),
+              call=_with_dim("LogSoftmax"), closed_form=formulas.softmax, card=cards.softmax),
     # Regularization & shape
     LayerKind("Dropout", "Regularization & shape",
               "While training, zeroes each value with probability p and scales the rest by "
               "1/(1-p), so the network cannot lean on any single unit. Does nothing at evaluation.",
               (_p("p", FLOAT, 0.5, minimum=0.0, maximum=1.0, help="Probability of zeroing a value."),),
-              call=_simple("Dropout")),
+              call=_simple("Dropout"), closed_form=formulas.same_shape, card=cards.dropout),
     LayerKind("Dropout2d", "Regularization & shape",
               "Dropout of whole channels: while training each feature map is zeroed with "
               "probability p. Suits convolutional features, whose neighbours are correlated.",
               (_p("p", FLOAT, 0.5, minimum=0.0, maximum=1.0, help="Probability of zeroing a channel."),),
-              call=_simple("Dropout2d")),
+              call=_simple("Dropout2d"), closed_form=formulas.map_only("Dropout2d"), card=cards.dropout),
     LayerKind("Flatten", "Regularization & shape",
               "Unrolls C x H x W into one vector of C*H*W features, so Linear layers can follow.",
               (_p("start_dim", INT, 1, minimum=1, maximum=3, help="First dimension to flatten (1 keeps the batch)."),
                _p("end_dim", INT, -1, minimum=-1, maximum=3, help="Last dimension to flatten.")),
-              call=_simple("Flatten")),
+              call=_simple("Flatten"), closed_form=formulas.flatten, card=cards.flatten),
     LayerKind("Identity", "Regularization & shape",
               "Passes its input through unchanged. Handy as a placeholder branch.",
-              call=_simple("Identity")),
+              call=_simple("Identity"), closed_form=formulas.same_shape),
     # Dense
     LayerKind("Linear", "Dense",
               "Every output is a weighted sum of every input plus a bias: y = Wx + b. "
@@ -369,21 +403,18 @@ _KINDS: list[LayerKind] = [
               (_p("out_features", INT, None, required=True, minimum=1, maximum=65536, starter=10,
                   help="How many outputs (10 for the ten digit classes)."),
                _BIAS),
-              call=_in_out("Linear", "out_features")),
+              call=_in_out("Linear", "out_features"), closed_form=formulas.linear, card=cards.linear),
     # Composite
-    LayerKind("Sequential", "Composite",
-              "A named group of blocks run one after another, e.g. one VGG block. It changes "
-              "nothing by itself; it keeps a big design readable.",
-              slots=("layers",)),
-    LayerKind("Residual", "Composite",
-              "Adds its input back to the body's output: y = body(x) + shortcut(x). The shortcut is "
-              "the identity or a projection (e.g. a 1x1 conv) when the body changes the shape. "
-              "It lets gradients flow through very deep nets (ResNet).",
-              slots=("body", "shortcut")),
-    LayerKind("Concat", "Composite",
-              "Runs several branches on the same input and stacks their outputs along the "
-              "channels; all branches must keep the same H x W (GoogLeNet's Inception block).",
-              slots=("branches",)),
+    _composite(SEQUENTIAL,
+               "A named group of blocks run one after another, e.g. one VGG block. It changes "
+               "nothing by itself; it keeps a big design readable."),
+    _composite(RESIDUAL,
+               "Adds its input back to the body's output: y = body(x) + shortcut(x). The shortcut is "
+               "the identity or a projection (e.g. a 1x1 conv) when the body changes the shape. "
+               "It lets gradients flow through very deep nets (ResNet)."),
+    _composite(CONCAT,
+               "Runs several branches on the same input and stacks their outputs along the "
+               "channels; all branches must keep the same H x W (GoogLeNet's Inception block)."),
 ]
 
 CATALOGUE: dict[str, LayerKind] = {k.name: k for k in _KINDS}
@@ -396,6 +427,21 @@ def kind(name: str) -> LayerKind:
 
 def kinds_in_group(group: str) -> list[LayerKind]:
     return [k for k in _KINDS if k.group == group]
+
+
+def animatable_kinds() -> tuple[str, ...]:
+    """The kinds whose window the kernel view can show sliding."""
+    return tuple(k.name for k in _KINDS if k.animatable)
+
+
+def convolution_kinds() -> tuple[str, ...]:
+    """The kinds holding convolution kernels."""
+    return tuple(k.name for k in _KINDS if k.convolution)
+
+
+def composite_kinds() -> tuple[LayerKind, ...]:
+    """The composite kinds, in catalogue order."""
+    return tuple(k for k in _KINDS if k.composite is not None)
 
 
 def torch_call(type_name: str, params: dict[str, Any], in_shape: Shape) -> TorchCall:

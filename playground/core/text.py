@@ -5,9 +5,10 @@ Pure functions (no Qt), so the wording is tested once and every view says the sa
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from playground.core.design import Block
+if TYPE_CHECKING:
+    from playground.core.design import Block
 
 TIMES = "×"
 
@@ -49,87 +50,12 @@ def pair_str(value: Any) -> str:
     return f"{value}{TIMES}{value}"
 
 
-def _scalar_pair(value: Any) -> str:
-    """Stride and padding read best as one number when square: 2, or 2×1."""
-    if isinstance(value, (list, tuple)):
-        return str(value[0]) if value[0] == value[1] else pair_str(value)
-    return str(value)
-
-
-def _is_default(block: Block, name: str) -> bool:
-    return name not in block.params or block.params[name] == block.kind.param(name).default
-
-
-def _number(value: float) -> str:
-    return f"{value:g}"
-
-
-def _window_extras(block: Block, parts: list[str]) -> None:
-    p = block.resolved_params()
-    if "stride" in p and p["stride"] is not None and not _is_default(block, "stride"):
-        parts.append(f"stride {_scalar_pair(p['stride'])}")
-    if "padding" in p and not _is_default(block, "padding"):
-        pad = p["padding"]
-        parts.append(f"pad {pad}" if isinstance(pad, str) else f"pad {_scalar_pair(pad)}")
-    if "dilation" in p and not _is_default(block, "dilation"):
-        parts.append(f"dil {_scalar_pair(p['dilation'])}")
-    if "groups" in p and not _is_default(block, "groups"):
-        parts.append(f"groups {p['groups']}")
-    if p.get("ceil_mode"):
-        parts.append("ceil")
-    if "bias" in p and p["bias"] is False:
-        parts.append("no bias")
-
-
 def short_params(block: Block) -> str:
-    """The key parameters in a few characters: "6 × 5×5, pad 2", "2×2", "p 0.5", "10 out"."""
-    p = block.resolved_params()
-    t = block.type
-    parts: list[str] = []
-    if t in ("Conv2d", "ConvTranspose2d"):
-        parts.append(f"{p['out_channels']} {TIMES} {pair_str(p['kernel_size'])}")
-        _window_extras(block, parts)
-        if t == "ConvTranspose2d" and not _is_default(block, "output_padding"):
-            parts.append(f"out pad {_scalar_pair(p['output_padding'])}")
-    elif t in ("MaxPool2d", "AvgPool2d"):
-        parts.append(pair_str(p["kernel_size"]))
-        _window_extras(block, parts)
-    elif t in ("AdaptiveAvgPool2d", "AdaptiveMaxPool2d"):
-        parts.append(f"to {pair_str(p['output_size'])}")
-    elif t == "Linear":
-        parts.append(f"{p['out_features']} out")
-        if p["bias"] is False:
-            parts.append("no bias")
-    elif t == "GroupNorm":
-        parts.append(f"{p['num_groups']} groups")
-    elif t == "LocalResponseNorm":
-        parts.append(f"size {p['size']}")
-    elif t in ("Dropout", "Dropout2d"):
-        parts.append(f"p {_number(p['p'])}")
-    elif t == "LeakyReLU":
-        parts.append(f"slope {_number(p['negative_slope'])}")
-    elif t == "ELU" and not _is_default(block, "alpha"):
-        parts.append(f"alpha {_number(p['alpha'])}")
-    elif t == "GELU" and p["approximate"] != "none":
-        parts.append(f"{p['approximate']} approx.")
-    elif t in ("Softmax", "LogSoftmax"):
-        parts.append(f"dim {p['dim']}")
-    elif t == "Flatten" and (not _is_default(block, "start_dim") or not _is_default(block, "end_dim")):
-        parts.append(f"dims {p['start_dim']}..{p['end_dim']}")
-    elif t == "Sequential":
-        n = len(block.children[0])
-        parts.append(f"{n} block{'s' if n != 1 else ''}")
-    elif t == "Residual":
-        parts.append("projection shortcut" if block.children[1] else "identity shortcut")
-    elif t == "Concat":
-        n = len(block.children)
-        parts.append(f"{n} branch{'es' if n != 1 else ''}")
-    elif t in ("BatchNorm2d", "BatchNorm1d", "InstanceNorm2d", "LayerNorm"):
-        if "affine" in p and p["affine"] is False or p.get("elementwise_affine") is False:
-            parts.append("no affine")
-        if not _is_default(block, "eps"):
-            parts.append(f"eps {_number(p['eps'])}")
-    return ", ".join(parts)
+    """The key parameters in a few characters: "6 × 5×5, pad 2", "2×2", "p 0.5", "10 out".
+
+    Each kind's catalogue entry says it (`LayerKind.card`, composites through their
+    `Composite.card_text`)."""
+    return block.kind.card(block)
 
 
 def block_title(block: Block) -> str:

@@ -9,7 +9,8 @@ import torch.nn as nn
 
 from playground import paths
 from playground.core.analysis import analyze
-from playground.core.builder import Concat, Residual, build_model
+from playground.core.builder import build_model
+from playground.core.composite_modules import Concat, Residual
 from playground.core.design import design_from_dict, load_design, walk
 from playground.core.inspect_model import (
     block_modules, conv_blocks, fit_input, grad_cam, grad_cam_block, input_x_gradient, inspect, kernels, last_conv, normalise,

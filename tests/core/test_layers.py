@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from playground.core.formulas import BlockError, has_formula, leaf_result
-from playground.core.layers import CATALOGUE, GROUPS, kind, kinds_in_group, make_module, torch_call
+from playground.core.layers import (
+    CATALOGUE, GROUPS, animatable_kinds, composite_kinds, convolution_kinds, kind, kinds_in_group, make_module, torch_call)
 from torch_reference import leaf_facts, torch_refuses
 
 LEAF_KINDS = [k.name for k in CATALOGUE.values() if not k.composite]
@@ -221,3 +222,23 @@ def test_formula_agrees_with_torch_on_random_blocks(case: tuple[str, dict[str, A
     assert result.output_shape == facts.output_shape
     assert result.params == facts.params
     assert result.macs == facts.macs
+
+
+@pytest.mark.parametrize("type_name", list(CATALOGUE))
+def test_every_kind_has_its_formula_card_and_capabilities_in_its_entry(type_name: str) -> None:
+    entry = kind(type_name)
+    assert callable(entry.card)
+    assert isinstance(entry.animatable, bool) and isinstance(entry.convolution, bool)
+    if entry.composite is None:
+        assert entry.closed_form is not None and entry.call is not None and has_formula(type_name)
+        assert entry.slots == ()
+    else:
+        assert entry.closed_form is None and entry.call is None and not has_formula(type_name)
+        assert entry.composite.name == type_name and entry.slots == entry.composite.json_keys
+        assert not entry.animatable and not entry.convolution
+
+
+def test_capabilities_name_the_kinds_the_views_need() -> None:
+    assert animatable_kinds() == ("Conv2d", "MaxPool2d", "AvgPool2d")
+    assert convolution_kinds() == ("Conv2d", "ConvTranspose2d")
+    assert [k.name for k in composite_kinds()] == ["Sequential", "Residual", "Concat"]

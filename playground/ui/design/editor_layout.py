@@ -2,8 +2,8 @@
 
 The layout is a tree of plain nodes with rectangles in content coordinates (before zoom
 and scrolling): cards for the input, leaf blocks and composite headers, columns for every
-child list (a Residual's body and shortcut, a Concat's branches, a Sequential's layers),
-and an output pill. It is rebuilt after every change (cheap: no painting, only text
+child list (a Residual's body and shortcut, a Concat's branches, a Sequential's layers, as
+each kind's `Composite` titles them), and an output pill. It is rebuilt after every change (cheap: no painting, only text
 measuring), and both painting and hit testing read it, so what is drawn is what is hit.
 """
 
@@ -70,6 +70,10 @@ class Column:
     items: list["Card"] = field(default_factory=list)
     empty: QRectF | None = None  # the drop placeholder of an empty list
     identity: bool = False  # a Residual shortcut with no blocks: the identity
+    caption: str = ""  # what is written over the column ("shortcut: identity"); the title by default
+
+    def __post_init__(self) -> None:
+        self.caption = self.caption or self.title
 
     @property
     def center_x(self) -> float:
@@ -194,10 +198,12 @@ class _Builder:
             self.cards[block.id] = card
             return card
         collapsed = block.id in self.collapsed
-        titles = _column_titles(block)
+        composite = block.kind.composite
+        titles = composite.slot_titles(block.children)
         columns: list[Column] = []
         if not collapsed:
-            columns = [self.column(child, path + (c,), titles[c], block.type == "Residual" and c == 1)
+            columns = [self.column(child, path + (c,), titles[c], composite.identity_slot(c),
+                                   composite.slot_caption(block.children, c))
                        for c, child in enumerate(block.children)]
         cols_w = sum(c.rect.width() for c in columns) + COL_GAP * max(0, len(columns) - 1)
         width = max(CARD_W, cols_w + 2 * PAD)
@@ -217,7 +223,7 @@ class _Builder:
             x += column.rect.width() + COL_GAP
         y = header_h + cols_h
         merge = None
-        if block.type in ("Residual", "Concat"):
+        if composite.merge_symbol is not None:
             merge = QRectF(0, y, width, MERGE_H)
             y += MERGE_H
         else:
@@ -228,27 +234,20 @@ class _Builder:
         self.cards[block.id] = card
         return card
 
-    def column(self, blocks: tuple[Block, ...], list_path: ListPath, title: str, identity_slot: bool) -> Column:
+    def column(self, blocks: tuple[Block, ...], list_path: ListPath, title: str, identity_slot: bool,
+               caption: str = "") -> Column:
         items = [self.card(b, list_path + (i,)) for i, b in enumerate(blocks)]
         if not items:
             w, h = (IDENTITY_W, EMPTY_H) if identity_slot else (EMPTY_W, EMPTY_H)
             column = Column(list_path, title, QRectF(0, 0, w + 16, h + 2 * GAP),
-                            empty=QRectF(8, GAP, w, h), identity=identity_slot)
+                            empty=QRectF(8, GAP, w, h), identity=identity_slot, caption=caption)
             return column
         width = max(i.rect.width() for i in items)
         y = GAP
         for item in items:
             _shift_card(item, (width - item.rect.width()) / 2, y)
             y += item.rect.height() + GAP
-        return Column(list_path, title, QRectF(0, 0, width, y), items)
-
-
-def _column_titles(block: Block) -> list[str]:
-    if block.type == "Residual":
-        return ["body", "shortcut"]
-    if block.type == "Concat":
-        return [f"branch {i + 1}" for i in range(len(block.children))]
-    return [""]
+        return Column(list_path, title, QRectF(0, 0, width, y), items, caption=caption)
 
 
 def build_layout(design: Design, analysis: Analysis, metrics: Metrics, collapsed: set[str],

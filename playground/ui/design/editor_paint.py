@@ -138,7 +138,7 @@ class LayoutPainter:
             self._connect_composite(p, card)
             for column in card.columns:
                 self._connect_column(p, column, exposed)
-                self._column_title(p, column, card)
+                self._column_title(p, column)
                 self._column(p, column, state, exposed)
             if card.merge is not None:
                 self._merge_node(p, card)
@@ -200,18 +200,13 @@ class LayoutPainter:
         p.setBrush(_CONNECTOR)
         p.drawPolygon(QPolygonF([QPointF(x - 4, tip - 6), QPointF(x + 4, tip - 6), QPointF(x, tip)]))
 
-    def _column_title(self, p: QPainter, column: Column, card: Card) -> None:
+    def _column_title(self, p: QPainter, column: Column) -> None:
         if not column.title:
             return
         p.setFont(self.fonts.caption)
         p.setPen(QColor(style.MUTED))
-        text = column.title
-        if column.identity:
-            text = "shortcut: identity"
-        elif card.block.type == "Residual" and column.title == "shortcut":
-            text = "shortcut: projection"
         rect = QRectF(column.center_x + 7, column.rect.top() + 10, column.rect.width() / 2 + 40, GAP - 10)
-        p.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+        p.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, column.caption)
 
     def _merge_node(self, p: QPainter, card: Card) -> None:
         cx = card.merge.center().x()
@@ -220,18 +215,19 @@ class LayoutPainter:
         edge = QColor(style.ERROR) if error else QColor(style.type_colour(card.block.type))
         p.setPen(QPen(edge, 1.5))
         p.setBrush(QColor(style.ERROR_SOFT) if error else QColor("#ffffff"))
-        if card.block.type == "Residual":
+        symbol = card.block.kind.composite.merge_symbol
+        if symbol == "+":
             p.drawEllipse(QPointF(cx, cy), 11, 11)
             p.setPen(QPen(edge, 2.0))
             p.drawLine(QPointF(cx - 5, cy), QPointF(cx + 5, cy))
             p.drawLine(QPointF(cx, cy - 5), QPointF(cx, cy + 5))
         else:
             p.setFont(self.fonts.caption)
-            width = self.m.small.horizontalAdvance("concat") + 20
+            width = self.m.small.horizontalAdvance(symbol) + 20
             pill = QRectF(cx - width / 2, cy - 10, width, 20)
             p.drawRoundedRect(pill, 10, 10)
             p.setPen(edge)
-            p.drawText(pill, Qt.AlignmentFlag.AlignCenter, "concat")
+            p.drawText(pill, Qt.AlignmentFlag.AlignCenter, symbol)
 
     def _placeholder(self, p: QPainter, column: Column, highlighted: bool) -> None:
         rect = column.empty

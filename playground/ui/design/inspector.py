@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QFormLayout, QFrame, QGridLayout, QHBoxLayout, QL
                                QPushButton, QScrollArea, QSizePolicy, QSpinBox, QToolButton, QVBoxLayout, QWidget)
 
 from playground.core.analysis import Analysis, LayerInfo
-from playground.core.design import MAX_CHANNELS, MAX_INPUT_SIDE, Block, Design
+from playground.core.design import MAX_CHANNELS, MAX_INPUT_SIDE, Block, Design, has_branches
 from playground.core.layers import CATALOGUE, PAIR_OR_NONE
 from playground.ui.widgets import style
 from playground.core.text import format_bytes, format_count, format_int, shape_str
@@ -272,11 +272,10 @@ class BlockInspector(QScrollArea):
                 self.fields[param.name] = field
                 form.addRow(self._param_label(param.name, param.help, param.required), self._with_reset(param.name, field))
             column.addLayout(form)
-        if block.type == "Concat":
+        if has_branches(block):
             self._branch_controls(column, block)
-        if block.type == "Residual":
-            note = _muted("Drop blocks into the shortcut column to project it (e.g. a 1×1 Conv2d with "
-                          "stride 2 when the body halves the size); leave it empty for the identity.")
+        if kind.composite is not None and kind.composite.editor_hint:
+            note = _muted(kind.composite.editor_hint)
             note.setWordWrap(True)
             column.addWidget(note)
         self._about(column, kind.explanation, kind.formula)
@@ -527,5 +526,5 @@ class BlockInspector(QScrollArea):
 
     def _on_remove_branch_clicked(self) -> None:
         block = self.document.selected_block()
-        if block is not None and block.type == "Concat":
+        if block is not None and has_branches(block):
             self.document.remove_branch(block.id, len(block.children) - 1)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSli
 from playground import paths
 from playground.core.analysis import analyze, shape_text
 from playground.core.inspect_model import BlockRef, block_modules, fit_input, normalise
+from playground.core.layers import animatable_kinds
 from playground.core.sliding import (ChannelView, Sliding, SlidingError, Step, capture_input,
                                      window_op_from_module)
 from playground.ui.slide.slide_canvas import Content, SlidingCanvas
@@ -30,7 +31,7 @@ from playground.ui.state.active_model import ActiveModel, ModelHub
 from playground.ui.state.slide_playback import SlidePlayback
 from playground.ui.widgets import style
 
-SLIDABLE = ("Conv2d", "MaxPool2d", "AvgPool2d")
+SLIDABLE = animatable_kinds()
 SPEED_STEPS = 100  # the speed slider's range: 0 is one step a second, SPEED_STEPS the whole map in ~2 s
 SAMPLE_DIGIT = 7  # a clear "3" among the embedded MNIST digits
 

@@ -10,7 +10,6 @@ follow. While training runs, `set_locked` refuses edits that would change the ne
 from __future__ import annotations
 
 import uuid
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable
 
@@ -246,14 +245,7 @@ class DesignDocument(QObject):
         path = self.path_of(block_id)
         if path is None:
             return False
-        block = core.get_block(self._design, path)
-        param = block.kind.param(name)
-        params = dict(block.params)
-        if not param.required and (value is None or value == param.default):
-            params.pop(name, None)
-        else:
-            params[name] = value
-        after = self._compute(lambda d: core.set_params(d, path, params))
+        after = self._compute(lambda d: core.edit_param(d, path, name, value))
         if after is None:
             return False
         shown = value if value is not None else "default"
@@ -300,41 +292,27 @@ class DesignDocument(QObject):
     def wrap_block(self, block_id: str, kind: str) -> bool:
         """Put a block inside a new Sequential or Residual (as its body) at the same place."""
         path = self.path_of(block_id)
-        if path is None or kind not in ("Sequential", "Residual"):
+        if path is None or not core.can_wrap_in(kind):
             return False
         block = core.get_block(self._design, path)
-        wrapper = core.new_block(kind)
-        children = ((block,),) if kind == "Sequential" else ((block,), ())
-        wrapper = replace(wrapper, children=children)
-
-        def wrap(d: Design) -> Design:
-            return core.insert(core.remove(d, path), path[:-1], path[-1], wrapper)
-
-        after = self._compute(wrap)
+        after = self._compute(lambda d: core.wrap(d, path, kind))
         if after is None:
             return False
         return self._push(f"Wrap {block.type} in {kind}", after, core.get_block(after, path).id)
 
     def ungroup_block(self, block_id: str) -> bool:
-        """Replace a Sequential by the blocks it holds."""
+        """Replace a group (Sequential) by the blocks it holds."""
         path = self.path_of(block_id)
         if path is None:
             return False
         block = core.get_block(self._design, path)
-        if block.type != "Sequential":
+        if not core.can_ungroup(block):
             return False
-
-        def ungroup(d: Design) -> Design:
-            d = core.remove(d, path)
-            for offset, child in enumerate(block.children[0]):
-                d = core.insert(d, path[:-1], path[-1] + offset, child)
-            return d
-
-        after = self._compute(ungroup)
+        after = self._compute(lambda d: core.ungroup(d, path))
         if after is None:
             return False
         first = core.get_block(after, path).id if block.children[0] else ""
-        return self._push("Ungroup Sequential", after, first)
+        return self._push(f"Ungroup {block.type}", after, first)
 
     # ------------------------------------------------------------ plumbing
 

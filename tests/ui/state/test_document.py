@@ -87,6 +87,16 @@ def test_wrap_and_ungroup_keep_ids(doc) -> None:
     assert [b.id for b in doc.design.layers] == ["conv", "relu", "seq", "flat"]
 
 
+def test_a_group_wrapped_in_a_group_keeps_its_id_and_only_wrappers_wrap(doc) -> None:
+    group = doc.insert_block((), 0, new_block("Sequential"))
+    assert group == "sequential1" and doc.wrap_block(group, "Sequential")
+    outer = get_block(doc.design, (0,))
+    assert outer.id != group and outer.children[0][0].id == group
+    assert not doc.wrap_block("conv", "Concat") and not doc.wrap_block("conv", "ReLU")
+    assert not doc.ungroup_block("conv")
+    assert doc.undo_stack.count() == 2
+
+
 def test_impossible_edits_say_why(doc) -> None:
     failures: list[str] = []
     doc.editFailed.connect(failures.append)

@@ -1,0 +1,125 @@
+"""What a leaf block's card says about its parameters, one function per family of kinds.
+
+The catalogue entry of each kind points to its function here (`LayerKind.card`), so the
+card, the summary and the status bar read a kind's key parameters from the kind itself:
+"6 × 5×5, pad 2", "2×2", "p 0.5", "10 out". Blocks are read through what every Block
+offers (`params`, `resolved_params()`, `kind`), so nothing here imports the design.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Callable
+
+from playground.core.text import TIMES, pair_str
+
+if TYPE_CHECKING:
+    from playground.core.design import Block
+
+Card = Callable[["Block"], str]
+
+
+def scalar_pair(value: Any) -> str:
+    """Stride and padding read best as one number when square: 2, or 2×1."""
+    if isinstance(value, (list, tuple)):
+        return str(value[0]) if value[0] == value[1] else pair_str(value)
+    return str(value)
+
+
+def _is_default(block: Block, name: str) -> bool:
+    return name not in block.params or block.params[name] == block.kind.param(name).default
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def _window_extras(block: Block, parts: list[str]) -> None:
+    p = block.resolved_params()
+    if "stride" in p and p["stride"] is not None and not _is_default(block, "stride"):
+        parts.append(f"stride {scalar_pair(p['stride'])}")
+    if "padding" in p and not _is_default(block, "padding"):
+        pad = p["padding"]
+        parts.append(f"pad {pad}" if isinstance(pad, str) else f"pad {scalar_pair(pad)}")
+    if "dilation" in p and not _is_default(block, "dilation"):
+        parts.append(f"dil {scalar_pair(p['dilation'])}")
+    if "groups" in p and not _is_default(block, "groups"):
+        parts.append(f"groups {p['groups']}")
+    if p.get("ceil_mode"):
+        parts.append("ceil")
+    if "bias" in p and p["bias"] is False:
+        parts.append("no bias")
+
+
+def nothing(block: Block) -> str:
+    """Kinds with nothing worth a card line (ReLU, Identity, ...)."""
+    return ""
+
+
+def convolution(block: Block) -> str:
+    p = block.resolved_params()
+    parts = [f"{p['out_channels']} {TIMES} {pair_str(p['kernel_size'])}"]
+    _window_extras(block, parts)
+    if "output_padding" in p and not _is_default(block, "output_padding"):
+        parts.append(f"out pad {scalar_pair(p['output_padding'])}")
+    return ", ".join(parts)
+
+
+def window(block: Block) -> str:
+    parts = [pair_str(block.resolved_params()["kernel_size"])]
+    _window_extras(block, parts)
+    return ", ".join(parts)
+
+
+def adaptive(block: Block) -> str:
+    return f"to {pair_str(block.resolved_params()['output_size'])}"
+
+
+def linear(block: Block) -> str:
+    p = block.resolved_params()
+    return f"{p['out_features']} out" + (", no bias" if p["bias"] is False else "")
+
+
+def normalization(block: Block) -> str:
+    p = block.resolved_params()
+    parts = []
+    if p.get("affine") is False or p.get("elementwise_affine") is False:
+        parts.append("no affine")
+    if not _is_default(block, "eps"):
+        parts.append(f"eps {_number(p['eps'])}")
+    return ", ".join(parts)
+
+
+def group_norm(block: Block) -> str:
+    return f"{block.resolved_params()['num_groups']} groups"
+
+
+def local_response_norm(block: Block) -> str:
+    return f"size {block.resolved_params()['size']}"
+
+
+def dropout(block: Block) -> str:
+    return f"p {_number(block.resolved_params()['p'])}"
+
+
+def leaky_relu(block: Block) -> str:
+    return f"slope {_number(block.resolved_params()['negative_slope'])}"
+
+
+def elu(block: Block) -> str:
+    return "" if _is_default(block, "alpha") else f"alpha {_number(block.resolved_params()['alpha'])}"
+
+
+def gelu(block: Block) -> str:
+    approximate = block.resolved_params()["approximate"]
+    return "" if approximate == "none" else f"{approximate} approx."
+
+
+def softmax(block: Block) -> str:
+    return f"dim {block.resolved_params()['dim']}"
+
+
+def flatten(block: Block) -> str:
+    if _is_default(block, "start_dim") and _is_default(block, "end_dim"):
+        return ""
+    p = block.resolved_params()
+    return f"dims {p['start_dim']}..{p['end_dim']}"
