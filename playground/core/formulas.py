@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Any, Callable
 
 from playground.core.layers import CATALOGUE
+from playground.core.text import shape_text
 
 Shape = tuple[int, ...]
 Pair = tuple[int, int]
@@ -65,11 +66,6 @@ def pair(value: Any) -> Pair:
     if isinstance(value, (list, tuple)):
         return int(value[0]), int(value[1])
     return int(value), int(value)
-
-
-def shape_text(shape: Shape | None) -> str:
-    """6 x 28 x 28, or a dash when unknown."""
-    return " x ".join(str(s) for s in shape) if shape else "—"
 
 
 def _size_text(h: int, w: int) -> str:
