@@ -39,7 +39,7 @@ def format_bytes(n: int) -> str:
     value = n / 1024
     for unit in _BYTE_UNITS:
         if abs(round(value, 1)) < 1024 or unit == _BYTE_UNITS[-1]:
-            return f"{value:,.1f} {unit}"
+            return f"{value:.1f} {unit}"
         value /= 1024
     raise AssertionError("unreachable")
 

@@ -95,6 +95,8 @@ HOSTILE = {
 
 def make_target(kind: str, folder: Path) -> Path:
     target = folder / f"{kind}.out"
+    if kind in ("fifo", "device") and not hasattr(os, "mkfifo"):
+        pytest.skip("named pipes and device nodes are POSIX")
     if kind == "symlink":
         real = folder / "real.py"
         real.write_text("# keep\n")

@@ -25,7 +25,7 @@ def test_bytes_use_binary_units() -> None:
     (0, "0 B"), (40, "40 B"), (1023, "1023 B"), (1024, "1.0 KiB"),
     (1024 * 1024 - 1, "1.0 MiB"),  # 1023.999 KiB rounds up to the next unit, not "1024.0 KiB"
     (250_000 * 2**20 + 2**18, "244.1 GiB"),  # not "250,000.25 MiB"
-    (3 * 2**40, "3.0 TiB"), (5000 * 2**40, "5,000.0 TiB"),
+    (3 * 2**40, "3.0 TiB"), (1000 * 2**20 - 2**19, "999.5 MiB"), (5000 * 2**40, "5000.0 TiB"),
 ])
 def test_bytes_are_in_the_unit_that_fits(n: int, text: str) -> None:
     assert format_bytes(n) == text
