@@ -32,7 +32,7 @@ from typing import Callable
 import _bench  # noqa: F401  (first: this checkout on sys.path, Qt offscreen)
 
 from playground import paths
-from playground.core import formulas
+from playground.core import layers
 from playground.core.analysis import analyze
 from playground.core.design import Design, load_design, set_param, walk
 
@@ -62,7 +62,7 @@ def edit_ms(design: Design, repeats: int) -> float:
 
 def cold_ms(design: Design, repeats: int) -> float:
     def run() -> None:
-        formulas._cached.cache_clear()
+        layers._cached.cache_clear()
         analyze(design)
     return median_ms(run, repeats)
 
@@ -85,7 +85,7 @@ def meta_ms(design: Design, repeats: int) -> float:
 
 
 def traced_peak_mb(design: Design) -> float:
-    formulas._cached.cache_clear()
+    layers._cached.cache_clear()
     tracemalloc.start()
     analyze(design)
     _, peak = tracemalloc.get_traced_memory()

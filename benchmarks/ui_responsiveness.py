@@ -38,6 +38,7 @@ from playground.commands.train import ProgressPrinter
 from playground.core.datasets import load_embedded
 from playground.core.design import load_design
 from playground.core.events import EpochEvent
+from playground.core.text import format_int
 from playground.core.trainer import TrainConfig, Trainer
 from playground.paths import examples_dir
 from playground.ui.state.document import DesignDocument
@@ -211,8 +212,8 @@ def main() -> int:
     ratios = [w / c for w, c in zip(window, cli)]
     low, high = median_interval(ratios)
     print(f"training samples/s over {args.rounds} paired rounds of {args.epochs} epoch(s): "
-          f"window {statistics.median(window):,.0f} (runs {', '.join(f'{v:,.0f}' for v in window)}), "
-          f"CLI {statistics.median(cli):,.0f} (runs {', '.join(f'{v:,.0f}' for v in cli)})")
+          f"window {format_int(round(statistics.median(window)))} (runs {', '.join(format_int(round(v)) for v in window)}), "
+          f"CLI {format_int(round(statistics.median(cli)))} (runs {', '.join(format_int(round(v)) for v in cli)})")
     print(f"window / CLI per round {', '.join(f'{r:.2f}' for r in ratios)}: median {statistics.median(ratios):.2f}, "
           f"90% interval {low:.2f}-{high:.2f} (target >= 0.9); load average {os.getloadavg()[0]:.1f}")
     return 0

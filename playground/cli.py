@@ -64,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit status."""
     from playground.core.design import DesignError
+    from playground.core.fileio import WriteError
 
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -71,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         command = args.command or "gui"
         module = importlib.import_module(f"playground.commands.{command}")
         return int(module.run(args) or 0)
-    except (UsageError, DesignError) as exc:
+    except (UsageError, DesignError, WriteError) as exc:
         print(f"cnn-playground: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

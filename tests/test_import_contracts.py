@@ -1,8 +1,9 @@
 """The architecture's import rules, read from the source with `ast` (no import runs).
 
-Every import counts, also one inside a function: a lazy import is still a dependency, and
-hiding a circle in a function body is how the old `app -> workbench -> main_window -> app`
-loop survived. See docs/ARCHITECTURE.md for why each rule exists.
+Every import that runs counts, also one inside a function: a lazy import is still a
+dependency, and hiding a circle in a function body is how the old `app -> workbench ->
+main_window -> app` loop survived. Imports under `if TYPE_CHECKING:` never run; they
+name types for annotations only and are left out. See docs/ARCHITECTURE.md for why each rule exists.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ def _imports(path: Path) -> set[str]:
     """Absolute names of everything `path` imports, relative imports resolved."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     package = _module_name(path) if path.name == "__init__.py" else _module_name(path).rpartition(".")[0]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and _is_type_checking(node.test):
+            node.body = []  # annotations only: never imported at run time
     names: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -39,6 +43,11 @@ def _imports(path: Path) -> set[str]:
             names.add(module)
             names.update(f"{module}.{alias.name}" for alias in node.names)
     return names
+
+
+def _is_type_checking(test: ast.expr) -> bool:
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
 
 
 def _graph() -> dict[str, set[str]]:

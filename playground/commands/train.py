@@ -21,6 +21,8 @@ from playground.core.checkpoint import CheckpointError, save_checkpoint
 from playground.core.design import load_design
 from playground.core.devices import describe
 from playground.core.events import EpochEvent, Event, FailedEvent, InfoEvent, ProgressEvent, StepEvent
+from playground.core.fileio import WriteError, check_writable
+from playground.core.text import format_bytes, format_duration, format_int
 from playground.core.train_options import ConfigError, TrainConfig, cli_options, option_named
 from playground.core.trainer import Trainer
 
@@ -30,10 +32,6 @@ BAR_WIDTH = 24
 def _bar(fraction: float) -> str:
     filled = int(round(BAR_WIDTH * min(max(fraction, 0.0), 1.0)))
     return "#" * filled + "." * (BAR_WIDTH - filled)
-
-
-def _size(n: float) -> str:
-    return f"{n / 1e6:.1f} MB" if n >= 1e5 else f"{n / 1e3:.0f} kB"
 
 
 class ProgressPrinter:
@@ -63,13 +61,14 @@ class ProgressPrinter:
         if isinstance(event, StepEvent):
             fraction = event.epoch_step / max(event.steps_per_epoch, 1)
             self._draw(f"epoch {event.epoch}/{self.epochs} [{_bar(fraction)}] {event.epoch_step}/{event.steps_per_epoch} "
-                       f"loss {event.loss:.4f} acc {event.accuracy:.2%} {event.samples_per_s:,.0f} samples/s")
+                       f"loss {event.loss:.4f} acc {event.accuracy:.2%} {format_int(round(event.samples_per_s))} samples/s")
         elif isinstance(event, EpochEvent):
             self._line(f"epoch {event.epoch}/{event.epochs} [{_bar(1.0)}] loss {event.train_loss:.4f} "
-                       f"acc {event.train_acc:.2%} {event.samples_per_s:,.0f} samples/s {event.duration_s:.1f} s | "
+                       f"acc {event.train_acc:.2%} {format_int(round(event.samples_per_s))} samples/s "
+                       f"{format_duration(event.duration_s)} | "
                        f"val loss {event.val_loss:.4f} acc {event.val_acc:.2%}")
         elif isinstance(event, ProgressEvent):
-            amount = f"{_size(event.done)} of {_size(event.total)}" if event.total else _size(event.done)
+            amount = f"{format_bytes(event.done)} of {format_bytes(event.total)}" if event.total else format_bytes(event.done)
             if event.what.startswith("reading"):
                 amount = f"{event.done} of {event.total}"
             fraction = event.done / event.total if event.total else 0.0
@@ -104,6 +103,10 @@ def check_out(out: Path) -> None:
         raise UsageError(f"--out {out}: is a folder; give a file name such as model.pt")
     if not os.access(out.parent, os.W_OK | os.X_OK):
         raise UsageError(f"--out {out}: folder {out.parent} is not writable")
+    try:
+        check_writable(out)  # a link, a pipe, a device or a read-only file: refused, not replaced
+    except WriteError as exc:
+        raise UsageError(f"--out {exc}") from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -131,5 +134,5 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     device = describe(trainer.device) if trainer.device is not None else config.device
     print(f"validation accuracy: {result.last_val_acc:.2%} (best {result.best_val_acc:.2%}, {result.epochs_done} "
-          f"epochs, {time.perf_counter() - started:.1f} s on {device}); saved {out}")
+          f"epochs, {format_duration(time.perf_counter() - started)} on {device}); saved {out}")
     return 0

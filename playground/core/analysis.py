@@ -16,13 +16,15 @@ import math
 from dataclasses import dataclass, field
 
 from playground.core.design import Block, BlockPath, Design, slot_text, walk
-from playground.core.formulas import BlockError, LeafResult, leaf_result, shape_text
+from playground.core.formulas import BlockError, LeafResult
+from playground.core.layers import leaf_result
+from playground.core.text import shape_text
 
 Shape = tuple[int, ...]
 BYTES_PER_VALUE = 4  # float32
 
 __all__ = ["Analysis", "BYTES_PER_VALUE", "LayerInfo", "ReceptiveField", "analysis_by_path", "analyze",
-           "iter_design_paths", "shape_text"]
+           "iter_design_paths"]
 
 
 @dataclass(frozen=True)

@@ -31,15 +31,15 @@ import torch.nn as nn
 from playground import paths
 from playground.core.builder import build_model
 from playground.core.datasets import DatasetError, DatasetInfo
-from playground.core.design import (
-    Design, DesignError, atomic_write_bytes, cannot_write, design_from_json, design_to_json)
+from playground.core.design import Design, DesignError, design_from_json, design_to_json
+from playground.core.fileio import atomic_write
 
 FORMAT = "cnn-playground.checkpoint"
 VERSION = 1
 
 
 class CheckpointError(ValueError):
-    """A checkpoint that cannot be written or used; the message is one line naming the file."""
+    """A checkpoint that cannot be made or used; the message is one line naming the file."""
 
 
 @dataclass(frozen=True)
@@ -71,8 +71,8 @@ def save_checkpoint(path: str | os.PathLike[str], design: Design,
                     config: Mapping[str, Any], metrics: Mapping[str, Any], dataset: DatasetInfo) -> None:
     """Write a checkpoint atomically. `config` and `metrics` must be JSON-serialisable.
 
-    Raises CheckpointError (unwritable place, weights that do not fit the design, values
-    that are not JSON).
+    Raises CheckpointError (weights that do not fit the design, values that are not JSON)
+    and WriteError (a place that cannot be written).
     """
     state = cpu_state_dict(model_or_state_dict)
     _check_fit(path, design, state)
@@ -90,10 +90,7 @@ def save_checkpoint(path: str | os.PathLike[str], design: Design,
         raise CheckpointError(f"{path}: config and metrics must be plain JSON values ({exc})") from None
     buffer = io.BytesIO()
     torch.save(payload, buffer)
-    try:
-        atomic_write_bytes(path, buffer.getvalue())
-    except OSError as exc:
-        raise CheckpointError(cannot_write(path, exc)) from None
+    atomic_write(path, buffer.getvalue())
 
 
 def _check_fit(path: str | os.PathLike[str], design: Design, state: Mapping[str, torch.Tensor]) -> None:

@@ -20,7 +20,7 @@ from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from playground.core.errors import DesignError, json_text
-from playground.core.formulas import shape_text
+from playground.core.text import shape_text
 
 if TYPE_CHECKING:
     import torch.nn as nn

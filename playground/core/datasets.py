@@ -37,6 +37,7 @@ import torch.nn.functional as F
 
 from playground import paths
 from playground.core.events import Callback, InfoEvent, ProgressEvent, ignore
+from playground.core.text import COMPACT, shape_str, shape_text
 
 EMBEDDED = "embedded"
 EMBEDDED_VAL_SIZE = 1000
@@ -145,10 +146,6 @@ def _make(name: str, class_names: Sequence[str], train_x: torch.Tensor, train_y:
     mean, std = channel_stats(train_x)
     info = DatasetInfo(name, tuple(train_x.shape[1:]), tuple(class_names), mean, std)  # type: ignore[arg-type]
     return Dataset(info, train_x.contiguous(), train_y.long(), val_x.contiguous(), val_y.long())
-
-
-def shape_str(shape: Sequence[int]) -> str:
-    return "x".join(str(int(s)) for s in shape)
 
 
 # ---------------------------------------------------------------- embedded
@@ -370,7 +367,7 @@ def load_image_folder(root: str | os.PathLike[str], input_shape: Sequence[int], 
     root = Path(root)
     shape = tuple(int(v) for v in input_shape)
     if len(shape) != 3 or shape[0] not in (1, 3):
-        raise DatasetError(f"{root}: images can become 1 (grey) or 3 (RGB) channels, the design's input is {shape_str(shape)}")
+        raise DatasetError(f"{root}: images can become 1 (grey) or 3 (RGB) channels, the design's input is {shape_str(shape, COMPACT)}")
     if not root.is_dir():
         raise DatasetError(f"{root}: no such folder")
     split_dirs = (root / "train", root / "val")
@@ -461,7 +458,7 @@ def load_dataset(spec: str | os.PathLike[str], input_shape: Sequence[int] | None
 def check_input_fits(design_input: Sequence[int], data_shape: Sequence[int], data_name: str) -> None:
     """Raise DatasetError when the design's input shape is not the data's (before or after loading)."""
     if tuple(design_input) != tuple(data_shape):
-        raise DatasetError(f"design expects {shape_str(design_input)}, {data_name} gives {shape_str(data_shape)} "
+        raise DatasetError(f"design expects {shape_str(design_input, COMPACT)}, {data_name} gives {shape_str(data_shape, COMPACT)} "
                            f"(set the design's input to {list(data_shape)})")
 
 
@@ -471,7 +468,7 @@ def check_fits(design: Any, data: Dataset | DatasetInfo) -> None:
     E.g. "design expects 3x224x224, FashionMNIST gives 1x28x28". A design with errors
     raises its DesignError.
     """
-    from playground.core.analysis import analyze, shape_text
+    from playground.core.analysis import analyze
     from playground.core.design import DesignError
 
     info = data.info if isinstance(data, Dataset) else data

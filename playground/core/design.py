@@ -21,12 +21,12 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import AbstractSet, Any, Iterator, Mapping
 
 from playground.core.errors import DesignError, json_text
+from playground.core.fileio import atomic_write
 from playground.core.layers import (
     BOOL, CATALOGUE, CHOICE, FLOAT, INT, PADDING, PAIR, PAIR_OR_NONE, LayerKind, Param)
 
@@ -338,45 +338,9 @@ def design_to_json(design: Design) -> str:
     return to_pretty_json(design_to_dict(design)) + "\n"
 
 
-def new_file_mode() -> int:
-    """The permissions a plain open() gives a new file (mkstemp's temp files are 0600)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write via a temp file in the same folder, fsync, then replace: never a half file.
-
-    The file gets the permissions a plain open() would give (mkstemp's are 0600)."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
-    try:
-        os.chmod(tmp, new_file_mode())
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-
-
-def cannot_write(path: str | os.PathLike[str], exc: OSError) -> str:
-    """The one-line message for a file that could not be written, naming it and why."""
-    return f"{path}: cannot write ({exc.strerror or exc})"
-
-
 def save_design(design: Design, path: str | os.PathLike[str]) -> None:
-    """Write a design atomically. An unwritable place raises DesignError naming the file."""
-    try:
-        atomic_write_bytes(path, design_to_json(design).encode("utf-8"))
-    except OSError as exc:
-        raise DesignError("", cannot_write(path, exc)) from None
+    """Write a design atomically. A place that cannot be written raises WriteError naming the file."""
+    atomic_write(path, design_to_json(design).encode("utf-8"))
 
 
 # ---------------------------------------------------------------- ids

@@ -9,21 +9,21 @@ into it unchanged. Its forward is straight-line, with the shape after each block
 from __future__ import annotations
 
 import inspect
+import io
 import keyword
 import os
 import re
-import tempfile
 import textwrap
 import warnings
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from playground.core.analysis import Analysis, shape_text
+from playground.core.analysis import Analysis
 from playground.core.builder import buildable_analysis, build_model, module_names
 from playground.core.composites import Composite
-from playground.core.design import (
-    Block, BlockPath, Design, DesignError, atomic_write_bytes, cannot_write, new_file_mode)
+from playground.core.design import Block, BlockPath, Design
+from playground.core.fileio import atomic_write, check_writable
 from playground.core.layers import composite_kinds, torch_call
+from playground.core.text import format_int, shape_text
 
 if TYPE_CHECKING:
     from torch import nn
@@ -145,7 +145,7 @@ def export_source(design: Design, source_name: str | None = None) -> str:
     doc.append(f"Exported by CNN Playground{origin}; needs only torch. The state_dict keys match the")
     doc.append("app's, so its checkpoints' weights load directly.")
     doc.append(f"Input {shape_text(design.input)}; output {shape_text(analysis.output_shape)}; "
-               f"{analysis.total_params:,} parameters; {analysis.total_macs:,} MACs per sample.")
+               f"{format_int(analysis.total_params)} parameters; {format_int(analysis.total_macs)} MACs per sample.")
     doc += ['"""', ""]
     imports = ["from __future__ import annotations", ""]
     if writer.uses_ordered_dict:
@@ -179,12 +179,8 @@ def export_source(design: Design, source_name: str | None = None) -> str:
 
 
 def write_source(design: Design, path: str | os.PathLike[str], source_name: str | None = None) -> None:
-    """Write the exported source atomically; an unwritable place raises DesignError."""
-    text = export_source(design, source_name)
-    try:
-        atomic_write_bytes(path, text.encode("utf-8"))
-    except OSError as exc:
-        raise DesignError("", cannot_write(path, exc)) from None
+    """Write the exported source atomically; a place that cannot be written raises WriteError."""
+    atomic_write(path, export_source(design, source_name).encode("utf-8"))
 
 
 def onnx_available() -> bool:
@@ -207,25 +203,15 @@ def write_onnx(design: Design, path: str | os.PathLike[str], model: nn.Module | 
     import torch
 
     model = (model if model is not None else build_model(design)).eval()
-    target = Path(path)
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise DesignError("", cannot_write(path, exc)) from None
-    os.close(fd)
-    tmp = Path(tmp_name)  # unique, so two exports to one folder never share a temp file
+    check_writable(path)  # a bad target fails before the export, not after it
+    buffer = io.BytesIO()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", DeprecationWarning)
-            torch.onnx.export(model, (torch.zeros(1, *design.input),), str(tmp), dynamo=False,
+            torch.onnx.export(model, (torch.zeros(1, *design.input),), buffer, dynamo=False,
                               input_names=["input"], output_names=["output"],
                               dynamic_axes={"input": {0: "batch"}, "output": {0: "batch"}})
-        os.chmod(tmp, new_file_mode())
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise DesignError("", cannot_write(path, exc)) from None
     except Exception as exc:  # the exporter's own errors (unsupported operator, tracing failure, ...)
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else "no reason given"
         raise ExportError(f"{path}: ONNX export failed ({exc.__class__.__name__}: {reason})") from None
-    finally:
-        tmp.unlink(missing_ok=True)
+    atomic_write(path, buffer.getvalue())

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, Callable
+
+from playground.core.text import shape_text
 
 Shape = tuple[int, ...]
 Pair = tuple[int, int]
@@ -67,11 +68,6 @@ def pair(value: Any) -> Pair:
     if isinstance(value, (list, tuple)):
         return int(value[0]), int(value[1])
     return int(value), int(value)
-
-
-def shape_text(shape: Shape | None) -> str:
-    """6 x 28 x 28, or a dash when unknown."""
-    return " x ".join(str(s) for s in shape) if shape else "—"
 
 
 def _size_text(h: int, w: int) -> str:
@@ -303,33 +299,3 @@ def linear(p: dict[str, Any], shape: Shape) -> LeafResult:
 def params_key(params: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
     """A hashable, order-free key for a block's params ([h, w] lists become tuples)."""
     return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
-
-
-@lru_cache(maxsize=8192)
-def _cached(type_name: str, key: tuple[tuple[str, Any], ...], shape: Shape
-            ) -> LeafResult | tuple[str, Shape | None]:
-    from playground.core.layers import CATALOGUE  # the catalogue points to the formulas here
-
-    entry = CATALOGUE[type_name]
-    assert entry.closed_form is not None, f"{type_name} is a composite; the analysis combines its children"
-    try:
-        return entry.closed_form(entry.resolved(dict(key)), shape)
-    except BlockError as exc:
-        # Keep the message, not the exception: a re-raised instance would grow its traceback.
-        return str(exc), exc.carry_on
-
-
-def leaf_result(type_name: str, params: dict[str, Any], shape: Shape) -> LeafResult:
-    """The block's effect on a per-sample shape; raises BlockError with a learner's message."""
-    result = _cached(type_name, params_key(params), tuple(shape))
-    if isinstance(result, tuple):
-        raise BlockError(*result)
-    return result
-
-
-def has_formula(type_name: str) -> bool:
-    """Whether the kind is a leaf with a closed form here (every non-composite kind is)."""
-    from playground.core.layers import CATALOGUE
-
-    entry = CATALOGUE.get(type_name)
-    return entry is not None and entry.closed_form is not None

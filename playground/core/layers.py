@@ -13,6 +13,7 @@ they follow from that shape.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Callable
 
 from playground.core import cards
@@ -418,6 +419,34 @@ _KINDS: list[LayerKind] = [
 ]
 
 CATALOGUE: dict[str, LayerKind] = {k.name: k for k in _KINDS}
+
+
+# The closed forms live in formulas.py, the catalogue points to them; asking for a leaf's
+# result goes through the catalogue, so formulas.py never needs to import it back.
+@lru_cache(maxsize=8192)
+def _cached(type_name: str, key: tuple[tuple[str, Any], ...], shape: Shape
+            ) -> formulas.LeafResult | tuple[str, Shape | None]:
+    entry = CATALOGUE[type_name]
+    assert entry.closed_form is not None, f"{type_name} is a composite; the analysis combines its children"
+    try:
+        return entry.closed_form(entry.resolved(dict(key)), shape)
+    except formulas.BlockError as exc:
+        # Keep the message, not the exception: a re-raised instance would grow its traceback.
+        return str(exc), exc.carry_on
+
+
+def leaf_result(type_name: str, params: dict[str, Any], shape: Shape) -> formulas.LeafResult:
+    """The block's effect on a per-sample shape; raises BlockError with a learner's message."""
+    result = _cached(type_name, formulas.params_key(params), tuple(shape))
+    if isinstance(result, tuple):
+        raise formulas.BlockError(*result)
+    return result
+
+
+def has_formula(type_name: str) -> bool:
+    """Whether the kind is a leaf with a closed form here (every non-composite kind is)."""
+    entry = CATALOGUE.get(type_name)
+    return entry is not None and entry.closed_form is not None
 
 
 def kind(name: str) -> LayerKind:

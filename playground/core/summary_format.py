@@ -7,16 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from playground.core.analysis import Analysis, LayerInfo, ReceptiveField, shape_text
+from playground.core.analysis import Analysis, LayerInfo, ReceptiveField
 from playground.core.design import Design
-
-KIB = 1024
-MIB = 1024 * 1024
-
-
-def _count(n: int) -> str:
-    return f"{n:,}"
-
+from playground.core.text import format_bytes, format_int, shape_text
 
 def _rf_text(rf: ReceptiveField | None) -> str:
     return rf.text() if rf is not None else "—"
@@ -27,19 +20,12 @@ def _type_text(row: LayerInfo) -> str:
     return "  " * row.depth + row.type + label
 
 
-def _memory(n_bytes: int) -> str:
-    """Binary units, labelled as such: KiB below one MiB, MiB from there on."""
-    if n_bytes < MIB:
-        return f"{n_bytes / KIB:,.1f} KiB"
-    return f"{n_bytes / MIB:,.2f} MiB"
-
-
 def format_summary(design: Design, analysis: Analysis) -> str:
     """The summary table: one row per block (nested ones indented), then the totals,
     then any errors and warnings by JSON path."""
     header = ("Path", "Type", "Output shape", "Params", "MACs", "RF")
-    cells = [(row.json_path, _type_text(row), shape_text(row.output_shape), _count(row.params),
-              _count(row.macs), _rf_text(row.receptive_field)) for row in analysis.rows]
+    cells = [(row.json_path, _type_text(row), shape_text(row.output_shape), format_int(row.params),
+              format_int(row.macs), _rf_text(row.receptive_field)) for row in analysis.rows]
     widths = [max(len(header[i]), *(len(c[i]) for c in cells)) if cells else len(header[i])
               for i in range(len(header))]
     right = (False, False, False, True, True, True)
@@ -58,14 +44,14 @@ def format_summary(design: Design, analysis: Analysis) -> str:
         light,
         *(line(c) for c in cells),
         heavy,
-        f"Total params: {_count(analysis.total_params)}",
-        f"Trainable params: {_count(trainable)}",
-        f"Non-trainable params: {_count(analysis.total_params - trainable)}",
-        f"Total MACs: {_count(analysis.total_macs)} per sample "
-        f"(FLOPs = 2 x MACs = {_count(2 * analysis.total_macs)})",
+        f"Total params: {format_int(analysis.total_params)}",
+        f"Trainable params: {format_int(trainable)}",
+        f"Non-trainable params: {format_int(analysis.total_params - trainable)}",
+        f"Total MACs: {format_int(analysis.total_macs)} per sample "
+        f"(FLOPs = 2 x MACs = {format_int(2 * analysis.total_macs)})",
         f"Output shape: {shape_text(analysis.output_shape)}",
-        f"Weight memory: {_memory(analysis.weight_bytes)} (float32)",
-        f"Activation memory: {_memory(analysis.activation_bytes)} per sample (forward, float32)",
+        f"Weight memory: {format_bytes(analysis.weight_bytes)} (float32)",
+        f"Activation memory: {format_bytes(analysis.activation_bytes)} per sample (forward, float32)",
         heavy,
     ]
     if analysis.errors:

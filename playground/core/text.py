@@ -1,11 +1,12 @@
-"""Short human text for blocks and numbers: what a card, a table cell or the status bar shows.
+"""Short human text for blocks and numbers: what a card, a table cell, the status bar or
+the terminal shows. The one home of shape, count, int, byte and duration formatting.
 
 Pure functions (no Qt), so the wording is tested once and every view says the same thing.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Sequence
 
 if TYPE_CHECKING:
     from playground.core.design import Block
@@ -28,19 +29,47 @@ def format_count(n: int) -> str:
     return str(n)
 
 
+_BYTE_UNITS = ("KiB", "MiB", "GiB", "TiB")
+
+
 def format_bytes(n: int) -> str:
-    """Binary units, as memory is counted: 246824 -> 241.0 KiB."""
-    value = float(n)
-    for unit in ("B", "KiB", "MiB", "GiB"):
-        if value < 1024 or unit == "GiB":
-            return f"{int(value)} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+    """Binary units, as memory is counted, in the unit that fits: 40 B, 241.0 KiB,
+    44.6 MiB, 244.1 GiB (never 0.0 KiB, never hundreds of thousands of MiB)."""
+    if abs(n) < 1024:
+        return f"{n} B"
+    value = n / 1024
+    for unit in _BYTE_UNITS:
+        if abs(round(value, 1)) < 1024 or unit == _BYTE_UNITS[-1]:
+            return f"{value:.1f} {unit}"
         value /= 1024
     raise AssertionError("unreachable")
 
 
-def shape_str(shape: tuple[int, ...] | None) -> str:
-    """6 × 28 × 28, or a dash while the shape is unknown."""
-    return f" {TIMES} ".join(str(s) for s in shape) if shape else "—"
+def format_duration(seconds: float) -> str:
+    """42.2 s, 3 min 05 s, 1 h 02 min: a wall-clock time at the precision a person reads."""
+    seconds = max(0.0, seconds)
+    if seconds < 60:
+        return f"{seconds:.1f} s"
+    minutes, secs = divmod(int(round(seconds)), 60)
+    if minutes < 60:
+        return f"{minutes} min {secs:02d} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"
+
+
+COMPACT = "x"
+"""Shape separator for the compact form in dataset messages: 1x28x28."""
+
+
+def shape_str(shape: Sequence[int] | None, sep: str = f" {TIMES} ") -> str:
+    """6 × 28 × 28 on screen (sep=COMPACT: 6x28x28), or a dash while the shape is unknown."""
+    return sep.join(str(int(s)) for s in shape) if shape else "—"
+
+
+def shape_text(shape: Sequence[int] | None) -> str:
+    """The plain-ASCII shape for the terminal table, generated source and error messages:
+    6 x 28 x 28, or a dash while unknown."""
+    return shape_str(shape, " x ")
 
 
 def pair_str(value: Any) -> str:

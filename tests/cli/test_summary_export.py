@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -135,6 +136,18 @@ def test_export_refuses_broken_designs_and_unwritable_places(tmp_path: Path, cap
     assert main(["export", LENET, "-o", str(tmp_path / "nowhere" / "m.py")]) == 2
     assert_one_line_error(capsys.readouterr().err, "cannot write")
     assert list(tmp_path.iterdir()) == [broken]
+
+
+def test_export_over_an_earlier_export_replaces_it_and_keeps_its_permissions(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "model.py"
+    target.write_text("# an earlier export\n")
+    target.chmod(0o600)
+    assert main(["export", LENET, "--to", "py", "-o", str(target)]) == 0
+    assert capsys.readouterr().out.strip() == f"wrote {target}"
+    assert "class LeNet5(nn.Module)" in target.read_text()
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert list(tmp_path.iterdir()) == [target]
 
 
 def test_export_onnx_without_onnx_says_what_to_install(tmp_path: Path, capsys: pytest.CaptureFixture[str],

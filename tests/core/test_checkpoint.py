@@ -15,6 +15,7 @@ from playground.core.checkpoint import (
     FORMAT, VERSION, CheckpointError, load_checkpoint, load_default_checkpoint, save_checkpoint)
 from playground.core.datasets import DatasetInfo, load_embedded
 from playground.core.design import design_from_dict, design_to_json
+from playground.core.fileio import WriteError
 
 INFO = DatasetInfo("digits", (1, 12, 12), tuple("0123456789"), (0.13,), (0.31,))
 
@@ -68,7 +69,7 @@ def test_failed_save_keeps_the_old_file(tmp_path):
 def test_save_into_a_missing_folder_is_a_one_line_error(tmp_path):
     design = small_design()
     target = tmp_path / "nowhere" / "m.pt"
-    with pytest.raises(CheckpointError) as info:
+    with pytest.raises(WriteError) as info:
         save_checkpoint(target, design, build_model(design), {}, {}, INFO)
     assert str(target) in str(info.value) and "\n" not in str(info.value)
 

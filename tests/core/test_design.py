@@ -13,6 +13,7 @@ from playground.core.design import (
     Block, Design, DesignError, add_branch, block_from_json, block_to_json, design_from_dict, design_from_json,
     design_to_dict, design_to_json, find_path, get_block, get_list, insert, json_path, load_design, move, new_block,
     remove, remove_branch, save_design, set_input, set_label, set_meta, set_param, set_params, walk, without_ids)
+from playground.core.fileio import WriteError
 from playground.paths import example_paths
 
 DOC_EXAMPLE = """{
@@ -162,7 +163,7 @@ def test_load_and_save(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["net.json"]  # no temp file left behind
     with pytest.raises(DesignError, match="no such file"):
         load_design(tmp_path / "missing.json")
-    with pytest.raises(DesignError, match="cannot write"):
+    with pytest.raises(WriteError, match="cannot write"):
         save_design(d, tmp_path / "missing" / "net.json")
     (tmp_path / "latin1.json").write_bytes(b"\xff\xfe")
     with pytest.raises(DesignError, match="cannot read"):
@@ -176,8 +177,8 @@ def test_a_failed_save_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.Mo
     def broken_replace(src: str, dst: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("playground.core.design.os.replace", broken_replace)
-    with pytest.raises(DesignError, match="No space left on device"):
+    monkeypatch.setattr("playground.core.fileio.os.replace", broken_replace)
+    with pytest.raises(WriteError, match="No space left on device"):
         save_design(design_from_json(DOC_EXAMPLE), target)
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["net.json"]

@@ -15,6 +15,7 @@ import torch
 from playground.core.builder import build_model
 from playground.core.design import Design, DesignError, design_from_dict, load_design
 from playground.core.export import class_name_for, export_source, onnx_available, write_onnx, write_source
+from playground.core.fileio import WriteError
 from playground.paths import example_paths
 from sample_designs import every_kind_design
 from torch_reference import count_params
@@ -106,7 +107,7 @@ def test_designs_with_errors_or_no_layers_are_refused(tmp_path: Path) -> None:
         export_source(_design([{"type": "Linear", "out_features": 3}]))
     with pytest.raises(DesignError, match="no layers"):
         export_source(_design([]))
-    with pytest.raises(DesignError, match="cannot write"):
+    with pytest.raises(WriteError, match="cannot write"):
         write_source(load_design(EXAMPLES["lenet5"]), tmp_path / "missing" / "model.py")
     assert not (tmp_path / "missing").exists()
 
@@ -159,18 +160,15 @@ def test_onnx_exporter_errors_are_one_line_and_leave_no_files(tmp_path: Path, mo
 def test_onnx_export_uses_its_own_temp_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from playground.core import export
 
-    written: list[Path] = []
-
-    def fake_export(model: Any, args: Any, f: str, **kwargs: Any) -> None:
-        written.append(Path(f))
-        Path(f).write_bytes(b"onnx bytes")
+    def fake_export(model: Any, args: Any, f: Any, **kwargs: Any) -> None:
+        assert not (tmp_path / "x.onnx").exists()  # nothing on disk until the bytes are whole
+        f.write(b"onnx bytes")
 
     monkeypatch.setattr(export, "onnx_available", lambda: True)
     monkeypatch.setattr(torch.onnx, "export", fake_export)
     other = tmp_path / ".x.onnx.tmp"  # e.g. another export's temp file: left alone
     other.write_bytes(b"someone else's")
     write_onnx(load_design(EXAMPLES["lenet5"]), tmp_path / "x.onnx")
-    assert written[0].parent == tmp_path and written[0] != other
     assert (tmp_path / "x.onnx").read_bytes() == b"onnx bytes"
     assert other.read_bytes() == b"someone else's"
     assert sorted(p.name for p in tmp_path.iterdir()) == [".x.onnx.tmp", "x.onnx"]

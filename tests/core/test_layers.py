@@ -10,7 +10,8 @@ import torch.nn as nn
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from playground.core.formulas import BlockError, has_formula, leaf_result
+from playground.core.formulas import BlockError
+from playground.core.layers import has_formula, leaf_result
 from playground.core.layers import (
     CATALOGUE, GROUPS, animatable_kinds, composite_kinds, convolution_kinds, kind, kinds_in_group, make_module, torch_call)
 from torch_reference import leaf_facts, torch_refuses

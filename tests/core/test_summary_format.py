@@ -1,30 +1,46 @@
-"""The summary table labels memory in binary units, matching the 1024-based division."""
+"""The summary table labels memory in binary units, in the unit that fits the size."""
 
 from __future__ import annotations
 
 from playground.core.analysis import analyze
-from playground.core.design import load_design
+from playground.core.design import Design, design_from_dict, load_design
 from playground.core.summary_format import format_summary
 from playground.paths import examples_dir
 
 
-def memory_lines(name: str) -> tuple[int, int, list[str]]:
-    design = load_design(examples_dir() / name)
+def memory_lines(design: Design) -> tuple[int, int, list[str]]:
     analysis = analyze(design)
     lines = [line for line in format_summary(design, analysis).splitlines() if "memory" in line]
     return analysis.weight_bytes, analysis.activation_bytes, lines
 
 
+def flat_design(input_shape: list[int], out_features: int) -> Design:
+    return design_from_dict({"format": "cnn-playground.design", "version": 1, "name": "flat", "input": input_shape,
+                             "layers": [{"type": "Flatten"}, {"type": "Linear", "out_features": out_features}]})
+
+
 def test_sizes_of_a_mebibyte_or_more_are_in_mib() -> None:
-    weights, activations, lines = memory_lines("resnet18.json")
-    assert weights >= 2**20 and activations >= 2**20
-    assert lines == [f"Weight memory: {weights / 2**20:,.2f} MiB (float32)",
-                     f"Activation memory: {activations / 2**20:,.2f} MiB per sample (forward, float32)"]
+    weights, activations, lines = memory_lines(load_design(examples_dir() / "resnet18.json"))
+    assert (weights, activations) == (46_758_048, 29_912_992)
+    assert lines == ["Weight memory: 44.6 MiB (float32)",
+                     "Activation memory: 28.5 MiB per sample (forward, float32)"]
 
 
 def test_smaller_sizes_are_in_kib() -> None:
-    weights, activations, lines = memory_lines("lenet5.json")
-    assert weights == 61_706 * 4
+    weights, activations, lines = memory_lines(load_design(examples_dir() / "lenet5.json"))
+    assert (weights, activations) == (61_706 * 4, 60_008)
     assert lines == ["Weight memory: 241.0 KiB (float32)",
-                     f"Activation memory: {activations / 1024:,.1f} KiB per sample (forward, float32)"]
+                     "Activation memory: 58.6 KiB per sample (forward, float32)"]
     assert not any(" MB" in line for line in lines)
+
+
+def test_a_few_bytes_are_bytes_not_a_fraction_of_a_kib() -> None:
+    weights, activations, lines = memory_lines(flat_design([1, 1, 1], 9))
+    assert (weights, activations) == (72, 40)
+    assert lines == ["Weight memory: 72 B (float32)", "Activation memory: 40 B per sample (forward, float32)"]
+
+
+def test_gibibytes_are_gib_not_thousands_of_mib() -> None:
+    weights, _, lines = memory_lines(flat_design([4096, 2, 1], 65536))
+    assert weights == (8192 * 65536 + 65536) * 4
+    assert lines[0] == "Weight memory: 2.0 GiB (float32)"

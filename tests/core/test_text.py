@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from playground.core.design import new_block
-from playground.core.text import format_bytes, format_count, pair_str, shape_str, short_params
+from playground.core.text import (
+    COMPACT, format_bytes, format_count, format_duration, format_int, pair_str, shape_str, shape_text, short_params)
 
 
 @pytest.mark.parametrize("n, text", [(0, "0"), (156, "156"), (1000, "1K"), (2416, "2.4K"), (61706, "61.7K"),
@@ -20,9 +21,29 @@ def test_bytes_use_binary_units() -> None:
     assert format_bytes(11_689_512 * 4) == "44.6 MiB"
 
 
+@pytest.mark.parametrize("n, text", [
+    (0, "0 B"), (40, "40 B"), (1023, "1023 B"), (1024, "1.0 KiB"),
+    (1024 * 1024 - 1, "1.0 MiB"),  # 1023.999 KiB rounds up to the next unit, not "1024.0 KiB"
+    (250_000 * 2**20 + 2**18, "244.1 GiB"),  # not "250,000.25 MiB"
+    (3 * 2**40, "3.0 TiB"), (1000 * 2**20 - 2**19, "999.5 MiB"), (5000 * 2**40, "5000.0 TiB"),
+])
+def test_bytes_are_in_the_unit_that_fits(n: int, text: str) -> None:
+    assert format_bytes(n) == text
+
+
+def test_ints_and_durations() -> None:
+    assert format_int(61706) == "61,706" and format_int(-5) == "-5"
+    assert format_duration(-1) == "0.0 s"
+    assert format_duration(42.25) == "42.2 s"
+    assert format_duration(185) == "3 min 05 s"
+    assert format_duration(3725) == "1 h 02 min"
+
+
 def test_shapes_and_pairs() -> None:
     assert shape_str((6, 28, 28)) == "6 × 28 × 28"
     assert shape_str(None) == "—"
+    assert shape_text((6, 28, 28)) == "6 x 28 x 28" and shape_text(None) == "—"
+    assert shape_str([1, 28, 28], COMPACT) == "1x28x28"
     assert pair_str(5) == "5×5" and pair_str([3, 1]) == "3×1"
 
 

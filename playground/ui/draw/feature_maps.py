@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from playground.core.inspect_model import BlockRef
+from playground.core.text import shape_str
 from playground.ui.widgets.block_combo import BlockCombo
 from playground.ui.widgets.tile_grid import (
     ColourBar,
@@ -39,7 +40,7 @@ MAX_CHANNELS = 256  # more than this is not readable as tiles; the rest are coun
 
 def block_picker_text(ref: BlockRef, shape: Sequence[int] | None) -> str:
     indent = "    " * ref.depth
-    dims = " × ".join(str(d) for d in shape) if shape else ""
+    dims = shape_str(shape) if shape else ""
     return f"{indent}{ref.title}" + (f"   {dims}" if dims else "")
 
 

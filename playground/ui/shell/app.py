@@ -18,7 +18,9 @@ from PySide6.QtWidgets import QApplication
 
 from playground import __version__
 from playground.core.design import walk
+from playground.core.fileio import check_writable
 from playground.ui.widgets.mime import settle_clipboard
+from playground.ui.widgets.png_file import write_png
 from playground.ui.widgets.style import apply_style
 
 ORGANIZATION = "CNN Playground"
@@ -56,11 +58,13 @@ def save_screenshot(path: str | Path, design_path: str | None = None,
                     size: tuple[int, int] = SCREENSHOT_SIZE) -> Path:
     """Render the window with a design (default: LeNet-5) and its first convolution selected.
 
-    Raises DesignError for a bad design and OSError when the PNG cannot be written.
+    Raises DesignError for a bad design and WriteError when the PNG cannot be written
+    (checked before rendering too, so a pipe, a link or a read-only file fails at once).
     """
     from playground.ui.shell.workbench import Workbench
 
     target = Path(path)
+    check_writable(target)
     app = create_application()
     with tempfile.TemporaryDirectory(prefix="cnn-playground-shot-") as scratch:
         settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
@@ -78,7 +82,6 @@ def save_screenshot(path: str | Path, design_path: str | None = None,
         window.close()
         window.deleteLater()
         app.processEvents()
-    if not image.save(str(target), "PNG"):
-        raise OSError(f"{target}: cannot write the PNG (does the folder exist?)")
+    write_png(target, image)
     return target
 

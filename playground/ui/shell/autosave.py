@@ -17,7 +17,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QTimer
 
-from playground.core.design import Design, DesignError, atomic_write_bytes, design_from_dict, design_to_dict
+from playground.core.design import Design, DesignError, design_from_dict, design_to_dict
+from playground.core.fileio import atomic_write
 from playground.ui.state.document import DesignDocument
 
 FORMAT = "cnn-playground.autosave"
@@ -84,8 +85,8 @@ class Autosave(QObject):
         }
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(self.file, json.dumps(payload, indent=1).encode("utf-8"))
-        except OSError as exc:
+            atomic_write(self.file, json.dumps(payload, indent=1).encode("utf-8"))
+        except OSError as exc:  # the folder cannot be made, or WriteError naming the file
             self.document.editFailed.emit(f"Autosave failed: {exc.strerror or exc}")
             return False
         self._saved_revision = self.document.revision

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFileDial
 from playground import __version__
 from playground.core.analysis import Analysis
 from playground.core.design import Design, DesignError, design_from_json, design_to_json, load_design, new_block
+from playground.core.fileio import WriteError
 from playground.paths import example_paths, user_data_dir
 from playground.ui.widgets import style
 from playground.ui.shell.autosave import DEFAULT_INTERVAL_S, Autosave, find_recoveries
@@ -459,7 +460,7 @@ class MainWindow(QMainWindow):
     def _save_to(self, path: Path) -> bool:
         try:
             self.document.save(path)
-        except DesignError as exc:
+        except (DesignError, WriteError) as exc:
             QMessageBox.critical(self, "Cannot save design", str(exc))
             return False
         self._add_recent(path)

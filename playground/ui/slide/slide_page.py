@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSli
                                QStyle, QToolButton, QVBoxLayout, QWidget)
 
 from playground import paths
-from playground.core.analysis import analyze, shape_text
+from playground.core.analysis import analyze
+from playground.core.text import shape_text
 from playground.core.inspect_model import BlockRef, block_modules, fit_input, normalise
 from playground.core.layers import animatable_kinds
 from playground.core.sliding import (ChannelView, Sliding, SlidingError, Step, capture_input,

@@ -135,7 +135,8 @@ class DesignDocument(QObject):
         self._reset(design, Path(path) if path else None, modified=modified)
 
     def save(self, path: str | Path | None = None) -> Path:
-        """Write the design (atomically) to `path` or its own file; DesignError on failure."""
+        """Write the design (atomically) to `path` or its own file; WriteError when the file
+        cannot be written, DesignError when there is no file yet."""
         target = Path(path) if path is not None else self._path
         if target is None:
             raise DesignError("", "this design has no file yet; use Save As")

@@ -36,10 +36,10 @@ from playground.core.datasets import (
     check_fits,
     check_input_fits,
     load_dataset,
-    shape_str,
 )
 from playground.core.design import Design, DesignError
 from playground.core.events import Callback, FailedEvent, InfoEvent, ProgressEvent
+from playground.core.text import COMPACT, format_bytes, format_int, shape_str
 from playground.ui.state.jobs import BackgroundJob
 from playground.ui.widgets import style
 
@@ -133,8 +133,8 @@ class LoadJob:
 def describe_dataset(data: Dataset) -> str:
     info = data.info
     names = ", ".join(info.class_names[:4]) + (", …" if info.num_classes > 4 else "")
-    return (f"{len(data.train_x):,} to train · {len(data.val_x):,} to validate · "
-            f"{info.num_classes} classes ({names}) · {shape_str(info.input_shape)}")
+    return (f"{format_int(len(data.train_x))} to train · {format_int(len(data.val_x))} to validate · "
+            f"{info.num_classes} classes ({names}) · {shape_str(info.input_shape, COMPACT)}")
 
 
 class DatasetPicker(QWidget):
@@ -327,8 +327,9 @@ class DatasetPicker(QWidget):
             if event.total > 0:
                 self.progress.setRange(0, 1000)
                 self.progress.setValue(int(1000 * event.done / event.total))
-                self.progress.setFormat(f"{event.what}: {event.done / 1e6:.1f} of {event.total / 1e6:.1f} MB"
-                                        if "download" in event.what else f"{event.what}: {event.done:,} of {event.total:,}")
+                sizes = format_bytes if "download" in event.what else format_int
+                self.progress.setFormat(self.tr("{what}: {done} of {total}").format(
+                    what=event.what, done=sizes(event.done), total=sizes(event.total)))
             else:
                 self.progress.setRange(0, 0)
                 self.progress.setFormat(event.what)

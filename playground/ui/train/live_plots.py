@@ -16,6 +16,7 @@ auto-ranges), the axes are cached as pixmaps, and there is no grid to redraw.
 from __future__ import annotations
 
 import csv
+import io
 import math
 import time
 from dataclasses import dataclass
@@ -41,6 +42,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from playground.core.fileio import WriteError, atomic_write
+from playground.ui.widgets.png_file import write_png
 from playground.ui.widgets.style import MUTED
 
 REFRESH_INTERVAL_MS = 33  # ~30 repaints a second at most, however fast points arrive
@@ -457,20 +460,21 @@ class LivePlot(QWidget):
 
     # -- export -------------------------------------------------------------------------
     def export_png(self, path: str | Path) -> None:
-        """Save the plot exactly as it looks on screen."""
+        """Save the plot exactly as it looks on screen (atomically; WriteError names the file)."""
         self.refresh()
-        if not self.plot_widget.grab().save(str(path), "PNG"):
-            raise OSError(f"could not write {path}")
+        write_png(path, self.plot_widget.grab())
 
     def export_csv(self, path: str | Path) -> None:
-        """Every point of every series, one row each: series, x, y."""
-        with open(path, "w", newline="", encoding="utf-8") as f:
-            writer = csv.writer(f)
-            writer.writerow(["series", self._x_label, "value"])
-            for key, series in self._series.items():
-                name = self._styles[key].name
-                for x, y in zip(series.x.tolist(), series.y.tolist()):
-                    writer.writerow([name, repr(x), repr(y)])
+        """Every point of every series, one row each: series, x, y (atomically; WriteError
+        names the file)."""
+        text = io.StringIO(newline="")
+        writer = csv.writer(text)
+        writer.writerow(["series", self._x_label, "value"])
+        for key, series in self._series.items():
+            name = self._styles[key].name
+            for x, y in zip(series.x.tolist(), series.y.tolist()):
+                writer.writerow([name, repr(x), repr(y)])
+        atomic_write(path, text.getvalue().encode("utf-8"))
 
     def _ask_png(self) -> None:
         self._ask_and_export("PNG image (*.png)", ".png", self.export_png)
@@ -485,8 +489,8 @@ class LivePlot(QWidget):
             return
         try:
             write(path)
-        except OSError as exc:
-            QMessageBox.warning(self, "Export failed", f"Could not save {path}: {exc.strerror or exc}")
+        except WriteError as exc:
+            QMessageBox.warning(self, self.tr("Export failed"), str(exc))
 
 
 def _nearest_index(xs: np.ndarray, x: float) -> int:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from playground.core.events import WorstExample
+from playground.core.text import format_int
 
 GALLERY_LIMIT = 200  # thumbnails shown for one cell; a 1000-image cell says how many it left out
 THUMBNAIL_SCALE = 2
@@ -531,4 +532,4 @@ class ResultsView(QWidget):
 
 def _count_word(n: int) -> str:
     words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
-    return words[n] if n < len(words) else f"{n:,}"
+    return words[n] if n < len(words) else format_int(n)

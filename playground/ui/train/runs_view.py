@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from playground.core.text import format_count, format_duration, format_int
+
 POINT_COLOUR = QColor(31, 119, 180)
 SELECTED_COLOUR = QColor(214, 95, 14)
 
@@ -40,26 +42,6 @@ class RunRecord:
     duration_s: float
     device: str
     status: str = "running"  # running, finished, stopped, failed
-
-
-def human_count(n: int) -> str:
-    """1234 -> 1.23K, 61100840 -> 61.1M: what a person reads at a glance."""
-    for limit, suffix in ((1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "K")):
-        if abs(n) >= limit:
-            value = n / limit
-            return f"{value:.3g}{suffix}"
-    return str(n)
-
-
-def duration_text(seconds: float) -> str:
-    seconds = max(0.0, seconds)
-    if seconds < 60:
-        return f"{seconds:.1f} s"
-    minutes, secs = divmod(int(round(seconds)), 60)
-    if minutes < 60:
-        return f"{minutes} min {secs:02d} s"
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
 
 
 class _SortableItem(QTableWidgetItem):
@@ -109,11 +91,11 @@ class RunsTable(QTableWidget):
             _SortableItem(str(run_id), run_id),
             QTableWidgetItem(run.design_name),
             QTableWidgetItem(run.dataset),
-            _SortableItem(human_count(run.params), run.params),
-            _SortableItem(human_count(run.macs), run.macs),
+            _SortableItem(format_count(run.params), run.params),
+            _SortableItem(format_count(run.macs), run.macs),
             _SortableItem("–" if acc is None else f"{100 * acc:.2f}%", -1.0 if acc is None else acc),
             _SortableItem(str(run.epochs), run.epochs),
-            _SortableItem(duration_text(run.duration_s), run.duration_s),
+            _SortableItem(format_duration(run.duration_s), run.duration_s),
             QTableWidgetItem(run.device),
             QTableWidgetItem(run.status),
         ]
@@ -123,8 +105,8 @@ class RunsTable(QTableWidget):
             if column == 0:
                 item.setData(Qt.ItemDataRole.UserRole, run_id)
             self.setItem(row, column, item)
-        self.item(row, 3).setToolTip(f"{run.params:,} parameters")
-        self.item(row, 4).setToolTip(f"{run.macs:,} multiply-accumulates per image")
+        self.item(row, 3).setToolTip(self.tr("{n} parameters").format(n=format_int(run.params)))
+        self.item(row, 4).setToolTip(self.tr("{n} multiply-accumulates per image").format(n=format_int(run.macs)))
         self.setSortingEnabled(True)
 
     def _row_of(self, run_id: int) -> int | None:
@@ -212,8 +194,9 @@ class RunsScatter(pg.PlotWidget):
         run = self._runs.get(data)
         if run is None:
             return ""
-        return (f"#{data} {run.design_name} on {run.dataset}\n{run.macs:,} MACs, {run.params:,} params\n"
-                f"best validation accuracy {y:.2f}%")
+        return self.tr("#{id} {design} on {dataset}\n{macs} MACs, {params} params\nbest validation accuracy {acc:.2f}%").format(
+            id=data, design=run.design_name, dataset=run.dataset, macs=format_int(run.macs),
+            params=format_int(run.params), acc=y)
 
     def _on_clicked(self, item: pg.ScatterPlotItem, points, event) -> None:
         if len(points):

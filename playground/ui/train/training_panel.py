@@ -36,17 +36,19 @@ from PySide6.QtWidgets import (
 
 from playground.core.builder import build_model
 from playground.core.checkpoint import CheckpointError, load_checkpoint, save_checkpoint
+from playground.core.fileio import WriteError
 from playground.core.datasets import Dataset, DatasetInfo
 from playground.core.design import Design
 from playground.core.devices import resolve_device
 from playground.core.events import EpochEvent, FailedEvent, FinishedEvent, InfoEvent, ProgressEvent, StepEvent
+from playground.core.text import format_duration as duration_text
 from playground.core.trainer import TrainConfig, Trainer, metrics_from_history
 from playground.ui.train.dataset_picker import DatasetCache, DatasetPicker
 from playground.ui.state.document import DesignDocument
 from playground.ui.train.live_plots import TrainingPlots
 from playground.ui.state.active_model import ActiveModel, ModelHub
 from playground.ui.train.results_view import ResultsView
-from playground.ui.train.runs_view import RunRecord, RunsView, duration_text
+from playground.ui.train.runs_view import RunRecord, RunsView
 from playground.ui.train.training_settings import TrainingSettings, device_name
 from playground.ui.state.jobs import BackgroundJob, StepBatch
 from playground.ui.widgets import style
@@ -544,7 +546,7 @@ class TrainingPanel(QWidget):
         try:
             design, weights, config, metrics, info = self._model_to_save()
             save_checkpoint(path, design, weights, config, metrics, info)
-        except (CheckpointError, ValueError) as exc:
+        except (CheckpointError, WriteError, ValueError) as exc:
             self.show_message(f"Could not save the model: {exc}", "error")
             return False
         self.show_message(f"Saved the model to {path}", "success")

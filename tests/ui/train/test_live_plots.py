@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import csv
+import os
+import stat
 
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QImage
 
+from playground.core.fileio import WriteError
 from playground.ui.train.live_plots import EmaSmoother, GrowingSeries, LivePlot, TrainingPlots
 
 
@@ -157,6 +160,44 @@ def test_export_csv_and_png(qtbot, tmp_path):
     plots.accuracy_plot.export_png(tmp_path / "acc.png")
     image = QImage(str(tmp_path / "acc.png"))
     assert not image.isNull() and image.width() > 50
+
+
+def plots_with_points(qtbot) -> TrainingPlots:
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.resize(600, 400)
+    plots.add_steps(np.array([0.5, 1.0]), np.array([2.0, 1.0]), np.array([0.1, 0.05]))
+    plots.add_epoch(1.0, 1.5, 1.2, 0.6, 0.65)
+    return plots
+
+
+@pytest.mark.parametrize("export", ["export_csv", "export_png"])
+def test_export_refuses_a_read_only_file_and_leaves_it_as_it_was(qtbot, tmp_path, export):
+    plots = plots_with_points(qtbot)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "locked"
+    target.write_bytes(b"keep")
+    target.chmod(0o444)  # root may write anyway: the mode bits are what must be respected
+    with pytest.raises(WriteError, match="read-only"):
+        getattr(plots.loss_plot, export)(target)
+    assert target.read_bytes() == b"keep"
+    assert [p.name for p in folder.iterdir()] == ["locked"]  # no temp file left either
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_export_menu_shows_one_line_for_a_pipe_and_does_not_block(qtbot, tmp_path, file_dialogs, message_boxes):
+    plots = plots_with_points(qtbot)
+    pipe = tmp_path / "plot.csv"
+    os.mkfifo(pipe)  # writing into it directly would wait forever for a reader
+    file_dialogs.answers.append(str(pipe))
+    plots.loss_plot.csv_action.trigger()
+    file_dialogs.answers.append(str(pipe))
+    plots.loss_plot.png_action.trigger()
+    assert [(kind, title) for kind, title, _ in message_boxes.shown] == [("warning", "Export failed")] * 2
+    assert all(text == f"{pipe}: cannot write (it is a named pipe, not a regular file)"
+               for _, _, text in message_boxes.shown)
+    assert stat.S_ISFIFO(os.lstat(pipe).st_mode)
 
 
 def test_x_grows_in_whole_epochs_and_y_starts_at_zero(qtbot):

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from playground.core.events import WorstExample
 from playground.ui.train.results_view import ConfusionMatrixView, ResultsView, thumbnail
-from playground.ui.train.runs_view import RunRecord, RunsView, duration_text, human_count
+from playground.ui.train.runs_view import RunRecord, RunsView
 
 NAMES = [str(i) for i in range(10)]
 
@@ -124,11 +124,17 @@ def test_runs_table_and_scatter_follow_the_runs(qtbot):
     assert view.table.selected_run() == second
 
 
-def test_number_formatting():
-    assert human_count(61_100_840) == "61.1M"
-    assert human_count(999) == "999"
-    assert duration_text(42.25) == "42.2 s"
-    assert duration_text(3725) == "1 h 02 min"
+def test_runs_table_reads_numbers_compactly_and_sorts_by_the_numbers(qtbot):
+    view = RunsView()
+    qtbot.addWidget(view)
+    view.add_run(RunRecord("AlexNet", "embedded MNIST", 61_100_840, 999, 0.5, 1, 3725.0, "CPU"))
+    view.add_run(RunRecord("Tiny", "embedded MNIST", 999, 61_100_840, 0.5, 1, 42.25, "CPU"))
+    cells = {view.table.item(r, 1).text(): [view.table.item(r, c).text() for c in (3, 4, 7)] for r in range(2)}
+    assert cells == {"AlexNet": ["61.1M", "999", "1 h 02 min"], "Tiny": ["999", "61.1M", "42.2 s"]}
+    tips = {view.table.item(r, 1).text(): view.table.item(r, 3).toolTip() for r in range(2)}
+    assert tips == {"AlexNet": "61,100,840 parameters", "Tiny": "999 parameters"}
+    view.table.sortItems(3)
+    assert view.table.item(0, 1).text() == "Tiny"  # 999 before 61.1M: by the number, not the text
 
 
 def test_a_hidden_scatter_is_drawn_when_shown(qtbot):
