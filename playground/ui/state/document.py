@@ -338,12 +338,12 @@ class DesignDocument(QObject):
             return False
         if after == self._design:
             return False
-        command = DesignEditCommand(self, text, self._design, after, self._selected, select_after, merge_key)
+        command = DesignEditCommand(self._apply, text, self._design, after, self._selected, select_after, merge_key)
         self.undo_stack.push(command)
         return True
 
     def _apply(self, design: Design, select: str) -> None:
-        """Make `design` current (called by the undo commands) and announce it."""
+        """Make `design` current (the undo commands call it on redo and undo) and announce it."""
         self._design = design
         self._analysis = analyze(design)
         self.revision += 1

@@ -8,14 +8,15 @@ one undo step until the gesture is sealed (editing finished, selection moved, fi
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Hashable
+from typing import Callable, Hashable
 
 from PySide6.QtGui import QUndoCommand
 
 from playground.core.design import Design
 
-if TYPE_CHECKING:
-    from playground.ui.state.document import DesignDocument
+# Makes a design current with a selection: the document's, passed in so this module need
+# not know the document (which pushes these commands: an import circle otherwise).
+Apply = Callable[[Design, str], None]
 
 # QUndoCommand ids: -1 never merges; commands with this id merge when their keys match.
 _MERGEABLE_ID = 1
@@ -24,10 +25,10 @@ _MERGEABLE_ID = 1
 class DesignEditCommand(QUndoCommand):
     """One edit of the design: `before` -> `after`, named for the Edit menu."""
 
-    def __init__(self, document: "DesignDocument", text: str, before: Design, after: Design,
+    def __init__(self, apply: Apply, text: str, before: Design, after: Design,
                  select_before: str, select_after: str, merge_key: Hashable | None = None) -> None:
         super().__init__(text)
-        self._document = document
+        self._apply = apply
         self.before = before
         self.after = after
         self.select_before = select_before
@@ -50,7 +51,7 @@ class DesignEditCommand(QUndoCommand):
         return True
 
     def redo(self) -> None:
-        self._document._apply(self.after, self.select_after)
+        self._apply(self.after, self.select_after)
 
     def undo(self) -> None:
-        self._document._apply(self.before, self.select_before)
+        self._apply(self.before, self.select_before)
