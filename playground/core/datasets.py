@@ -22,6 +22,7 @@ pixels, small rotations and scale changes, one `grid_sample` per batch.
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 import time
@@ -37,6 +38,7 @@ import torch.nn.functional as F
 
 from playground import paths
 from playground.core.events import Callback, InfoEvent, ProgressEvent, ignore
+from playground.core.safe_load import short_repr
 
 EMBEDDED = "embedded"
 EMBEDDED_VAL_SIZE = 1000
@@ -68,24 +70,46 @@ class DatasetInfo:
 
     @classmethod
     def from_dict(cls, d: Any) -> "DatasetInfo":
-        """Validate a dict as written by `to_dict`; a bad one raises DatasetError."""
+        """Validate a dict as written by `to_dict`; a bad one raises DatasetError.
+
+        Every field is checked for type and range before it is used, so a hostile file (an
+        infinite mean, a shape of 10**30, a million class names) is one line, not an overflow."""
         if not isinstance(d, dict):
             raise DatasetError(f"dataset: expected an object, got {type(d).__name__}")
-        try:
-            name = d["name"]
-            shape = tuple(int(v) for v in d["input_shape"])
-            names = tuple(str(v) for v in d["class_names"])
-            mean = tuple(float(v) for v in d["mean"])
-            std = tuple(float(v) for v in d["std"])
-        except (KeyError, TypeError, ValueError) as exc:
-            raise DatasetError(f"dataset: missing or malformed field ({exc})") from None
-        if not isinstance(name, str) or len(shape) != 3 or min(shape) < 1:
-            raise DatasetError(f"dataset: expected a name and a [C, H, W] input shape, got {d!r}")
-        if len(mean) != shape[0] or len(std) != shape[0] or min(std) <= 0:
-            raise DatasetError(f"dataset: expected {shape[0]} means and positive stds, got {list(mean)}, {list(std)}")
-        if len(names) < 2:
-            raise DatasetError(f"dataset: expected at least two class names, got {list(names)}")
-        return cls(name, shape, names, mean, std)  # type: ignore[arg-type]
+        missing = [key for key in ("name", "input_shape", "class_names", "mean", "std") if key not in d]
+        if missing:
+            raise DatasetError(f"dataset: missing field {missing[0]}")
+        name, shape, names = d["name"], d["input_shape"], d["class_names"]
+        if not isinstance(name, str) or len(name) > MAX_NAME_LENGTH:
+            raise DatasetError(f"dataset: expected a name of at most {MAX_NAME_LENGTH} characters, got {short_repr(name)}")
+        if (not isinstance(shape, list) or len(shape) != 3 or not all(_is_count(v, MAX_SIDE) for v in shape)):
+            raise DatasetError(f"dataset: expected a [C, H, W] input shape of ints from 1 to {MAX_SIDE}, "
+                               f"got {short_repr(shape)}")
+        if (not isinstance(names, list) or not 2 <= len(names) <= MAX_CLASSES
+                or not all(isinstance(v, str) and len(v) <= MAX_NAME_LENGTH for v in names)):
+            raise DatasetError(f"dataset: expected from 2 to {MAX_CLASSES:,} class names (strings of at most "
+                               f"{MAX_NAME_LENGTH} characters), got {short_repr(names)}")
+        mean, std = d["mean"], d["std"]
+        channels = shape[0]
+        if not _finite_numbers(mean, channels) or not _finite_numbers(std, channels) or min(std) <= 0:
+            raise DatasetError(f"dataset: expected {channels} finite means and positive finite stds, "
+                               f"got {short_repr(mean)}, {short_repr(std)}")
+        return cls(name, tuple(shape), tuple(names), tuple(float(v) for v in mean),  # type: ignore[arg-type]
+                   tuple(float(v) for v in std))
+
+
+MAX_NAME_LENGTH = 255
+MAX_CLASSES = 100_000
+MAX_SIDE = 4096
+
+
+def _is_count(value: Any, maximum: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= maximum
+
+
+def _finite_numbers(values: Any, count: int) -> bool:
+    return (isinstance(values, list) and len(values) == count
+            and all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in values))
 
 
 @dataclass(frozen=True)

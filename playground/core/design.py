@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import AbstractSet, Any, Iterator, Mapping
 
+from playground.core.safe_load import UnreadableFile, digits_reason, file_text
 from playground.core.layers import (
     BOOL, CATALOGUE, CHOICE, FLOAT, INT, PADDING, PAIR, PAIR_OR_NONE, LayerKind, Param)
 
@@ -254,7 +255,7 @@ def design_from_dict(d: Any) -> Design:
             raise DesignError(_key_path("", key), "unknown key")
     if d.get("format") != FORMAT:
         raise DesignError("format", f'expected "{FORMAT}", got {_fmt(d.get("format"))}')
-    if d.get("version") != VERSION:
+    if type(d.get("version")) is not int or d.get("version") != VERSION:  # not True, not 1.0
         raise DesignError("version", f"expected {VERSION}, got {_fmt(d.get('version'))}")
     name = d.get("name", "Untitled")
     if not isinstance(name, str):
@@ -290,6 +291,8 @@ def design_from_json(text: str) -> Design:
         raise DesignError("", f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
     except RecursionError:
         raise _nesting_too_deep() from None
+    except ValueError as exc:  # an integer of more digits than Python converts
+        raise DesignError("", f"not readable JSON ({digits_reason(exc)})") from None
     return design_from_dict(data)
 
 
@@ -297,11 +300,9 @@ def load_design(path: str | os.PathLike[str]) -> Design:
     """Read and validate a design file. Errors (missing, unreadable, invalid) are DesignError."""
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DesignError("", "no such file", file=str(p)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DesignError("", f"cannot read ({exc.__class__.__name__}: {exc})", file=str(p)) from None
+        text = file_text(p)  # a regular file of bounded size: never /dev/zero or a FIFO
+    except UnreadableFile as exc:
+        raise DesignError("", str(exc), file=str(p)) from None
     try:
         return design_from_json(text)
     except DesignError as exc:
@@ -630,6 +631,8 @@ def block_from_json(text: str) -> Block:
         raise DesignError("", f"not a block (invalid JSON: {exc.msg})") from None
     except RecursionError:
         raise _nesting_too_deep() from None
+    except ValueError as exc:  # an integer of more digits than Python converts
+        raise DesignError("", f"not a block (unreadable JSON: {digits_reason(exc)})") from None
     return _parse_block(data, "block", set())
 
 

@@ -73,3 +73,69 @@ def test_gui_refuses_a_bad_design_before_opening_a_window(tmp_path: Path, capsys
     assert fragment in one_line_error(capsys)
     assert main(["gui", str(tmp_path / "missing.json")]) == 2
     assert "missing.json: no such file" in one_line_error(capsys)
+
+
+# ---------------------------------------------------------------- checkpoints (classify --model)
+
+def _digit_png(path: Path) -> Path:
+    from PIL import Image
+
+    image = Image.new("L", (28, 28), 0)
+    image.paste(255, (12, 4, 16, 24))
+    image.save(path)
+    return path
+
+
+def _stride_zero_checkpoint(path: Path, side: int) -> Path:
+    """A few-kB checkpoint whose design needs 2*side*side*32 floats, every weight a stride-0 view."""
+    import io
+
+    import torch
+
+    from playground.core.builder import build_model
+    from playground.core.checkpoint import FORMAT, VERSION
+    from playground.core.design import design_from_dict, design_to_json
+
+    design = design_from_dict({
+        "format": "cnn-playground.design", "version": 1, "input": [1, side, side],
+        "layers": [{"type": "Conv2d", "out_channels": 2, "kernel_size": 1}, {"type": "Flatten"},
+                   {"type": "Linear", "out_features": 32}]})
+    with torch.device("meta"):
+        expected = build_model(design).state_dict()
+    state = {k: torch.zeros(1, dtype=v.dtype).expand(v.shape) for k, v in expected.items()}
+    buffer = io.BytesIO()
+    torch.save({"format": FORMAT, "version": VERSION, "design": design_to_json(design), "config": "{}",
+                "metrics": "{}", "state_dict": state,
+                "dataset": '{"name": "x", "input_shape": [1, %d, %d], "class_names": ["a", "b"], '
+                           '"mean": [0.1], "std": [0.3]}' % (side, side)}, buffer)
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def test_classify_refuses_a_stride_zero_checkpoint_without_allocating_its_model(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    model = _stride_zero_checkpoint(tmp_path / "tiny.pt", side=4096)  # the design claims 4.3 GB of weights
+    assert model.stat().st_size < 20_000
+    image = _digit_png(tmp_path / "d.png")
+    script = ("import resource, sys\nfrom playground.cli import main\n"
+              f"status = main(['classify', '--model', {str(model)!r}, {str(image)!r}])\n"
+              "print(status, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    status, peak_mib = (int(v) for v in done.stdout.split())
+    assert status == 2
+    assert_one_line_error(done.stderr, "tiny.pt: refused", "a view of a smaller storage")
+    assert peak_mib < 1500, f"peak RSS {peak_mib} MiB"
+
+
+@pytest.mark.parametrize("model, fragment", [
+    ("/dev/zero", "/dev/zero: cannot read (not a regular file"),
+    ("{tmp}", "cannot read (a folder, not a file)"),
+    ("{tmp}/none.pt", "none.pt: no such file"),
+])
+def test_classify_says_what_the_model_path_is(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                              model: str, fragment: str) -> None:
+    image = _digit_png(tmp_path / "d.png")
+    assert main(["classify", "--model", model.format(tmp=tmp_path), str(image)]) == 2
+    assert fragment in one_line_error(capsys)
