@@ -37,6 +37,7 @@ import torch
 import torch.nn.functional as F
 
 from playground import paths
+from playground.core.archives import ArchiveError, extract
 from playground.core.events import Callback, InfoEvent, ProgressEvent, ignore
 from playground.core.safe_load import short_repr
 
@@ -296,16 +297,15 @@ def _is_ready(source: _Source, files: _Files) -> bool:
 
 
 def _extract(source: _Source, files: _Files) -> None:
-    """Unpack archives that are present (downloaded or placed by hand)."""
-    from torchvision.datasets.utils import extract_archive
-
-    for name, _ in files.archives:
+    """Unpack archives that are present (downloaded or placed by hand), each only after its
+    MD5 matched torchvision's published one, tars with Python's "data" filter (archives.py)."""
+    for name, md5 in files.archives:
         archive = files.folder / name
         if archive.is_file():
             try:
-                extract_archive(str(archive), str(files.extract_to))
-            except (OSError, EOFError, ValueError, RuntimeError) as exc:
-                raise DatasetError(f"{source.title}: cannot unpack {archive} ({exc}); delete it and download again") from None
+                extract(archive, files.extract_to, md5)
+            except ArchiveError as exc:
+                raise DatasetError(f"{source.title}: {exc}") from None
 
 
 def _fetch(source: _Source, files: _Files, callback: Callback) -> None:

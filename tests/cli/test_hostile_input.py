@@ -139,3 +139,38 @@ def test_classify_says_what_the_model_path_is(tmp_path: Path, capsys: pytest.Cap
     image = _digit_png(tmp_path / "d.png")
     assert main(["classify", "--model", model.format(tmp=tmp_path), str(image)]) == 2
     assert fragment in one_line_error(capsys)
+
+
+# ---------------------------------------------------------------- dataset archives (train --dataset)
+
+def test_train_refuses_a_hand_placed_archive_that_would_write_outside_the_cache(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import hashlib
+    import io
+    import sys
+    import tarfile
+
+    import torchvision.datasets as tvd
+
+    if sys.platform in ("win32", "darwin"):
+        pytest.skip("the cache follows XDG_CACHE_HOME on Linux and other Unixes")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home" / ".cache"))
+    cache = tmp_path / "home" / ".cache" / "cnn-playground"
+    cache.mkdir(parents=True)
+    archive = cache / tvd.CIFAR10.filename
+    with tarfile.open(archive, "w:gz") as tar:
+        for name, data in (("cifar-10-batches-py/batches.meta", b"meta"), ("../../.bashrc", b"echo owned\n")):
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    design = tmp_path / "rgb.json"
+    design.write_text(json.dumps({"format": "cnn-playground.design", "version": 1, "input": [3, 32, 32],
+                                  "layers": [{"type": "Flatten"}, {"type": "Linear", "out_features": 10}]}))
+    args = ["train", str(design), "--dataset", "cifar10", "--epochs", "1", "--out", str(tmp_path / "m.pt")]
+
+    assert main(args) == 2  # the file as placed: not the published archive
+    assert "MD5 checksum differs" in one_line_error(capsys)
+    monkeypatch.setattr(tvd.CIFAR10, "tgz_md5", hashlib.md5(archive.read_bytes()).hexdigest())
+    assert main(args) == 2  # even were its checksum the published one, the tar filter refuses it
+    assert "refused to unpack" in one_line_error(capsys)
+    assert not (tmp_path / "home" / ".bashrc").exists() and not (tmp_path / "m.pt").exists()
