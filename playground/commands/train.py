@@ -20,6 +20,7 @@ from playground.cli import UsageError
 from playground.core.checkpoint import CheckpointError, save_checkpoint
 from playground.core.design import load_design
 from playground.core.devices import describe
+from playground.core.safe_load import printable
 from playground.core.events import EpochEvent, Event, FailedEvent, InfoEvent, ProgressEvent, StepEvent
 from playground.core.trainer import ConfigError, TrainConfig, Trainer
 
@@ -48,7 +49,7 @@ class ProgressPrinter:
 
     def _draw(self, text: str) -> None:
         if self.live:
-            self.stream.write("\r" + text.ljust(self.width)[:self.width])
+            self.stream.write("\r" + printable(text).ljust(self.width)[:self.width])
             self.stream.flush()
             self._open_line = True
 
@@ -56,7 +57,7 @@ class ProgressPrinter:
         if self._open_line:
             self.stream.write("\r" + " " * self.width + "\r")
             self._open_line = False
-        self.stream.write(text + "\n")
+        self.stream.write(printable(text) + "\n")  # names from files (class folders) reach the terminal escaped
         self.stream.flush()
 
     def __call__(self, event: Event) -> None:

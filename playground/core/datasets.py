@@ -39,6 +39,7 @@ import torch.nn.functional as F
 from playground import paths
 from playground.core.archives import ArchiveError, extract
 from playground.core.events import Callback, InfoEvent, ProgressEvent, ignore
+from playground.core.image_files import image_read_errors, quiet_pillow
 from playground.core.safe_load import short_repr
 
 EMBEDDED = "embedded"
@@ -376,7 +377,7 @@ def _image_files(folder: Path) -> list[Path]:
 def _read_image(path: Path, shape: tuple[int, int, int]) -> np.ndarray:
     from PIL import Image
 
-    with Image.open(path) as img:
+    with quiet_pillow(), Image.open(path) as img:
         img = img.convert("L" if shape[0] == 1 else "RGB")
         img = img.resize((shape[2], shape[1]), Image.Resampling.BILINEAR)
         arr = np.asarray(img, dtype=np.uint8)
@@ -413,6 +414,7 @@ def load_image_folder(root: str | os.PathLike[str], input_shape: Sequence[int], 
         raise DatasetError(f"{class_root}: no images in the class folders (looked for {', '.join(IMAGE_SUFFIXES)})")
     read: list[tuple[list[np.ndarray], list[int]]] = []
     skipped: list[str] = []
+    unreadable = image_read_errors()
     done, last = 0, 0.0
     for _, files in parts:
         images, labels = [], []
@@ -420,7 +422,7 @@ def load_image_folder(root: str | os.PathLike[str], input_shape: Sequence[int], 
             try:
                 images.append(_read_image(path, shape))  # type: ignore[arg-type]
                 labels.append(label)
-            except (OSError, ValueError, SyntaxError) as exc:
+            except unreadable as exc:  # a decompression bomb too: skipped and counted, not fatal
                 skipped.append(f"{path.name}: {exc.__class__.__name__}")
             done += 1
             now = time.monotonic()

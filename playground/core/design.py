@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import AbstractSet, Any, Iterator, Mapping
 
-from playground.core.safe_load import UnreadableFile, digits_reason, file_text
+from playground.core.safe_load import UnreadableFile, digits_reason, escape_lone_surrogates, file_text
 from playground.core.layers import (
     BOOL, CATALOGUE, CHOICE, FLOAT, INT, PADDING, PAIR, PAIR_OR_NONE, LayerKind, Param)
 
@@ -365,7 +365,9 @@ def to_pretty_json(value: Any, indent: int = 0) -> str:
 
 
 def design_to_json(design: Design) -> str:
-    return to_pretty_json(design_to_dict(design)) + "\n"
+    """The file's text; a lone surrogate in a name or label (which UTF-8 cannot encode) is
+    written as its JSON escape, so the design saves and reads back the same."""
+    return escape_lone_surrogates(to_pretty_json(design_to_dict(design))) + "\n"
 
 
 def new_file_mode() -> int:

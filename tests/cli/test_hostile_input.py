@@ -174,3 +174,95 @@ def test_train_refuses_a_hand_placed_archive_that_would_write_outside_the_cache(
     assert main(args) == 2  # even were its checksum the published one, the tar filter refuses it
     assert "refused to unpack" in one_line_error(capsys)
     assert not (tmp_path / "home" / ".bashrc").exists() and not (tmp_path / "m.pt").exists()
+
+
+# ---------------------------------------------------------------- design files (summary)
+
+def _design_text(**overrides: object) -> str:
+    design = {"format": "cnn-playground.design", "version": 1, "name": "net", "input": [1, 28, 28],
+              "layers": [{"type": "Flatten"}, {"type": "Linear", "out_features": 10}]}
+    design.update(overrides)
+    return json.dumps(design)
+
+
+@pytest.mark.parametrize("text, fragment", [
+    (_design_text().replace('"out_features": 10', '"out_features": ' + "7" * 5000),
+     "not readable JSON (a number has too many digits)"),
+    (_design_text().replace('"version": 1', '"version": true'), "version: expected 1, got true"),
+    (_design_text().replace('"version": 1', '"version": 1.0'), "version: expected 1, got 1.0"),
+], ids=["5000-digits", "version-true", "version-float"])
+def test_summary_refuses_what_python_would_misread_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                               text: str, fragment: str) -> None:
+    path = tmp_path / "d.json"
+    path.write_text(text)
+    assert main(["summary", str(path)]) == 2
+    line = one_line_error(capsys)
+    assert fragment in line and len(line) < 300
+
+
+def test_summary_reads_no_device_pipe_or_oversized_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+
+    assert main(["summary", "/dev/zero"]) == 2  # used to read until MemoryError
+    assert "/dev/zero: cannot read (not a regular file" in one_line_error(capsys)
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    assert main(["summary", str(fifo)]) == 2  # no writer: reading would wait forever
+    assert "pipe.json: cannot read (not a regular file" in one_line_error(capsys)
+    huge = tmp_path / "huge.json"
+    with open(huge, "wb") as fh:
+        fh.truncate(64 * 1024 * 1024)  # sparse: takes no disk, claims 64 MiB
+    assert main(["summary", str(huge)]) == 2
+    assert "huge.json: cannot read (too large: 67,108,864 bytes" in one_line_error(capsys)
+
+
+def test_names_from_a_file_cannot_drive_the_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    name = "net\x1b[2J\x1b]0;owned\x07\nsecond line\ud800"
+    path = tmp_path / "d.json"
+    path.write_text(_design_text(name=name, layers=[{"type": "Flatten", "label": "flat\r\x1b[31m"},
+                                                    {"type": "Linear", "out_features": 10}]), encoding="ascii")
+    assert main(["summary", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\r" not in out and "\x07" not in out
+    assert out.splitlines()[0].startswith("net\\x1b[2J\\x1b]0;owned\\x07\\nsecond line\\ud800: input")
+    assert '"flat\\r\\x1b[31m"' in out
+    assert main(["summary", str(path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["name"] == name  # JSON keeps the exact text, escaped
+
+
+def test_a_design_with_a_lone_surrogate_saves_and_reads_back(tmp_path: Path) -> None:
+    from playground.core.design import design_from_json, load_design, save_design
+
+    design = design_from_json(_design_text(name="a\udc80b"))
+    save_design(design, tmp_path / "saved.json")
+    assert load_design(tmp_path / "saved.json") == design
+    assert "\\udc80" in (tmp_path / "saved.json").read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- images and class names (classify)
+
+def test_classify_reports_an_image_with_bad_exif_in_one_line(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    from PIL import Image
+
+    path = tmp_path / "bad-exif.png"
+    Image.new("L", (28, 28), 255).save(path, exif=b"garbage!xx")  # Pillow raises SyntaxError on reading it
+    assert main(["classify", str(path)]) == 2
+    assert f"{path}: cannot read image (not a TIFF file" in one_line_error(capsys)
+
+
+def test_classify_escapes_class_names_and_file_names(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from playground.core.checkpoint import load_default_checkpoint, save_checkpoint
+    from playground.core.datasets import DatasetInfo
+
+    shipped = load_default_checkpoint()
+    info = shipped.dataset
+    names = tuple(f"\x1b[31m{n}\n" for n in info.class_names)
+    model = tmp_path / "m.pt"
+    save_checkpoint(model, shipped.design, shipped.state_dict, {}, {},
+                    DatasetInfo(info.name, info.input_shape, names, info.mean, info.std))
+    image = _digit_png(tmp_path / "one\x1b[1m.png")
+    assert main(["classify", "--model", str(model), str(image)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and out.count("\n") == 1
+    assert out.startswith(f"{tmp_path}/one\\x1b[1m.png: \\x1b[31m") and "\\n (" in out
