@@ -9,7 +9,6 @@ only after training succeeded, atomically.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import sys
 import time
@@ -20,7 +19,7 @@ from playground.cli import UsageError
 from playground.core.checkpoint import CheckpointError, save_checkpoint
 from playground.core.design import load_design
 from playground.core.devices import describe
-from playground.core.safe_load import printable
+from playground.core.safe_load import output_problem, printable
 from playground.core.events import EpochEvent, Event, FailedEvent, InfoEvent, ProgressEvent, StepEvent
 from playground.core.trainer import ConfigError, TrainConfig, Trainer
 
@@ -106,8 +105,9 @@ def check_out(out: Path) -> None:
         raise UsageError(f"--out {out}: folder {out.parent} does not exist")
     if out.is_dir():
         raise UsageError(f"--out {out}: is a folder; give a file name such as model.pt")
-    if not os.access(out.parent, os.W_OK | os.X_OK):
-        raise UsageError(f"--out {out}: folder {out.parent} is not writable")
+    problem = output_problem(out)
+    if problem:
+        raise UsageError(f"--out {out}: {problem}")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -472,6 +472,8 @@ def load_dataset(spec: str | os.PathLike[str], input_shape: Sequence[int] | None
     overrides the download cache.
     """
     key = str(spec).strip()
+    if not key:  # Path("") is the current folder: never train on whatever happens to be there
+        raise DatasetError(f"no dataset given: expected {', '.join(dataset_names())} or a folder of class subfolders")
     name = key.lower().replace("-", "").replace("_", "")
     if name == EMBEDDED:
         return load_embedded()

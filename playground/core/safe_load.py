@@ -19,6 +19,7 @@ import json
 import os
 import re
 import stat
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +82,29 @@ def read_capped(path: str | os.PathLike[str], limit: int) -> bytes:
     if len(data) > limit:
         raise UnreadableFile(f"cannot read (too large: more than {limit:,} bytes)")
     return data
+
+
+def output_problem(target: str | os.PathLike[str]) -> str:
+    """'' when a new file can really be made next to `target` and `target` is absent or a
+    regular file; else the reason. A trial file is made and removed, because permission bits
+    say nothing to root and nothing about /proc, read-only mounts or full quotas."""
+    path = Path(target)
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        return f"cannot use it ({_os_reason(exc)})"
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        return "exists and is not a regular file (a folder, link, device or pipe)"
+    folder = path.parent
+    try:
+        fd, probe = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".probe", dir=folder)
+    except OSError as exc:
+        return f"cannot write in folder {folder} ({_os_reason(exc)})"
+    os.close(fd)
+    os.unlink(probe)
+    return ""
 
 
 def _refuse_special(info: os.stat_result) -> None:

@@ -266,3 +266,57 @@ def test_classify_escapes_class_names_and_file_names(tmp_path: Path, capsys: pyt
     out = capsys.readouterr().out
     assert "\x1b" not in out and out.count("\n") == 1
     assert out.startswith(f"{tmp_path}/one\\x1b[1m.png: \\x1b[31m") and "\\n (" in out
+
+
+# ---------------------------------------------------------------- train: refused before any training
+
+@pytest.fixture
+def no_training(monkeypatch: pytest.MonkeyPatch) -> None:
+    import playground.commands.train as train_command
+
+    class NoTrainer:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            raise AssertionError("training must not start")
+
+    monkeypatch.setattr(train_command, "Trainer", NoTrainer)
+
+
+def _lenet() -> str:
+    from playground.paths import examples_dir
+
+    return str(examples_dir() / "lenet5.json")
+
+
+@pytest.mark.parametrize("out, fragment", [
+    ("/proc/x", "--out /proc/x: cannot write in folder /proc"),
+    ("{tmp}/pipe.pt", "pipe.pt: exists and is not a regular file"),
+    ("{tmp}/link.pt", "link.pt: exists and is not a regular file"),
+], ids=["proc", "fifo", "symlink"])
+def test_train_checks_the_output_location_before_training(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                          no_training: None, out: str, fragment: str) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "pipe.pt")
+    (tmp_path / "link.pt").symlink_to(tmp_path / "elsewhere.pt")
+    assert main(["train", _lenet(), "--out", out.format(tmp=tmp_path)]) == 2
+    assert fragment in one_line_error(capsys)
+
+
+def test_train_refuses_an_empty_dataset_name_instead_of_reading_the_current_folder(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("cats", "dogs"):  # the current folder would pass as an image folder
+        (tmp_path / name).mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert main(["train", _lenet(), "--dataset", "", "--epochs", "1", "--out", str(tmp_path / "m.pt")]) == 2
+    assert "no dataset given: expected embedded, mnist" in one_line_error(capsys)
+    assert not (tmp_path / "m.pt").exists()
+
+
+def test_batchnorm_eps_zero_is_refused_by_summary_with_its_path(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "bn.json"
+    path.write_text(_design_text(layers=[{"type": "Conv2d", "out_channels": 2, "kernel_size": 3},
+                                         {"type": "BatchNorm2d", "eps": 0}, {"type": "Flatten"},
+                                         {"type": "Linear", "out_features": 10}]))
+    assert main(["summary", str(path)]) == 2
+    assert "bn.json: layers[1].eps: expected a number from 1e-12 to 1, got 0" in one_line_error(capsys)

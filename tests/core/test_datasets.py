@@ -326,3 +326,19 @@ def test_an_archive_placed_by_hand_is_checked_before_it_is_unpacked(tmp_path, na
     message = str(info.value)
     assert str(archive) in message and "MD5 checksum differs" in message and "\n" not in message
     assert not unpacked.exists()
+
+
+def test_a_decompression_bomb_in_an_image_folder_is_skipped_and_counted(tmp_path, monkeypatch):
+    from PIL import Image as PILImage
+
+    for cls in ("a", "b"):
+        (tmp_path / cls).mkdir()
+        for i in range(3):
+            PILImage.new("L", (8, 8), 40 * i).save(tmp_path / cls / f"{i}.png")
+    PILImage.new("L", (64, 64), 0).save(tmp_path / "a" / "bomb.png")
+    monkeypatch.setattr(PILImage, "MAX_IMAGE_PIXELS", 1000)  # 64x64 is over twice this: Pillow's bomb error
+    events = []
+    data = load_dataset(tmp_path, input_shape=(1, 8, 8), callback=events.append)
+    assert len(data.train_y) + len(data.val_y) == 6
+    notes = [e.message for e in events if isinstance(e, InfoEvent)]
+    assert notes == [f"skipped 1 unreadable file in {tmp_path} (first: bomb.png: DecompressionBombError)"]
