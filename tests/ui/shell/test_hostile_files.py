@@ -72,3 +72,53 @@ def test_a_design_named_with_a_lone_surrogate_opens_and_saves(qtbot, tmp_path: P
     again = load_design(path)
     assert again.name == "net \ud800 one" and again.layers[0].label == "label \udfff"
     assert again == window.document.design
+
+
+def _hostile_checkpoints(folder: Path) -> dict[str, Path]:
+    """Checkpoints that used to raise inside the Load Model slot, or allocate gigabytes."""
+    import io
+
+    import torch
+
+    from playground.core.builder import build_model
+    from playground.core.checkpoint import FORMAT as CHECKPOINT
+    from playground.core.design import design_from_dict, design_to_json
+
+    design = design_from_dict({**SMALL, "input": [1, 28, 28]})
+    sound = {"format": CHECKPOINT, "version": 1, "design": design_to_json(design), "config": "{}", "metrics": "{}",
+             "state_dict": build_model(design).state_dict(),
+             "dataset": json.dumps({"name": "d", "input_shape": [1, 28, 28], "class_names": list("0123456789"),
+                                    "mean": [0.1], "std": [0.3]})}
+    weights = {k: v.clone() for k, v in sound["state_dict"].items()}
+    variants = {
+        "stride0.pt": {"state_dict": {**weights, "fc.weight": torch.zeros(1).expand(10, 6 * 28 * 28)}},
+        "sparse.pt": {"state_dict": {**weights, "fc.bias": torch.zeros(10).to_sparse()}},
+        "meta.pt": {"state_dict": {**weights, "fc.bias": torch.empty(10, device="meta")}},
+        "deep-config.pt": {"config": "[" * 100_000},
+        "huge-mean.pt": {"dataset": sound["dataset"].replace("0.1", "1" * 5000)},
+        "infinite-std.pt": {"dataset": sound["dataset"].replace("0.3", "Infinity")},
+    }
+    paths = {}
+    for name, change in variants.items():
+        buffer = io.BytesIO()
+        torch.save({**sound, **change}, buffer)
+        paths[name] = folder / name
+        paths[name].write_bytes(buffer.getvalue())
+    return paths
+
+
+def test_load_model_refuses_hostile_checkpoints_with_a_message(qtbot, file_dialogs, tmp_path: Path) -> None:
+    from playground.ui.shell.workbench import Workbench
+
+    bench = Workbench()
+    qtbot.addWidget(bench.window)
+    bench.start_session()
+    bench.window.show()
+    active = bench.hub.active
+    for name, path in _hostile_checkpoints(tmp_path).items():
+        file_dialogs.answers.append(str(path))
+        bench.load_model_action.trigger()
+        text = bench.training.message_label.text()
+        assert text.startswith(f"Could not load the model: {path}: ") and "\n" not in text, name
+        assert bench.hub.active is active
+    bench.window.close()
