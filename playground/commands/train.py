@@ -9,6 +9,7 @@ only after training succeeded, atomically.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import time
@@ -105,7 +106,9 @@ def check_out(out: Path) -> None:
         raise UsageError(f"--out {out}: folder {out.parent} does not exist")
     if out.is_dir():
         raise UsageError(f"--out {out}: is a folder; give a file name such as model.pt")
-    problem = output_problem(out)
+    if not os.access(out.parent, os.W_OK | os.X_OK):
+        raise UsageError(f"--out {out}: folder {out.parent} is not writable")
+    problem = output_problem(out)  # a trial file: access() says nothing to root or about /proc
     if problem:
         raise UsageError(f"--out {out}: {problem}")
 
