@@ -122,3 +122,18 @@ def test_load_model_refuses_hostile_checkpoints_with_a_message(qtbot, file_dialo
         assert text.startswith(f"Could not load the model: {path}: ") and "\n" not in text, name
         assert bench.hub.active is active
     bench.window.close()
+
+
+def test_a_read_only_data_folder_means_autosave_off_and_says_why(qtbot, monkeypatch) -> None:
+    import playground.ui.shell.autosave as autosave
+
+    def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied")  # root writes anywhere, so the refusal is simulated
+
+    monkeypatch.setattr(autosave.tempfile, "mkstemp", refuse)
+    window = open_window(qtbot)
+    window.start_session()
+    label = window.statusBar().findChild(QLabel, "autosaveOffLabel")
+    assert label is not None
+    assert label.text() == f"Autosave is off: cannot write in {autosave_dir()} (Permission denied)"
+    assert not window.autosave.timer.isActive()
