@@ -65,6 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit status."""
     from playground.core.design import DesignError
     from playground.core.fileio import WriteError
+    from playground.core.safe_load import printable
 
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -73,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         module = importlib.import_module(f"playground.commands.{command}")
         return int(module.run(args) or 0)
     except (UsageError, DesignError, WriteError) as exc:
-        print(f"cnn-playground: error: {exc}", file=sys.stderr)
+        print(f"cnn-playground: error: {printable(str(exc))}", file=sys.stderr)  # one line, whatever a file held
         return 2
     except KeyboardInterrupt:
         print("cnn-playground: interrupted", file=sys.stderr)

@@ -16,6 +16,7 @@ from playground.cli import UsageError
 from playground.core.checkpoint import Checkpoint, CheckpointError, load_checkpoint, load_default_checkpoint
 from playground.core.digit import DigitImageError, DigitPreprocessor, load_image
 from playground.core.inspect_model import fit_input, inspect
+from playground.core.safe_load import printable
 
 
 def _model(path: str | None) -> Checkpoint:
@@ -42,10 +43,10 @@ def run(args: argparse.Namespace) -> int:
     names = list(info.class_names)
     for name, digit in digits:
         if digit is None:
-            print(f"{name}: no digit (the image is blank)")
+            print(f"{printable(name)}: no digit (the image is blank)")
             continue
         result = inspect(model, fit_input(digit, checkpoint.design.input), info.mean, info.std)
         winner = result.predicted
         label = names[winner] if winner < len(names) else str(winner)
-        print(f"{name}: {label} ({float(result.probabilities[winner]):.1%})")
+        print(f"{printable(name)}: {printable(label)} ({float(result.probabilities[winner]):.1%})")
     return 0

@@ -12,9 +12,12 @@ import json
 import os
 import sys
 
+from dataclasses import replace
+
 from playground.cli import UsageError
 from playground.core.analysis import analyze
-from playground.core.design import load_design
+from playground.core.design import Block, Design, load_design
+from playground.core.safe_load import escape_lone_surrogates, printable
 from playground.core.summary_format import format_summary, summary_dict
 
 
@@ -28,13 +31,25 @@ def _write(text: str) -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+def _shown(design: Design) -> Design:
+    """The design with its name, description and labels safe for a terminal: an ANSI escape
+    or a newline from the file is printed as a visible escape, never acted on."""
+    def block(b: Block) -> Block:
+        return replace(b, label=printable(b.label) if b.label else b.label,
+                       children=tuple(tuple(block(c) for c in child) for child in b.children))
+    return replace(design, name=printable(design.name), description=printable(design.description),
+                   layers=tuple(block(b) for b in design.layers))
+
+
 def run(args: argparse.Namespace) -> int:
     if args.classes is not None and args.classes < 1:
         raise UsageError(f"--classes expects a positive number of classes, got {args.classes}")
     design = load_design(args.design)
+    if not args.json:
+        design = _shown(design)  # names and labels only: the numbers do not depend on them
     analysis = analyze(design, num_classes=args.classes)
-    if args.json:
-        _write(json.dumps(summary_dict(design, analysis), indent=2, ensure_ascii=False) + "\n")
+    if args.json:  # JSON escapes control characters itself; a lone surrogate needs its \u escape
+        _write(escape_lone_surrogates(json.dumps(summary_dict(design, analysis), indent=2, ensure_ascii=False)) + "\n")
     else:
         _write(format_summary(design, analysis))
     return 1 if analysis.errors else 0

@@ -20,8 +20,9 @@ from playground.cli import UsageError
 from playground.core.checkpoint import CheckpointError, save_checkpoint
 from playground.core.design import load_design
 from playground.core.devices import describe
+from playground.core.safe_load import printable
 from playground.core.events import EpochEvent, Event, FailedEvent, InfoEvent, ProgressEvent, StepEvent
-from playground.core.fileio import WriteError, check_writable
+from playground.core.fileio import WriteError, check_can_create
 from playground.core.text import format_bytes, format_duration, format_int
 from playground.core.train_options import ConfigError, TrainConfig, cli_options, option_named
 from playground.core.trainer import Trainer
@@ -46,7 +47,7 @@ class ProgressPrinter:
 
     def _draw(self, text: str) -> None:
         if self.live:
-            self.stream.write("\r" + text.ljust(self.width)[:self.width])
+            self.stream.write("\r" + printable(text).ljust(self.width)[:self.width])
             self.stream.flush()
             self._open_line = True
 
@@ -54,7 +55,7 @@ class ProgressPrinter:
         if self._open_line:
             self.stream.write("\r" + " " * self.width + "\r")
             self._open_line = False
-        self.stream.write(text + "\n")
+        self.stream.write(printable(text) + "\n")  # names from files (class folders) reach the terminal escaped
         self.stream.flush()
 
     def __call__(self, event: Event) -> None:
@@ -104,7 +105,7 @@ def check_out(out: Path) -> None:
     if not os.access(out.parent, os.W_OK | os.X_OK):
         raise UsageError(f"--out {out}: folder {out.parent} is not writable")
     try:
-        check_writable(out)  # a link, a pipe, a device or a read-only file: refused, not replaced
+        check_can_create(out)  # a link, a pipe, a device, a read-only file or /proc: refused now
     except WriteError as exc:
         raise UsageError(f"--out {exc}") from None
 

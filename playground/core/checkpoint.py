@@ -30,9 +30,11 @@ import torch.nn as nn
 
 from playground import paths
 from playground.core.builder import build_model
+from playground.core.checkpoint_guard import WeightsRefused, check_archive, checked_weights, is_torch_zip, load_mapped
 from playground.core.datasets import DatasetError, DatasetInfo
 from playground.core.design import Design, DesignError, design_from_json, design_to_json
 from playground.core.fileio import atomic_write
+from playground.core.safe_load import UnreadableFile, UnreadableJson, check_regular_file, loads_json, short_repr
 
 FORMAT = "cnn-playground.checkpoint"
 VERSION = 1
@@ -93,8 +95,10 @@ def save_checkpoint(path: str | os.PathLike[str], design: Design,
     atomic_write(path, buffer.getvalue())
 
 
-def _check_fit(path: str | os.PathLike[str], design: Design, state: Mapping[str, torch.Tensor]) -> None:
-    """Compare names and shapes with the design's module, built on the meta device (no memory)."""
+def _check_fit(path: str | os.PathLike[str], design: Design,
+               state: Mapping[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+    """Compare names and shapes with the design's module, built on the meta device (no memory);
+    returns that module's (meta) state dict."""
     try:
         with torch.device("meta"):
             expected = build_model(design).state_dict()
@@ -113,6 +117,7 @@ def _check_fit(path: str | os.PathLike[str], design: Design, state: Mapping[str,
         if tuple(state[key].shape) != tuple(tensor.shape):
             raise CheckpointError(f"{path}: the weights do not fit the design ({key} has shape "
                                   f"{list(state[key].shape)}, the design needs {list(tensor.shape)})")
+    return expected
 
 
 def _json_field(path: Path, raw: Mapping[str, Any], key: str) -> Any:
@@ -120,9 +125,9 @@ def _json_field(path: Path, raw: Mapping[str, Any], key: str) -> Any:
     if not isinstance(text, str):
         raise CheckpointError(f"{path}: not a cnn-playground checkpoint (no {key})")
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CheckpointError(f"{path}: damaged {key} ({exc.msg})") from None
+        return loads_json(text)
+    except UnreadableJson as exc:
+        raise CheckpointError(f"{path}: damaged {key} ({exc})") from None
 
 
 # What torch's weights-only unpickler says when a real pickle names a Python object (a class,
@@ -141,25 +146,47 @@ def _unreadable(path: Path, exc: Exception) -> CheckpointError:
         reason = str(exc).splitlines()[0]
     elif isinstance(exc, EOFError):
         reason = "the file is empty or cut short"
+    elif isinstance(exc, RecursionError):
+        reason = "nested too deeply"
+    elif isinstance(exc, MemoryError):
+        reason = "it declares more data than fits in memory"
     else:
         reason = "not a file written by torch.save"
     return CheckpointError(f"{path}: not a cnn-playground checkpoint ({reason})")
 
 
-def load_checkpoint(path: str | os.PathLike[str]) -> Checkpoint:
-    """Read a checkpoint safely (weights_only); raises CheckpointError with a one-line reason."""
-    path = Path(path)
-    if not path.is_file():
-        raise CheckpointError(f"{path}: no such file")
+def _read_raw(path: Path) -> Any:
+    """The unpickled top-level object, read weights-only after the archive proved it cannot
+    unpack to more than the file holds; every failure is a one-line CheckpointError."""
     try:
-        raw = torch.load(path, map_location="cpu", weights_only=True)
+        size = check_regular_file(path).st_size
+    except UnreadableFile as exc:
+        raise CheckpointError(f"{path}: {exc}") from None
+    try:
+        if is_torch_zip(path):
+            check_archive(path, size)
+        return load_mapped(path)
+    except WeightsRefused as exc:
+        raise CheckpointError(f"{path}: {exc}") from None
+    except PermissionError:
+        raise CheckpointError(f"{path}: cannot read (permission denied)") from None
     except (pickle.UnpicklingError, RuntimeError, EOFError, OSError, ValueError, zipfile.BadZipFile, KeyError,
-            IndexError, AttributeError) as exc:
+            IndexError, AttributeError, TypeError, RecursionError, MemoryError, OverflowError) as exc:
         raise _unreadable(path, exc) from None
+
+
+def load_checkpoint(path: str | os.PathLike[str]) -> Checkpoint:
+    """Read a checkpoint safely (weights_only); raises CheckpointError with a one-line reason.
+
+    Nothing the file declares is allocated before it is checked against the file's own
+    size and the design's own weights (see checkpoint_guard)."""
+    path = Path(path)
+    raw = _read_raw(path)
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise CheckpointError(f"{path}: not a cnn-playground checkpoint")
-    if raw.get("version") != VERSION:
-        raise CheckpointError(f"{path}: checkpoint version {raw.get('version')!r} is not supported (expected {VERSION})")
+    version = raw.get("version")
+    if type(version) is not int or version != VERSION:
+        raise CheckpointError(f"{path}: checkpoint version {short_repr(version)} is not supported (expected {VERSION})")
     try:
         design = design_from_json(raw.get("design") if isinstance(raw.get("design"), str) else "")
     except DesignError as exc:
@@ -176,8 +203,12 @@ def load_checkpoint(path: str | os.PathLike[str]) -> Checkpoint:
         dataset = DatasetInfo.from_dict(_json_field(path, raw, "dataset"))
     except DatasetError as exc:
         raise CheckpointError(f"{path}: {exc}") from None
-    _check_fit(path, design, state)
-    return Checkpoint(path, design, state, config, metrics, dataset)
+    expected = _check_fit(path, design, state)
+    try:
+        weights = checked_weights(expected, state)
+    except WeightsRefused as exc:
+        raise CheckpointError(f"{path}: refused: {exc}") from None
+    return Checkpoint(path, design, weights, config, metrics, dataset)
 
 
 def load_default_checkpoint() -> Checkpoint:

@@ -22,6 +22,7 @@ pixels, small rotations and scale changes, one `grid_sample` per batch.
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 import time
@@ -36,7 +37,10 @@ import torch
 import torch.nn.functional as F
 
 from playground import paths
+from playground.core.archives import ArchiveError, extract
 from playground.core.events import Callback, InfoEvent, ProgressEvent, ignore
+from playground.core.image_files import image_read_errors, quiet_pillow
+from playground.core.safe_load import short_repr
 from playground.core.text import COMPACT, shape_str, shape_text
 
 EMBEDDED = "embedded"
@@ -69,24 +73,46 @@ class DatasetInfo:
 
     @classmethod
     def from_dict(cls, d: Any) -> "DatasetInfo":
-        """Validate a dict as written by `to_dict`; a bad one raises DatasetError."""
+        """Validate a dict as written by `to_dict`; a bad one raises DatasetError.
+
+        Every field is checked for type and range before it is used, so a hostile file (an
+        infinite mean, a shape of 10**30, a million class names) is one line, not an overflow."""
         if not isinstance(d, dict):
             raise DatasetError(f"dataset: expected an object, got {type(d).__name__}")
-        try:
-            name = d["name"]
-            shape = tuple(int(v) for v in d["input_shape"])
-            names = tuple(str(v) for v in d["class_names"])
-            mean = tuple(float(v) for v in d["mean"])
-            std = tuple(float(v) for v in d["std"])
-        except (KeyError, TypeError, ValueError) as exc:
-            raise DatasetError(f"dataset: missing or malformed field ({exc})") from None
-        if not isinstance(name, str) or len(shape) != 3 or min(shape) < 1:
-            raise DatasetError(f"dataset: expected a name and a [C, H, W] input shape, got {d!r}")
-        if len(mean) != shape[0] or len(std) != shape[0] or min(std) <= 0:
-            raise DatasetError(f"dataset: expected {shape[0]} means and positive stds, got {list(mean)}, {list(std)}")
-        if len(names) < 2:
-            raise DatasetError(f"dataset: expected at least two class names, got {list(names)}")
-        return cls(name, shape, names, mean, std)  # type: ignore[arg-type]
+        missing = [key for key in ("name", "input_shape", "class_names", "mean", "std") if key not in d]
+        if missing:
+            raise DatasetError(f"dataset: missing field {missing[0]}")
+        name, shape, names = d["name"], d["input_shape"], d["class_names"]
+        if not isinstance(name, str) or len(name) > MAX_NAME_LENGTH:
+            raise DatasetError(f"dataset: expected a name of at most {MAX_NAME_LENGTH} characters, got {short_repr(name)}")
+        if (not isinstance(shape, list) or len(shape) != 3 or not all(_is_count(v, MAX_SIDE) for v in shape)):
+            raise DatasetError(f"dataset: expected a [C, H, W] input shape of ints from 1 to {MAX_SIDE}, "
+                               f"got {short_repr(shape)}")
+        if (not isinstance(names, list) or not 2 <= len(names) <= MAX_CLASSES
+                or not all(isinstance(v, str) and len(v) <= MAX_NAME_LENGTH for v in names)):
+            raise DatasetError(f"dataset: expected from 2 to {MAX_CLASSES:,} class names (strings of at most "
+                               f"{MAX_NAME_LENGTH} characters), got {short_repr(names)}")
+        mean, std = d["mean"], d["std"]
+        channels = shape[0]
+        if not _finite_numbers(mean, channels) or not _finite_numbers(std, channels) or min(std) <= 0:
+            raise DatasetError(f"dataset: expected {channels} finite means and positive finite stds, "
+                               f"got {short_repr(mean)}, {short_repr(std)}")
+        return cls(name, tuple(shape), tuple(names), tuple(float(v) for v in mean),  # type: ignore[arg-type]
+                   tuple(float(v) for v in std))
+
+
+MAX_NAME_LENGTH = 255
+MAX_CLASSES = 100_000
+MAX_SIDE = 4096
+
+
+def _is_count(value: Any, maximum: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= maximum
+
+
+def _finite_numbers(values: Any, count: int) -> bool:
+    return (isinstance(values, list) and len(values) == count
+            and all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in values))
 
 
 @dataclass(frozen=True)
@@ -269,16 +295,15 @@ def _is_ready(source: _Source, files: _Files) -> bool:
 
 
 def _extract(source: _Source, files: _Files) -> None:
-    """Unpack archives that are present (downloaded or placed by hand)."""
-    from torchvision.datasets.utils import extract_archive
-
-    for name, _ in files.archives:
+    """Unpack archives that are present (downloaded or placed by hand), each only after its
+    MD5 matched torchvision's published one, tars with Python's "data" filter (archives.py)."""
+    for name, md5 in files.archives:
         archive = files.folder / name
         if archive.is_file():
             try:
-                extract_archive(str(archive), str(files.extract_to))
-            except (OSError, EOFError, ValueError, RuntimeError) as exc:
-                raise DatasetError(f"{source.title}: cannot unpack {archive} ({exc}); delete it and download again") from None
+                extract(archive, files.extract_to, md5)
+            except ArchiveError as exc:
+                raise DatasetError(f"{source.title}: {exc}") from None
 
 
 def _fetch(source: _Source, files: _Files, callback: Callback) -> None:
@@ -349,7 +374,7 @@ def _image_files(folder: Path) -> list[Path]:
 def _read_image(path: Path, shape: tuple[int, int, int]) -> np.ndarray:
     from PIL import Image
 
-    with Image.open(path) as img:
+    with quiet_pillow(), Image.open(path) as img:
         img = img.convert("L" if shape[0] == 1 else "RGB")
         img = img.resize((shape[2], shape[1]), Image.Resampling.BILINEAR)
         arr = np.asarray(img, dtype=np.uint8)
@@ -386,6 +411,7 @@ def load_image_folder(root: str | os.PathLike[str], input_shape: Sequence[int], 
         raise DatasetError(f"{class_root}: no images in the class folders (looked for {', '.join(IMAGE_SUFFIXES)})")
     read: list[tuple[list[np.ndarray], list[int]]] = []
     skipped: list[str] = []
+    unreadable = image_read_errors()
     done, last = 0, 0.0
     for _, files in parts:
         images, labels = [], []
@@ -393,7 +419,7 @@ def load_image_folder(root: str | os.PathLike[str], input_shape: Sequence[int], 
             try:
                 images.append(_read_image(path, shape))  # type: ignore[arg-type]
                 labels.append(label)
-            except (OSError, ValueError, SyntaxError) as exc:
+            except unreadable as exc:  # a decompression bomb too: skipped and counted, not fatal
                 skipped.append(f"{path.name}: {exc.__class__.__name__}")
             done += 1
             now = time.monotonic()
@@ -443,6 +469,8 @@ def load_dataset(spec: str | os.PathLike[str], input_shape: Sequence[int] | None
     overrides the download cache.
     """
     key = str(spec).strip()
+    if not key:  # Path("") is the current folder: never train on whatever happens to be there
+        raise DatasetError(f"no dataset given: expected {', '.join(dataset_names())} or a folder of class subfolders")
     name = key.lower().replace("-", "").replace("_", "")
     if name == EMBEDDED:
         return load_embedded()

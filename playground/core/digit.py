@@ -19,6 +19,9 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from playground.core.image_files import failure_reason, image_read_errors, quiet_pillow
+from playground.core.safe_load import UnreadableFile, check_regular_file
+
 SIDE = 28
 BOX = 20
 CENTRE = SIDE / 2  # 14.0 in pixel-index coordinates: where MNIST's own digits have their centre of mass
@@ -41,7 +44,11 @@ def load_image(path: str | os.PathLike[str]) -> np.ndarray:
 
     name = str(path)
     try:
-        with Image.open(name) as img:
+        check_regular_file(name)  # a FIFO or a device is never opened: it could block or never end
+    except UnreadableFile as exc:
+        raise DigitImageError(f"{name}: {'is a folder, not an image' if 'folder' in str(exc) else exc}") from None
+    try:
+        with quiet_pillow(), Image.open(name) as img:
             img = ImageOps.exif_transpose(img)
             has_alpha = img.mode in ("RGBA", "LA", "PA") or "transparency" in img.info
             return np.asarray(img.convert("RGBA" if has_alpha else "L"))
@@ -51,9 +58,8 @@ def load_image(path: str | os.PathLike[str]) -> np.ndarray:
         raise DigitImageError(f"{name}: is a folder, not an image") from None
     except UnidentifiedImageError:
         raise DigitImageError(f"{name}: not an image file Pillow can read") from None
-    except (OSError, ValueError, Image.DecompressionBombError) as exc:
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise DigitImageError(f"{name}: cannot read image ({reason})") from None
+    except image_read_errors() as exc:  # bad EXIF (SyntaxError), a decompression bomb, a truncated file, ...
+        raise DigitImageError(f"{name}: cannot read image ({failure_reason(exc)})") from None
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,20 @@ def check_writable(path: str | os.PathLike[str]) -> os.stat_result | None:
     return st
 
 
+def check_can_create(path: str | os.PathLike[str]) -> None:
+    """`check_writable`, then a trial file made and removed next to the target: permission
+    bits say nothing to root, and nothing about /proc, read-only mounts or full quotas.
+    For commands whose work is long (training) and whose write comes last."""
+    target = Path(path)
+    check_writable(target)
+    try:
+        fd, probe = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".probe", dir=target.parent)
+    except OSError as exc:
+        raise WriteError(path, f"the folder {target.parent} takes no new file: {exc.strerror or exc}") from None
+    os.close(fd)
+    os.unlink(probe)
+
+
 def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
     """Write `data` to `path` via a temp file in the same folder, fsync, then replace.
 

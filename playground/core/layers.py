@@ -124,7 +124,8 @@ def _dilation() -> Param:
               help="Spacing between kernel taps; 2 spreads a 3x3 kernel over 5x5.")
 
 
-_EPS = _p("eps", FLOAT, 1e-5, minimum=0.0, maximum=1.0, help="Added to the variance so it never divides by zero.")
+_EPS = _p("eps", FLOAT, 1e-5, minimum=1e-12, maximum=1.0,  # 0 passes a summary, then divides by zero in training
+         help="Added to the variance so it never divides by zero.")
 _MOMENTUM = _p("momentum", FLOAT, 0.1, minimum=0.0, maximum=1.0,
                help="How fast the running mean and variance follow each batch.")
 _BIAS = _p("bias", BOOL, True, help="Learn an additive bias per output.")

@@ -103,8 +103,17 @@ def test_mnist_reads_idx_files_written_in_torchvisions_raw_layout(tmp_path):
     assert data.info.mean[0] == pytest.approx(arrays["train-images-idx3-ubyte"].mean() / 255, abs=1e-4)
 
 
-def test_fashionmnist_archives_placed_by_hand_are_unpacked(tmp_path):
+def publish_md5s(monkeypatch, cls, folder) -> None:
+    """Make the archives written in `folder` the ones torchvision's class lists as published."""
+    monkeypatch.setattr(cls, "resources", [(name, hashlib.md5((folder / name).read_bytes()).hexdigest())
+                                           for name, _ in cls.resources])
+
+
+def test_fashionmnist_archives_placed_by_hand_are_unpacked(tmp_path, monkeypatch):
+    import torchvision.datasets as tvd
+
     write_raw(tmp_path / "FashionMNIST" / "raw", tiny_mnist(seed=1), compress=True)
+    publish_md5s(monkeypatch, tvd.FashionMNIST, tmp_path / "FashionMNIST" / "raw")
     data = load_dataset("FashionMNIST", root=tmp_path)
     assert data.info.class_names[0] == "T-shirt/top" and len(data.train_y) == 30
     assert (tmp_path / "FashionMNIST" / "raw" / "train-images-idx3-ubyte").is_file()
@@ -271,3 +280,65 @@ def test_preview_shows_the_original_then_augmented_versions():
     assert not np.array_equal(grey[1], grey[0])
     with pytest.raises(DatasetError, match="no example 9"):
         preview_augmentation(data, index=9)
+
+
+# ---------------------------------------------------------------- archives placed by hand
+
+def cifar_tar(path, extra_members=()):
+    """A .tar.gz in CIFAR-10's layout (cifar-10-batches-py/...) plus `extra_members` (name, bytes)."""
+    import tarfile
+
+    with tarfile.open(path, "w:gz") as tar:
+        for name, data in (("cifar-10-batches-py/batches.meta", b"meta"), *extra_members):
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    return path
+
+
+def test_an_archive_that_escapes_the_cache_is_refused_even_with_the_published_checksum(tmp_path, monkeypatch):
+    import torchvision.datasets as tvd
+
+    root = tmp_path / "home" / ".cache" / "cnn-playground"
+    root.mkdir(parents=True)
+    archive = cifar_tar(root / tvd.CIFAR10.filename, [("../../x", b"echo owned\n")])
+    monkeypatch.setattr(tvd.CIFAR10, "tgz_md5", hashlib.md5(archive.read_bytes()).hexdigest())
+    with pytest.raises(DatasetError) as info:
+        load_dataset("cifar10", root=root)
+    message = str(info.value)
+    assert message.startswith("CIFAR-10: ") and "refused to unpack" in message and "\n" not in message
+    assert not (tmp_path / "home" / "x").exists() and not list(tmp_path.rglob("x"))
+
+
+@pytest.mark.parametrize("name", ["cifar10", "mnist"])
+def test_an_archive_placed_by_hand_is_checked_before_it_is_unpacked(tmp_path, name):
+    import torchvision.datasets as tvd
+
+    if name == "cifar10":
+        archive = cifar_tar(tmp_path / tvd.CIFAR10.filename, [("cifar-10-batches-py/data_batch_1", b"x")])
+        unpacked = tmp_path / "cifar-10-batches-py"
+    else:
+        write_raw(tmp_path / "MNIST" / "raw", tiny_mnist(), compress=True)
+        archive = tmp_path / "MNIST" / "raw" / "train-images-idx3-ubyte.gz"
+        unpacked = tmp_path / "MNIST" / "raw" / "train-images-idx3-ubyte"
+    with pytest.raises(DatasetError) as info:
+        load_dataset(name, root=tmp_path)
+    message = str(info.value)
+    assert str(archive) in message and "MD5 checksum differs" in message and "\n" not in message
+    assert not unpacked.exists()
+
+
+def test_a_decompression_bomb_in_an_image_folder_is_skipped_and_counted(tmp_path, monkeypatch):
+    from PIL import Image as PILImage
+
+    for cls in ("a", "b"):
+        (tmp_path / cls).mkdir()
+        for i in range(3):
+            PILImage.new("L", (8, 8), 40 * i).save(tmp_path / cls / f"{i}.png")
+    PILImage.new("L", (64, 64), 0).save(tmp_path / "a" / "bomb.png")
+    monkeypatch.setattr(PILImage, "MAX_IMAGE_PIXELS", 1000)  # 64x64 is over twice this: Pillow's bomb error
+    events = []
+    data = load_dataset(tmp_path, input_shape=(1, 8, 8), callback=events.append)
+    assert len(data.train_y) + len(data.val_y) == 6
+    notes = [e.message for e in events if isinstance(e, InfoEvent)]
+    assert notes == [f"skipped 1 unreadable file in {tmp_path} (first: bomb.png: DecompressionBombError)"]

@@ -138,3 +138,12 @@ def test_write_error_is_an_os_error_that_survives_pickling(tmp_path: Path) -> No
     assert isinstance(error, OSError)
     copy = pickle.loads(pickle.dumps(error))
     assert str(copy) == str(error) and copy.path == str(tmp_path / "x")
+
+
+def test_check_can_create_tries_a_real_file_and_leaves_nothing(tmp_path: Path) -> None:
+    from playground.core.fileio import check_can_create
+
+    check_can_create(tmp_path / "model.pt")
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(WriteError, match=r"/proc/x: cannot write \(the folder /proc takes no new file"):
+        check_can_create("/proc/x")

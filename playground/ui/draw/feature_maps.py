@@ -33,6 +33,7 @@ from playground.ui.widgets.tile_grid import (
     TileGrid,
     colour_scale,
     colourise,
+    non_finite_note,
 )
 
 MAX_CHANNELS = 256  # more than this is not readable as tiles; the rest are counted, not drawn
@@ -250,8 +251,8 @@ class FeatureMapView(QWidget):
         self.grid.set_tiles(tiles, [str(i) for i in range(len(shown))], hover_text=hover)
         self.colour_bar.set_scale(low, high, lut)
         more = values.shape[0] - len(shown)
-        self.info_label.setText(f"{more} more channels not shown." if more > 0 else
-                                "One shared colour scale for all channels. Hover a channel for its range.")
+        self.info_label.setText(non_finite_note(shown) + (f"{more} more channels not shown." if more > 0 else
+                                "One shared colour scale for all channels. Hover a channel for its range."))
 
     def _show_flat(self, values: np.ndarray) -> None:
         self.stack.setCurrentIndex(1)

@@ -20,10 +20,13 @@ from playground.ui.widgets.block_combo import BlockCombo
 from playground.ui.draw.feature_maps import block_picker_text
 from playground.ui.widgets.tile_grid import (
     DIVERGING,
+    NOT_A_NUMBER,
     ColourBar,
     FitScrollArea,
     TileGrid,
     colourise,
+    finite_bound,
+    non_finite_note,
 )
 
 MAX_OUT, MAX_IN = 64, 32  # a readable grid; bigger blocks show their first channels and say so
@@ -99,7 +102,7 @@ class KernelView(QWidget):
         w = kernels(ref.module)
         self._weights = w
         out, inp, kh, kw = w.shape
-        bound = float(np.abs(w).max()) or 1.0
+        bound = finite_bound(w)
         self.shape_label.setText(f"{out} output × {inp} input channels, {kh}×{kw} kernels"
                                  f"   range {w.min():.3g} … {w.max():.3g}")
         self.colour_bar.set_scale(-bound, bound, DIVERGING)
@@ -116,7 +119,7 @@ class KernelView(QWidget):
         if inp > MAX_IN and inp != 3:
             notes.append(f"first {MAX_IN} of {inp} input channels")
         layout_note = "" if inp in (1, 3) else "Rows: output channels; columns: input channels. "
-        self.info_label.setText(layout_note + (("Showing " + " and ".join(notes) + ". ") if notes else
+        self.info_label.setText(non_finite_note(w) + layout_note + (("Showing " + " and ".join(notes) + ". ") if notes else
                                 "Red: positive weights, blue: negative, white: zero. Hover a kernel for values."))
 
     def _on_hover(self, text: str) -> None:
@@ -148,8 +151,11 @@ class KernelView(QWidget):
         self.grid.set_tiles(tiles, [f"out {o}" for o in range(len(tiles))], hover_text=hover, max_px=120, min_px=24)
 
     def _show_rgb(self, w: np.ndarray, bound: float) -> None:
-        rgb = np.round((np.clip(w / bound, -1, 1) + 1.0) * 127.5).astype(np.uint8)  # zero -> mid grey
-        tiles = [np.transpose(k, (1, 2, 0)) for k in rgb]
+        finite = np.isfinite(w)
+        rgb = np.round((np.clip(np.where(finite, w, 0.0) / bound, -1, 1) + 1.0) * 127.5).astype(np.uint8)  # zero -> grey
+        tiles = [np.transpose(k, (1, 2, 0)).copy() for k in rgb]
+        for tile, ok in zip(tiles, finite):
+            tile[~np.transpose(ok, (1, 2, 0)).all(axis=2)] = NOT_A_NUMBER
 
         def hover(tile: int, row: int, col: int) -> str:
             r, g, b = w[tile, :, row, col]

@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import logging
+import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from PySide6.QtCore import QLockFile, QObject, QTimer
 
 from playground.core.design import Design, DesignError, design_from_dict, design_to_dict
 from playground.core.fileio import atomic_write
+from playground.core.safe_load import MAX_DESIGN_BYTES, UnreadableFile, UnreadableJson, loads_json, read_capped
 from playground.ui.state.document import DesignDocument
 
 FORMAT = "cnn-playground.autosave"
@@ -55,16 +58,22 @@ class Autosave(QObject):
         self._lock = QLockFile(str(self.directory / f"autosave-{document.token}.lock"))
         self._lock.setStaleLockTime(0)
         self._saved_revision = -1
+        self.unavailable = ""  # why autosave is off, when it is
         self.timer = QTimer(self)
         self.timer.setObjectName("autosaveTimer")
         self.timer.setInterval(max(1, interval_s) * 1000)
         self.timer.timeout.connect(self._on_timeout)
         document.modifiedChanged.connect(self._on_modified_changed)
 
-    def start(self) -> None:
-        self.directory.mkdir(parents=True, exist_ok=True)
+    def start(self) -> bool:
+        """Begin autosaving; False (and `unavailable` says why) when the folder cannot hold
+        autosaves (a file in its place, read-only): the app then runs without them."""
+        self.unavailable = folder_problem(self.directory)
+        if self.unavailable:
+            return False
         self._lock.tryLock(0)
         self.timer.start()
+        return True
 
     def stop(self) -> None:
         """Stop and remove this session's autosave (a clean end)."""
@@ -100,16 +109,47 @@ class Autosave(QObject):
             self._remove_file()
 
     def _remove_file(self) -> None:
-        self.file.unlink(missing_ok=True)
+        if not self.unavailable:  # autosave is off: no file of ours, maybe no folder to look in
+            self.file.unlink(missing_ok=True)
         self._saved_revision = -1
 
 
+@dataclass
+class RecoveryScan:
+    """What the data folder held: autosaves to offer, and unreadable ones set aside."""
+
+    recoveries: list[Recovery]
+    set_aside: list[Path]  # where each unreadable autosave now lies (`<name>.unreadable`)
+
+
+def folder_problem(directory: Path) -> str:
+    """'' when `directory` exists (or can be made) and takes a new file; else the reason, one line."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".probe-", dir=directory)
+        os.close(fd)
+        os.unlink(probe)
+    except FileExistsError:
+        return f"{directory} is a file, not a folder"
+    except OSError as exc:
+        return f"cannot write in {directory} ({exc.strerror or exc})"
+    return ""
+
+
 def find_recoveries(directory: Path) -> list[Recovery]:
+    """Autosaves whose session is gone, newest first (see `scan_recoveries`)."""
+    return scan_recoveries(directory).recoveries
+
+
+def scan_recoveries(directory: Path) -> RecoveryScan:
     """Autosaves whose session is gone, newest first. Each returned one is locked by us
-    until `discard()`; unreadable ones are skipped (and left for a person to inspect)."""
+    until `discard()`. One that cannot be read (damaged, nested past any limit, a number of
+    5,000 digits, a device in its place) is renamed to `<name>.unreadable`, out of the way
+    of every later start, and listed in `set_aside` so the window can say so."""
     found: list[Recovery] = []
+    set_aside: list[Path] = []
     if not Path(directory).is_dir():
-        return found
+        return RecoveryScan(found, set_aside)
     _remove_stale_locks(Path(directory))
     for file in sorted(Path(directory).glob("autosave-*.json")):
         lock = QLockFile(str(file.with_suffix(".lock")))
@@ -117,17 +157,36 @@ def find_recoveries(directory: Path) -> list[Recovery]:
         if not lock.tryLock(0):
             continue  # a running session owns it
         try:
-            data = json.loads(file.read_text(encoding="utf-8"))
-            if not isinstance(data, dict) or data.get("format") != FORMAT:
-                raise DesignError("", "not an autosave file")
-            design = design_from_dict(data.get("design"))
-        except (OSError, ValueError) as exc:
+            found.append(_read_recovery(file, lock))
+        except (UnreadableFile, UnreadableJson, DesignError) as exc:
+            _log.warning("setting aside unreadable autosave %s: %s", file, exc)
+            set_aside.append(_set_aside(file))
             lock.unlock()
-            _log.warning("ignoring unreadable autosave %s: %s", file, exc)
-            continue
-        found.append(Recovery(file, design, str(data.get("path") or ""), str(data.get("saved_at") or ""), lock))
     found.sort(key=lambda r: r.saved_at, reverse=True)
-    return found
+    return RecoveryScan(found, set_aside)
+
+
+def _read_recovery(file: Path, lock: QLockFile) -> Recovery:
+    """One autosave, read through the same bounded, one-line-error path as design files."""
+    data = loads_json(read_capped(file, MAX_DESIGN_BYTES))
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise DesignError("", "not an autosave file")
+    design = design_from_dict(data.get("design"))
+    path, saved_at = data.get("path"), data.get("saved_at")
+    return Recovery(file, design, path if isinstance(path, str) else "",
+                    saved_at if isinstance(saved_at, str) else "", lock)
+
+
+def _set_aside(file: Path) -> Path:
+    """Rename an unreadable autosave out of the `autosave-*.json` pattern (kept for a person to
+    inspect); where even that fails, it stays, and is skipped again next time."""
+    target = file.with_name(file.name + ".unreadable")
+    try:
+        os.replace(file, target)
+    except OSError as exc:
+        _log.warning("cannot set aside %s: %s", file, exc)
+        return file
+    return target
 
 
 def _remove_stale_locks(directory: Path) -> None:

@@ -25,7 +25,7 @@ from playground.core.design import Design, DesignError, design_from_json, design
 from playground.core.fileio import WriteError
 from playground.paths import example_paths, user_data_dir
 from playground.ui.widgets import style
-from playground.ui.shell.autosave import DEFAULT_INTERVAL_S, Autosave, find_recoveries
+from playground.ui.shell.autosave import DEFAULT_INTERVAL_S, Autosave, scan_recoveries
 from playground.core.text import format_bytes, format_count, format_int
 from playground.ui.state.document import INPUT_ID, DesignDocument
 from playground.ui.design.editor import DesignEditor
@@ -131,7 +131,8 @@ class MainWindow(QMainWindow):
         self.autosave = Autosave(self.document, self._data_dir / "autosave",
                                  int(self.settings.value("autosave/intervalSeconds", DEFAULT_INTERVAL_S) or
                                      DEFAULT_INTERVAL_S), self)
-        self.autosave.start()
+        if not self.autosave.start():
+            self._say_autosave_is_off(self.autosave.unavailable)
 
         self.document.designChanged.connect(self._on_design_changed)
         self.document.analysisChanged.connect(self._on_analysis_changed)
@@ -519,8 +520,19 @@ class MainWindow(QMainWindow):
             except DesignError as exc:
                 self.statusBar().showMessage(f"Could not restore the last design: {exc}", 8000)
 
+    def _say_autosave_is_off(self, reason: str) -> None:
+        """A lasting note in the status bar: the work is not being autosaved, and why."""
+        label = QLabel(self.tr("Autosave is off: {reason}").format(reason=reason), self)
+        label.setObjectName("autosaveOffLabel")
+        self.statusBar().addPermanentWidget(label)
+
     def _offer_recovery(self) -> bool:
-        recoveries = find_recoveries(self._data_dir / "autosave")
+        scan = scan_recoveries(self._data_dir / "autosave")
+        if scan.set_aside:
+            self.statusBar().showMessage(self.tr(
+                "{count} damaged autosave(s) could not be read and were set aside: {name}").format(
+                count=len(scan.set_aside), name=scan.set_aside[0].name), 10000)
+        recoveries = scan.recoveries
         if not recoveries:
             return False
         newest = recoveries[0]

@@ -19,6 +19,7 @@ from PySide6.QtGui import QUndoStack
 from playground.core import design as core
 from playground.core.analysis import Analysis, analyze
 from playground.core.design import Block, BlockPath, Design, DesignError, ListPath
+from playground.core.nesting import check_nesting
 from playground.core.text import shape_str
 from playground.ui.state.undo_commands import DesignEditCommand
 
@@ -327,7 +328,9 @@ class DesignDocument(QObject):
     def _compute(self, edit: Callable[[Design], Any]) -> Any:
         """Run a core edit on the current design; a DesignError becomes editFailed."""
         try:
-            return edit(self._design)
+            result = edit(self._design)
+            check_nesting(result[0] if isinstance(result, tuple) else result)  # or its file could not be reopened
+            return result
         except DesignError as exc:
             self.editFailed.emit(str(exc))
             return None

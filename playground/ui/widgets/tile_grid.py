@@ -12,7 +12,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QScrollArea, QSizePolicy, QToolTip, QWidget
 
@@ -24,24 +24,55 @@ DIVERGING = pg.colormap.get("CET-D1").getLookupTable(nPts=256, alpha=False).asty
 HoverText = Callable[[int, int, int], str]  # (tile, row, column) -> text
 
 
+NOT_A_NUMBER = np.array([255, 0, 255], dtype=np.uint8)  # magenta: in neither colour map
+
+
 def colourise(values: np.ndarray, low: float, high: float, lut: np.ndarray) -> np.ndarray:
-    """Map values onto a lookup table between `low` and `high` -> (..., 3) uint8 RGB."""
+    """Map values onto a lookup table between `low` and `high` -> (..., 3) uint8 RGB.
+
+    NaN and infinite values (weights that diverged) get NOT_A_NUMBER, not a colour of the map."""
+    finite = np.isfinite(values)
     span = high - low
-    if span <= 0:
+    if not np.isfinite(span) or span <= 0:
         index = np.full(values.shape, 128, dtype=np.intp)
     else:
-        index = np.clip(np.rint((values - low) * (255.0 / span)), 0, 255).astype(np.intp)  # zero -> 128 when centred
-    return lut[index]
+        with np.errstate(invalid="ignore", over="ignore"):
+            scaled = np.where(finite, (values - low) * (255.0 / span), 0.0)
+        index = np.clip(np.rint(scaled), 0, 255).astype(np.intp)  # zero -> 128 when centred
+    rgb = lut[index]
+    if not finite.all():
+        rgb[~finite] = NOT_A_NUMBER
+    return rgb
 
 
 def colour_scale(values: np.ndarray) -> tuple[float, float, np.ndarray]:
     """The shared scale for a block's outputs: diverging around zero when they have both
-    signs (so zero always looks the same), sequential from min to max otherwise."""
-    low, high = float(values.min()), float(values.max())
+    signs (so zero always looks the same), sequential from min to max otherwise.
+    Only finite values set the scale; with none, the scale is empty."""
+    finite = values[np.isfinite(values)]
+    if finite.size == 0:
+        return 0.0, 0.0, SEQUENTIAL
+    low, high = float(finite.min()), float(finite.max())
     if low < 0.0 < high:
         bound = max(-low, high)
         return -bound, bound, DIVERGING
     return low, high, SEQUENTIAL
+
+
+def finite_bound(values: np.ndarray) -> float:
+    """The largest finite magnitude (1.0 when there is none): a symmetric scale that NaN cannot spoil."""
+    finite = np.abs(values[np.isfinite(values)])
+    return float(finite.max()) if finite.size and finite.max() > 0 else 1.0
+
+
+def non_finite_note(values: np.ndarray) -> str:
+    """'' when every value is a number; else a sentence saying how many are not and how they look."""
+    count = int(values.size - np.count_nonzero(np.isfinite(values)))
+    if count == 0:
+        return ""
+    return QCoreApplication.translate(
+        "TileGrid", "{count} of {total} values are not numbers (NaN or infinite), shown in magenta: "
+                    "the weights have diverged. ").format(count=f"{count:,}", total=f"{values.size:,}")
 
 
 def rgb_image(rgb: np.ndarray) -> QImage:

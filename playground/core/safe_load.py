@@ -1,0 +1,159 @@
+"""Reading what a hostile or broken file holds: bounded work, and a one-line reason when it fails.
+
+Every loader (designs, checkpoints, autosaves, the clipboard) goes through these few
+helpers so that the same file gets the same answer everywhere:
+
+- `read_capped` reads a regular file of at most `limit` bytes; a device (`/dev/zero`), a
+  pipe or a folder is refused before a byte is read, so nothing reads until memory runs out.
+- `loads_json` is `json.loads` whose every failure (syntax, nesting past Python's stack,
+  an integer of more digits than Python converts) is an `UnreadableJson` with one line.
+- `short_repr` quotes a value in a message without failing on it (a 5,000-digit integer
+  cannot even be printed) or flooding the line.
+- `escape_lone_surrogates` and `printable` keep text that came from a file (a name with a
+  lone surrogate, an ANSI escape, a newline) writable as UTF-8 and harmless on a terminal.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import stat
+from pathlib import Path
+from typing import Any
+
+MAX_DESIGN_BYTES = 32 * 1024 * 1024  # a 10,000-layer design is about 1 MB
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
+
+
+class UnreadableFile(ValueError):
+    """A file that cannot be read as asked; the text is the reason alone (callers name the file)."""
+
+
+class UnreadableJson(ValueError):
+    """Text that is not usable JSON; the text is the reason alone, one line."""
+
+
+def check_regular_file(path: str | os.PathLike[str]) -> os.stat_result:
+    """The file's stat when it is an existing regular file; otherwise UnreadableFile saying what it is."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise UnreadableFile("no such file") from None
+    except PermissionError:
+        raise UnreadableFile("cannot read (permission denied)") from None
+    except (OSError, ValueError) as exc:
+        raise UnreadableFile(f"cannot read ({_os_reason(exc)})") from None
+    _refuse_special(info)
+    return info
+
+
+def read_capped(path: str | os.PathLike[str], limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes, else UnreadableFile.
+
+    The file is opened without blocking (a FIFO would otherwise wait for a writer) and
+    checked with fstat before anything is read; at most `limit + 1` bytes are ever read."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise UnreadableFile("no such file") from None
+    except IsADirectoryError:
+        raise UnreadableFile("cannot read (a folder, not a file)") from None
+    except PermissionError:
+        raise UnreadableFile("cannot read (permission denied)") from None
+    except (OSError, ValueError) as exc:
+        raise UnreadableFile(f"cannot read ({_os_reason(exc)})") from None
+    try:
+        info = os.fstat(fd)
+        _refuse_special(info)
+        if info.st_size > limit:
+            raise UnreadableFile(f"cannot read (too large: {info.st_size:,} bytes, at most {limit:,})")
+    except BaseException:
+        os.close(fd)
+        raise
+    with os.fdopen(fd, "rb") as fh:
+        try:
+            data = fh.read(limit + 1)
+        except OSError as exc:
+            raise UnreadableFile(f"cannot read ({_os_reason(exc)})") from None
+    if len(data) > limit:
+        raise UnreadableFile(f"cannot read (too large: more than {limit:,} bytes)")
+    return data
+
+
+def _refuse_special(info: os.stat_result) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise UnreadableFile("cannot read (a folder, not a file)")
+    if not stat.S_ISREG(info.st_mode):
+        raise UnreadableFile("cannot read (not a regular file but a device, pipe or socket)")
+
+
+def _os_reason(exc: BaseException) -> str:
+    return str(getattr(exc, "strerror", None) or exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
+def loads_json(text: str | bytes) -> Any:
+    """`json.loads`, with every failure an UnreadableJson of one line."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UnreadableJson(f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except RecursionError:
+        raise UnreadableJson("not readable JSON (nested too deeply)") from None
+    except UnicodeDecodeError:
+        raise UnreadableJson("not UTF-8 text") from None
+    except ValueError as exc:  # an integer of more digits than int() converts (sys.get_int_max_str_digits)
+        raise UnreadableJson(f"not readable JSON ({digits_reason(exc)})") from None
+
+
+def digits_reason(exc: ValueError) -> str:
+    """The reason of a ValueError from converting a huge integer, in a few words."""
+    if "digits" in str(exc):
+        return "a number has too many digits"
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
+def short_repr(value: Any, limit: int = 60) -> str:
+    """`repr(value)` cut to `limit` characters, safe for values repr itself refuses (huge ints)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        return "a number of more than 60 digits"
+    try:
+        text = repr(value)
+    except (ValueError, RecursionError):
+        return f"a {type(value).__name__} that cannot be shown"
+    text = printable(text)
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+def escape_lone_surrogates(text: str) -> str:
+    """JSON text with each lone surrogate written as its `\\uXXXX` escape, so it encodes as UTF-8.
+
+    A Python string holds a surrogate only when it is unpaired (a pair decodes to one
+    character), and in JSON text one can only sit inside a string, where the escape reads
+    back as the same character: the file round-trips exactly."""
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def printable(text: str) -> str:
+    """`text` with control characters (ANSI escapes, newlines, carriage returns), line
+    separators and lone surrogates written as visible escapes, for a terminal or a one-line message."""
+    return _UNPRINTABLE.sub(_escape_char, text)
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    named = {0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"}
+    if code in named:
+        return named[code]
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def file_text(path: str | os.PathLike[str], limit: int = MAX_DESIGN_BYTES) -> str:
+    """A regular UTF-8 text file of at most `limit` bytes, else UnreadableFile with the reason."""
+    data = read_capped(Path(path), limit)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile(f"cannot read (not UTF-8 text: {exc.reason} at byte {exc.start})") from None
