@@ -8,13 +8,13 @@ and flags end in one line and status 2 (see playground.cli).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 
 from playground.cli import UsageError
 from playground.core.analysis import analyze
 from playground.core.design import load_design
+from playground.core.safe_text import json_text
 from playground.core.summary_format import format_summary, summary_dict
 
 
@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     design = load_design(args.design)
     analysis = analyze(design, num_classes=args.classes)
     if args.json:
-        _write(json.dumps(summary_dict(design, analysis), indent=2, ensure_ascii=False) + "\n")
+        _write(json_text(summary_dict(design, analysis)) + "\n")
     else:
         _write(format_summary(design, analysis))
     return 1 if analysis.errors else 0

@@ -9,6 +9,7 @@ from typing import Any
 
 from playground.core.analysis import Analysis, LayerInfo, ReceptiveField, shape_text
 from playground.core.design import Design
+from playground.core.safe_text import printable
 
 KIB = 1024
 MIB = 1024 * 1024
@@ -23,7 +24,7 @@ def _rf_text(rf: ReceptiveField | None) -> str:
 
 
 def _type_text(row: LayerInfo) -> str:
-    label = f' "{row.label}"' if row.label else ""
+    label = f' "{printable(row.label)}"' if row.label else ""
     return "  " * row.depth + row.type + label
 
 
@@ -52,7 +53,7 @@ def format_summary(design: Design, analysis: Analysis) -> str:
     heavy, light = "=" * rule_len, "-" * rule_len
     trainable = analysis.trainable_params
     out = [
-        f"{design.name}: input {shape_text(analysis.input_shape)}",
+        f"{printable(design.name)}: input {shape_text(analysis.input_shape)}",
         heavy,
         line(header),
         light,
