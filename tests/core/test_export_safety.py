@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from playground.cli import main
 from playground.core.design import Design, design_from_dict
-from playground.core.export import class_name_for, export_source, write_source
+from playground.core.export import class_name_for, export_source, onnx_available, write_onnx, write_source
 from playground.core.safe_text import comment_text, printable, string_literal
 from playground.core.summary_format import format_summary
 from playground.core.analysis import analyze
@@ -233,3 +233,14 @@ def test_the_cli_writes_hostile_text_as_one_valid_utf8_file_and_table(tmp_path: 
     out = capsys.readouterr().out
     out.encode("utf-8")
     assert json.loads(out)["name"] == "evil\ud800\n\x1b[2J"
+
+
+@pytest.mark.skipif(not onnx_available(), reason="the onnx package is not installed")
+def test_onnx_holds_no_free_text(tmp_path: Path) -> None:
+    """The ONNX graph is named by fixed input/output names and block ids (letters, digits,
+    _ . -), never by the design's name, description or labels."""
+    design = labelled_design("EVILNAME" + INJECTION, "EVILDESC\n\x00", {key: f"EVILLABEL{key}\n" for key in LABELLED})
+    target = tmp_path / "model.onnx"
+    write_onnx(design, target)
+    data = target.read_bytes()
+    assert b"EVIL" not in data and b"os.system" not in data
