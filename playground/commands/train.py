@@ -21,6 +21,7 @@ from playground.core.checkpoint import CheckpointError, save_checkpoint
 from playground.core.design import load_design
 from playground.core.devices import describe
 from playground.core.events import EpochEvent, Event, FailedEvent, InfoEvent, ProgressEvent, StepEvent
+from playground.core.memory import training_memory_problem
 from playground.core.trainer import ConfigError, TrainConfig, Trainer
 
 BAR_WIDTH = 24
@@ -114,6 +115,9 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     check_out(out)
     design = load_design(args.design)
+    problem = training_memory_problem(design, config)  # before any data, weight or allocator
+    if problem:
+        raise UsageError(problem)
     printer = ProgressPrinter(sys.stderr, config.epochs)
     trainer = Trainer(design, args.dataset, config, printer)
     started = time.perf_counter()
