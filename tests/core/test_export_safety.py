@@ -19,11 +19,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from playground.cli import main
+from playground.core.analysis import analyze
 from playground.core.design import Design, design_from_dict
 from playground.core.export import class_name_for, export_source, onnx_available, write_onnx, write_source
 from playground.core.safe_text import comment_text, printable, string_literal
 from playground.core.summary_format import format_summary
-from playground.core.analysis import analyze
 
 INJECTION = 'x""";import os;os.system("touch /tmp/p");"""'
 
