@@ -37,7 +37,8 @@ if TYPE_CHECKING:
     import torch
 
 __all__ = ["FreeMemory", "MemoryEstimate", "NotEnoughMemory", "TrainingSettings", "estimate_training_memory",
-           "format_size", "free_memory", "host_free_memory", "largest_batch", "refuse_weights_that_cannot_fit", "training_memory_problem"]
+           "format_size", "free_memory", "host_free_memory", "largest_batch", "refuse_weights_that_cannot_fit",
+           "training_memory_problem"]
 
 MEMINFO = Path("/proc/meminfo")
 CGROUP = Path("/sys/fs/cgroup")

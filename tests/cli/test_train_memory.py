@@ -42,7 +42,8 @@ def test_a_13_trillion_parameter_design_never_reaches_the_allocator(huge_design:
     assert done.stdout == "" and not out.exists()
 
 
-def test_exporting_it_to_onnx_is_refused_the_same_way(huge_design: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+def test_exporting_it_to_onnx_is_refused_the_same_way(huge_design: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     pytest.importorskip("onnx")
     monkeypatch.setattr(memory, "host_free_memory", lambda: 24_000_000_000)

@@ -110,7 +110,8 @@ def test_the_messages_say_what_is_needed_what_is_free_and_what_would_fit() -> No
     assert line.endswith(f"this machine has {format_size(tight.bytes)} free; batch size 10 would fit")
     too_little = FreeMemory(estimate.fixed + estimate.activations_per_sample - 1, "cuda:0")
     assert training_memory_problem(design, settings, too_little).endswith(
-        f"cuda:0 has {format_size(too_little.bytes)} free; not even batch size 1 fits: make the design's feature maps smaller")
+        f"cuda:0 has {format_size(too_little.bytes)} free; "
+        "not even batch size 1 fits: make the design's feature maps smaller")
     no_state = training_memory_problem(design, Settings(optimizer="sgd", momentum=0.0),
                                        FreeMemory(estimate.weights + 1, "this machine"))
     assert no_state == (f"needs about {format_size(2 * estimate.weights)} for weights and gradients before any "
