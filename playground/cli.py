@@ -65,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit status."""
     from playground.core.design import DesignError
     from playground.core.fileio import WriteError
-    from playground.core.safe_load import printable
+    from playground.core.safe_text import printable
 
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:

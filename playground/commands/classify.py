@@ -16,7 +16,7 @@ from playground.cli import UsageError
 from playground.core.checkpoint import Checkpoint, CheckpointError, load_checkpoint, load_default_checkpoint
 from playground.core.digit import DigitImageError, DigitPreprocessor, load_image
 from playground.core.inspect_model import fit_input, inspect
-from playground.core.safe_load import printable
+from playground.core.safe_text import printable
 
 
 def _model(path: str | None) -> Checkpoint:

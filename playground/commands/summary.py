@@ -8,7 +8,6 @@ and flags end in one line and status 2 (see playground.cli).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 
@@ -17,7 +16,7 @@ from dataclasses import replace
 from playground.cli import UsageError
 from playground.core.analysis import analyze
 from playground.core.design import Block, Design, load_design
-from playground.core.safe_load import escape_lone_surrogates, printable
+from playground.core.safe_text import json_text, printable
 from playground.core.summary_format import format_summary, summary_dict
 
 
@@ -49,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         design = _shown(design)  # names and labels only: the numbers do not depend on them
     analysis = analyze(design, num_classes=args.classes)
     if args.json:  # JSON escapes control characters itself; a lone surrogate needs its \u escape
-        _write(escape_lone_surrogates(json.dumps(summary_dict(design, analysis), indent=2, ensure_ascii=False)) + "\n")
+        _write(json_text(summary_dict(design, analysis)) + "\n")
     else:
         _write(format_summary(design, analysis))
     return 1 if analysis.errors else 0

@@ -20,9 +20,10 @@ from playground.cli import UsageError
 from playground.core.checkpoint import CheckpointError, save_checkpoint
 from playground.core.design import load_design
 from playground.core.devices import describe
-from playground.core.safe_load import printable
+from playground.core.safe_text import printable
 from playground.core.events import EpochEvent, Event, FailedEvent, InfoEvent, ProgressEvent, StepEvent
 from playground.core.fileio import WriteError, check_can_create
+from playground.core.memory import training_memory_problem
 from playground.core.text import format_bytes, format_duration, format_int
 from playground.core.train_options import ConfigError, TrainConfig, cli_options, option_named
 from playground.core.trainer import Trainer
@@ -115,6 +116,9 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     check_out(out)
     design = load_design(args.design)
+    problem = training_memory_problem(design, config)  # before any data, weight or allocator
+    if problem:
+        raise UsageError(problem)
     printer = ProgressPrinter(sys.stderr, config.epochs)
     trainer = Trainer(design, args.dataset, config, printer)
     started = time.perf_counter()

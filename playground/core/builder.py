@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
+import torch
 import torch.nn as nn
 
 from playground.core.analysis import Analysis, analyze
 from playground.core.design import Block, BlockPath, Design, DesignError
 from playground.core.layers import make_module
+from playground.core.memory import refuse_weights_that_cannot_fit
 
 
 class PlaygroundNet(nn.Sequential):
@@ -73,8 +75,10 @@ def buildable_analysis(design: Design, analysis: Analysis | None = None) -> Anal
 def build_model(design: Design, analysis: Analysis | None = None) -> PlaygroundNet:
     """Build the network on the CPU with torch's default initialisation.
 
-    Raises DesignError naming the first block with an error.
+    Raises DesignError naming the first block with an error, and NotEnoughMemory (a
+    DesignError) when the weights alone exceed the free memory, before torch allocates.
     """
     analysis = buildable_analysis(design, analysis)
+    refuse_weights_that_cannot_fit(analysis, torch.get_default_device())
     in_shapes = {row.path: row.input_shape for row in analysis.rows}
     return PlaygroundNet(_build_list(design.layers, (), in_shapes))

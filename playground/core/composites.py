@@ -68,6 +68,9 @@ class Composite(ABC):
     variable_slots: bool = False
     # What the editor draws where the slots join ("+", "concat"); None: nothing.
     merge_symbol: str | None = None
+    # Its result is a new tensor (a sum, a concatenation), not a child's output passed on:
+    # it takes activation memory of its own.
+    makes_tensor: bool = False
     # A line the inspector shows under the parameters of this kind.
     editor_hint: str = ""
 
@@ -187,6 +190,7 @@ class ResidualComposite(_Joining):
     json_keys = ("body", "shortcut")
     wraps = True
     merge_symbol = "+"
+    makes_tensor = True
     editor_hint = ("Drop blocks into the shortcut column to project it (e.g. a 1×1 Conv2d with "
                    "stride 2 when the body halves the size); leave it empty for the identity.")
 
@@ -245,6 +249,7 @@ class ConcatComposite(_Joining):
     json_keys = ("branches",)
     variable_slots = True
     merge_symbol = "concat"
+    makes_tensor = True
 
     def new_children(self) -> Children:
         return ((), ())  # two branches to fill

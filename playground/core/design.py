@@ -27,7 +27,8 @@ from typing import AbstractSet, Any, Iterator, Mapping
 
 from playground.core.errors import DesignError, json_text
 from playground.core.fileio import atomic_write
-from playground.core.safe_load import UnreadableFile, digits_reason, escape_lone_surrogates, file_text
+from playground.core.safe_load import UnreadableFile, digits_reason, file_text
+from playground.core.safe_text import escape_lone_surrogates
 from playground.core.layers import (
     BOOL, CATALOGUE, CHOICE, FLOAT, INT, PADDING, PAIR, PAIR_OR_NONE, LayerKind, Param)
 

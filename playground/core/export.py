@@ -23,6 +23,7 @@ from playground.core.composites import Composite
 from playground.core.design import Block, BlockPath, Design
 from playground.core.fileio import atomic_write, check_writable
 from playground.core.layers import composite_kinds, torch_call
+from playground.core.safe_text import comment_text, docstring_body, string_literal
 from playground.core.text import format_int, shape_text
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ def _literal(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_literal(v) for v in value) + "]"
     if isinstance(value, str):
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        return string_literal(value)
     return repr(value)
 
 
@@ -60,10 +61,6 @@ def _leaf_source(block: Block, in_shape: tuple[int, ...]) -> str:
     args = [_literal(a) for a in call.args]
     args += [f"{k}={_literal(v)}" for k, v in call.kwargs.items()]
     return f"nn.{call.class_name}({', '.join(args)})"
-
-
-def _comment_text(text: str) -> str:
-    return " ".join(text.split())
 
 
 class _SourceWriter:
@@ -91,9 +88,9 @@ class _SourceWriter:
         lines = ["nn.Sequential(OrderedDict(["]
         for i, (name, block) in enumerate(zip(module_names(blocks), blocks)):
             if block.label:
-                lines.append(f"{pad}# {_comment_text(block.label)}")
+                lines.append(f"{pad}# {comment_text(block.label)}")
             inner = self.block(block, list_path + (i,), depth + 1)
-            lines.append(f'{pad}("{name}", {inner[0]}')
+            lines.append(f"{pad}({string_literal(name)}, {inner[0]}")
             lines += inner[1:]
             lines[-1] += "),"
         return lines + [INDENT * depth + "]))"]
@@ -110,7 +107,7 @@ def _attribute(name: str) -> str:
     """How the generated class reaches a child module by name."""
     if name.isidentifier() and not keyword.iskeyword(name):
         return f"self.{name}"
-    return f'getattr(self, "{name}")'
+    return f"getattr(self, {string_literal(name)})"
 
 
 def export_source(design: Design, source_name: str | None = None) -> str:
@@ -125,23 +122,25 @@ def export_source(design: Design, source_name: str | None = None) -> str:
     for i, (name, block) in enumerate(zip(module_names(design.layers), design.layers)):
         row = writer.rows[(i,)]
         if block.label:
-            init.append(f"{INDENT * 2}# {_comment_text(block.label)}")
+            init.append(f"{INDENT * 2}# {comment_text(block.label)}")
         expr = writer.block(block, (i,), 2)
         target = _attribute(name)
         if target.startswith("self."):
             init.append(f"{INDENT * 2}{target} = {expr[0]}")
             init += expr[1:]
         else:
-            init.append(f'{INDENT * 2}self.add_module("{name}", {expr[0]}')
+            init.append(f"{INDENT * 2}self.add_module({string_literal(name)}, {expr[0]}")
             init += expr[1:]
             init[-1] += ")"
         forward.append(f"{INDENT * 2}x = {target}(x)  # {shape_text(row.output_shape)}")
 
     class_name = class_name_for(design)
     c, h, w = design.input
-    title = _comment_text(design.name) + (f": {_comment_text(design.description)}" if design.description else "")
-    doc = textwrap.wrap('"""' + title, width=96) + [""]
-    origin = f" from {source_name}" if source_name else ""
+    # Free text goes into the docstrings escaped, and is wrapped only at spaces, so an escape
+    # is never split and nothing in a name, description or file name can end a docstring.
+    title = docstring_body(design.name) + (f": {docstring_body(design.description)}" if design.description else "")
+    doc = textwrap.wrap('"""' + title, width=96, break_long_words=False) + [""]
+    origin = f" from {docstring_body(source_name)}" if source_name else ""
     doc.append(f"Exported by CNN Playground{origin}; needs only torch. The state_dict keys match the")
     doc.append("app's, so its checkpoints' weights load directly.")
     doc.append(f"Input {shape_text(design.input)}; output {shape_text(analysis.output_shape)}; "
@@ -155,7 +154,7 @@ def export_source(design: Design, source_name: str | None = None) -> str:
     body = [
         "",
         f"class {class_name}(nn.Module):",
-        f'{INDENT}"""{_comment_text(design.name)}: {shape_text(design.input)} in, '
+        f'{INDENT}"""{docstring_body(design.name)}: {shape_text(design.input)} in, '
         f'{shape_text(analysis.output_shape)} out."""',
         "",
         f"{INDENT}input_shape = ({c}, {h}, {w})",

@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import stat
 from pathlib import Path
 from typing import Any
 
+from playground.core.safe_text import printable
+
 MAX_DESIGN_BYTES = 32 * 1024 * 1024  # a 10,000-layer design is about 1 MB
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
 
 
 class UnreadableFile(ValueError):
@@ -125,29 +124,6 @@ def short_repr(value: Any, limit: int = 60) -> str:
         return f"a {type(value).__name__} that cannot be shown"
     text = printable(text)
     return text if len(text) <= limit else text[:limit - 3] + "..."
-
-
-def escape_lone_surrogates(text: str) -> str:
-    """JSON text with each lone surrogate written as its `\\uXXXX` escape, so it encodes as UTF-8.
-
-    A Python string holds a surrogate only when it is unpaired (a pair decodes to one
-    character), and in JSON text one can only sit inside a string, where the escape reads
-    back as the same character: the file round-trips exactly."""
-    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
-def printable(text: str) -> str:
-    """`text` with control characters (ANSI escapes, newlines, carriage returns), line
-    separators and lone surrogates written as visible escapes, for a terminal or a one-line message."""
-    return _UNPRINTABLE.sub(_escape_char, text)
-
-
-def _escape_char(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    named = {0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"}
-    if code in named:
-        return named[code]
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def file_text(path: str | os.PathLike[str], limit: int = MAX_DESIGN_BYTES) -> str:

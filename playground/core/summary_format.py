@@ -9,14 +9,16 @@ from typing import Any
 
 from playground.core.analysis import Analysis, LayerInfo, ReceptiveField
 from playground.core.design import Design
+from playground.core.safe_text import printable
 from playground.core.text import format_bytes, format_int, shape_text
+
 
 def _rf_text(rf: ReceptiveField | None) -> str:
     return rf.text() if rf is not None else "—"
 
 
 def _type_text(row: LayerInfo) -> str:
-    label = f' "{row.label}"' if row.label else ""
+    label = f' "{printable(row.label)}"' if row.label else ""
     return "  " * row.depth + row.type + label
 
 
@@ -38,7 +40,7 @@ def format_summary(design: Design, analysis: Analysis) -> str:
     heavy, light = "=" * rule_len, "-" * rule_len
     trainable = analysis.trainable_params
     out = [
-        f"{design.name}: input {shape_text(analysis.input_shape)}",
+        f"{printable(design.name)}: input {shape_text(analysis.input_shape)}",
         heavy,
         line(header),
         light,
