@@ -591,7 +591,7 @@ class MainWindow(QMainWindow):
         """Undo and Redo name the step they take back (or redo), and are on when there is one."""
         stack = self.document.undo_stack
         for action_id, step in (("undo", stack.undoText()), ("redo", stack.redoText())):
-            text = translate(next(s.text for s in WINDOW_ACTIONS if s.id == action_id))
+            text = translate(self.window_actions.spec(action_id).text)
             self.window_actions[action_id].setText(f"{text} {step}" if step else text)
         self.window_actions.refresh()
 

@@ -163,6 +163,9 @@ class ActionSet:
     def __getitem__(self, action_id: str) -> QAction:
         return self._actions[action_id]
 
+    def spec(self, action_id: str) -> ActionSpec:
+        return next(spec for spec in self.specs if spec.id == action_id)
+
     def __contains__(self, action_id: object) -> bool:
         return action_id in self._actions
 
