@@ -5,6 +5,9 @@ It owns one `DesignDocument` and wires views to it; file handling (open, save, r
 examples, unsaved-change prompts, autosave recovery, the last session) lives here because
 it is about the window's life, not about designs. Other pages (training, drawing, the
 kernel slide) are added as tabs with `add_page`.
+
+Menus, toolbar, shortcuts and the Help ▸ Keyboard Shortcuts list are built from the action
+table (shell/actions.py); `install_actions` adds further rows of it (the Workbench's).
 """
 
 from __future__ import annotations

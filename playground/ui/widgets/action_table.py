@@ -107,7 +107,7 @@ def plain_text(text: str) -> str:
 
 def key_text(keys: Iterable[str]) -> str:
     """Keys as the person reads them: "Ctrl+Shift+Z or Ctrl+Y"."""
-    return QCoreApplication.translate(TRANSLATION_CONTEXT, " or ").join(
+    return QCoreApplication.translate("Actions", " or ").join(
         QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
 
 

@@ -391,3 +391,22 @@ def test_the_context_menu_wraps_ungroups_and_adds_branches(qtbot, composites, mo
     assert doc.design.layers[0].id == "stem"
     right_click("stem", "Delete")
     assert doc.design.layers[0].id == "res"
+
+
+def test_the_canvas_context_menu_offers_the_page_commands(qtbot, editor, monkeypatch) -> None:
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    offered: list[list[str]] = []
+
+    def pick(menu: QMenu, _pos) -> None:
+        offered.append([plain_text(a.text()) for a in menu.actions() if a.text()])
+        next(a for a in menu.actions() if plain_text(a.text()) == "Actual Size").trigger()
+
+    monkeypatch.setattr(editor, "show_menu", pick)
+    editor.zoom_in()
+    pos = QPoint(5, editor.viewport().height() - 5)  # below the output: no block there
+    QApplication.sendEvent(editor.viewport(), QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, pos, editor.viewport().mapToGlobal(pos)))
+    assert offered == [["Paste", "Actual Size", "Expand All Groups", "Collapse All Groups"]]
+    assert editor.zoom == 1.0

@@ -205,3 +205,27 @@ def test_the_tables_are_declared_where_they_belong() -> None:
     """The window's, the Design page's and the app's commands are three tables of one."""
     assert action_table() == WINDOW_ACTIONS + EDIT_ACTIONS + WORKBENCH_ACTIONS
     assert all(spec.page == "design" for spec in EDIT_ACTIONS)
+
+
+def test_handlers_get_their_declared_arguments_and_never_qts_checked_flag(qtbot) -> None:
+    """Qt sends triggered(checked); a handler with an optional first parameter must not see it."""
+    from playground.ui.widgets.action_table import ActionSet, ActionSpec
+
+    calls: list[tuple] = []
+
+    class Target:
+        def save_as(self, path: object = None) -> None:
+            calls.append((path,))
+
+        def move(self, *args: object) -> None:
+            calls.append(args)
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    actions = ActionSet((ActionSpec("save_as", "Save As", "save_as"), ActionSpec("move", "Move", "move", args=(-1,))),
+                        Target(), widget)
+    actions["save_as"].setCheckable(True)  # a checkable action sends checked=True
+    actions["save_as"].trigger()
+    actions["move"].trigger()
+    assert calls == [(None,), (-1,)]
+    assert actions["save_as"].objectName() == "saveAsAction"
