@@ -9,7 +9,7 @@ document it rebuilds a `Layout` (editor_layout) and repaints what is visible
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import (QAction, QColor, QContextMenuEvent, QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent,
+from PySide6.QtGui import (QColor, QContextMenuEvent, QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent,
                            QBrush, QGuiApplication, QHelpEvent, QKeyEvent, QKeySequence, QMouseEvent, QPainter, QPaintEvent,
                            QPixmap, QTransform, QWheelEvent)
 from PySide6.QtWidgets import (QAbstractScrollArea, QApplication, QFrame, QHBoxLayout, QLabel, QMenu, QToolTip,
@@ -20,8 +20,10 @@ from playground.core.layers import CATALOGUE
 from playground.ui.widgets import style
 from playground.core.text import format_int, shape_str
 from playground.ui.state.document import INPUT_ID, DesignDocument
+from playground.ui.design.edit_actions import EDIT_ACTIONS, NAVIGATION_KEYS
 from playground.ui.design.editor_layout import Card, Column, Layout, build_layout, card_at, drop_target, metrics_for
 from playground.ui.design.editor_paint import Fonts, LayoutPainter, ViewState
+from playground.ui.widgets.action_table import ActionSet, KeySpec, fill_menu, resolve
 from playground.ui.widgets.mime import block_from_mime, block_from_text, block_mime, has_block, origin_of
 
 _GRID = 22  # spacing of the background dots
@@ -102,6 +104,12 @@ class DesignEditor(QAbstractScrollArea):
         document.opened.connect(self._on_opened)
         self._on_analysis_changed(document.analysis)
         self._on_locked_changed(document.locked, document.lock_reason)
+        # The page's commands (edit_actions.py): the window shows them in its menus and toolbar.
+        self.edit_actions = ActionSet(EDIT_ACTIONS, self, self)
+        self._navigation = _navigation_keys(NAVIGATION_KEYS)
+        document.selectionChanged.connect(self.edit_actions.refresh)
+        document.lockedChanged.connect(self.edit_actions.refresh)
+        document.designChanged.connect(self.edit_actions.refresh)
 
     # ------------------------------------------------------------ public view API
 
@@ -260,6 +268,60 @@ class DesignEditor(QAbstractScrollArea):
             return False
         # core.move counts the index before the block is taken out.
         return self.document.move_block(self.document.selected_id, path[:-1], target + (1 if step > 0 else 0))
+
+    def wrap_selection(self, kind: str) -> bool:
+        """Put the selected block inside a new `kind` block (Sequential or Residual)."""
+        return self.document.wrap_block(self.document.selected_id, kind)
+
+    def ungroup_selection(self) -> bool:
+        return self.document.ungroup_block(self.document.selected_id)
+
+    def add_branch_to_selection(self) -> bool:
+        return self.document.add_branch(self.document.selected_id)
+
+    # ------------------------------------------------------------ when the commands apply
+
+    def has_selected_block(self) -> bool:
+        return self.document.selected_block() is not None
+
+    def can_edit(self) -> bool:
+        return not self.document.locked
+
+    def can_edit_selection(self) -> bool:
+        return self.has_selected_block() and self.can_edit()
+
+    def selection_is_sequential(self) -> bool:
+        block = self.document.selected_block()
+        return block is not None and block.type == "Sequential"
+
+    def selection_is_concat(self) -> bool:
+        block = self.document.selected_block()
+        return block is not None and block.type == "Concat"
+
+    # ------------------------------------------------------------ what the navigation keys do
+
+    def select_first(self) -> None:
+        self.document.select(self._layout.order[0])
+
+    def select_last(self) -> None:
+        self.document.select(self._layout.order[-1])
+
+    def clear_selection(self) -> None:
+        self.document.select("")
+
+    def inspect_selection(self) -> None:
+        if self.document.selected_id:
+            self.inspectRequested.emit()
+
+    def collapse_selection(self, collapsed: bool) -> None:
+        card = self._layout.cards.get(self.document.selected_id)
+        if card is not None and card.composite:
+            self.set_collapsed(card.block_id, collapsed)
+
+    def toggle_selection_collapsed(self) -> None:
+        card = self._layout.cards.get(self.document.selected_id)
+        if card is not None and card.composite:
+            self.set_collapsed(card.block_id, not card.collapsed)
 
     # ------------------------------------------------------------ document events
 
@@ -629,100 +691,55 @@ class DesignEditor(QAbstractScrollArea):
     # ------------------------------------------------------------ keyboard
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        key = event.key()
+        """Navigation only (NAVIGATION_KEYS); edit keys are the shortcuts of `edit_actions`."""
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        selected = self.document.selected_id
-        if mods == Qt.KeyboardModifier.NoModifier:
-            if key == Qt.Key.Key_Up:
-                self.select_relative(-1)
-            elif key == Qt.Key.Key_Down:
-                self.select_relative(1)
-            elif key == Qt.Key.Key_Home:
-                self.document.select(self._layout.order[0])
-            elif key == Qt.Key.Key_End:
-                self.document.select(self._layout.order[-1])
-            elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-                self.delete_selection()
-            elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                if selected:
-                    self.inspectRequested.emit()
-            elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Space):
-                card = self._layout.cards.get(selected)
-                if card is not None and card.composite:
-                    collapse = {Qt.Key.Key_Left: True, Qt.Key.Key_Right: False}.get(key, not card.collapsed)
-                    self.set_collapsed(selected, collapse)
-            elif key == Qt.Key.Key_Escape:
-                self.document.select("")
-            else:
-                super().keyPressEvent(event)
-            return
-        if mods == Qt.KeyboardModifier.AltModifier and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-            self.move_selection(-1 if key == Qt.Key.Key_Up else 1)
-            return
-        if event.matches(QKeySequence.StandardKey.Copy):
-            self.copy_selection()
-        elif event.matches(QKeySequence.StandardKey.Paste):
-            self.paste()
-        elif event.matches(QKeySequence.StandardKey.Cut):
-            self.cut_selection()
-        elif key == Qt.Key.Key_D and mods == Qt.KeyboardModifier.ControlModifier:
-            self.duplicate_selection()
-        else:
+        spec = self._navigation.get((event.key(), mods))
+        if spec is None:
             super().keyPressEvent(event)
+            return
+        resolve(self, spec.handler)(*spec.args)
 
     # ------------------------------------------------------------ context menu
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        """The page's commands for a block ("block" in their `context`) or for the canvas."""
         card = self._card_at(event.pos())
         menu = QMenu(self)
-        if card is not None and card.kind in ("leaf", "composite"):
+        on_block = card is not None and card.kind in ("leaf", "composite")
+        if on_block:
             self.document.select(card.block_id)
-            self._block_menu(menu, card, self._to_content(event.pos()))
-        else:
-            menu.addAction("Paste", self.paste).setEnabled(self._clipboard_has_block())
-            menu.addSeparator()
-            menu.addAction("Expand all groups", lambda: self.set_all_collapsed(False))
-            menu.addAction("Collapse all groups", lambda: self.set_all_collapsed(True))
-            menu.addSeparator()
-            menu.addAction("Reset zoom", self.reset_zoom)
+        self.edit_actions.refresh()
+        offered = [(spec, action) for spec, action in self.edit_actions.items() if self.edit_actions.shown(spec)]
+        fill_menu(menu, offered, "block" if on_block else "canvas")
+        if on_block:
+            self._block_menu_extras(menu, card, self._to_content(event.pos()))
         self.show_menu(menu, event.globalPos())
+        menu.deleteLater()  # the shared actions stay; the menu built for this click goes
 
     def show_menu(self, menu: QMenu, global_pos: QPoint) -> None:
         """Run a context menu (its own event loop; tests replace this to pick an entry)."""
         menu.exec(global_pos)
 
-    def _block_menu(self, menu: QMenu, card: Card, point: QPointF) -> None:
+    def _block_menu_extras(self, menu: QMenu, card: Card, point: QPointF) -> None:
+        """What depends on where the click was: the branch under the mouse, this group's chevron."""
         doc = self.document
         block_id = card.block_id
-        block = card.block
-        editable = not doc.locked
-        for text, slot, shortcut in (("Cut", self.cut_selection, QKeySequence.StandardKey.Cut),
-                                     ("Copy", self.copy_selection, QKeySequence.StandardKey.Copy),
-                                     ("Paste after", self.paste, QKeySequence.StandardKey.Paste)):
-            action: QAction = menu.addAction(text, slot)
-            action.setShortcut(QKeySequence(shortcut))
-            action.setEnabled(text == "Copy" or editable)
-        menu.addAction("Duplicate", self.duplicate_selection, QKeySequence("Ctrl+D")).setEnabled(editable)
-        menu.addAction(style.icon("delete"), "Delete", self.delete_selection,
-                       QKeySequence(QKeySequence.StandardKey.Delete)).setEnabled(editable)
-        menu.addSeparator()
-        menu.addAction("Wrap in Sequential", lambda: doc.wrap_block(block_id, "Sequential")).setEnabled(editable)
-        menu.addAction("Wrap in Residual", lambda: doc.wrap_block(block_id, "Residual")).setEnabled(editable)
-        if block.type == "Sequential":
-            menu.addAction("Ungroup", lambda: doc.ungroup_block(block_id)).setEnabled(editable)
-        if block.type == "Concat":
-            menu.addSeparator()
-            menu.addAction("Add branch", lambda: doc.add_branch(block_id)).setEnabled(editable)
+        if card.block.type == "Concat" and len(card.columns) > 1:
             for c, column in enumerate(card.columns):
-                if column.rect.contains(point) and len(card.columns) > 1:
-                    menu.addAction(f"Remove branch {c + 1}",
-                                   lambda c=c: doc.remove_branch(block_id, c)).setEnabled(editable)
+                if column.rect.contains(point):
+                    menu.addAction(self.tr("Remove branch %n", "", c + 1),
+                                   lambda c=c: doc.remove_branch(block_id, c)).setEnabled(not doc.locked)
         if card.composite:
             menu.addSeparator()
-            menu.addAction("Expand" if card.collapsed else "Collapse",
+            menu.addAction(self.tr("Expand") if card.collapsed else self.tr("Collapse"),
                            lambda: self.set_collapsed(block_id, not card.collapsed))
 
-    @staticmethod
-    def _clipboard_has_block() -> bool:
-        data = QGuiApplication.clipboard().mimeData()
-        return has_block(data) or (data is not None and data.hasText() and data.text().strip().startswith("{"))
+
+def _navigation_keys(specs: tuple[KeySpec, ...]) -> dict[tuple[Qt.Key, Qt.KeyboardModifier], KeySpec]:
+    """(key, modifiers) -> the KeySpec it runs."""
+    table = {}
+    for spec in specs:
+        for key in spec.keys:
+            combination = QKeySequence(key)[0]
+            table[(combination.key(), combination.keyboardModifiers())] = spec
+    return table

@@ -167,6 +167,8 @@ class BlockInspector(QScrollArea):
         self.name_edit = None
         self.description_edit = None
         self._branch_count = None
+        self._message = None  # only some views have these; the old ones are being deleted
+        self._lock_note = None
         content = QWidget()
         content.setObjectName("inspectorContent")
         column = QVBoxLayout(content)

@@ -5,6 +5,9 @@ It owns one `DesignDocument` and wires views to it; file handling (open, save, r
 examples, unsaved-change prompts, autosave recovery, the last session) lives here because
 it is about the window's life, not about designs. Other pages (training, drawing, the
 kernel slide) are added as tabs with `add_page`.
+
+Menus, toolbar, shortcuts and the Help ▸ Keyboard Shortcuts list are built from the action
+table (shell/actions.py); `install_actions` adds further rows of it (the Workbench's).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFileDialog, QHeaderView, QLabel, QMainWindow,
                                QMenu, QMessageBox, QTableWidget, QTableWidgetItem, QTabWidget, QToolBar, QUndoView,
                                QVBoxLayout, QWidget)
@@ -33,32 +36,14 @@ from playground.ui.design.inspector import BlockInspector
 from playground.ui.state.active_model import ModelHub
 from playground.ui.design.palette import LayerPalette
 from playground.ui.design.summary_view import SummaryTable
+from playground.ui.shell.actions import MENUS, TOOLBAR, WINDOW_ACTIONS, shortcut_specs
+from playground.ui.design.edit_actions import DESIGN_PAGE
+from playground.ui.widgets.action_table import ActionSet, ActionSpec, lay_out, shortcut_rows, translate
 
 APP_NAME = "CNN Playground"
 MAX_RECENT = 8
 _STATE_VERSION = 1
 FILE_FILTER = "Designs (*.json);;All files (*)"
-
-SHORTCUTS: tuple[tuple[str, str], ...] = (
-    ("Ctrl+N", "New design"),
-    ("Ctrl+O", "Open a design"),
-    ("Ctrl+S / Ctrl+Shift+S", "Save / Save as"),
-    ("Ctrl+Z", "Undo"),
-    ("Ctrl+Shift+Z or Ctrl+Y", "Redo"),
-    ("Up / Down", "Select the previous / next block"),
-    ("Home / End", "Select the input / the last block"),
-    ("Alt+Up / Alt+Down", "Move the selected block up / down"),
-    ("Enter", "Edit the selected block in the inspector"),
-    ("Delete", "Delete the selected block"),
-    ("Ctrl+D", "Duplicate the selected block"),
-    ("Ctrl+C / Ctrl+X / Ctrl+V", "Copy / cut / paste a block (JSON on the clipboard)"),
-    ("Left / Right / Space", "Collapse / expand the selected group"),
-    ("Esc", "Clear the selection"),
-    ("Ctrl+F", "Filter the layer palette (Enter adds the first match)"),
-    ("Ctrl++ / Ctrl+- / Ctrl+0", "Zoom in / out / actual size"),
-    ("Ctrl+Q", "Quit"),
-)
-
 
 def default_design_path() -> Path | None:
     """The design a first start shows: LeNet-5 when the examples are there."""
@@ -92,6 +77,10 @@ class MainWindow(QMainWindow):
         self._closing_confirmed = False
         self._leave_guards: list[Callable[[str], bool]] = []
         self._design_docks_shown: dict[str, bool] = {}
+        self._pages: dict[str, int] = {DESIGN_PAGE: 0}  # page id -> tab index (name_pages)
+        self._page_tips: dict[int, str] = {}
+        self._action_sets: list[ActionSet] = []
+        self._page_groups: dict[str, QActionGroup] = {}
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
@@ -121,8 +110,6 @@ class MainWindow(QMainWindow):
 
         self._build_status_bar()
         self._build_actions()
-        self._build_menus()
-        self._build_toolbar()
         self.resize(1280, 800)
         self._apply_default_dock_sizes()
         self._default_state = self.saveState(_STATE_VERSION)
@@ -136,7 +123,6 @@ class MainWindow(QMainWindow):
 
         self.document.designChanged.connect(self._on_design_changed)
         self.document.analysisChanged.connect(self._on_analysis_changed)
-        self.document.selectionChanged.connect(self._on_selection_changed)
         self.document.pathChanged.connect(self._on_path_changed)
         self.document.modifiedChanged.connect(self._on_modified_changed)
         self.document.lockedChanged.connect(self._on_locked_changed)
@@ -189,138 +175,100 @@ class MainWindow(QMainWindow):
             style.make_opaque(label, "#f7f8fa")
             bar.addPermanentWidget(label)
 
-    def make_action(self, text: str, slot: object, shortcut: object = None, icon: str = "", tip: str = "") -> QAction:
-        """An action of this window (its shortcut works on every page), with icon, tip and shortcut."""
-        action = QAction(text, self)
-        if icon:
-            action.setIcon(style.icon(icon))
-        if shortcut is not None:
-            if isinstance(shortcut, (list, tuple)):
-                action.setShortcuts([QKeySequence(s) for s in shortcut])
-            else:
-                action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
-                              if shortcut is not None else tip)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
     def _build_actions(self) -> None:
-        self.new_action = self.make_action("&New", self.new_design, "Ctrl+N", "new", "Start a new, empty design")
-        self.open_action = self.make_action("&Open…", self.open_dialog, "Ctrl+O", "open", "Open a design file")
-        self.save_action = self.make_action("&Save", self.save, "Ctrl+S", "save", "Save the design")
-        self.save_as_action = self.make_action("Save &As…", self.save_as, "Ctrl+Shift+S", "", "Save under a new name")
-        self.quit_action = self.make_action("&Quit", self.close, "Ctrl+Q", "", "Quit CNN Playground")
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.undo_action = self.make_action("&Undo", self.document.undo, "Ctrl+Z", "undo", "Undo the last edit")
-        self.redo_action = self.make_action("&Redo", self.document.redo, ["Ctrl+Shift+Z", "Ctrl+Y"], "redo",
-                                        "Redo the edit undone last")
-        self.cut_action = self.make_action("Cu&t", self.editor.cut_selection, "Ctrl+X", "", "Cut the block")
-        self.copy_action = self.make_action("&Copy", self.editor.copy_selection, "Ctrl+C", "",
-                                        "Copy the block as JSON")
-        self.paste_action = self.make_action("&Paste", self.editor.paste, "Ctrl+V", "", "Paste after the selection")
-        self.duplicate_action = self.make_action("D&uplicate", self.editor.duplicate_selection, "Ctrl+D", "duplicate",
-                                             "Duplicate the selected block")
-        self.delete_action = self.make_action("&Delete", self.editor.delete_selection, QKeySequence.StandardKey.Delete,
-                                          "delete", "Delete the selected block")
-        self.select_previous_action = self.make_action("Select &Previous", lambda: self.editor.select_relative(-1), "Up")
-        self.select_next_action = self.make_action("Select &Next", lambda: self.editor.select_relative(1), "Down")
-        self.move_up_action = self.make_action("Move &Up", lambda: self.editor.move_selection(-1), "Alt+Up")
-        self.move_down_action = self.make_action("Move Do&wn", lambda: self.editor.move_selection(1), "Alt+Down")
-        for action in (self.select_previous_action, self.select_next_action, self.move_up_action,
-                       self.move_down_action):
-            # Arrow keys belong to whatever has focus; these act only in the editor.
-            self.removeAction(action)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.editor.addAction(action)
-        self.filter_action = self.make_action("&Filter Layers", self._focus_palette_filter, "Ctrl+F", "",
-                                          "Type to filter the layer palette")
-        self.zoom_in_action = self.make_action("Zoom &In", self.editor.zoom_in, ["Ctrl++", "Ctrl+="], "zoom-in")
-        self.zoom_out_action = self.make_action("Zoom &Out", self.editor.zoom_out, "Ctrl+-", "zoom-out")
-        self.zoom_reset_action = self.make_action("&Actual Size", self.editor.reset_zoom, "Ctrl+0")
-        self.expand_action = self.make_action("&Expand All Groups", lambda: self.editor.set_all_collapsed(False))
-        self.collapse_action = self.make_action("&Collapse All Groups", lambda: self.editor.set_all_collapsed(True))
-        self.reset_layout_action = self.make_action("&Reset Layout", self.reset_layout, None, "",
-                                                "Put the panels back where they started")
-        self.about_action = self.make_action("&About CNN Playground", self.show_about)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.shortcuts_action = self.make_action("&Keyboard Shortcuts", self.show_shortcuts, "F1")
-        self.clear_recent_action = QAction("Clear Recent Files", self)
-        self.clear_recent_action.triggered.connect(self._clear_recent)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self._file_menu = bar.addMenu("&File")
-        self._file_menu.setObjectName("fileMenu")
-        self._file_menu.addActions([self.new_action, self.open_action])
-        self.recent_menu = self._file_menu.addMenu("Open &Recent")
+        """The window's commands and the Design page's (action table), in menus and toolbar."""
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
         self.recent_menu.setObjectName("recentMenu")
-        self.examples_menu = self._file_menu.addMenu("&Examples")
+        self.examples_menu = QMenu(self.tr("&Examples"), self)
         self.examples_menu.setObjectName("examplesMenu")
         self._fill_examples_menu()
-        self._file_menu.addSeparator()
-        self._file_menu.addActions([self.save_action, self.save_as_action])
-        self._file_extra_anchor = self._file_menu.addSeparator()
-        self._file_menu.addAction(self.quit_action)
+        self.clear_recent_action = QAction(self.tr("Clear Recent Files"), self)
+        self.clear_recent_action.triggered.connect(self._clear_recent)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._fill_recent_menu()
 
-        edit = bar.addMenu("&Edit")
-        edit.setObjectName("editMenu")
-        edit.addActions([self.undo_action, self.redo_action])
-        edit.addSeparator()
-        edit.addActions([self.cut_action, self.copy_action, self.paste_action, self.duplicate_action,
-                         self.delete_action])
-        edit.addSeparator()
-        edit.addActions([self.select_previous_action, self.select_next_action, self.move_up_action,
-                         self.move_down_action])
-        edit.addSeparator()
-        edit.addAction(self.filter_action)
-        self._edit_menu = edit
+        self._menus: dict[str, QMenu] = {}
+        for spec in MENUS:
+            menu = self.menuBar().addMenu(translate(spec.title))
+            menu.setObjectName(spec.object_name)
+            self._menus[spec.id] = menu
+        self.toolbar = QToolBar(self.tr("Main"), self)
+        self.toolbar.setObjectName("mainToolBar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setIconSize(QSize(18, 18))
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self._tool_twins: dict[str, QAction] = {}
 
-        view = bar.addMenu("&View")
-        view.setObjectName("viewMenu")
-        for dock in (self.palette_dock, self.inspector_dock, self.summary_dock, self.history_dock):
-            view.addAction(dock.toggleViewAction())
-        view.addSeparator()
-        view.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
-        view.addSeparator()
-        view.addActions([self.expand_action, self.collapse_action])
-        self._view_pages_anchor = view.addSeparator()
-        view.addAction(self.reset_layout_action)
-        self._view_menu = view
+        self.window_actions = self.install_actions(WINDOW_ACTIONS, self)
+        self._register(self.editor.edit_actions)
+        self.new_action, self.open_action = self.window_actions["new"], self.window_actions["open"]
+        self.save_action, self.save_as_action = self.window_actions["save"], self.window_actions["save_as"]
+        self.quit_action, self.shortcuts_action = self.window_actions["quit"], self.window_actions["shortcuts"]
+        self.undo_action, self.redo_action = self.window_actions["undo"], self.window_actions["redo"]
+        edit = self.editor.edit_actions
+        self.cut_action, self.copy_action, self.paste_action = edit["cut"], edit["copy"], edit["paste"]
+        self.duplicate_action, self.delete_action = edit["duplicate"], edit["delete"]
 
-        help_menu = bar.addMenu("&Help")
-        help_menu.setObjectName("helpMenu")
-        help_menu.addActions([self.shortcuts_action, self.about_action])
+    def install_actions(self, specs: tuple[ActionSpec, ...], target: object) -> ActionSet:
+        """Build commands of the action table for `target` (whose attributes are their
+        handlers) into this window: shortcuts, menus, toolbar, page gating, the F1 list."""
+        actions = ActionSet(specs, target, self)
+        self._register(actions)
+        return actions
 
-    def _build_toolbar(self) -> None:
-        bar = QToolBar("Main", self)
-        bar.setObjectName("mainToolBar")
-        bar.setMovable(False)
-        bar.setIconSize(QSize(18, 18))
-        bar.addActions([self.new_action, self.open_action, self.save_action])
-        bar.addSeparator()
-        # The menu's Undo/Redo carry the step's name; the buttons keep a short one, so their
-        # size (and the window's layout) does not change with every edit.
-        self.undo_tool_action = self._tool_twin(self.undo_action, "Undo", "undo", "Undo (Ctrl+Z)")
-        self.redo_tool_action = self._tool_twin(self.redo_action, "Redo", "redo", "Redo (Ctrl+Shift+Z)")
-        bar.addActions([self.undo_tool_action, self.redo_tool_action])
-        bar.addSeparator()
-        bar.addActions([self.duplicate_action, self.delete_action])
-        bar.addSeparator()
-        bar.addActions([self.zoom_out_action, self.zoom_in_action])
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-        self.toolbar = bar
+    def _register(self, actions: ActionSet) -> None:
+        self._action_sets.append(actions)
+        for spec, action in actions.items():
+            if spec.page:
+                group = self._page_groups.get(spec.page)
+                if group is None:
+                    group = self._page_groups[spec.page] = QActionGroup(self)
+                    group.setExclusionPolicy(QActionGroup.ExclusionPolicy.None_)
+                group.addAction(action)
+        self._lay_out_bars()
+        self._update_page_gates()
+        self._update_page_tips()
 
-    def _tool_twin(self, action: QAction, text: str, icon: str, tip: str) -> QAction:
-        twin = QAction(style.icon(icon), text, self)
-        twin.setToolTip(tip)
-        twin.triggered.connect(action.trigger)
-        action.enabledChanged.connect(twin.setEnabled)
-        twin.setEnabled(action.isEnabled())
+    def action(self, action_id: str) -> QAction:
+        """The QAction of a command of the table installed in this window."""
+        for actions in self._action_sets:
+            if action_id in actions:
+                return actions[action_id]
+        raise KeyError(action_id)
+
+    def installed_specs(self) -> list[ActionSpec]:
+        return [spec for actions in self._action_sets for spec in actions.specs]
+
+    def _lay_out_bars(self) -> None:
+        """Menus and toolbar from MENUS/TOOLBAR, with every command installed so far."""
+        entries = [pair for actions in self._action_sets for pair in actions.items()]
+        slots = {"recent": [self.recent_menu.menuAction()], "examples": [self.examples_menu.menuAction()],
+                 "docks": [dock.toggleViewAction() for dock in self._design_docks()]}
+        for spec in MENUS:
+            groups: dict[str, list[QAction]] = {}
+            for entry, action in entries:
+                if entry.menu == spec.id:
+                    groups.setdefault(entry.group, []).append(action)
+            lay_out(self._menus[spec.id], spec.items, groups, slots)
+        tools: dict[str, list[QAction]] = {}
+        for entry, action in entries:
+            if entry.tool:
+                tools.setdefault(entry.tool, []).append(self._tool_action(entry, action))
+        lay_out(self.toolbar, TOOLBAR, tools, {})
+
+    def _tool_action(self, spec: ActionSpec, action: QAction) -> QAction:
+        """The action itself, or for a `tool_text` a twin with a fixed short text: the menu's
+        Undo names the step, the button keeps its size (and the window its layout)."""
+        if not spec.tool_text:
+            return action
+        twin = self._tool_twins.get(spec.id)
+        if twin is None:
+            twin = self._tool_twins[spec.id] = QAction(action.icon(), translate(spec.tool_text), self)
+            twin.setObjectName(spec.object_name.replace("Action", "ToolAction"))
+            twin.setToolTip(action.toolTip())
+            twin.triggered.connect(action.trigger)
+            action.enabledChanged.connect(twin.setEnabled)
+            twin.setEnabled(action.isEnabled())
         return twin
 
     def _fill_examples_menu(self) -> None:
@@ -335,22 +283,43 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ pages and menus for other panels
 
     def add_page(self, title: str, widget: QWidget, icon: QIcon | None = None, tip: str = "") -> int:
-        """Add a tab next to "Design" (training, drawing, the kernel slide); returns its index.
-
-        Ctrl+1 ... Ctrl+9 switch to the pages in order."""
+        """Add a tab next to "Design" (training, drawing, the kernel slide); returns its index."""
         index = self.tabs.addTab(widget, icon if icon is not None else QIcon(), title)
-        key = f"Ctrl+{index + 1}"
-        self.tabs.setTabToolTip(index, f"{tip} ({key})" if tip else key)
-        if index == 1:
-            self._view_menu.insertSeparator(self._view_pages_anchor)
-            self._add_page_action(0, "Design")
-        self._add_page_action(index, title)
+        self._page_tips[index] = tip
+        self.tabs.setTabToolTip(index, tip)
         return index
 
-    def _add_page_action(self, index: int, title: str) -> None:
-        action = self.make_action(f"Go to {title.replace('&', '')}", lambda: self.tabs.setCurrentIndex(index),
-                              f"Ctrl+{index + 1}")
-        self._view_menu.insertAction(self._view_pages_anchor, action)
+    def name_pages(self, pages: dict[str, int]) -> None:
+        """Give pages the ids the action table uses ("train": its tab index): commands with
+        that `page` act only there, and `show_page(id)` shows it."""
+        self._pages.update(pages)
+        self._update_page_gates()
+        self._update_page_tips()
+
+    def show_page(self, page_id: str) -> None:
+        self.tabs.setCurrentIndex(self._pages[page_id])
+
+    def current_page(self) -> str:
+        """The id of the page in view ("" for a page without one)."""
+        index = self.tabs.currentIndex()
+        return next((page for page, i in self._pages.items() if i == index), "")
+
+    def _update_page_gates(self) -> None:
+        """A command of a page is off while another page is in view: on the Draw page Ctrl+Z
+        undoes a stroke, and Delete must not remove a block the person cannot see."""
+        current = self.current_page()
+        for page, group in self._page_groups.items():
+            group.setEnabled(page == current)
+
+    def _update_page_tips(self) -> None:
+        """A tab's tooltip names the key that shows it (the page command's shortcut)."""
+        for actions in self._action_sets:
+            for spec, action in actions.items():
+                if spec.handler.endswith("show_page") and spec.args[0] in self._pages:
+                    index = self._pages[spec.args[0]]
+                    key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                    tip = self._page_tips.get(index, "")
+                    self.tabs.setTabToolTip(index, f"{tip} ({key})" if tip else key)
 
     def add_leave_guard(self, guard: Callable[[str], bool]) -> None:
         """`guard(what)` runs before the window closes or replaces the design (e.g. a running
@@ -363,7 +332,7 @@ class MainWindow(QMainWindow):
     def _on_page_changed(self, index: int) -> None:
         """The palette, inspector and summary belong to the Design page: other pages get the room."""
         on_design = index == 0
-        self._update_edit_actions()
+        self._update_page_gates()
         for dock in self._design_docks():
             if dock.isFloating():
                 continue
@@ -375,14 +344,8 @@ class MainWindow(QMainWindow):
                 dock.hide()
 
     def file_menu(self) -> QMenu:
-        """The File menu, for actions like Save Model / Load Model.
-
-        `file_menu_anchor()` is the separator before Quit: insert model actions before it.
-        """
-        return self._file_menu
-
-    def file_menu_anchor(self) -> QAction:
-        return self._file_extra_anchor
+        """The File menu (its commands come from the action table)."""
+        return self._menus["file"]
 
     # ------------------------------------------------------------ files
 
@@ -598,17 +561,23 @@ class MainWindow(QMainWindow):
             "update as you go, train it, and see what it sees.</p>"
             "<p>Designs are plain JSON files; every number matches what PyTorch builds.</p>")
 
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """(keys, what they do) for every key of the commands installed in this window."""
+        return shortcut_rows(shortcut_specs(self.installed_specs()))
+
     def show_shortcuts(self) -> None:
+        """Help ▸ Keyboard Shortcuts: the list, generated from the action table."""
+        rows = self.shortcut_rows()
         dialog = QDialog(self)
         dialog.setObjectName("shortcutsDialog")
-        dialog.setWindowTitle("Keyboard shortcuts")
-        table = QTableWidget(len(SHORTCUTS), 2, dialog)
-        table.setHorizontalHeaderLabels(["Keys", "Action"])
+        dialog.setWindowTitle(self.tr("Keyboard shortcuts"))
+        table = QTableWidget(len(rows), 2, dialog)
+        table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
         table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setShowGrid(False)
         table.setAlternatingRowColors(True)
-        for row, (keys, what) in enumerate(SHORTCUTS):
+        for row, (keys, what) in enumerate(rows):
             table.setItem(row, 0, QTableWidgetItem(keys))
             table.setItem(row, 1, QTableWidgetItem(what))
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -618,14 +587,13 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(dialog)
         layout.addWidget(table)
         layout.addWidget(buttons)
-        dialog.resize(560, 520)
+        dialog.resize(560, 620)
         dialog.open()
 
     # ------------------------------------------------------------ document events
 
     def _refresh_all(self) -> None:
         self._on_analysis_changed(self.document.analysis)
-        self._on_selection_changed(self.document.selected_id)
         self._update_title()
         self._update_undo_actions()
         # Every push, undo, redo, merge and clear moves (or resets) the index: one signal is enough.
@@ -636,34 +604,18 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.document.display_name}{marker} — {APP_NAME}")
 
     def _update_undo_actions(self) -> None:
+        """Undo and Redo name the step they take back (or redo), and are on when there is one."""
         stack = self.document.undo_stack
-        locked = self.document.locked
-        undo_text, redo_text = stack.undoText(), stack.redoText()
-        self.undo_action.setText(f"&Undo {undo_text}" if undo_text else "&Undo")
-        self.redo_action.setText(f"&Redo {redo_text}" if redo_text else "&Redo")
-        on_design = self._on_design_page()
-        self.undo_action.setEnabled(stack.canUndo() and not locked and on_design)
-        self.redo_action.setEnabled(stack.canRedo() and not locked and on_design)
+        for action_id, step in (("undo", stack.undoText()), ("redo", stack.redoText())):
+            text = translate(self.window_actions.spec(action_id).text)
+            self.window_actions[action_id].setText(f"{text} {step}" if step else text)
+        self.window_actions.refresh()
 
-    def _on_design_page(self) -> bool:
-        """Editing keys (Delete, Ctrl+Z, Ctrl+D, ...) act on the design only while it is in
-        view: on the Draw page Ctrl+Z undoes a stroke, and Delete must not remove a block
-        the person cannot see."""
-        return self.tabs.currentIndex() == 0
+    def can_undo(self) -> bool:
+        return self.document.undo_stack.canUndo() and not self.document.locked
 
-    def _update_edit_actions(self) -> None:
-        on_design = self._on_design_page()
-        has_block = self.document.selected_block() is not None and on_design
-        editable = not self.document.locked and on_design
-        self.copy_action.setEnabled(has_block)
-        for action in (self.cut_action, self.duplicate_action, self.delete_action, self.move_up_action,
-                       self.move_down_action):
-            action.setEnabled(has_block and editable)
-        self.paste_action.setEnabled(editable)
-        for action in (self.filter_action, self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action,
-                       self.expand_action, self.collapse_action):
-            action.setEnabled(on_design)
-        self._update_undo_actions()
+    def can_redo(self) -> bool:
+        return self.document.undo_stack.canRedo() and not self.document.locked
 
     def _on_design_changed(self, design: Design) -> None:
         self._update_title()
@@ -689,9 +641,6 @@ class MainWindow(QMainWindow):
                                         f"<span style='color:{style.ERROR}'>●</span> incomplete")
             self.validity_label.setToolTip("\n".join(f"{p}: {m}" for p, m in analysis.errors))
 
-    def _on_selection_changed(self, block_id: str) -> None:
-        self._update_edit_actions()
-
     def _on_path_changed(self, path: str) -> None:
         self._update_title()
 
@@ -699,7 +648,7 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _on_locked_changed(self, locked: bool, reason: str) -> None:
-        self._update_edit_actions()
+        self._update_undo_actions()
         if locked:
             self.statusBar().showMessage(reason, 5000)
 
@@ -719,7 +668,7 @@ class MainWindow(QMainWindow):
         if self.document.insert_block(list_path, index, new_block(type_name)):
             self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _focus_palette_filter(self) -> None:
+    def focus_palette_filter(self) -> None:
         self.palette_dock.show()
         self.palette_dock.raise_()
         self.palette.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QFrame, QScrollArea, QWidget
 from playground.core.builder import build_model
 from playground.core.design import Design, DesignError
 from playground.ui.widgets import style
+from playground.ui.shell.actions import TRAIN_PAGE, WORKBENCH_ACTIONS
 from playground.ui.slide.slide_page import KernelSlidePage
 from playground.ui.draw.draw_panel import DrawPanel
 from playground.ui.shell.main_window import MainWindow, file_stem
@@ -114,15 +115,10 @@ class Workbench:
     # ------------------------------------------------------------ File > Save Model / Load Model
 
     def _add_model_actions(self) -> None:
-        window = self.window
-        menu = window.file_menu()
-        anchor = window.file_menu_anchor()
-        self.save_model_action = window.make_action("Save &Model…", self.save_model_dialog, "Ctrl+Alt+S", "save",
-                                                    "Save the active model (design, weights, metrics) as a checkpoint")
-        self.load_model_action = window.make_action("&Load Model…", self.load_model_dialog, "Ctrl+Alt+O", "open",
-                                                    "Load a checkpoint and make it the active model")
-        menu.insertSeparator(anchor)
-        menu.insertActions(anchor, [self.save_model_action, self.load_model_action])
+        """The app's own commands of the action table (model files, Ctrl+1…4 for the pages,
+        Ctrl+T / Ctrl+. for training) join the window's menus and shortcut list."""
+        self.window.name_pages({TRAIN_PAGE: self.train_page, "draw": self.draw_page, "slide": self.slide_page})
+        self.actions = self.window.install_actions(WORKBENCH_ACTIONS, self)
 
     def save_model_dialog(self) -> bool:
         active = self.hub.active

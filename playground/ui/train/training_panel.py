@@ -149,7 +149,6 @@ class TrainingPanel(QWidget):
     def _build(self) -> None:
         self.train_button = QPushButton("Train")
         self.train_button.setObjectName("trainButton")
-        self.train_button.setShortcut(QKeySequence("Ctrl+T"))
         self.train_button.setMinimumHeight(32)
         font = QFont(self.train_button.font())
         font.setBold(True)
@@ -157,7 +156,6 @@ class TrainingPanel(QWidget):
         self.train_button.clicked.connect(self._on_train_button)
         self.stop_button = QPushButton("Stop")
         self.stop_button.setObjectName("stopButton")
-        self.stop_button.setShortcut(QKeySequence("Ctrl+."))
         self.stop_button.setToolTip("Stop after the current step and keep the weights so far (Ctrl+.)")
         self.stop_button.setMinimumHeight(32)
         self.stop_button.clicked.connect(self.stop)

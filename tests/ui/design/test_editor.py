@@ -8,7 +8,7 @@ import json
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QColor, QDrag, QGuiApplication
-from ui_helpers import SMALL, double_click, drag_drop, drag_hover, mouse
+from ui_helpers import SMALL, double_click, drag_drop, drag_hover, mouse, open_window
 
 from playground.core.design import design_from_dict, get_block, get_list
 from playground.ui.widgets import style
@@ -16,6 +16,7 @@ from playground.ui.state.document import INPUT_ID, DesignDocument
 from playground.ui.design.editor import DesignEditor
 from playground.ui.widgets.mime import MIME_TYPE, block_mime
 from playground.ui.design.palette import LayerPalette
+from playground.ui.widgets.action_table import plain_text
 
 WITH_COMPOSITES = {
     "format": "cnn-playground.design", "version": 1, "name": "Composites", "input": [1, 28, 28],
@@ -44,6 +45,15 @@ def _open(qtbot, data: dict) -> DesignEditor:
 @pytest.fixture
 def editor(qtbot) -> DesignEditor:
     return _open(qtbot, SMALL)
+
+
+@pytest.fixture
+def in_window(qtbot) -> DesignEditor:
+    """The editor in the main window, focused: edit keys are the window's action shortcuts."""
+    window = open_window(qtbot, design_from_dict(SMALL))
+    window.activateWindow()
+    window.editor.setFocus()
+    return window.editor
 
 
 @pytest.fixture
@@ -224,7 +234,7 @@ def test_drops_are_refused_while_locked(editor, palette) -> None:
     assert not editor._banner.isVisible()
 
 
-def test_clicks_select_and_keys_navigate_delete_duplicate_and_move(qtbot, editor) -> None:
+def test_clicks_select_and_keys_navigate(qtbot, editor) -> None:
     doc = editor.document
     qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton, pos=editor.block_rect("relu").center())
     assert doc.selected_id == "relu"
@@ -238,14 +248,25 @@ def test_clicks_select_and_keys_navigate_delete_duplicate_and_move(qtbot, editor
     assert doc.selected_id == "conv"
     qtbot.keyClick(editor, Qt.Key.Key_End)
     assert doc.selected_id == "fc"
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert doc.selected_id == ""
 
-    qtbot.keyClick(editor, Qt.Key.Key_Up)  # flat
+
+def test_keys_delete_duplicate_and_move_in_the_window(qtbot, in_window) -> None:
+    editor = in_window
+    doc = editor.document
+    qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton, pos=editor.block_rect("flat").center())
+    assert doc.selected_id == "flat"
     qtbot.keyClick(editor, Qt.Key.Key_Delete)
     assert types(editor) == ["Conv2d", "ReLU", "Linear"]
     assert doc.selected_id == "fc"  # the next block takes the selection
     assert doc.analysis.by_id["fc"].error  # Linear now gets a C x H x W map
     doc.undo()
     assert types(editor) == ["Conv2d", "ReLU", "Flatten", "Linear"]
+    doc.select("flat")
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    assert types(editor) == ["Conv2d", "ReLU", "Linear"]
+    doc.undo()
 
     doc.select("relu")
     qtbot.keyClick(editor, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
@@ -259,8 +280,6 @@ def test_clicks_select_and_keys_navigate_delete_duplicate_and_move(qtbot, editor
     qtbot.keyClick(editor, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)  # already first: nothing
     qtbot.keyClick(editor, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert [b.id for b in doc.design.layers][:3] == ["conv", copy, "relu"]
-    qtbot.keyClick(editor, Qt.Key.Key_Escape)
-    assert doc.selected_id == ""
 
 
 def test_enter_and_double_click_ask_for_the_inspector(qtbot, editor) -> None:
@@ -271,7 +290,8 @@ def test_enter_and_double_click_ask_for_the_inspector(qtbot, editor) -> None:
         qtbot.keyClick(editor, Qt.Key.Key_Return)
 
 
-def test_copy_and_paste_go_through_the_clipboard_as_json(qtbot, editor) -> None:
+def test_copy_and_paste_go_through_the_clipboard_as_json(qtbot, in_window) -> None:
+    editor = in_window
     doc = editor.document
     doc.select("conv")
     qtbot.keyClick(editor, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
@@ -297,7 +317,8 @@ def test_copy_and_paste_go_through_the_clipboard_as_json(qtbot, editor) -> None:
     assert failures == ["The clipboard holds no block to paste"]
 
 
-def test_cut_removes_and_keeps_the_block_on_the_clipboard(qtbot, editor) -> None:
+def test_cut_removes_and_keeps_the_block_on_the_clipboard(qtbot, in_window) -> None:
+    editor = in_window
     editor.document.select("relu")
     qtbot.keyClick(editor, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier)
     assert types(editor) == ["Conv2d", "Flatten", "Linear"]
@@ -350,8 +371,8 @@ def test_the_context_menu_wraps_ungroups_and_adds_branches(qtbot, composites, mo
     offered: list[list[str]] = []
 
     def pick(menu: QMenu, _pos) -> None:
-        offered.append([a.text() for a in menu.actions() if a.text()])
-        next(a for a in menu.actions() if a.text() == choice[0]).trigger()
+        offered.append([plain_text(a.text()) for a in menu.actions() if a.text()])
+        next(a for a in menu.actions() if plain_text(a.text()) == choice[0]).trigger()
 
     monkeypatch.setattr(composites, "show_menu", pick)
 
@@ -364,8 +385,28 @@ def test_the_context_menu_wraps_ungroups_and_adds_branches(qtbot, composites, mo
     right_click("stem", "Wrap in Sequential")
     wrapper = doc.design.layers[0]
     assert wrapper.type == "Sequential" and wrapper.children[0][0].id == "stem"
-    assert {"Cut", "Copy", "Paste after", "Duplicate", "Delete", "Wrap in Residual"} <= set(offered[-1])
+    assert {"Cut", "Copy", "Paste", "Duplicate", "Delete", "Wrap in Residual"} <= set(offered[-1])
+    assert "Ungroup" not in offered[-1] and "Add Branch" not in offered[-1]  # Conv2d is no group
     right_click(wrapper.id, "Ungroup")
     assert doc.design.layers[0].id == "stem"
     right_click("stem", "Delete")
     assert doc.design.layers[0].id == "res"
+
+
+def test_the_canvas_context_menu_offers_the_page_commands(qtbot, editor, monkeypatch) -> None:
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    offered: list[list[str]] = []
+
+    def pick(menu: QMenu, _pos) -> None:
+        offered.append([plain_text(a.text()) for a in menu.actions() if a.text()])
+        next(a for a in menu.actions() if plain_text(a.text()) == "Actual Size").trigger()
+
+    monkeypatch.setattr(editor, "show_menu", pick)
+    editor.zoom_in()
+    pos = QPoint(5, editor.viewport().height() - 5)  # below the output: no block there
+    QApplication.sendEvent(editor.viewport(), QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, pos, editor.viewport().mapToGlobal(pos)))
+    assert offered == [["Paste", "Actual Size", "Expand All Groups", "Collapse All Groups"]]
+    assert editor.zoom == 1.0

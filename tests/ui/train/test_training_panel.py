@@ -247,20 +247,6 @@ def test_a_set_the_design_cannot_take_is_said_before_downloading_it(qtbot, panel
     assert picker.fit_problem() == ""
 
 
-def test_keyboard_shortcuts_train_and_stop(qtbot, panel):
-    panel.settings.max_train.setValue(0)
-    panel.settings.epochs.setValue(5)
-    panel.activateWindow()
-    qtbot.waitUntil(lambda: panel.isActiveWindow(), timeout=5000)
-    qtbot.keyClick(panel, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: panel.is_training, timeout=5000)  # a button shortcut animates its click
-    qtbot.waitUntil(lambda: panel.plots.loss_plot.point_count("raw") >= 1, timeout=RUN_TIMEOUT_MS)
-    with qtbot.waitSignal(panel.trainingFinished, timeout=RUN_TIMEOUT_MS) as finished:
-        qtbot.keyClick(panel, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
-    assert finished.args[0].stopped
-    assert not panel.is_training
-
-
 def test_deleting_the_main_window_during_training_neither_hangs_nor_crashes(qtbot, tmp_path):
     from PySide6.QtCore import QSettings
     from shiboken6 import delete
