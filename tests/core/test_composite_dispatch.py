@@ -16,10 +16,6 @@ from playground.core.layers import composite_kinds
 
 NAMES = {k.name for k in composite_kinds()}
 HOMES = {"playground/core/composites.py", "playground/core/layers.py"}
-# At most this many are left, for the change that owns the editor's context menu: "Ungroup"
-# and "Add branch" are offered by type name there; `design.can_ungroup` and
-# `design.has_branches` answer the same questions.
-ALLOWED = {"playground/ui/design/editor.py": 2}
 
 
 def _names_in(node: ast.AST) -> int:
@@ -46,7 +42,7 @@ def test_comparisons_of_composite_type_names_stay_in_their_home() -> None:
         count = name_comparisons(ast.parse(path.read_text(encoding="utf-8")))
         if count:
             found[rel] = count
-    over = {rel: count for rel, count in found.items() if count > ALLOWED.get(rel, 0)}
+    over = {rel: count for rel, count in found.items() if count}
     assert not over, f"compare through block.kind.composite instead: {over}"
 
 

@@ -15,7 +15,7 @@ from PySide6.QtGui import (QColor, QContextMenuEvent, QDrag, QDragEnterEvent, QD
 from PySide6.QtWidgets import (QAbstractScrollArea, QApplication, QFrame, QHBoxLayout, QLabel, QMenu, QToolTip,
                                QWidget)
 
-from playground.core.design import DesignError, ListPath, get_block, get_list, without_ids
+from playground.core.design import DesignError, ListPath, can_ungroup, get_block, get_list, has_branches, without_ids
 from playground.core.layers import CATALOGUE
 from playground.ui.widgets import style
 from playground.core.text import format_int, shape_str
@@ -290,13 +290,13 @@ class DesignEditor(QAbstractScrollArea):
     def can_edit_selection(self) -> bool:
         return self.has_selected_block() and self.can_edit()
 
-    def selection_is_sequential(self) -> bool:
+    def selection_can_ungroup(self) -> bool:
         block = self.document.selected_block()
-        return block is not None and block.type == "Sequential"
+        return block is not None and can_ungroup(block)
 
-    def selection_is_concat(self) -> bool:
+    def selection_has_branches(self) -> bool:
         block = self.document.selected_block()
-        return block is not None and block.type == "Concat"
+        return block is not None and has_branches(block)
 
     # ------------------------------------------------------------ what the navigation keys do
 
@@ -724,7 +724,7 @@ class DesignEditor(QAbstractScrollArea):
         """What depends on where the click was: the branch under the mouse, this group's chevron."""
         doc = self.document
         block_id = card.block_id
-        if card.block.type == "Concat" and len(card.columns) > 1:
+        if has_branches(card.block) and len(card.columns) > 1:
             for c, column in enumerate(card.columns):
                 if column.rect.contains(point):
                     menu.addAction(self.tr("Remove branch %n", "", c + 1),

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import torch.nn as nn
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QContextMenuEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication
 from ui_helpers import SMALL
@@ -14,6 +13,7 @@ from playground.core.design import MAX_NESTING, design_from_dict, load_design, s
 from playground.core.nesting import deepest_block
 from playground.ui.design.editor import DesignEditor
 from playground.ui.state.document import DesignDocument
+from playground.ui.widgets.action_table import plain_text
 
 
 def open_editor(qtbot, data: dict) -> DesignEditor:
@@ -29,7 +29,7 @@ def test_wrapping_forty_times_stops_at_the_files_limit_with_a_message(qtbot, mon
     editor = open_editor(qtbot, SMALL)
     doc = editor.document
     monkeypatch.setattr(editor, "show_menu", lambda menu, _pos: next(
-        a for a in menu.actions() if a.text() == "Wrap in Sequential").trigger())
+        a for a in menu.actions() if plain_text(a.text()) == "Wrap in Sequential").trigger())
     failures: list[str] = []
     doc.editFailed.connect(failures.append)
     for _ in range(40):
@@ -55,6 +55,6 @@ def test_pasting_a_deep_block_into_a_deep_place_is_refused(qtbot) -> None:
     doc.editFailed.connect(failures.append)
     QGuiApplication.clipboard().setText(json.dumps(inner))  # a block nested 30 levels, pasted at level 30
     doc.select("inner")
-    qtbot.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    editor.edit_actions["paste"].trigger()  # Edit > Paste (Ctrl+V in the window)
     assert doc.design == before
     assert failures and "nested too deeply" in failures[-1] and f"at most {MAX_NESTING}" in failures[-1]

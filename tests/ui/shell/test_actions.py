@@ -49,7 +49,7 @@ def workbench(qtbot) -> Workbench:
 
 def _block_for(document, selected_by: str) -> str:
     """A block on which a command applies: a Sequential to ungroup, a Concat to branch, else the first."""
-    wanted = {"selection_is_sequential": "Sequential", "selection_is_concat": "Concat"}.get(selected_by)
+    wanted = {"selection_can_ungroup": "Sequential", "selection_has_branches": "Concat"}.get(selected_by)
     if wanted is None:
         return document.design.layers[0].id
     return next(b.id for _, b in walk(document.design) if b.type == wanted)

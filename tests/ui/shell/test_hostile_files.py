@@ -117,7 +117,7 @@ def test_load_model_refuses_hostile_checkpoints_with_a_message(qtbot, file_dialo
     active = bench.hub.active
     for name, path in _hostile_checkpoints(tmp_path).items():
         file_dialogs.answers.append(str(path))
-        bench.load_model_action.trigger()
+        bench.window.action("load_model").trigger()
         text = bench.training.message_label.text()
         assert text.startswith(f"Could not load the model: {path}: ") and "\n" not in text, name
         assert bench.hub.active is active
