@@ -21,6 +21,7 @@ from playground.core.checkpoint import CheckpointError, save_checkpoint
 from playground.core.design import load_design
 from playground.core.devices import describe
 from playground.core.events import EpochEvent, Event, FailedEvent, InfoEvent, ProgressEvent, StepEvent
+from playground.core.run_recorder import RunRecorder
 from playground.core.trainer import ConfigError, TrainConfig, Trainer
 
 BAR_WIDTH = 24
@@ -116,10 +117,12 @@ def run(args: argparse.Namespace) -> int:
     design = load_design(args.design)
     printer = ProgressPrinter(sys.stderr, config.epochs)
     trainer = Trainer(design, args.dataset, config, printer)
+    recorder = RunRecorder.attach(trainer, source="cli")  # into the run history (`cnn-playground runs`)
     started = time.perf_counter()
     try:
         result = trainer.run()
     finally:
+        recorder.close()  # no end event (Ctrl-C): the run reads as interrupted
         printer.close()
     if isinstance(result, FailedEvent):
         raise UsageError(result.message)
@@ -132,6 +135,7 @@ def run(args: argparse.Namespace) -> int:
                         dataset_info)
     except CheckpointError as exc:
         raise UsageError(str(exc)) from None
+    recorder.set_checkpoint(str(out))
     device = describe(trainer.device) if trainer.device is not None else config.device
     print(f"validation accuracy: {result.last_val_acc:.2%} (best {result.best_val_acc:.2%}, {result.epochs_done} "
           f"epochs, {time.perf_counter() - started:.1f} s on {device}); saved {out}")
