@@ -365,8 +365,6 @@ class RunStore:
         conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
         except BaseException:
             conn.close()
@@ -415,12 +413,15 @@ class RunStore:
         return conn
 
     def _migrate(self, conn: sqlite3.Connection) -> None:
+        """Refuse a newer file untouched; otherwise switch to WAL and bring the schema up to date."""
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version == SCHEMA_VERSION:
-            return
         if version > SCHEMA_VERSION:
             raise RunStoreError(f"the run history {self.path} was written by a newer cnn-playground (schema "
                                 f"{version}; this one reads up to {SCHEMA_VERSION})")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        if version == SCHEMA_VERSION:
+            return
         conn.execute("BEGIN IMMEDIATE")
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]  # another process may have done it
@@ -613,13 +614,12 @@ class RunStore:
                 if self._writer_gone(host, pid, token, beat if beat is not None else started)]
         if not dead:
             return 0
-        now = time.time()
         with self._write() as db:
             for run_id in dead:
                 db.execute("UPDATE runs SET status = ?, ended_at = coalesce(heartbeat_at, started_at), "
                            "message = 'the process that trained it ended before the run did' "
                            "WHERE id = ? AND status = ?", (INTERRUPTED, run_id, RUNNING))
-            log.info("marked %d run(s) interrupted at %.0f", len(dead), now)
+            log.info("marked %d run(s) interrupted", len(dead))
         return len(dead)
 
     def _writer_gone(self, host: str, pid: int | None, token: str, beat: float) -> bool:
