@@ -41,6 +41,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
+import numpy as np
+
 from playground.paths import user_data_dir
 
 log = logging.getLogger(__name__)
@@ -90,18 +92,17 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     CREATE INDEX runs_started ON runs(started_at);
     """,
-    # 1 -> 2: the downsampled step losses, the writer's liveness, and indexes for sorting.
+    # 1 -> 2: the downsampled loss curve (one row per run: packed arrays keep the file
+    # small and its integrity check quick), the writer's liveness, indexes for sorting.
     """
-    CREATE TABLE steps (
-        run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-        idx INTEGER NOT NULL,
-        step INTEGER NOT NULL,
-        progress REAL NOT NULL,
-        loss REAL NOT NULL,
-        weight INTEGER NOT NULL,
-        PRIMARY KEY (run_id, idx)
-    ) WITHOUT ROWID;
-    ALTER TABLE runs ADD COLUMN step_stride INTEGER NOT NULL DEFAULT 1;
+    CREATE TABLE curves (
+        run_id INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+        stride INTEGER NOT NULL,
+        steps BLOB NOT NULL,
+        progress BLOB NOT NULL,
+        losses BLOB NOT NULL,
+        weights BLOB NOT NULL
+    );
     ALTER TABLE runs ADD COLUMN host TEXT NOT NULL DEFAULT '';
     ALTER TABLE runs ADD COLUMN pid INTEGER;
     ALTER TABLE runs ADD COLUMN process_token TEXT NOT NULL DEFAULT '';
@@ -311,6 +312,62 @@ def _windows_process_alive(pid: int) -> bool:
         return code.value == 259  # STILL_ACTIVE
     finally:
         kernel32.CloseHandle(handle)
+
+
+# ------------------------------------------------------------ the loss curve
+
+@dataclass
+class _Curve:
+    """A run's downsampled loss curve as columns; stored as little-endian packed arrays."""
+
+    stride: int = 1
+    steps: list[int] = field(default_factory=list)
+    progress: list[float] = field(default_factory=list)
+    losses: list[float] = field(default_factory=list)
+    weights: list[int] = field(default_factory=list)
+
+    @classmethod
+    def read(cls, db: sqlite3.Connection, run_id: int) -> "_Curve":
+        row = db.execute("SELECT stride, steps, progress, losses, weights FROM curves WHERE run_id = ?",
+                         (run_id,)).fetchone()
+        if row is None:
+            return cls()
+        stride, *blobs = row
+        columns = [np.frombuffer(blob, dtype).tolist() for blob, dtype in zip(blobs, _CURVE_DTYPES)]
+        return cls(stride, *columns)
+
+    def write(self, db: sqlite3.Connection, run_id: int) -> None:
+        blobs = [np.asarray(column, dtype).tobytes()
+                 for column, dtype in zip((self.steps, self.progress, self.losses, self.weights), _CURVE_DTYPES)]
+        db.execute("INSERT OR REPLACE INTO curves VALUES (?, ?, ?, ?, ?, ?)", (run_id, self.stride, *blobs))
+
+    def add(self, p: StepPoint) -> None:
+        """Into the last point while it stands for fewer than `stride` raw points."""
+        if self.weights and self.weights[-1] < self.stride:
+            w = self.weights[-1]
+            self.losses[-1] = (self.losses[-1] * w + p.loss) / (w + 1)
+            self.weights[-1] = w + 1
+            self.steps[-1], self.progress[-1] = p.step, p.progress
+        else:
+            self.steps.append(p.step)
+            self.progress.append(p.progress)
+            self.losses.append(p.loss)
+            self.weights.append(1)
+
+    def halve(self) -> None:
+        """Merge neighbours in pairs (weighted mean loss, the later step) and double the stride."""
+        w = self.weights
+        pairs = range(0, len(w) - 1, 2)
+        merged = [(self.losses[i] * w[i] + self.losses[i + 1] * w[i + 1]) / (w[i] + w[i + 1]) for i in pairs]
+        odd = len(w) % 2 == 1
+        self.losses = merged + (self.losses[-1:] if odd else [])
+        self.steps = self.steps[1::2] + (self.steps[-1:] if odd else [])
+        self.progress = self.progress[1::2] + (self.progress[-1:] if odd else [])
+        self.weights = [w[i] + w[i + 1] for i in pairs] + (w[-1:] if odd else [])
+        self.stride *= 2
+
+
+_CURVE_DTYPES = ("<i8", "<f8", "<f8", "<i4")
 
 
 # ------------------------------------------------------------ the store
@@ -526,41 +583,14 @@ class RunStore:
         if not fresh:
             return
         with self._write() as db:
-            row = db.execute("SELECT step_stride FROM runs WHERE id = ?", (run_id,)).fetchone()
-            if row is None:
-                raise RunNotFound(f"no run {run_id} in the run history")
-            stride = int(row[0])
-            last = db.execute("SELECT idx, step, progress, loss, weight FROM steps WHERE run_id = ? "
-                              "ORDER BY idx DESC LIMIT 1", (run_id,)).fetchone()
-            tail: list[list[Any]] = [list(last)] if last is not None else []
-            next_idx = tail[0][0] + 1 if tail else 0
+            self._require(db, run_id)
+            curve = _Curve.read(db, run_id)
             for p in fresh:
-                if tail and tail[-1][4] < stride:
-                    idx, _, _, loss, weight = tail[-1]
-                    tail[-1] = [idx, p.step, p.progress, (loss * weight + p.loss) / (weight + 1), weight + 1]
-                else:
-                    tail.append([next_idx, p.step, p.progress, p.loss, 1])
-                    next_idx += 1
-            db.executemany("INSERT OR REPLACE INTO steps VALUES (?, ?, ?, ?, ?, ?)",
-                           [(run_id, *point) for point in tail])
-            count = db.execute("SELECT count(*) FROM steps WHERE run_id = ?", (run_id,)).fetchone()[0]
-            while count > MAX_STEP_POINTS:
-                stride *= 2
-                count = self._halve_steps(db, run_id)
-            db.execute("UPDATE runs SET step_stride = ?, heartbeat_at = ? WHERE id = ?", (stride, time.time(), run_id))
-
-    @staticmethod
-    def _halve_steps(db: sqlite3.Connection, run_id: int) -> int:
-        rows = db.execute("SELECT step, progress, loss, weight FROM steps WHERE run_id = ? ORDER BY idx",
-                          (run_id,)).fetchall()
-        merged = []
-        for i in range(0, len(rows), 2):
-            pair = rows[i:i + 2]
-            weight = sum(r[3] for r in pair)
-            merged.append((run_id, i // 2, pair[-1][0], pair[-1][1], sum(r[2] * r[3] for r in pair) / weight, weight))
-        db.execute("DELETE FROM steps WHERE run_id = ?", (run_id,))
-        db.executemany("INSERT INTO steps VALUES (?, ?, ?, ?, ?, ?)", merged)
-        return len(merged)
+                curve.add(p)
+            while len(curve.steps) > MAX_STEP_POINTS:
+                curve.halve()
+            curve.write(db, run_id)
+            db.execute("UPDATE runs SET heartbeat_at = ? WHERE id = ?", (time.time(), run_id))
 
     def finish(self, run_id: int, status: str, *, message: str = "", duration_s: float | None = None,
                ended_at: float | None = None) -> None:
@@ -683,8 +713,8 @@ class RunStore:
                 raise RunNotFound(f"no run {run_id} in the run history")
             epochs = tuple(EpochRecord(*r) for r in db.execute(
                 f"SELECT {_EPOCH_COLUMNS} FROM epochs WHERE run_id = ? ORDER BY epoch", (run_id,)))
-            steps = tuple(StepPoint(*r) for r in db.execute(
-                "SELECT step, progress, loss FROM steps WHERE run_id = ? ORDER BY idx", (run_id,)))
+            curve = _Curve.read(db, run_id)
         *summary, design_json, confusion, class_names = row
+        steps = tuple(StepPoint(*p) for p in zip(curve.steps, curve.progress, curve.losses))
         return Run(self._summary(summary), design_json, epochs, steps, _loads(confusion, None),
                    _loads(class_names, None))

@@ -149,7 +149,7 @@ def test_rename_note_and_delete(store: RunStore) -> None:
         store.get(gone)
     assert store.histories([gone]) == {gone: []}
     conn = sqlite3.connect(store.path)
-    assert conn.execute("SELECT count(*) FROM steps WHERE run_id = ?", (gone,)).fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM curves WHERE run_id = ?", (gone,)).fetchone()[0] == 0
     conn.close()
 
 
