@@ -138,7 +138,7 @@ def _table(runs: list[RunSummary]) -> str:
     rows = []
     for r in runs:
         planned = r.epochs_planned
-        rows.append([str(r.id), _local_time(r.started_at), _fit(safe(r.name), NAME_WIDTH), safe(r.dataset), r.status,
+        rows.append([str(r.id), _local_time(r.started_at), _fit(safe(r.name), NAME_WIDTH), safe(r.dataset), safe(r.status),
                      f"{r.epochs_done}/{planned}" if planned else str(r.epochs_done), _percent(r.best_val_acc),
                      _count(r.params), _count(r.macs)])
     widths = [max(_width(row[i]) for row in [header, *rows]) for i in range(len(header))]
@@ -181,7 +181,7 @@ def _list(args: argparse.Namespace) -> int:
 def _show_text(run: Run) -> str:
     s = run.summary
     took = f", took {s.duration_s:.1f} s" if s.duration_s is not None else ""
-    lines = [f"run {s.id}: {safe(s.name)} [{s.status}]",
+    lines = [f"run {s.id}: {safe(s.name)} [{safe(s.status)}]",
              f"started     {_local_time(s.started_at)}{took}",
              f"design      {safe(s.design_name)}: {format_int(s.params) if s.params is not None else '—'} params, "
              f"{_count(s.macs)} MACs",

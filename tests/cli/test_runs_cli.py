@@ -175,6 +175,20 @@ def test_a_history_from_a_newer_version_is_one_line_exit_2(isolated_data_dir: Pa
     assert_one_line_error(capsys.readouterr().err, "newer cnn-playground")
 
 
+def test_a_training_goes_on_when_the_history_cannot_be_used(isolated_data_dir: Path, tmp_path: Path, capsys) -> None:
+    import sqlite3
+
+    isolated_data_dir.mkdir()
+    conn = sqlite3.connect(default_path())
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    assert main(["train", LENET, *TINY, "--out", str(tmp_path / "m.pt")]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("validation accuracy: ") and (tmp_path / "m.pt").exists()
+    [notice] = [line for line in captured.err.splitlines() if line.startswith("run history:")]
+    assert "newer cnn-playground" in notice and notice.endswith("this run is not recorded")
+
+
 # ------------------------------------------------------------ export
 
 def test_export_to_csv(history: Path, tmp_path: Path, capsys) -> None:
