@@ -679,8 +679,9 @@ class RunStore:
         where, values = (filters or RunFilter()).where()
         direction = "DESC" if descending else "ASC"
         column = SORT_KEYS[sort].split()[0]
-        # Runs without the number go last either way; columns never NULL keep their index.
-        nulls = f"({column} IS NULL), " if column in _NULLABLE else ""
+        # Runs without the number go last either way. NULL sorts lowest, so newest or
+        # biggest first needs nothing more and walks the column's index.
+        nulls = f"({column} IS NULL), " if column in _NULLABLE and not descending else ""
         sql = (f"SELECT {_SUMMARY_COLUMNS} FROM runs{where} ORDER BY {nulls}{SORT_KEYS[sort]} {direction}, "
                f"id {direction} LIMIT ? OFFSET ?")
         with self._lock:
