@@ -167,8 +167,10 @@ def _list(args: argparse.Namespace) -> int:
                           "runs": [summary_to_dict(r, histories.get(r.id, [])) for r in runs]}) + "\n")
         return 0
     if not runs:
-        what = "no runs match" if total == 0 and store is not None and filters != RunFilter() else "no runs yet"
-        _write(f"{what}; `cnn-playground train` and the window record runs into {safe(default_path())}\n")
+        if filters != RunFilter() and store is not None:
+            _write("no runs match\n")
+        else:
+            _write(f"no runs yet; `cnn-playground train` records them into {safe(default_path())}\n")
         return 0
     _write(_table(runs))
     if total > len(runs):

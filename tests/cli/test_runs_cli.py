@@ -96,6 +96,8 @@ def test_the_table_lists_newest_first_and_filters(history: Path, capsys) -> None
     out = capsys.readouterr().out.splitlines()
     assert [line.split()[0] for line in out[1:-1]] == ["1"] and out[-1] == "(1 of 2 runs; --limit shows more)"
     assert runs_json(capsys, "--status", "failed", "--dataset", "embedded")["runs"] == []
+    assert main(["runs", "--status", "failed"]) == 0
+    assert capsys.readouterr().out == "no runs match\n"
 
 
 def test_show_prints_one_run_in_full(history: Path, capsys) -> None:
