@@ -68,14 +68,19 @@ def _parser() -> argparse.ArgumentParser:
     train.add_argument("--max-val-samples", type=int, default=None, metavar="N", help="validate on the first N only")
     train.add_argument("--out", required=True, help="checkpoint file to write")
 
-    runs = sub.add_parser("runs", help="the run history: every training, from the window and the CLI")
+    classify = sub.add_parser("classify", help="classify digit images")
+    classify.add_argument("images", nargs="+", help="image files (PNG, JPEG, ...)")
+    classify.add_argument("--model", default=None, help="checkpoint (default: the shipped pretrained model)")
+
+    runs = sub.add_parser("runs", help="the run history: every training recorded so far")
     runs.add_argument("--json", action="store_true", help="print machine-readable JSON, with per-epoch metrics")
     runs.add_argument("--design", metavar="TEXT", help="only runs whose name or design name holds TEXT")
     runs.add_argument("--dataset", metavar="NAME", help="only runs on this dataset")
     runs.add_argument("--status", action="append", choices=["running", "finished", "stopped", "failed", "interrupted"],
                       help="only runs with this status (repeat for several)")
     runs.add_argument("--sort", default="started", choices=["started", "name", "design", "dataset", "status", "epochs",
-                                                             "best_val_acc", "params", "macs", "duration"])
+                                                             "best_val_acc", "params", "macs", "duration"],
+                      help="what to sort by, biggest (newest) first (default: started)")
     runs.add_argument("--ascending", action="store_true", help="smallest (oldest) first")
     runs.add_argument("--limit", type=int, default=None, metavar="N", help="show the first N only")
     runs_sub = runs.add_subparsers(dest="runs_command", parser_class=_Parser)
@@ -86,10 +91,6 @@ def _parser() -> argparse.ArgumentParser:
     export_run.add_argument("id", help="run ID")
     export_run.add_argument("--to", choices=["tensorboard", "csv"], required=True, help="output format")
     export_run.add_argument("dir", help="folder to write into (the run goes to DIR/run-ID)")
-
-    classify = sub.add_parser("classify", help="classify digit images")
-    classify.add_argument("images", nargs="+", help="image files (PNG, JPEG, ...)")
-    classify.add_argument("--model", default=None, help="checkpoint (default: the shipped pretrained model)")
     return parser
 
 

@@ -100,6 +100,18 @@ def test_the_table_lists_newest_first_and_filters(history: Path, capsys) -> None
     assert capsys.readouterr().out == "no runs match\n"
 
 
+def test_every_sort_and_status_the_parser_offers_is_one_the_store_knows(history: Path, capsys) -> None:
+    from playground.core.runs import SORT_KEYS, STATUSES
+
+    for key in ("started", "name", "design", "dataset", "status", "epochs", "best_val_acc", "params", "macs",
+                "duration"):
+        assert key in SORT_KEYS and main(["runs", "--sort", key, "--ascending"]) == 0
+    for status in STATUSES:
+        assert main(["runs", "--status", status]) == 0
+    assert main(["runs", "--sort", "id"]) == 2  # the parser offers no more than this list
+    capsys.readouterr()
+
+
 def test_show_prints_one_run_in_full(history: Path, capsys) -> None:
     assert main(["runs", "show", "2"]) == 0
     out = capsys.readouterr().out
