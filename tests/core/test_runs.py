@@ -295,6 +295,27 @@ def test_two_processes_writing_at_once_both_land(db: Path, tmp_path: Path) -> No
         assert all(len(store.get(r.id).steps) == 200 for r in runs)
 
 
+def test_one_store_may_be_shared_by_threads(store: RunStore) -> None:
+    import threading
+
+    def write(name: str) -> None:
+        run_id = new_run(store, name)
+        for n in range(1, 31):
+            store.record_steps(run_id, [StepPoint(n, n / 30, 1.0)])
+            store.record_epoch(run_id, epoch(n, n / 30))
+            store.list(limit=5)
+        store.finish(run_id, FINISHED)
+
+    threads = [threading.Thread(target=write, args=(name,)) for name in ("a", "b", "c")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    runs = store.list()
+    assert sorted(r.name for r in runs) == ["a", "b", "c"]
+    assert all(r.epochs_done == 30 and r.status == FINISHED for r in runs)
+
+
 # ------------------------------------------------------------ old, new and damaged files
 
 SCHEMA_V1 = """
