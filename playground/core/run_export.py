@@ -8,6 +8,7 @@ under a temporary name and renamed when complete: never half an export.
 from __future__ import annotations
 
 import csv
+import importlib
 import io
 import json
 import os
@@ -116,7 +117,7 @@ def export_csv(run: Run, folder: str | os.PathLike[str]) -> Path:
 
 def tensorboard_available() -> bool:
     try:
-        from torch.utils.tensorboard import SummaryWriter  # noqa: F401
+        importlib.import_module("torch.utils.tensorboard")
     except ImportError:
         return False
     return True
