@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import time
-from typing import Callable
+from pathlib import Path
 
 import torch.nn as nn
 
@@ -42,20 +42,19 @@ _STORE_ERRORS = (RunStoreError, sqlite3.Error, OSError)
 class RunRecorder:
     """Turns one trainer's events into RunStore calls; see the module docstring."""
 
-    def __init__(self, trainer: Trainer, downstream: Callback, store: RunStore | None, run_id: int | None,
-                 owns_store: bool, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, trainer: Trainer, downstream: Callback) -> None:
+        """Use `attach`; this makes a recorder that records nothing yet."""
         self.trainer = trainer
         self.downstream = downstream
-        self.store = store
-        self.run_id = run_id
-        self._owns_store = owns_store
-        self._clock = clock
+        self.store: RunStore | None = None
+        self.run_id: int | None = None
+        self._owns_store = False
+        self._path: Path | None = None
         self._pending: list[StepPoint] = []
-        self._last_flush = clock()
+        self._last_flush = time.monotonic()
         self._lr: float | None = None
         self._details_sent = False
         self._ended = False
-        self._path = store.path if store is not None else None
 
     @classmethod
     def attach(cls, trainer: Trainer, *, source: str, store: RunStore | None = None,
@@ -63,11 +62,12 @@ class RunRecorder:
         """Start recording `trainer`'s run into `store` (default: the user's run history,
         opened here and closed by `close()`); the recorder becomes the trainer's callback."""
         downstream = trainer.callback
-        recorder = cls(trainer, downstream, None, None, owns_store=store is None)
+        recorder = cls(trainer, downstream)
         trainer.callback = recorder
         try:
             if store is None:
                 store = RunStore()
+                recorder._owns_store = True
                 if store.damaged is not None:
                     downstream(InfoEvent(store.damaged.message()))
             recorder.store = store
@@ -97,7 +97,7 @@ class RunRecorder:
             self._lr = event.lr
             progress = event.epoch - 1 + event.epoch_step / max(event.steps_per_epoch, 1)
             self._pending.append(StepPoint(event.step, progress, event.loss))
-            if self._clock() - self._last_flush >= FLUSH_EVERY_S:
+            if time.monotonic() - self._last_flush >= FLUSH_EVERY_S:
                 self._flush()
         elif isinstance(event, EpochEvent):
             self._flush()
@@ -123,7 +123,7 @@ class RunRecorder:
 
     def _flush(self) -> None:
         assert self.store is not None and self.run_id is not None
-        self._last_flush = self._clock()
+        self._last_flush = time.monotonic()
         if self._pending:
             points, self._pending = self._pending, []
             self.store.record_steps(self.run_id, points)

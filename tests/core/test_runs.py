@@ -434,6 +434,23 @@ def test_the_recorder_writes_the_run_as_training_goes(store: RunStore) -> None:
     assert store.get(recorder.run_id).summary.checkpoint_path == str(Path("m.pt").resolve())
 
 
+def test_step_losses_are_written_in_batches(store: RunStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    from playground.core import run_recorder
+    from playground.core.events import StepEvent
+
+    recorder = RunRecorder.attach(tiny_trainer(), source="test", store=store)
+    step = lambda n: StepEvent(n, 1, n, 10, 2.0 / n, 0.5, 1e-3, 1000.0)  # noqa: E731
+    monkeypatch.setattr(run_recorder, "FLUSH_EVERY_S", 3600.0)
+    recorder(step(1))
+    recorder(step(2))
+    assert store.get(recorder.run_id).steps == ()  # not yet: no epoch ended, no time passed
+    monkeypatch.setattr(run_recorder, "FLUSH_EVERY_S", 0.0)
+    recorder(step(3))
+    assert [p.step for p in store.get(recorder.run_id).steps] == [1, 2, 3]
+    recorder.close()
+    assert store.get(recorder.run_id).summary.status == INTERRUPTED
+
+
 def test_a_failed_and_a_stopped_run_say_so(store: RunStore) -> None:
     trainer = tiny_trainer(optimizer="sgd", lr=1e6, schedule="constant")
     recorder = RunRecorder.attach(trainer, source="test", store=store)
