@@ -1,4 +1,4 @@
-"""Command line: `cnn-playground [gui] | summary | train | classify | export`.
+"""Command line: `cnn-playground [gui] | summary | train | classify | export | runs`.
 
 Each sub-command lives in `playground.commands.<name>` as `run(args) -> int`, imported
 only when used, so `summary` never loads Qt. Bad input of any kind ends in one line on
@@ -58,6 +58,26 @@ def _parser() -> argparse.ArgumentParser:
     classify = sub.add_parser("classify", help="classify digit images")
     classify.add_argument("images", nargs="+", help="image files (PNG, JPEG, ...)")
     classify.add_argument("--model", default=None, help="checkpoint (default: the shipped pretrained model)")
+
+    runs = sub.add_parser("runs", help="the run history: every training recorded so far")
+    runs.add_argument("--json", action="store_true", help="print machine-readable JSON, with per-epoch metrics")
+    runs.add_argument("--design", metavar="TEXT", help="only runs whose name or design name holds TEXT")
+    runs.add_argument("--dataset", metavar="NAME", help="only runs on this dataset")
+    runs.add_argument("--status", action="append", choices=["running", "finished", "stopped", "failed", "interrupted"],
+                      help="only runs with this status (repeat for several)")
+    runs.add_argument("--sort", default="started", choices=["started", "name", "design", "dataset", "status", "epochs",
+                                                             "best_val_acc", "params", "macs", "duration"],
+                      help="what to sort by, biggest (newest) first (default: started)")
+    runs.add_argument("--ascending", action="store_true", help="smallest (oldest) first")
+    runs.add_argument("--limit", type=int, default=None, metavar="N", help="show the first N only")
+    runs_sub = runs.add_subparsers(dest="runs_command", parser_class=_Parser)
+    show = runs_sub.add_parser("show", help="everything about one run")
+    show.add_argument("id", help="run ID (the first column of `cnn-playground runs`)")
+    show.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print machine-readable JSON")
+    export_run = runs_sub.add_parser("export", help="write one run out for TensorBoard or as CSV files")
+    export_run.add_argument("id", help="run ID")
+    export_run.add_argument("--to", choices=["tensorboard", "csv"], required=True, help="output format")
+    export_run.add_argument("dir", help="folder to write into (the run goes to DIR/run-ID)")
     return parser
 
 

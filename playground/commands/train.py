@@ -24,6 +24,7 @@ from playground.core.safe_text import printable
 from playground.core.events import EpochEvent, Event, FailedEvent, InfoEvent, ProgressEvent, StepEvent
 from playground.core.fileio import WriteError, check_can_create
 from playground.core.memory import training_memory_problem
+from playground.core.run_recorder import RunRecorder
 from playground.core.text import format_bytes, format_duration, format_int
 from playground.core.train_options import ConfigError, TrainConfig, cli_options, option_named
 from playground.core.trainer import Trainer
@@ -121,10 +122,12 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(problem)
     printer = ProgressPrinter(sys.stderr, config.epochs)
     trainer = Trainer(design, args.dataset, config, printer)
+    recorder = RunRecorder.attach(trainer, source="cli")  # into the run history (`cnn-playground runs`)
     started = time.perf_counter()
     try:
         result = trainer.run()
     finally:
+        recorder.close()  # no end event (Ctrl-C): the run reads as interrupted
         printer.close()
     if isinstance(result, FailedEvent):
         raise UsageError(result.message)
@@ -137,6 +140,7 @@ def run(args: argparse.Namespace) -> int:
                         dataset_info)
     except CheckpointError as exc:
         raise UsageError(str(exc)) from None
+    recorder.set_checkpoint(str(out))
     device = describe(trainer.device) if trainer.device is not None else config.device
     print(f"validation accuracy: {result.last_val_acc:.2%} (best {result.best_val_acc:.2%}, {result.epochs_done} "
           f"epochs, {format_duration(time.perf_counter() - started)} on {device}); saved {out}")
