@@ -1,0 +1,389 @@
+"""Lessons: every shipped file loads in both languages, every starting design is "not yet",
+designs that meet a task in different ways are solved, near misses are not, and a hostile
+lesson file is one line naming the file and the field."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from playground.core.design import Design, design_from_dict
+from playground.core.lessons import (
+    LANGS, PHRASES, LessonError, TrainedRun, check_design, default_lang, get_lesson, lesson_from_dict,
+    lessons_dir, load_lesson, load_lessons)
+
+ISSUE_IDS = ["padding", "stride", "dilation", "one_by_one", "groups", "pooling", "fc_vs_conv", "normalization",
+             "lenet", "vgg_block", "inception", "residual", "plain_vs_residual"]
+
+
+def design(inp: list[int], *layers: dict[str, Any]) -> Design:
+    return design_from_dict({"format": "cnn-playground.design", "version": 1, "input": inp, "layers": list(layers)})
+
+
+def conv(out: int, k: Any, **kw: Any) -> dict[str, Any]:
+    return {"type": "Conv2d", "out_channels": out, "kernel_size": k, **kw}
+
+
+def lin(n: int) -> dict[str, Any]:
+    return {"type": "Linear", "out_features": n}
+
+
+RELU: dict[str, Any] = {"type": "ReLU"}
+BN: dict[str, Any] = {"type": "BatchNorm2d"}
+FLAT: dict[str, Any] = {"type": "Flatten"}
+
+
+def pool(kind: str = "MaxPool2d", k: int = 2, **kw: Any) -> dict[str, Any]:
+    return {"type": kind, "kernel_size": k, **kw}
+
+
+def residual(body: list[dict[str, Any]], shortcut: Any = "identity") -> dict[str, Any]:
+    return {"type": "Residual", "body": body, "shortcut": shortcut}
+
+
+def lenet(act: str, pooling: str) -> Design:
+    a = {"type": act}
+    return design([1, 28, 28], conv(6, 5, padding=2), a, pool(pooling), conv(16, 5), a, pool(pooling), FLAT,
+                  lin(120), a, lin(84), a, lin(10))
+
+
+def inception(pad3: Any, pad5: Any, extra: list[dict[str, Any]] = ()) -> dict[str, Any]:  # type: ignore[assignment]
+    return {"type": "Concat", "branches": [
+        [conv(16, 1), RELU],
+        [conv(16, 1), RELU, conv(24, 3, padding=pad3), *extra, RELU],
+        [conv(4, 1), RELU, conv(8, 5, padding=pad5), RELU],
+        [pool("MaxPool2d", 3, stride=1, padding=1), conv(8, 1), RELU]]}
+
+
+def stem() -> list[dict[str, Any]]:
+    return [conv(16, 3, padding=1), BN, RELU, pool()]
+
+
+def pair_block() -> list[dict[str, Any]]:
+    return [conv(16, 3, padding=1), BN, RELU, conv(16, 3, padding=1), BN]
+
+
+HEAD = [{"type": "AdaptiveAvgPool2d", "output_size": 1}, FLAT, lin(10)]
+
+
+def plain_net() -> Design:
+    return design([1, 28, 28], *stem(), *pair_block(), RELU, *pair_block(), RELU, *HEAD)
+
+
+def residual_net(bias: bool = True) -> Design:
+    body = [conv(16, 3, padding=1, bias=bias), BN, RELU, conv(16, 3, padding="same", bias=bias), BN]
+    return design([1, 28, 28], *stem(), residual(body), RELU, residual(body), RELU, *HEAD)
+
+
+def run(d: Design, epochs: int = 1, acc: float = 0.9) -> TrainedRun:
+    return TrainedRun(d, {"epochs_done": epochs, "best_val_acc": acc, "val_acc": acc})
+
+
+RES_PART1 = residual([conv(16, 3, padding=1), RELU, conv(16, 3, padding=1)])
+
+# lesson id -> (correct solutions, near misses); each entry a design or (design, runs).
+CASES: dict[str, tuple[list[Any], list[Any]]] = {
+    "padding": (
+        [design([1, 28, 28], conv(6, 5, padding=2)),
+         design([1, 28, 28], conv(6, 5, padding="same")),
+         design([1, 28, 28], conv(6, [5, 5], padding=[2, 2], padding_mode="reflect"), RELU)],
+        [design([1, 28, 28], conv(6, 5, padding=1)),
+         design([1, 28, 28], conv(6, 3, padding=1)),
+         design([1, 32, 32], conv(6, 5))]),
+    "stride": (
+        [design([1, 28, 28], conv(8, 3, stride=2, padding=1)),
+         design([1, 28, 28], conv(8, [3, 3], stride=[2, 2], padding=[1, 1], padding_mode="reflect")),
+         design([1, 28, 28], conv(8, 3, stride=2, dilation=2, padding=2))],
+        [design([1, 28, 28], conv(8, 3, stride=2)),
+         design([1, 28, 28], conv(8, 3, padding=1), pool()),
+         design([1, 28, 28], conv(8, 3, dilation=7))]),
+    "dilation": (
+        [design([1, 28, 28], conv(8, 3, dilation=2, padding=2)),
+         design([1, 28, 28], conv(8, 3, dilation=[2, 2]))],
+        [design([1, 28, 28], conv(8, 5, padding=2)),
+         design([1, 28, 28], conv(8, 3, dilation=3, padding=3)),
+         design([1, 28, 28], conv(8, 3, padding=1), conv(8, 3, padding=1))]),
+    "one_by_one": (
+        [design([64, 14, 14], conv(16, 1)),
+         design([64, 14, 14], conv(16, [1, 1], bias=False), RELU)],
+        [design([64, 14, 14], conv(16, 3, padding=1)),
+         design([64, 14, 14], conv(32, 1)),
+         design([64, 14, 14])]),
+    "groups": (
+        [design([32, 14, 14], conv(32, 3, padding=1, groups=32), conv(64, 1)),
+         design([32, 14, 14], conv(32, 3, padding="same", groups=32, bias=False), BN, RELU, conv(64, 1, bias=False),
+                BN)],
+        [design([32, 14, 14], conv(64, 3, padding=1, groups=2)),
+         design([32, 14, 14], conv(64, 3, padding=1, groups=32), conv(64, 1)),
+         design([32, 14, 14], conv(32, 3, padding=1, groups=32))]),
+    "pooling": (
+        [design([6, 28, 28], RELU, pool()),
+         design([6, 28, 28], RELU, pool("AvgPool2d", 2, stride=2)),
+         design([6, 28, 28], pool("MaxPool2d", 3, stride=2, padding=1), RELU),
+         design([6, 28, 28], RELU, {"type": "AdaptiveAvgPool2d", "output_size": 14})],
+        [design([6, 28, 28], RELU, pool(stride=1)),
+         design([6, 28, 28], RELU, conv(6, 2, stride=2)),
+         design([6, 28, 28], RELU, {"type": "AdaptiveAvgPool2d", "output_size": 7})]),
+    "fc_vs_conv": (
+        [design([16, 5, 5], conv(120, 5)),
+         design([16, 5, 5], conv(120, [5, 5], padding="valid"), FLAT)],
+        [design([16, 5, 5], conv(120, 3), FLAT),
+         design([16, 5, 5], conv(120, 5, bias=False), FLAT),
+         design([16, 5, 5], FLAT, lin(120))]),
+    "normalization": (
+        [design([1, 28, 28], conv(8, 3, padding=1), BN, RELU, conv(16, 3, padding=1), BN, RELU),
+         design([1, 28, 28], conv(8, 3, padding=1, bias=False), {"type": "BatchNorm2d", "momentum": 0.01}, RELU,
+                conv(16, 3, padding=1, bias=False), BN, RELU)],
+        [design([1, 28, 28], conv(8, 3, padding=1), BN, RELU, conv(16, 3, padding=1), RELU),
+         design([1, 28, 28], conv(8, 3, padding=1), BN, RELU, conv(16, 3, padding=1),
+                {"type": "InstanceNorm2d"}, RELU),
+         design([1, 28, 28], conv(16, 3, padding=1), BN, RELU)]),
+    "lenet": (
+        [lenet("Sigmoid", "AvgPool2d"), lenet("ReLU", "MaxPool2d")],
+        [design([1, 28, 28], conv(6, 5), RELU, pool(), conv(16, 5), RELU, pool(), FLAT, lin(120), RELU, lin(84),
+                RELU, lin(10)),
+         design([1, 28, 28], conv(6, 5, padding=2), BN, RELU, pool(), conv(16, 5), RELU, pool(), FLAT, lin(120),
+                RELU, lin(84), RELU, lin(10)),
+         design([1, 28, 28], conv(6, 5, padding=2), RELU, pool(), conv(16, 5), RELU, pool(), FLAT, lin(120),
+                RELU, lin(10))]),
+    "vgg_block": (
+        [design([16, 14, 14], conv(16, 3, padding=1), RELU, conv(16, 3, padding=1), RELU),
+         design([16, 14, 14], conv(16, 3, padding="same", bias=False), BN, RELU, conv(16, 3, padding="same"), BN,
+                {"type": "GELU"})],
+        [design([16, 14, 14], conv(16, 3, padding=1), RELU),
+         design([16, 14, 14], conv(32, 3, padding=1), RELU, conv(16, 3, padding=1), RELU),
+         design([16, 14, 14], conv(16, 3, padding=1), conv(16, 3, padding=1), RELU)]),
+    "inception": (
+        [design([32, 14, 14], inception(1, 2)),
+         design([32, 14, 14], conv(32, 1), inception("same", "same", extra=[BN]))],
+        [design([32, 14, 14], {"type": "Concat", "branches": inception(1, 2)["branches"][:3]}),
+         design([32, 14, 14], {"type": "Concat", "branches": [
+             [conv(16, 1)], [conv(16, 1), conv(24, 3, padding=1)], [conv(4, 1), conv(8, 5, padding=2)],
+             [pool("AvgPool2d", 3, stride=1, padding=1), conv(8, 1)]]}),
+         design([32, 14, 14], inception(1, 1))]),
+    "residual": (
+        [design([16, 14, 14], RES_PART1,
+                residual([conv(32, 3, padding=1), RELU, conv(32, 3, padding=1)], [conv(32, 1)])),
+         design([16, 14, 14],
+                residual([conv(16, 3, padding=1, bias=False), BN, RELU, conv(16, 3, padding=1, bias=False), BN]),
+                RELU,
+                residual([conv(32, 3, stride=2, padding=1), BN, RELU, conv(32, 3, padding="same"), BN],
+                         [conv(32, 1, stride=2, bias=False), BN]), RELU)],
+        [design([16, 14, 14], residual([conv(16, 3, padding=1), RELU]), conv(16, 3, padding=1)),
+         design([16, 14, 14], RES_PART1,
+                residual([conv(32, 3, padding=1), RELU, conv(32, 3, padding=1)], [conv(32, 3, padding=1)])),
+         design([16, 14, 14], RES_PART1),
+         design([16, 14, 14], RES_PART1, residual([conv(32, 3, padding=1)]))]),
+    "plain_vs_residual": (
+        [(residual_net(), [run(plain_net()), run(residual_net())]),
+         (residual_net(bias=False), [run(plain_net(), 3, 0.95), run(residual_net(), 3, 0.97)])],
+        [(residual_net(), [run(plain_net())]),
+         (plain_net(), [run(plain_net()), run(residual_net())]),
+         (residual_net(), [run(plain_net(), epochs=0), run(residual_net())])]),
+}
+
+
+def _split(case: Any) -> tuple[Design, list[TrainedRun]]:
+    return case if isinstance(case, tuple) else (case, [])
+
+
+@pytest.fixture(scope="module")
+def lessons() -> dict[str, Any]:
+    return {lesson.id: lesson for lesson in load_lessons()}
+
+
+def test_every_lesson_the_issue_names_ships_in_teaching_order(lessons: dict[str, Any]) -> None:
+    assert list(lessons) == ISSUE_IDS
+    assert [lesson.order for lesson in load_lessons()] == sorted(lesson.order for lesson in load_lessons())
+    assert set(CASES) == set(ISSUE_IDS)
+
+
+@pytest.mark.parametrize("lesson_id", ISSUE_IDS)
+def test_every_text_is_there_in_both_languages(lesson_id: str, lessons: dict[str, Any]) -> None:
+    lesson = lessons[lesson_id]
+    texts = [lesson.title, lesson.text]
+    for part in lesson.parts:
+        texts += [part.task, part.explanation, *part.hints]
+    for text in texts:
+        assert set(text.texts) == set(LANGS)
+        assert text.get("en").strip() and text.get("zh_CN").strip()
+        assert re.search(r"[\u4e00-\u9fff]", text.get("zh_CN")), text.get("zh_CN")
+    assert set(PHRASES["solved"]) == set(LANGS)
+
+
+@pytest.mark.parametrize("lesson_id", ISSUE_IDS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_starting_design_is_not_yet(lesson_id: str, lang: str, lessons: dict[str, Any]) -> None:
+    lesson = lessons[lesson_id]
+    result = check_design(lesson, lesson.start, lang)
+    assert not result.solved and result.parts_solved == 0
+    assert result.message == lesson.parts[0].hints[result.hint_index].get(lang)
+    assert result.line().startswith(PHRASES["not_yet"][lang])
+
+
+@pytest.mark.parametrize("lesson_id", ISSUE_IDS)
+def test_different_correct_designs_are_solved(lesson_id: str, lessons: dict[str, Any]) -> None:
+    correct, _ = CASES[lesson_id]
+    assert len(correct) >= 2
+    for case in correct:
+        d, runs = _split(case)
+        for lang in LANGS:
+            result = check_design(lessons[lesson_id], d, lang, runs)
+            assert result.solved, (lesson_id, lang, result.line())
+            assert result.parts_solved == len(lessons[lesson_id].parts)
+            assert "{" not in result.message and "?" not in result.message, result.message
+
+
+@pytest.mark.parametrize("lesson_id", ISSUE_IDS)
+def test_near_misses_are_not_yet_with_a_hint(lesson_id: str, lessons: dict[str, Any]) -> None:
+    _, misses = CASES[lesson_id]
+    assert misses
+    for case in misses:
+        d, runs = _split(case)
+        result = check_design(lessons[lesson_id], d, "en", runs)
+        assert not result.solved, (lesson_id, result.line())
+        assert result.line().startswith("not yet: ") or result.line().startswith("not yet (part ")
+
+
+def test_the_explanation_quotes_the_learners_own_numbers(lessons: dict[str, Any]) -> None:
+    result = check_design(lessons["padding"], design([1, 28, 28], conv(6, 5, padding=2)))
+    assert result.line() == ("solved: With padding 2 the 5×5 kernel can centre on every pixel: "
+                             "(28 + 2*2 - 5) / 1 + 1 = 28. The output is 6 × 28 × 28, and the layer still has 156 "
+                             "parameters: padding changes the size, never the weights.")
+    same = check_design(lessons["padding"], design([1, 28, 28], conv(6, 5, padding="same")), "zh_CN")
+    assert same.line().startswith("已解决：padding 为 same 时") and "(28 + 2*2 - 5) / 1 + 1 = 28" in same.line()
+    strided = check_design(lessons["stride"], design([1, 28, 28], conv(8, 3, stride=2, padding=1)))
+    assert "floor((28 + 2*1 - 3) / 2) + 1 = 14" in strided.message
+    dilated = check_design(lessons["dilation"], design([1, 28, 28], conv(8, 3, dilation=2, padding=2)))
+    assert "(28 + 2*2 - 2*(3-1) - 1) / 1 + 1 = 28" in dilated.message and "2·(3 − 1) + 1 = 5" in dilated.message
+    groups = check_design(lessons["groups"], CASES["groups"][0][0])
+    assert "320 parameters" in groups.message and "2,112" in groups.message and "2,432 in all" in groups.message
+
+
+def test_a_near_miss_says_what_it_sees(lessons: dict[str, Any]) -> None:
+    result = check_design(lessons["padding"], design([1, 28, 28], conv(6, 5, padding=1)))
+    assert result.detail == "the first Conv2d: output_shape is 6 × 26 × 26; the task needs 6 × 28 × 28"
+    assert result.focus == "layers[0]"
+    zh = check_design(lessons["padding"], design([1, 28, 28], conv(6, 5, padding=1)), "zh_CN")
+    assert zh.line().endswith("（第一个 Conv2d：output_shape 现在是 6 × 26 × 26；任务要求 6 × 28 × 28）")
+
+
+def test_a_design_with_an_error_is_asked_to_fix_it_first(lessons: dict[str, Any]) -> None:
+    bad = design([16, 14, 14], RES_PART1, residual([conv(32, 3, padding=1)]))
+    result = check_design(lessons["residual"], bad)
+    assert not result.solved and result.focus == "layers[1]"
+    assert result.parts_solved == 1
+    assert result.line().startswith("not yet (part 2 of 2): first fix the design's error at layers[1]: ")
+    assert "1x1 Conv2d shortcut" in result.line()
+
+
+def test_parts_are_checked_in_order(lessons: dict[str, Any]) -> None:
+    result = check_design(lessons["residual"], design([16, 14, 14], RES_PART1))
+    assert not result.solved and result.parts_solved == 1 and result.parts == 2
+    assert result.line().startswith("not yet (part 2 of 2): Add a second Residual")
+    zh = check_design(lessons["residual"], design([16, 14, 14], RES_PART1), "zh_CN")
+    assert zh.line().startswith("还没有（第 2/2 部分）：")
+
+
+def test_the_training_lesson_quotes_both_runs(lessons: dict[str, Any]) -> None:
+    runs = [run(plain_net(), 2, 0.912), run(residual_net(), 2, 0.957)]
+    result = check_design(lessons["plain_vs_residual"], residual_net(), "en", runs)
+    assert result.solved
+    assert "plain 91.2%, residual 95.7%" in result.message
+    assert "in 2 epoch(s)" in result.message
+
+
+def test_default_language_follows_the_locale() -> None:
+    assert default_lang({"LANG": "zh_CN.UTF-8"}) == "zh_CN"
+    assert default_lang({"LANG": "de_DE.UTF-8"}) == "en"
+    assert default_lang({"LC_ALL": "zh_TW.UTF-8", "LANG": "en_US.UTF-8"}) == "zh_CN"
+    assert default_lang({}) == "en"
+
+
+def test_get_lesson_names_the_known_ids_for_an_unknown_one() -> None:
+    with pytest.raises(LessonError, match=r"no lesson \"nope\" \(lessons: dilation, fc_vs_conv, groups"):
+        get_lesson("nope")
+    assert get_lesson("padding").path == lessons_dir() / "padding.json"
+
+
+# ---------------------------------------------------------------- hostile lesson files
+
+def _lesson(**changes: Any) -> dict[str, Any]:
+    data = json.loads((lessons_dir() / "padding.json").read_text(encoding="utf-8"))
+    data.update(changes)
+    return data
+
+
+def _with_check(check: Any) -> dict[str, Any]:
+    data = _lesson()
+    data["parts"][0]["checks"].append(check)
+    return data
+
+
+@pytest.mark.parametrize("data, message", [
+    ([], "padding.json: expected a lesson object, got []"),
+    (_lesson(format="x"), 'padding.json: format: expected "cnn-playground.lesson", got "x"'),
+    (_lesson(id="other"), 'padding.json: id: expected "padding" (the file\'s name), got "other"'),
+    (_lesson(title={"en": "Padding"}), "padding.json: title.zh_CN: missing"),
+    (_lesson(title={"en": "Padding", "zh_CN": "", "fr": "x"}), "padding.json: title.fr: unknown key"),
+    (_lesson(page="kitchen"), "padding.json: page: expected one of design, train, draw, slide"),
+    (_lesson(focus="layers[7]"), 'padding.json: focus: expected "input" or a block path of the starting design'),
+    (_lesson(start={"format": "cnn-playground.design", "version": 1, "input": [1, 28, 28],
+                    "layers": [{"type": "Conv2d", "out_channels": 6, "kernel_size": -2}]}),
+     "padding.json: start.layers[0].kernel_size: expected a positive int or [h, w], got -2"),
+    (_lesson(parts=[]), "padding.json: parts: expected at least one part"),
+    (_with_check({"select": "first Conv2d", "expect": {"kernl_size": 5}, "hint": 0}),
+     "padding.json: parts[0].checks[3].expect.kernl_size: unknown field"),
+    (_with_check({"select": "first Conv3d", "expect": {"kernel_size": 5}, "hint": 0}),
+     'padding.json: parts[0].checks[3].select: unknown layer type "Conv3d"'),
+    (_with_check({"select": "most Conv2d", "expect": {"kernel_size": 5}, "hint": 0}),
+     "padding.json: parts[0].checks[3].select: expected \"design\" or"),
+    (_with_check({"select": "first Conv2d", "expect": {"params": {"~": 5}}, "hint": 0}),
+     "padding.json: parts[0].checks[3].expect.params.~: unknown operator"),
+    (_with_check({"select": "first Conv2d", "expect": {"params": {"<": "many"}}, "hint": 0}),
+     'padding.json: parts[0].checks[3].expect.params.<: expected a number, got "many"'),
+    (_with_check({"select": "first Conv2d", "expect": {"kernel_size": 5}, "hint": 9}),
+     "padding.json: parts[0].checks[3].hint: expected a hint index from 0 to 2, got 9"),
+    (_with_check({"select": "design", "expect": {"kernel_size": 5}, "hint": 0}),
+     "padding.json: parts[0].checks[3].expect.kernel_size: unknown field"),
+    (_with_check({"select": "any Residual", "expect": {"body": {"count": {"Conv9d": 1}}}, "hint": 0}),
+     'padding.json: parts[0].checks[3].expect.body.count.Conv9d: unknown layer type "Conv9d"'),
+    (_with_check("check it"), 'padding.json: parts[0].checks[3]: expected a check object, got "check it"'),
+])
+def test_a_bad_lesson_is_one_line_naming_the_file_and_field(tmp_path: Path, data: Any, message: str) -> None:
+    path = tmp_path / "padding.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(LessonError) as info:
+        load_lesson(path)
+    assert str(info.value).startswith(message), str(info.value)
+    assert "\n" not in str(info.value)
+
+
+def test_a_bad_template_is_named(tmp_path: Path) -> None:
+    data = _lesson()
+    data["parts"][0]["explanation"]["zh_CN"] = "{first Conv2d.colour}"
+    with pytest.raises(LessonError, match=r"^padding\.json: parts\[0\]\.explanation\.zh_CN: placeholder "
+                                          r"\{first Conv2d\.colour\}: unknown field \"colour\"$"):
+        lesson_from_dict(data, "padding.json")
+    data["parts"][0]["explanation"]["zh_CN"] = "{nobody.params}"
+    with pytest.raises(LessonError, match='no check is named "nobody"'):
+        lesson_from_dict(data, "padding.json")
+    data["parts"][0]["explanation"]["zh_CN"] = "a { b"
+    with pytest.raises(LessonError, match="unbalanced"):
+        lesson_from_dict(data, "padding.json")
+
+
+@pytest.mark.parametrize("content, message", [
+    ("{not json", "padding.json: not valid JSON (line 1, column 2"),
+    ("[" * 100_000, "padding.json: not readable JSON (nested too deeply)"),
+])
+def test_an_unreadable_lesson_file_is_one_line(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "padding.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(LessonError) as info:
+        load_lesson(path)
+    assert str(info.value).startswith(message)
