@@ -38,6 +38,7 @@ VERSION = 1
 LANGS = ("en", "zh_CN")
 PAGES = ("design", "train", "draw", "slide")
 MAX_LESSON_BYTES = 1_000_000
+MAX_EXPECT_DEPTH = 8  # "has" inside "has": far more than any lesson needs, far less than Python's stack
 
 # The checker's own words. Lesson texts live in the lesson files.
 PHRASES: dict[str, dict[str, str]] = {
@@ -313,7 +314,7 @@ def _validate_types_key(reader: _Reader, key: str, where: str) -> None:
             raise reader.fail(where, f"unknown layer type {_short(name)}")
 
 
-def _validate_list_expect(reader: _Reader, value: Any, where: str) -> None:
+def _validate_list_expect(reader: _Reader, value: Any, where: str, depth: int) -> None:
     if not isinstance(value, dict):
         raise reader.fail(where, f"expected an object of count, has, length, got {_short(value)}")
     reader.keys(value, where, LIST_FIELDS)
@@ -328,13 +329,15 @@ def _validate_list_expect(reader: _Reader, value: Any, where: str) -> None:
         items = value["has"]
         if not isinstance(items, list) or not items:
             raise reader.fail(f"{where}.has", f"expected a non-empty list of block expectations, got {_short(items)}")
+        if depth >= MAX_EXPECT_DEPTH:
+            raise reader.fail(f"{where}.has", f"nested too deeply (more than {MAX_EXPECT_DEPTH} levels)")
         for i, item in enumerate(items):
-            _validate_expect(reader, item, f"{where}.has[{i}]", ROW_FIELDS)
+            _validate_expect(reader, item, f"{where}.has[{i}]", ROW_FIELDS, depth + 1)
     if "length" in value:
         _validate_condition(reader, value["length"], f"{where}.length")
 
 
-def _validate_expect(reader: _Reader, value: Any, where: str, allowed: frozenset[str]) -> None:
+def _validate_expect(reader: _Reader, value: Any, where: str, allowed: frozenset[str], depth: int = 0) -> None:
     if not isinstance(value, dict) or not value:
         raise reader.fail(where, f"expected a non-empty object of fields, got {_short(value)}")
     for key, cond in value.items():
@@ -350,9 +353,9 @@ def _validate_expect(reader: _Reader, value: Any, where: str, allowed: frozenset
                     raise reader.fail(path, f"unknown layer type {_short(name)}")
         elif key in SLOT_FIELDS:
             if not (key == "shortcut" and cond == "identity"):
-                _validate_list_expect(reader, cond, path)
+                _validate_list_expect(reader, cond, path, depth)
         elif key in ("count", "has"):
-            _validate_list_expect(reader, {key: cond}, where)
+            _validate_list_expect(reader, {key: cond}, where, depth)
         else:
             _validate_condition(reader, cond, path)
 

@@ -202,8 +202,17 @@ def test_a_bad_template_is_named(tmp_path: Path) -> None:
         lesson_from_dict(data, "padding.json")
 
 
+def _deep_has(levels: int) -> dict[str, Any]:
+    item: dict[str, Any] = {"type": "Conv2d"}
+    for _ in range(levels):
+        item = {"has": [item]}
+    return item
+
+
 @pytest.mark.parametrize("content, message", [
     ("{not json", "padding.json: not valid JSON (line 1, column 2"),
+    (json.dumps(_with_check({"select": "design", "expect": _deep_has(300), "hint": 0})),
+     "padding.json: parts[0].checks[3].expect" + ".has[0]" * 8 + ".has: nested too deeply (more than 8 levels)"),
     ("[" * 100_000, "padding.json: not readable JSON (nested too deeply)"),
 ])
 def test_an_unreadable_lesson_file_is_one_line(tmp_path: Path, content: str, message: str) -> None:
