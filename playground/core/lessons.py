@@ -72,7 +72,7 @@ PHRASES: dict[str, dict[str, str]] = {
 
 OPERATORS = ("<", "<=", ">", ">=", "!=", "in")
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
-QUANTIFIERS = ("first", "last", "only", "any", "every", *ORDINALS)
+QUANTIFIERS = (*ORDINALS, "last", "only", "any", "every")
 SLOT_FIELDS = ("body", "shortcut", "layers")
 _DERIVED_ROW_FIELDS = ("type", "label", "input_shape", "output_shape", "output_channels", "output_hw",
                        "output_numel", "params", "macs", "receptive_field", "depthwise", "changes_channels",
@@ -87,6 +87,7 @@ LIST_FIELDS = frozenset(("count", "has", "length"))
 _PAIR_FIELDS = frozenset({name for name, p in _PARAM_FIELDS.items() if p.kind in (PAIR, PADDING, PAIR_OR_NONE)}
                          | {"receptive_field", "output_hw"})
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_LESSON_ID = re.compile(r"[a-z][a-z0-9_]{0,39}")
 
 
 class LessonError(ValueError):
@@ -389,10 +390,11 @@ def _read_check(reader: _Reader, raw: Any, where: str, hints: int) -> Check:
     return Check(hint, selector, expect, name=name)
 
 
-def _check_names(checks: Sequence[Check]) -> dict[str, str]:
-    """What each named check matches, for templates: a trained "run", the "design", or a "block"."""
-    return {c.name: "run" if c.trained is not None else "design" if c.select and c.select.is_design else "block"
-            for c in checks if c.name}
+def _matches(check: Check) -> str:
+    """What a named check gives templates to quote: a trained "run", the "design", or a "block"."""
+    if check.trained is not None:
+        return "run"
+    return "design" if check.select is not None and check.select.is_design else "block"
 
 
 def _validate_template(reader: _Reader, text: Localized, where: str, names: Mapping[str, str]) -> None:
@@ -447,7 +449,7 @@ def _read_part(reader: _Reader, raw: Any, where: str, start: Design, names: dict
         if check.name in names:
             raise reader.fail(f"{where}.checks[{i}].name", f"{_short(check.name)} names another check too")
         if check.name:
-            names[check.name] = _check_names([check])[check.name]
+            names[check.name] = _matches(check)
     explanation = reader.localized(raw.get("explanation"), f"{where}.explanation")
     _validate_template(reader, explanation, f"{where}.explanation", names)
     focus = raw.get("focus")
@@ -473,7 +475,7 @@ def lesson_from_dict(data: Any, file: str = "", expected_id: str | None = None) 
     if data.get("version") != VERSION:
         raise reader.fail("version", f"expected {VERSION}, got {_short(data.get('version'))}")
     lesson_id = reader.get(data, "id", "", str)
-    if not re.fullmatch(r"[a-z][a-z0-9_]{0,39}", lesson_id):
+    if not _LESSON_ID.fullmatch(lesson_id):
         raise reader.fail("id", f"expected a short lowercase name, got {_short(lesson_id)}")
     if expected_id is not None and lesson_id != expected_id:
         raise reader.fail("id", f"expected {_short(expected_id)} (the file's name), got {_short(lesson_id)}")
@@ -512,9 +514,7 @@ def load_lesson(path: str | os.PathLike[str]) -> Lesson:
         raise LessonError(f"{p.name}: not readable JSON (nested too deeply)") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise LessonError(f"{p}: cannot read ({exc.__class__.__name__}: {exc})") from None
-    lesson = lesson_from_dict(data, p.name, expected_id=p.stem)
-    return Lesson(lesson.id, lesson.order, lesson.title, lesson.text, lesson.page, lesson.focus, lesson.start,
-                  lesson.parts, p)
+    return replace(lesson_from_dict(data, p.name, expected_id=p.stem), path=p)
 
 
 def load_lessons(directory: str | os.PathLike[str] | None = None) -> list[Lesson]:
@@ -528,7 +528,7 @@ def get_lesson(lesson_id: str, directory: str | os.PathLike[str] | None = None) 
     """One lesson by id; LessonError lists the known ids when there is none."""
     folder = Path(directory) if directory is not None else lessons_dir()
     path = folder / f"{lesson_id}.json"
-    if not re.fullmatch(r"[a-z][a-z0-9_]{0,39}", lesson_id) or not path.is_file():
+    if not _LESSON_ID.fullmatch(lesson_id) or not path.is_file():
         known = ", ".join(p.stem for p in sorted(folder.glob("*.json")))
         raise LessonError(f"no lesson {_short(lesson_id)} (lessons: {known})")
     return load_lesson(path)
