@@ -145,3 +145,15 @@ def test_check_as_a_process() -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("solved: Your LeNet-5 gives 6 × 28 × 28 after the first convolution")
     assert done.stderr == ""
+
+
+def test_listing_and_checking_load_neither_torch_nor_qt() -> None:
+    """Like summary, the lessons answer from the closed-form analysis: no torch, no window."""
+    script = ("import sys; from playground.cli import main; "
+              "codes = [main(['lessons']), main(['lessons', 'check', 'padding', sys.argv[1]])]; "
+              "print(codes, 'torch' in sys.modules, 'PySide6' in sys.modules)")
+    lenet = str(Path(__file__).parents[2] / "examples" / "lenet5.json")
+    done = subprocess.run([sys.executable, "-c", script, lenet], capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).parents[2])
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[0, 0] False False"

@@ -11,9 +11,11 @@ from typing import Any
 
 import pytest
 
+from playground.core.design import load_design
 from playground.core.lessons import (
     LANGS, PHRASES, LessonError, check_design, default_lang, get_lesson, lesson_from_dict, lessons_dir,
     load_lesson, load_lessons)
+from playground.paths import example_paths
 from lesson_cases import CASES, ISSUE_IDS, RES_PART1, conv, design, plain_net, residual, residual_net, run, split
 
 @pytest.fixture(scope="module")
@@ -221,3 +223,24 @@ def test_an_unreadable_lesson_file_is_one_line(tmp_path: Path, content: str, mes
     with pytest.raises(LessonError) as info:
         load_lesson(path)
     assert str(info.value).startswith(message)
+
+
+# What the shipped examples happen to solve: LeNet-5's first layer is the padding lesson's
+# answer, and every convolution of ResNet-mini (its shortcut's too) is followed by batch norm.
+EXAMPLES_SOLVE = {"lenet5": {"padding", "lenet"}, "lenet5_relu": {"padding", "lenet"},
+                  "resnet_mini": {"normalization"}}
+
+
+@pytest.mark.parametrize("example", example_paths(), ids=lambda p: p.stem)
+def test_every_lesson_checks_every_example_without_trouble(example: Path, lessons: dict[str, Any]) -> None:
+    """Composites, big networks, flat outputs: the checker answers one line for any design."""
+    d = load_design(example)
+    solved = set()
+    for lesson in lessons.values():
+        for lang in LANGS:
+            result = check_design(lesson, d, lang)
+            line = result.line()
+            assert "\n" not in line and "{" not in line
+            if result.solved:
+                solved.add(lesson.id)
+    assert solved == EXAMPLES_SOLVE.get(example.stem, set())
