@@ -166,6 +166,7 @@ CASES: dict[str, tuple[list[Any], list[Any]]] = {
                 residual([conv(32, 3, stride=2, padding=1), BN, RELU, conv(32, 3, padding="same"), BN],
                          [conv(32, 1, stride=2, bias=False), BN]), RELU)],
         [design([16, 14, 14], residual([conv(16, 3, padding=1), RELU]), conv(16, 3, padding=1)),
+         design([16, 14, 14], residual([conv(16, 3, padding=1), RELU, conv(16, 3, padding=1)], [conv(16, 1)])),
          design([16, 14, 14], RES_PART1,
                 residual([conv(32, 3, padding=1), RELU, conv(32, 3, padding=1)], [conv(32, 3, padding=1)])),
          design([16, 14, 14], RES_PART1),
