@@ -145,6 +145,9 @@ def _lesson(**changes: Any) -> dict[str, Any]:
     return data
 
 
+NEW = f"padding.json: parts[0].checks[{len(_lesson()['parts'][0]['checks'])}]"  # the check _with_check adds
+
+
 def _with_check(check: Any) -> dict[str, Any]:
     data = _lesson()
     data["parts"][0]["checks"].append(check)
@@ -164,22 +167,22 @@ def _with_check(check: Any) -> dict[str, Any]:
      "padding.json: start.layers[0].kernel_size: expected a positive int or [h, w], got -2"),
     (_lesson(parts=[]), "padding.json: parts: expected at least one part"),
     (_with_check({"select": "first Conv2d", "expect": {"kernl_size": 5}, "hint": 0}),
-     "padding.json: parts[0].checks[3].expect.kernl_size: unknown field"),
+     NEW + ".expect.kernl_size: unknown field"),
     (_with_check({"select": "first Conv3d", "expect": {"kernel_size": 5}, "hint": 0}),
-     'padding.json: parts[0].checks[3].select: unknown layer type "Conv3d"'),
+     NEW + '.select: unknown layer type "Conv3d"'),
     (_with_check({"select": "most Conv2d", "expect": {"kernel_size": 5}, "hint": 0}),
-     "padding.json: parts[0].checks[3].select: expected \"design\" or"),
+     NEW + '.select: expected "design" or'),
     (_with_check({"select": "first Conv2d", "expect": {"params": {"~": 5}}, "hint": 0}),
-     "padding.json: parts[0].checks[3].expect.params.~: unknown operator"),
+     NEW + ".expect.params.~: unknown operator"),
     (_with_check({"select": "first Conv2d", "expect": {"params": {"<": "many"}}, "hint": 0}),
-     'padding.json: parts[0].checks[3].expect.params.<: expected a number, got "many"'),
+     NEW + '.expect.params.<: expected a number, got "many"'),
     (_with_check({"select": "first Conv2d", "expect": {"kernel_size": 5}, "hint": 9}),
-     "padding.json: parts[0].checks[3].hint: expected a hint index from 0 to 2, got 9"),
+     NEW + ".hint: expected a hint index from 0 to 2, got 9"),
     (_with_check({"select": "design", "expect": {"kernel_size": 5}, "hint": 0}),
-     "padding.json: parts[0].checks[3].expect.kernel_size: unknown field"),
+     NEW + ".expect.kernel_size: unknown field"),
     (_with_check({"select": "any Residual", "expect": {"body": {"count": {"Conv9d": 1}}}, "hint": 0}),
-     'padding.json: parts[0].checks[3].expect.body.count.Conv9d: unknown layer type "Conv9d"'),
-    (_with_check("check it"), 'padding.json: parts[0].checks[3]: expected a check object, got "check it"'),
+     NEW + '.expect.body.count.Conv9d: unknown layer type "Conv9d"'),
+    (_with_check("check it"), NEW + ': expected a check object, got "check it"'),
 ])
 def test_a_bad_lesson_is_one_line_naming_the_file_and_field(tmp_path: Path, data: Any, message: str) -> None:
     path = tmp_path / "padding.json"
@@ -214,7 +217,7 @@ def _deep_has(levels: int) -> dict[str, Any]:
 @pytest.mark.parametrize("content, message", [
     ("{not json", "padding.json: not valid JSON (line 1, column 2"),
     (json.dumps(_with_check({"select": "design", "expect": _deep_has(300), "hint": 0})),
-     "padding.json: parts[0].checks[3].expect" + ".has[0]" * 8 + ".has: nested too deeply (more than 8 levels)"),
+     NEW + ".expect" + ".has[0]" * 8 + ".has: nested too deeply (more than 8 levels)"),
     ("[" * 100_000, "padding.json: not readable JSON (nested too deeply)"),
 ])
 def test_an_unreadable_lesson_file_is_one_line(tmp_path: Path, content: str, message: str) -> None:
