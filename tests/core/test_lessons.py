@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -129,6 +130,17 @@ def test_default_language_follows_the_locale() -> None:
     assert default_lang({"LANG": "de_DE.UTF-8"}) == "en"
     assert default_lang({"LC_ALL": "zh_TW.UTF-8", "LANG": "en_US.UTF-8"}) == "zh_CN"
     assert default_lang({}) == "en"
+
+
+def _editable_install() -> bool:
+    text = metadata.distribution("cnn-playground").read_text("direct_url.json")
+    return bool(text) and json.loads(text).get("dir_info", {}).get("editable", False)
+
+
+@pytest.mark.skipif(_editable_install(), reason="an editable install reads resources from the checkout")
+def test_the_installed_package_ships_every_lesson() -> None:
+    files = {str(f).replace("\\", "/") for f in metadata.files("cnn-playground") or []}
+    assert {f"playground/resources/lessons/{lesson_id}.json" for lesson_id in ISSUE_IDS} <= files
 
 
 def test_get_lesson_names_the_known_ids_for_an_unknown_one() -> None:
