@@ -1,4 +1,4 @@
-"""Command line: `cnn-playground [gui] | summary | train | classify | export | runs`.
+"""Command line: `cnn-playground [gui] | summary | train | classify | export | runs | lessons`.
 
 Each sub-command lives in `playground.commands.<name>` as `run(args) -> int`, imported
 only when used, so `summary` never loads Qt. Bad input of any kind ends in one line on
@@ -78,6 +78,24 @@ def _parser() -> argparse.ArgumentParser:
     export_run.add_argument("id", help="run ID")
     export_run.add_argument("--to", choices=["tensorboard", "csv"], required=True, help="output format")
     export_run.add_argument("dir", help="folder to write into (the run goes to DIR/run-ID)")
+
+    # lessons [--json] | lessons start ID -o FILE | lessons check ID DESIGN (playground.commands.lessons)
+    langs = ("en", "zh_CN")
+    lang_help = "language of the texts: en or zh_CN (default: from LANG)"
+    lessons = sub.add_parser("lessons", help="hands-on lessons: list them, start one, check a design")
+    lessons.add_argument("--json", action="store_true", help="list the lessons as JSON")
+    lessons.add_argument("--lang", choices=langs, default=None, help=lang_help)
+    lesson_steps = lessons.add_subparsers(dest="lessons_command", parser_class=_Parser)
+    lesson_start = lesson_steps.add_parser("start", help="write a lesson's starting design")
+    lesson_start.add_argument("lesson", help="lesson id (see: cnn-playground lessons)")
+    lesson_start.add_argument("-o", "--output", required=True, help="design JSON file to write")
+    lesson_start.add_argument("--lang", choices=langs, default=argparse.SUPPRESS, help=lang_help)
+    lesson_check = lesson_steps.add_parser("check", help="check a design: exit 0 solved, 1 not yet")
+    lesson_check.add_argument("lesson", help="lesson id")
+    lesson_check.add_argument("design", help="design JSON file")
+    lesson_check.add_argument("--trained", action="append", default=[], metavar="M.pt",
+                              help="a checkpoint as evidence of training (repeatable)")
+    lesson_check.add_argument("--lang", choices=langs, default=argparse.SUPPRESS, help=lang_help)
     return parser
 
 
