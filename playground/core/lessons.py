@@ -30,7 +30,7 @@ from typing import Any, Iterator, Mapping, Sequence
 
 from playground import paths
 from playground.core.analysis import Analysis, LayerInfo, analysis_by_path, analyze
-from playground.core.design import Block, Design, DesignError, design_from_dict, json_path, walk
+from playground.core.design import Block, Design, DesignError, design_from_dict, has_branches, json_path, walk
 from playground.core.layers import CATALOGUE, PADDING, PAIR, PAIR_OR_NONE
 
 FORMAT = "cnn-playground.lesson"
@@ -630,7 +630,7 @@ def _row_value(node: _Node, name: str) -> Any:
     if name == "previous":
         return node.previous
     if name == "branch_count":
-        return len(block.children) if block.type == "Concat" else None
+        return len(block.children) if has_branches(block) else None
     params = block.resolved_params()
     if name in params:
         value = params[name]

@@ -126,6 +126,9 @@ class RecordingTrainer:
 
     def __init__(self, design, dataset, config, callback):
         self.configs.append(config)
+        # What the run history's recorder reads of a trainer (it goes in front of the callback).
+        self.design, self.dataset, self.config, self.callback = design, dataset, config, callback
+        self.model = self.device = None
 
     def run(self):
         return FailedEvent("recorded, not trained")

@@ -452,7 +452,7 @@ def test_step_losses_are_written_in_batches(store: RunStore, monkeypatch: pytest
 
 
 def test_a_failed_and_a_stopped_run_say_so(store: RunStore) -> None:
-    trainer = tiny_trainer(optimizer="sgd", lr=1e6, schedule="constant")
+    trainer = tiny_trainer(optimizer="sgd", lr=10.0, schedule="constant", batch_size=8, epochs=20)
     recorder = RunRecorder.attach(trainer, source="test", store=store)
     assert isinstance(trainer.run(), FailedEvent)
     failed = store.get(recorder.run_id).summary

@@ -22,6 +22,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
+from playground.ui.shell.gui_gc import GuiThreadCollector
 from playground.ui.widgets.mime import settle_clipboard
 from playground.ui.state.jobs import running_threads as worker_threads
 
@@ -29,6 +30,22 @@ StandardButton = QMessageBox.StandardButton
 
 
 # ---------------------------------------------------------------- isolation
+
+@pytest.fixture(scope="session", autouse=True)
+def gui_thread_gc(qapp: QApplication):
+    """Garbage is collected on the GUI thread only, as in the app (see ui/shell/gui_gc.py):
+    a closed widget collected on a worker thread deadlocks Qt against the GIL."""
+    collector = GuiThreadCollector(qapp)
+    yield collector
+    collector.uninstall()
+
+
+@pytest.fixture(autouse=True)
+def collected_between_tests(gui_thread_gc: GuiThreadCollector):
+    """What a test left behind is collected here, on the GUI thread, when it is due."""
+    yield
+    gui_thread_gc.collect_due()
+
 
 @pytest.fixture(autouse=True)
 def settled_clipboard(qapp: QApplication):

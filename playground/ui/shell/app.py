@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 from playground import __version__
 from playground.core.design import walk
 from playground.core.fileio import check_writable
+from playground.ui.shell.gui_gc import GuiThreadCollector
 from playground.ui.widgets.mime import settle_clipboard
 from playground.ui.widgets.png_file import write_png
 from playground.ui.widgets.style import apply_style
@@ -38,6 +39,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationVersion(__version__)
     apply_style(app)  # type: ignore[arg-type]
     app.aboutToQuit.connect(settle_clipboard)
+    if app.findChild(GuiThreadCollector) is None:  # workers must never run Qt destructors
+        collector = GuiThreadCollector(app)
+        app.aboutToQuit.connect(collector.uninstall)
     return app  # type: ignore[return-value]
 
 
