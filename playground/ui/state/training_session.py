@@ -23,13 +23,13 @@ from enum import Enum
 from typing import Any, Callable
 
 import torch.nn as nn
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 
 from playground.core.builder import build_model
 from playground.core.datasets import Dataset
 from playground.core.design import Design
 from playground.core.events import (
-    Callback, EpochEvent, FailedEvent, FinishedEvent, InfoEvent, ProgressEvent)
+    Callback, EpochEvent, FailedEvent, FinishedEvent, InfoEvent, ProgressEvent, StepEvent)
 from playground.core.trainer import TrainConfig, Trainer, metrics_from_history
 from playground.ui.state.active_model import ActiveModel, ModelHub
 from playground.ui.state.jobs import BackgroundJob, StepBatch
@@ -130,7 +130,7 @@ class TrainingSession(QObject):
         self._ended_at: float | None = None
         self._paused_at: float | None = None
         self._paused_total = 0.0
-        self.latest_step = None  # the newest StepEvent of the run
+        self.latest_step: StepEvent | None = None  # the newest of the run
         self.samples_per_s = 0.0
         self.fraction = 0.0  # of all steps of the run
 
@@ -296,6 +296,9 @@ class TrainingSession(QObject):
                          epochs=e.epochs_done, best_val_acc=e.best_val_acc)
 
     def _on_job_finished(self, _result: object) -> None:
+        # After shutdown() the thread is joined before its last events were delivered (they
+        # wait in the event queue): take them now, so the run ends with its own result.
+        QCoreApplication.sendPostedEvents(self.job, QEvent.Type.MetaCall)
         self._end_pause()
         self._ended_at = time.monotonic()
         self.hub.set_loading_blocked("")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import time
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -94,12 +94,15 @@ class TrainingPanel(QWidget):
         session.dataReady.connect(self._on_data_ready)
         session.stepsReported.connect(self._on_steps)
         session.epochEnded.connect(self._on_epoch)
-        session.notice.connect(lambda text: self.show_message(text, "warning"))
+        session.notice.connect(self._on_notice)
         session.runChanged.connect(self._on_run_changed)
         session.ended.connect(self._on_ended)
         hub.message.connect(self.show_message)
         self.picker.changed.connect(self._update_controls)
         document.analysisChanged.connect(self._on_design_changed)  # always sent right after designChanged
+        app = QCoreApplication.instance()
+        if app is not None:  # a safety net: never leave a running thread (or download) behind at exit
+            app.aboutToQuit.connect(self.shutdown)
         self._clock = QTimer(self)
         self._clock.setInterval(500)
         self._clock.timeout.connect(self._update_time_text)
@@ -336,6 +339,9 @@ class TrainingPanel(QWidget):
             self.progress.setRange(0, event.total)
             self.progress.setValue(event.done)
         self.progress.setFormat(event.what)
+
+    def _on_notice(self, text: str) -> None:
+        self.show_message(text, "warning")
 
     def _on_data_ready(self, _data: Dataset) -> None:
         self.speed_label.setText("Training…")
