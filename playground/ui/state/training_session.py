@@ -92,7 +92,13 @@ class _RunStarted:
 
     dataset: Dataset  # on the CPU, as loaded (validation images for the results)
     network: nn.Module  # a CPU network that the active model shows
-    trainer: Trainer  # its `history` is the run's history
+
+
+@dataclass(frozen=True)
+class _TrainerReady:
+    """Sent from the worker with the trainer, whose `history` is the run's history."""
+
+    trainer: Trainer
 
 
 class TrainingSession(QObject):
@@ -114,9 +120,6 @@ class TrainingSession(QObject):
         self.job.update.connect(self._on_update)
         self.job.finished.connect(self._on_job_finished)
         self._warm_up = BackgroundJob(self)
-        app = QCoreApplication.instance()
-        if app is not None:  # a safety net: never leave a running thread behind at exit
-            app.aboutToQuit.connect(self.shutdown)
 
         self._state = RunState.IDLE
         self.runs: dict[int, RunRecord] = {}
@@ -124,6 +127,9 @@ class TrainingSession(QObject):
         self._run_id: int | None = None
         self._request: RunRequest | None = None
         self._started: _RunStarted | None = None
+        # The running trainer, for its history; let go when the run ends (its callback
+        # holds the finished worker, which must go with its thread, not at some later time).
+        self._trainer: Trainer | None = None
         self._result: FinishedEvent | FailedEvent | None = None
         self._history: list[dict[str, float]] = []
         self._started_at = 0.0
@@ -202,10 +208,11 @@ class TrainingSession(QObject):
         def make_trainer(callback: Callback) -> Trainer:  # runs on the worker thread
             data = load_data(callback)
             trainer = Trainer(design, data, config, callback, report_every_s=REPORT_EVERY_S)
-            callback(_RunStarted(data, build_model(design), trainer))
+            callback(_TrainerReady(trainer))
+            callback(_RunStarted(data, build_model(design)))
             return trainer
 
-        self._request, self._started, self._result, self._history = request, None, None, []
+        self._request, self._started, self._trainer, self._result, self._history = request, None, None, None, []
         self._started_at, self._ended_at = time.monotonic(), None
         self._paused_at, self._paused_total = None, 0.0
         self.latest_step, self.samples_per_s, self.fraction = None, 0.0, 0.0
@@ -254,6 +261,8 @@ class TrainingSession(QObject):
             self._on_steps(event)
         elif isinstance(event, EpochEvent):
             self._on_epoch(event)
+        elif isinstance(event, _TrainerReady):
+            self._trainer = event.trainer
         elif isinstance(event, _RunStarted):
             self._started = event
             if self._state is RunState.PREPARING:
@@ -277,8 +286,9 @@ class TrainingSession(QObject):
         self.stepsReported.emit(batch)
 
     def _on_epoch(self, e: EpochEvent) -> None:
+        if self._trainer is not None:
+            self._history = self._trainer.history[:e.epoch]  # appended before the event was sent
         if self._started is not None:
-            self._history = self._started.trainer.history[:e.epoch]  # appended before the event was sent
             self._publish(e.state_dict, f"training: {self.design.name}, epoch {e.epoch}/{e.epochs}, "
                                         f"{100 * e.val_acc:.1f}%", replace=False)
         best = max((row["val_acc"] for row in self._history), default=e.val_acc)
@@ -299,6 +309,7 @@ class TrainingSession(QObject):
         # After shutdown() the thread is joined before its last events were delivered (they
         # wait in the event queue): take them now, so the run ends with its own result.
         QCoreApplication.sendPostedEvents(self.job, QEvent.Type.MetaCall)
+        self._trainer = None
         self._end_pause()
         self._ended_at = time.monotonic()
         self.hub.set_loading_blocked("")
