@@ -92,7 +92,7 @@ def window_samples_per_s(design, epochs: int) -> float:
     panel = open_panel(design, epochs)
     speeds: list[float] = []
     done: list[object] = []
-    panel.job.update.connect(lambda e: speeds.append(e.samples_per_s) if isinstance(e, EpochEvent) else None)
+    panel.session.job.update.connect(lambda e: speeds.append(e.samples_per_s) if isinstance(e, EpochEvent) else None)
     panel.trainingFinished.connect(done.append)
     panel.start_training()
     while not done:
@@ -105,7 +105,7 @@ def responsiveness(design, seconds: float) -> dict:
     """Train in the panel while the precise timer measures the GUI thread's gaps."""
     panel = open_panel(design, epochs=int(seconds // 2) + 2)  # outlasts the measurement
     signals: list[float] = []
-    panel.job.update.connect(lambda event: signals.append(time.perf_counter()))
+    panel.session.job.update.connect(lambda event: signals.append(time.perf_counter()))
     if not panel.start_training():
         raise SystemExit(f"could not start training: {panel.message_label.text()}")
     first_steps = time.perf_counter()

@@ -2,10 +2,14 @@
 all looking at one active model.
 
 The wiring lives here rather than in MainWindow, so the editor window stays testable on
-its own and every page stays a standalone widget. What is wired: the drawing feeds the
-kernel slide; training and loaded checkpoints replace the active model; opening
-another design offers that design's own (untrained) network; a running training is asked
-to stop before the window closes or the design is replaced.
+its own and every page stays a standalone widget. The state lives in two models of
+playground.ui.state: the active model (`ModelHub`: what is active, saving and loading
+checkpoints, an opened design's untrained network on offer) and the training session
+(`TrainingSession`: the run, its history, the runs of this window). What is wired: the
+drawing feeds the kernel slide; the session publishes trained networks to the active
+model; opening another design offers its network, built when the Draw or Kernel slide
+page shows; File > Save/Load Model ask for a file and hand it to the active model; a
+running training is asked to stop before the window closes or the design is replaced.
 """
 
 from __future__ import annotations
@@ -15,14 +19,13 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QFrame, QScrollArea, QWidget
 
-from playground.core.builder import build_model
-from playground.core.design import Design, DesignError
 from playground.ui.widgets import style
 from playground.ui.shell.actions import TRAIN_PAGE, WORKBENCH_ACTIONS
 from playground.ui.slide.slide_page import KernelSlidePage
 from playground.ui.draw.draw_panel import DrawPanel
 from playground.ui.shell.main_window import MainWindow, file_stem
-from playground.ui.state.active_model import ActiveModel, ModelHub
+from playground.ui.state.active_model import ModelHub
+from playground.ui.state.training_session import TrainingSession
 from playground.ui.train.training_panel import TrainingPanel
 
 MODEL_FILTER = "Models (*.pt);;All files (*)"
@@ -43,10 +46,10 @@ class Workbench:
 
     def __init__(self, settings: QSettings | None = None, data_dir: Path | None = None) -> None:
         self.hub = ModelHub()
-        self._unbuilt: Design | None = None  # an opened design whose network is not built yet
         self.window = MainWindow(hub=self.hub, settings=settings, data_dir=data_dir)
         self.hub.setParent(self.window)
-        self.training = TrainingPanel(self.window.document, self.hub, self.window)
+        self.session = TrainingSession(self.hub, self.window)
+        self.training = TrainingPanel(self.window.document, self.hub, self.window, session=self.session)
         self.draw = DrawPanel(self.hub, self.window)
         self.slide = KernelSlidePage(self.hub, self.window)
         window = self.window
@@ -69,8 +72,7 @@ class Workbench:
         """Open what a normal start shows; from then on, opening a design offers its network."""
         self.window.start_session(design_path)
         self.window.document.opened.connect(self._on_design_opened)
-        self.window.tabs.currentChanged.connect(self._on_page_changed)
-        self.hub.modelChanged.connect(self._on_model_changed)
+        self.window.tabs.currentChanged.connect(self._build_offered_if_shown)
 
     # ------------------------------------------------------------ the active model
 
@@ -81,31 +83,16 @@ class Workbench:
             self.window.statusBar().showMessage(f"The pretrained model could not be loaded: {problem}", 10000)
 
     def _on_design_opened(self) -> None:
-        """A different design has no trained weights yet; its fresh network is built when a
-        page that shows the active model is opened (building VGG-11 costs half a gigabyte)."""
-        self._unbuilt = self.window.document.design
-        if self.window.tabs.currentIndex() in (self.draw_page, self.slide_page):
-            self._build_opened_design()
+        """A different design has no trained weights yet; its fresh network is offered, and
+        built once a page that shows the active model is open."""
+        self.hub.offer_untrained(self.window.document.design)
+        self._build_offered_if_shown()
 
-    def _on_page_changed(self, index: int) -> None:
-        if self._unbuilt is not None and index in (self.draw_page, self.slide_page):
-            self._build_opened_design()
-
-    def _on_model_changed(self, _active: ActiveModel | None) -> None:
-        self._unbuilt = None  # a trained, loaded or default model replaced it first
-
-    def _build_opened_design(self) -> None:
-        """Show the opened design's fresh network (the Draw page says it is untrained and
-        offers the default model or training)."""
-        design, self._unbuilt = self._unbuilt, None
-        try:
-            model = build_model(design)
-        except DesignError as exc:
-            source = self.hub.active.source if self.hub.active else "no model"
-            self.window.statusBar().showMessage(
-                f"{design.name} cannot be built yet ({exc}); the Draw page keeps the {source}.", 10000)
-            return
-        self.hub.set_active(ActiveModel(design, model, f"{design.name}, not trained yet", trained=False))
+    def _build_offered_if_shown(self, *_args: object) -> None:
+        if self.hub.offered is not None and self.window.tabs.currentIndex() in (self.draw_page, self.slide_page):
+            problem = self.hub.build_offered()
+            if problem:
+                self.window.statusBar().showMessage(problem, 10000)
 
     def _on_training_message(self, text: str, _kind: str) -> None:
         """The Train page shows its messages itself; elsewhere the status bar repeats them."""
@@ -127,11 +114,11 @@ class Workbench:
                                               MODEL_FILTER)
         if not path:
             return False
-        return self.training.save_model(path if path.endswith(".pt") else path + ".pt")
+        return self.hub.save_model(path if path.endswith(".pt") else path + ".pt")
 
     def load_model_dialog(self) -> bool:
         path, _ = QFileDialog.getOpenFileName(self.window, "Load model", str(Path.home()), MODEL_FILTER)
-        return bool(path) and self.training.load_model(path) is not None
+        return bool(path) and self.hub.load_model(path) is not None
 
     # ------------------------------------------------------------ closing
 

@@ -7,7 +7,6 @@ compute (MACs per image, log scale) against best validation accuracy, one point 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
@@ -24,24 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from playground.core.text import format_count, format_duration, format_int
+from playground.ui.state.training_session import RunRecord
 
 POINT_COLOUR = QColor(31, 119, 180)
 SELECTED_COLOUR = QColor(214, 95, 14)
 
 
-@dataclass
-class RunRecord:
-    """One training run of the session; `best_val_acc` is a fraction (None: no epoch done)."""
-
-    design_name: str
-    dataset: str
-    params: int
-    macs: int
-    best_val_acc: float | None
-    epochs: int
-    duration_s: float
-    device: str
-    status: str = "running"  # running, finished, stopped, failed
 
 
 class _SortableItem(QTableWidgetItem):

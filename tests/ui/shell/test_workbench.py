@@ -141,3 +141,8 @@ def test_a_model_set_after_opening_a_design_is_not_replaced_by_its_fresh_network
     workbench.draw.use_default_model()  # e.g. a run finished, or the person chose the default
     workbench.window.tabs.setCurrentIndex(workbench.draw_page)
     assert workbench.hub.active.trained and workbench.hub.active.source == DEFAULT_SOURCE
+
+
+def test_the_train_page_shows_the_windows_session_which_publishes_to_its_active_model(workbench) -> None:
+    assert workbench.training.session is workbench.session
+    assert workbench.session.hub is workbench.hub is workbench.training.hub

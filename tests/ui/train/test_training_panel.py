@@ -192,22 +192,22 @@ def test_the_trained_model_becomes_active_and_follows_each_epoch(qtbot, panel):
 
 
 def test_save_and_load_model(qtbot, panel, tmp_path):
-    assert not panel.save_model(tmp_path / "none-yet.pt")  # nothing trained, nothing active
+    assert not panel.hub.save_model(tmp_path / "none-yet.pt")  # nothing trained, nothing active
     assert panel.message_kind == "error"
     with qtbot.waitSignal(panel.trainingFinished, timeout=RUN_TIMEOUT_MS):
         click(qtbot, panel.train_button)
     path = tmp_path / "tiny.pt"
-    assert panel.save_model(path) and path.is_file()
+    assert panel.hub.save_model(path) and path.is_file()
     panel.hub.set_active(None)
-    checkpoint = panel.load_model(path)
+    checkpoint = panel.hub.load_model(path)
     assert checkpoint is not None and checkpoint.design.name == "Tiny CNN"
     assert panel.hub.active.source.startswith("tiny.pt")
     assert checkpoint.metrics["epochs_done"] == 1
     assert checkpoint.config["max_train_samples"] == 256
-    assert not panel.save_model(tmp_path / "missing-folder" / "x.pt")
+    assert not panel.hub.save_model(tmp_path / "missing-folder" / "x.pt")
     assert panel.message_kind == "error" and "Could not save" in panel.message_label.text()
     (tmp_path / "junk.pt").write_bytes(b"not a checkpoint")
-    assert panel.load_model(tmp_path / "junk.pt") is None
+    assert panel.hub.load_model(tmp_path / "junk.pt") is None
     assert "Could not load the model" in panel.message_label.text()
 
 
