@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from playground.core import cards
 from playground.core import formulas
-from playground.core.composites import CONCAT, RESIDUAL, SEQUENTIAL, Composite
+from playground.core.composites import CONCAT, GATE, RESIDUAL, SEQUENTIAL, Composite
 
 if TYPE_CHECKING:
     import torch.nn as nn
@@ -530,6 +530,10 @@ _KINDS: list[LayerKind] = [
     _composite(CONCAT,
                "Runs several branches on the same input and stacks their outputs along the "
                "channels; all branches must keep the same H x W (GoogLeNet's Inception block)."),
+    _composite(GATE,
+               "Multiplies its input by what the body makes of it: y = x * body(x). With global pooling, "
+               "two 1x1 convs and a Sigmoid in the body it is squeeze-and-excitation: each channel is "
+               "scaled by how much the whole image needs it (SENet, MobileNetV3, EfficientNet)."),
 ]
 
 CATALOGUE: dict[str, LayerKind] = {k.name: k for k in _KINDS}

@@ -25,6 +25,8 @@ EXPECTED = {
     "resnet_mini": ((1, 28, 28), (10,), None),
     "inception_mini": ((1, 28, 28), (10,), None),
     "nin_mini": ((1, 28, 28), (10,), None),
+    "se_mini": ((1, 28, 28), (10,), None),
+    "mobilenet_mini": ((1, 28, 28), (10,), None),
 }
 
 

@@ -120,7 +120,7 @@ def test_catalogue_groups_and_lookup() -> None:
     assert kind("Conv2d").name == "Conv2d"
     with pytest.raises(KeyError):
         kind("Conv3d")
-    for composite in ("Sequential", "Residual", "Concat"):
+    for composite in ("Sequential", "Residual", "Concat", "Gate"):
         assert kind(composite).composite and kind(composite).call is None
         with pytest.raises(ValueError, match="composite"):
             make_module(composite, {}, (1, 4, 4))
@@ -294,4 +294,4 @@ def test_every_kind_has_its_formula_card_and_capabilities_in_its_entry(type_name
 def test_capabilities_name_the_kinds_the_views_need() -> None:
     assert animatable_kinds() == ("Conv2d", "MaxPool2d", "AvgPool2d")
     assert convolution_kinds() == ("Conv2d", "ConvTranspose2d")
-    assert [k.name for k in composite_kinds()] == ["Sequential", "Residual", "Concat"]
+    assert [k.name for k in composite_kinds()] == ["Sequential", "Residual", "Concat", "Gate"]

@@ -80,3 +80,27 @@ def test_a_design_of_every_new_kind_exports_and_loads_its_weights(tmp_path: Path
     with torch.no_grad():
         assert torch.equal(exported(x), built(x))
     assert sum(p.numel() for p in built.parameters()) == analysis.total_params
+
+
+def test_a_squeeze_and_excitation_gate_broadcasts_its_channel_factors() -> None:
+    d = design([{"type": "Gate", "body": [
+        {"type": "AdaptiveAvgPool2d", "output_size": 1}, {"type": "Conv2d", "out_channels": 2, "kernel_size": 1},
+        {"type": "ReLU"}, {"type": "Conv2d", "out_channels": 4, "kernel_size": 1}, {"type": "Hardsigmoid"}]}])
+    analysis = analyze(d)
+    assert analysis.ok and analysis.output_shape == (4, 8, 8)
+    assert [r.output_shape for r in analysis.rows][1:] == [(4, 1, 1), (2, 1, 1), (2, 1, 1), (4, 1, 1), (4, 1, 1)]
+    assert analysis.rows[0].params == 4 * 2 + 2 + 2 * 4 + 4 and analysis.rows[0].macs == 8 + 8
+    model = build_model(d).eval()
+    x = torch.randn(2, 4, 8, 8)
+    with torch.no_grad():
+        gate = model[0]
+        assert torch.equal(gate(x), x * gate.body(x))
+    assert analysis.rows[0].receptive_field.size == (8, 8)  # after global pooling every value sees it all
+
+
+def test_a_gate_whose_body_cannot_broadcast_names_both_shapes() -> None:
+    d = design([{"type": "Gate", "body": [{"type": "Flatten"}]}])
+    ((path, message),) = analyze(d).errors
+    assert path == "layers[0]" and message.startswith("the body gives 256, which cannot scale the input 4 x 8 x 8")
+    d = design([{"type": "Gate", "body": [{"type": "AdaptiveAvgPool2d", "output_size": 2}]}])
+    assert analyze(d).errors[0][1].startswith("the body gives 4 x 2 x 2, which cannot scale the input 4 x 8 x 8")
