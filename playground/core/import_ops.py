@@ -265,6 +265,13 @@ def wrapped_functions() -> tuple[Callable[..., Any], ...]:
     return (channel_shuffle,)
 
 
+def class_name(cls: type) -> str:
+    """torch.nn.Conv2d rather than torch.nn.modules.conv.Conv2d, where torch.nn exports it."""
+    if getattr(nn, cls.__name__, None) is cls:
+        return f"torch.nn.{cls.__name__}"
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
 def function_name(target: Any) -> str:
     if isinstance(target, str):
         return f"Tensor.{target}"

@@ -22,6 +22,7 @@ module it sits in. The translations of single modules and functions are in `impo
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import operator
 from dataclasses import dataclass, field
@@ -169,18 +170,24 @@ def _propagate_shapes(gm: fx.GraphModule, input_shape: tuple[int, ...]) -> None:
     tensors = [*gm.parameters(), *gm.buffers()]
     device = tensors[0].device if tensors else torch.device("cpu")
     try:
-        if device.type == "meta":
-            ShapeProp(gm).propagate(torch.empty((2, *input_shape), device="meta"))
-        else:
-            mode = FakeTensorMode(allow_non_fake_inputs=True)
-            with mode:
-                sample = torch.empty((2, *input_shape), device=device)
-            ShapeProp(gm, fake_mode=mode).propagate(sample)
+        with contextlib.redirect_stderr(io.StringIO()):  # ShapeProp prints the traceback it re-raises
+            _run_shapes(gm, ShapeProp, FakeTensorMode, device, input_shape)
     except Exception as exc:  # whatever the model's forward raises on this input
         cause = exc.__cause__ or exc
         reason = " ".join(str(cause).split()) or cause.__class__.__name__
         raise ImportFailure(f"the model cannot run on a {' x '.join(map(str, input_shape))} input "
                             f"({reason[:300]})") from None
+
+
+def _run_shapes(gm: fx.GraphModule, shape_prop: Any, fake_mode_class: Any, device: torch.device,
+                input_shape: tuple[int, ...]) -> None:
+    if device.type == "meta":
+        shape_prop(gm).propagate(torch.empty((2, *input_shape), device="meta"))
+    else:
+        mode = fake_mode_class(allow_non_fake_inputs=True)
+        with mode:
+            sample = torch.empty((2, *input_shape), device=device)
+        shape_prop(gm, fake_mode=mode).propagate(sample)
 
 
 def _shape(node: fx.Node) -> tuple[int, ...] | None:
@@ -267,7 +274,9 @@ class _Builder:
     def module(self, node: fx.Node, args: list[Any], kwargs: dict[str, Any]) -> Any:
         target = str(node.target)
         module = self.gm.get_submodule(target)
-        what = f"call_module {type(module).__module__}.{type(module).__name__}"
+        what = f"call_module {import_ops.class_name(type(module))}"
+        if not import_ops.has_module_kind(module):
+            raise self.fail(node, what, f"no block kind does what {type(module).__name__} does")
         if len(args) != 1 or kwargs:
             raise self.fail(node, what, f"it takes {len(args) + len(kwargs)} inputs; a block takes one")
         if isinstance(args[0], _ChannelsLast):
