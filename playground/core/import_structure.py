@@ -5,8 +5,10 @@ run until they meet at one join step (the first step every branch reaches): an *
 becomes a Residual (the longer branch is the body, the other the shortcut, empty for the
 identity), a *mul* of the value by one branch a Gate, a *cat* a Concat (one branch per
 input, empty where the value itself is stacked). Each branch is read the same way, so
-blocks nest as the graph does. A graph that does not split and join like this (a value
-used after its branches met, branches that feed each other) cannot be a design and says so.
+blocks nest as the graph does. A graph that does not split and join like this (a join of
+a value from outside the split, branches that meet without a join) cannot be a design and
+says so; a step read into two branches would count its weights twice, which the
+importer's parameter check refuses.
 
 Then consecutive blocks that sit in the same module of the source model are grouped in a
 Sequential labelled with that module ("layer1 (Sequential)", "features.3 (InvertedResidual)"),
@@ -78,19 +80,12 @@ class _Reader:
             for u in self.users[s.index]:
                 bits |= (1 << u.index) | self.below[u.index]
             self.below[s.index] = bits
-        self.seen: set[int] = set()
 
     def reaches(self, a: Step, b: Step) -> bool:
         return a is b or bool((self.below[a.index] >> b.index) & 1)
 
     def fail(self, step: Step, why: str) -> ImportFailure:
         return ImportFailure(f'node "{step.node}" ({step.kind}) {where(step.scope, self.graph.root_class)}: {why}')
-
-    def visit(self, step: Step) -> None:
-        if step.index in self.seen:
-            raise self.fail(step, "its value is used again after the branches it belongs to have met; "
-                                  "a design's branches join once, in a Residual, Gate or Concat")
-        self.seen.add(step.index)
 
     def sequence(self, start: Step, end: Step) -> list[_Item]:
         """The items that turn `start` into `end` (everything between lies on paths from one to the other)."""
@@ -100,7 +95,6 @@ class _Reader:
             ahead = [u for u in self.users[current.index] if self.reaches(u, end)]
             if len(ahead) == 1 and ahead[0].kind == "leaf":
                 step = ahead[0]
-                self.visit(step)
                 assert step.leaf is not None
                 items.append(_Item(step.leaf.type, step.scope, step.leaf, step.module))
                 current = step
@@ -115,7 +109,6 @@ class _Reader:
                 if not self.reaches(current, value):
                     raise self.fail(join, "it joins a value from outside the block that splits here; "
                                           "a design's branches all start from one value")
-            self.visit(join)
             branches = [self.sequence(current, value) for value in join.inputs]
             items.append(self.composite(join, branches))
             current = join
