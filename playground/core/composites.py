@@ -68,6 +68,9 @@ class Composite(ABC):
     variable_slots: bool = False
     # What the editor draws where the slots join ("+", "concat"); None: nothing.
     merge_symbol: str | None = None
+    # The caption of a line the editor draws carrying the block's input past its slots
+    # straight to the merge node (a Gate's "x" in x * body(x)); None: no such line.
+    bypass_caption: str | None = None
     # A line the inspector shows under the parameters of this kind.
     editor_hint: str = ""
 
@@ -311,6 +314,7 @@ class GateComposite(Composite):
     json_keys = ("body",)
     wraps = True
     merge_symbol = "×"
+    bypass_caption = "x"
     editor_hint = ("The body's output multiplies the block's input: end it with a Sigmoid (or Hardsigmoid) "
                    "so each factor lies in 0..1. A C×1×1 output (after AdaptiveAvgPool2d(1)) scales whole "
                    "channels, as squeeze-and-excitation does.")

@@ -22,11 +22,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from playground.core.composites import CONCAT, GATE, RESIDUAL, SEQUENTIAL, Composite
 from playground.core.design import Block, BlockPath
 from playground.core.import_ops import ImportFailure, LeafSpec
 from playground.core.import_trace import Scope, Step, TracedGraph, where
 
-_JOINS = {"add": "Residual", "mul": "Gate", "cat": "Concat"}
+_JOINS: dict[str, Composite] = {"add": RESIDUAL, "mul": GATE, "cat": CONCAT}
 _ID = re.compile(r"[A-Za-z0-9_.-]{1,64}")
 
 
@@ -37,6 +38,8 @@ class _Item:
     type: str
     scope: Scope
     leaf: LeafSpec | None = None
+    # The composite kind of a composite item (None for a leaf).
+    composite: Composite | None = None
     module: str = ""
     children: list[list["_Item"]] = field(default_factory=list)
     label: str | None = None
@@ -96,7 +99,7 @@ class _Reader:
             if len(ahead) == 1 and ahead[0].kind == "leaf":
                 step = ahead[0]
                 assert step.leaf is not None
-                items.append(_Item(step.leaf.type, step.scope, step.leaf, step.module))
+                items.append(_Item(step.leaf.type, step.scope, step.leaf, module=step.module))
                 current = step
                 continue
             if not ahead:
@@ -116,10 +119,10 @@ class _Reader:
 
     def composite(self, join: Step, branches: list[list[_Item]]) -> _Item:
         kind = _JOINS[join.kind]
-        if kind == "Residual":
+        if kind is RESIDUAL:
             a, b = branches
             children = [a, b] if len(a) >= len(b) else [b, a]
-        elif kind == "Gate":
+        elif kind is GATE:
             empty = [b for b in branches if not b]
             if not empty:
                 raise self.fail(join, "it multiplies two computed values; a Gate multiplies its input by "
@@ -127,7 +130,7 @@ class _Reader:
             children = [next((b for b in branches if b), [])]
         else:
             children = branches
-        item = _Item(kind, join.scope, children=children)
+        item = _Item(kind.name, join.scope, composite=kind, children=children)
         content = _content_scope(item)
         joined = join.scope
         item.scope = joined if content[:len(joined)] == joined else content
@@ -156,7 +159,7 @@ def _group(items: list[_Item], depth: int) -> list[_Item]:
         if len(run) == 1:
             out += inner
         else:
-            out.append(_Item("Sequential", scope[:depth + 1], children=[inner],
+            out.append(_Item(SEQUENTIAL.name, scope[:depth + 1], composite=SEQUENTIAL, children=[inner],
                              label=_label(scope[:depth + 1], "")))
         i = j
     return out
@@ -168,7 +171,7 @@ def _grouped(items: list[_Item], depth: int) -> list[_Item]:
 
 
 def _finish(item: _Item) -> _Item:
-    if item.type == "Sequential":  # a group: its list was grouped when it was made
+    if item.composite is SEQUENTIAL:  # a group: its list was grouped when it was made
         item.children = [[_finish(child) for child in item.children[0]]]
     elif item.children:
         item.children = [_grouped(branch, len(item.scope)) for branch in item.children]
@@ -188,7 +191,7 @@ def _blocks(items: list[_Item], prefix: BlockPath, taken: set[str],
     out = []
     for i, item in enumerate(items):
         path = prefix + (i,)
-        name = item.module if item.leaf is not None else (item.scope[-1][0] if item.type == "Sequential" else "")
+        name = item.module if item.leaf is not None else (item.scope[-1][0] if item.composite is SEQUENTIAL else "")
         block_id = name if name and _ID.fullmatch(name) and name not in taken else ""
         if block_id:
             taken.add(block_id)
