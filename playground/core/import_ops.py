@@ -18,7 +18,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from playground.core import composite_modules, layer_modules
+from playground.core import layer_modules
 from playground.core.layers import CATALOGUE
 
 Shape = tuple[int, ...]
@@ -45,11 +45,10 @@ class LeafSpec:
 
 
 def _json_value(value: Any) -> Any:
+    """A pair as the design keeps it: one int when square, else [h, w]."""
     if isinstance(value, (tuple, list)):
         items = [_json_value(v) for v in value]
         return items[0] if len(items) == 2 and items[0] == items[1] else items
-    if isinstance(value, float) and value.is_integer() and not isinstance(value, bool):
-        return value
     return value
 
 
@@ -226,13 +225,9 @@ def has_module_kind(module: nn.Module) -> bool:
 
 
 def module_specs(module: nn.Module, shape: Shape, qualname: str) -> list[LeafSpec]:
-    """The block(s) one module call becomes; NoKind when there is none."""
-    translate = _translators().get(type(module))
-    if translate is None:
-        if isinstance(module, (composite_modules.Residual, composite_modules.Concat, composite_modules.Gate)):
-            raise NoKind("a composite module called as a whole")  # the tracer traces through them
-        raise NoKind(f"no block kind does what {type(module).__name__} does")
-    return translate(module, shape, qualname)
+    """The block(s) one call of a module with a kind (`has_module_kind`) becomes; NoKind
+    when its settings have no block form."""
+    return _translators()[type(module)](module, shape, qualname)
 
 
 def channels_last_specs(module: nn.Module, shape: Shape, qualname: str) -> list[LeafSpec]:
@@ -279,6 +274,8 @@ def function_name(target: Any) -> str:
     name = getattr(target, "__qualname__", None) or getattr(target, "__name__", None) or repr(target)
     if name.startswith("_VariableFunctionsClass."):  # torch.cat and the other C functions
         return f"torch.{name.split('.', 1)[1]}"
+    if module == "torch._C._nn":  # F.avg_pool2d and the other C functions of torch.nn.functional
+        return f"torch.nn.functional.{name}"
     if module in ("_operator", "operator"):
         return f"operator.{name}"
     if module.startswith("torch") or module.startswith("torchvision"):
@@ -339,6 +336,21 @@ def _adaptive_avg(args: list[Any], kwargs: dict[str, Any], shape: Shape, out: Sh
     return [LeafSpec("AdaptiveAvgPool2d", params_of("AdaptiveAvgPool2d", {"output_size": size}))]
 
 
+def _pool(kind: str) -> Callable[[list[Any], dict[str, Any], Shape, Shape | None], list[LeafSpec]]:
+    """F.max_pool2d / F.avg_pool2d, their arguments in the modules' order."""
+    names = {"MaxPool2d": ("kernel_size", "stride", "padding", "dilation", "ceil_mode", "return_indices"),
+             "AvgPool2d": ("kernel_size", "stride", "padding", "ceil_mode", "count_include_pad", "divisor_override")}[kind]
+
+    def translate(args: list[Any], kwargs: dict[str, Any], shape: Shape, out: Shape | None) -> list[LeafSpec]:
+        values = {name: _arg(args, kwargs, i, name) for i, name in enumerate(names)}
+        if values.pop("return_indices", None) or values.pop("divisor_override", None) is not None:
+            raise NoKind(f"{kind} with return_indices or divisor_override has no block form")
+        if values["stride"] in (None, [], ()):
+            values["stride"] = None
+        return [LeafSpec(kind, params_of(kind, {k: v for k, v in values.items() if v is not None or k == "stride"}))]
+    return translate
+
+
 def _dropout(args: list[Any], kwargs: dict[str, Any], shape: Shape, out: Shape | None) -> list[LeafSpec]:
     p = _arg(args, kwargs, 0, "p", 0.5)
     return [LeafSpec("Dropout", params_of("Dropout", {"p": float(p)}))]
@@ -392,6 +404,7 @@ _FUNCTIONS: dict[Any, Callable[[list[Any], dict[str, Any], Shape, Shape | None],
     F.log_softmax: _softmax_function("LogSoftmax"), torch.log_softmax: _softmax_function("LogSoftmax"),
     "log_softmax": _softmax_function("LogSoftmax"),
     F.adaptive_avg_pool2d: _adaptive_avg, F.dropout: _dropout, F.interpolate: _interpolate,
+    F.max_pool2d: _pool("MaxPool2d"), F.avg_pool2d: _pool("AvgPool2d"),
 }
 
 
@@ -416,6 +429,7 @@ def channels_last_function_specs(target: Any, args: list[Any], kwargs: dict[str,
         translate = _FUNCTIONS.get(target)
     except TypeError:
         translate = None
-    if translate is None or translate in (_flatten, _mean, _adaptive_avg, _interpolate):
+    if translate is None or translate in (_flatten, _mean, _adaptive_avg, _interpolate) or target in (
+            F.max_pool2d, F.avg_pool2d):
         raise NoKind("no block kind does this")
     return translate(args, {k: v for k, v in kwargs.items() if k != "inplace"}, shape, None)

@@ -308,9 +308,8 @@ class _Builder:
             raise self.fail(node, f"custom autograd function {target.__name__}",
                             "no block kind computes it, and its forward cannot be read as blocks")
         role = import_ops.function_role(target)
-        if role == "alias":
-            first = args[0]
-            return first
+        if role == "alias":  # x.contiguous(): the same values
+            return args[0]
         if role == "getitem" and isinstance(args[0], _Chunk):
             return self.chunk_piece(node, args[0], args[1])
         if role == "chunk":

@@ -19,7 +19,7 @@ import pickle
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
+from typing import Any, Callable, Mapping
 
 import torch
 import torch.nn as nn
@@ -103,7 +103,7 @@ def import_module(model: nn.Module, input_shape: tuple[int, int, int], name: str
     if analysis.output_shape != graph.output.shape:
         raise ImportFailure(f"the design gives {shape_text(analysis.output_shape)} but the model gives "
                             f"{shape_text(graph.output.shape)}")
-    used = {key for key in graph.used_sources}
+    used = graph.used_sources
     model_params = sum(p.numel() for n, p in model.named_parameters() if n in used)
     if analysis.total_params != model_params:
         raise ImportFailure(f"the design has {format_int(analysis.total_params)} parameters but the model's "
@@ -121,7 +121,7 @@ def import_module(model: nn.Module, input_shape: tuple[int, int, int], name: str
 
 @dataclass(frozen=True)
 class Source:
-    """A model named on the command line, built on the meta device (no memory, no init)."""
+    """A model named on the command line, built on the meta device where it can be (no memory, no init)."""
 
     model: nn.Module
     name: str
@@ -158,6 +158,16 @@ def load_source(spec: str, input_shape: str | None = None) -> Source:
                         "module:package.module:ClassOrFactory")
 
 
+def _built(factory: Callable[[], Any]) -> Any:
+    """What the factory makes, on the meta device (no memory, no initialisation); on the CPU
+    where the constructor computes with tensors (RegNet works its widths out with torch)."""
+    try:
+        with torch.device("meta"):
+            return factory()
+    except (NotImplementedError, RuntimeError):  # "Cannot copy out of meta tensor" and kin
+        return factory()
+
+
 def _torchvision(name: str, shape: tuple[int, int, int] | None) -> Source:
     from torchvision import models
 
@@ -166,8 +176,7 @@ def _torchvision(name: str, shape: tuple[int, int, int] | None) -> Source:
         close = sorted(n for n in classifiers if n.startswith(name[:4]))[:5]
         hint = f" (did you mean {', '.join(close)}?)" if close else ""
         raise ImportFailure(f"torchvision has no classification model {name!r}{hint}")
-    with torch.device("meta"):
-        model = models.get_model(name, weights=None)
+    model = _built(lambda: models.get_model(name, weights=None))
     categories: tuple[str, ...] | None = None
     size = 224
     try:
@@ -192,8 +201,7 @@ def _factory(spec: str, shape: tuple[int, int, int]) -> Source:
     if not callable(factory):
         raise ImportFailure(f"{module_name} has no class or function {attribute!r}")
     try:
-        with torch.device("meta"):
-            model = factory()
+        model = _built(factory)
     except Exception as exc:  # the constructor's own errors
         raise ImportFailure(f"{module_name}.{attribute}() failed ({exc.__class__.__name__}: {exc})") from None
     if not isinstance(model, nn.Module):

@@ -189,3 +189,38 @@ def test_a_design_built_by_the_app_imports_back_to_its_blocks() -> None:
     with torch.no_grad():
         assert torch.equal(net(x), model(x))
     assert replace(imported.design, layers=()).input == d.input
+
+
+class _Functional(nn.Module):
+    """A forward written with functions rather than modules."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.conv = nn.Conv2d(3, 8, 3, padding=1)
+        self.up = nn.Conv2d(4, 4, 1)
+        self.fc = nn.Linear(8, 5)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        x = nn.functional.relu6(self.conv(x))
+        x = nn.functional.max_pool2d(x, 2)
+        x = nn.functional.avg_pool2d(x, kernel_size=3, stride=1, padding=1)
+        a, b = x.chunk(2, dim=1)
+        b = nn.functional.interpolate(self.up(nn.functional.max_pool2d(b, 2)), scale_factor=2, mode="nearest")
+        x = torch.cat([a, nn.functional.hardswish(b)], dim=1).contiguous()
+        x = x * torch.sigmoid(x.mean((2, 3), keepdim=True))
+        return self.fc(torch.flatten(nn.functional.adaptive_avg_pool2d(x, 1), 1))
+
+
+def test_functions_of_a_forward_become_their_blocks() -> None:
+    torch.manual_seed(0)
+    model = _Functional().eval()
+    imported = import_module(model, (3, 8, 8), "functional")
+    types = _types(imported.design)
+    for kind in ("ReLU6", "MaxPool2d", "AvgPool2d", "ChannelSlice", "Upsample", "Hardswish", "Concat", "Gate",
+                 "AdaptiveAvgPool2d", "Sigmoid", "Flatten", "Linear"):
+        assert kind in types, kind
+    net = build_model(imported.design).eval()
+    net.load_state_dict(imported.state_dict(model.state_dict()))
+    x = torch.randn(2, 3, 8, 8)
+    with torch.no_grad():
+        torch.testing.assert_close(net(x), model(x))
