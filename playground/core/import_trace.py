@@ -37,6 +37,7 @@ from playground.core.design import DesignError, block_from_json
 from playground.core.formulas import BlockError
 from playground.core.import_ops import ImportFailure, LeafSpec
 from playground.core.layers import leaf_result
+from playground.core.text import shape_text
 
 Scope = tuple[tuple[str, str], ...]  # (qualified name, class name) of the enclosing modules, outermost first
 
@@ -286,19 +287,25 @@ class _Builder:
             specs = import_ops.module_specs(module, source.shape, target)
         except import_ops.NoKind as exc:
             raise self.fail(node, what, str(exc)) from None
+        self.note_call(node, specs, what)
+        return self.chain(node, source, specs, own=True)
+
+    def note_call(self, node: fx.Node, specs: list[LeafSpec], what: str) -> None:
+        """A module with weights may be called once: a design has no shared weights."""
+        target = str(node.target)
         if any(spec.weights for spec in specs):
             if target in self.module_calls:
                 raise self.fail(node, what, f"the module is called a second time (first at node "
                                             f'"{self.module_calls[target]}"); a design cannot share weights '
                                             "between two blocks")
             self.module_calls[target] = node.name
-        return self.chain(node, source, specs, own=True)
 
     def channels_last_module(self, node: fx.Node, value: _ChannelsLast, module: nn.Module, what: str) -> Any:
         try:
             specs = import_ops.channels_last_specs(module, value.step.shape, str(node.target))
         except import_ops.NoKind as exc:
             raise self.fail(node, what, f"{exc} (between permutes to and from channels-last)") from None
+        self.note_call(node, specs, what)
         return _ChannelsLast(self.chain(node, value.step, specs, own=True))
 
     def function(self, node: fx.Node, args: list[Any], kwargs: dict[str, Any]) -> Any:
@@ -324,7 +331,7 @@ class _Builder:
                 raise self.fail(node, what, f"{exc} (between permutes to and from channels-last)") from None
             return _ChannelsLast(self.chain(node, value.step, specs))
         if role == "add":
-            return self.join(node, "add", args, kwargs, what)
+            return self.add(node, args, kwargs, what)
         if role == "mul":
             return self.multiply(node, args, kwargs, what)
         if role == "cat":
@@ -340,15 +347,16 @@ class _Builder:
 
     # ------------------------------------------------------------ joins and rewrites
 
-    def join(self, node: fx.Node, kind: str, args: list[Any], kwargs: dict[str, Any], what: str) -> Step:
+    def add(self, node: fx.Node, args: list[Any], kwargs: dict[str, Any], what: str) -> Step:
         if len(args) != 2 or kwargs:
             raise self.fail(node, what, "only the sum of two values flowing through the network is a block "
                                         "(a Residual)")
         a, b = (self.tensor(node, v, what) for v in args)
         shape = _shape(node) or a.shape
         if a.shape != shape or b.shape != shape:
-            raise self.fail(node, what, f"it adds {a.shape} and {b.shape}; a Residual adds equal shapes")
-        return self.step(kind, [a, b], node, shape)
+            raise self.fail(node, what, f"it adds {shape_text(a.shape)} and {shape_text(b.shape)}; a Residual "
+                                        "adds equal shapes")
+        return self.step("add", [a, b], node, shape)
 
     def multiply(self, node: fx.Node, args: list[Any], kwargs: dict[str, Any], what: str) -> Step:
         if len(args) == 2 and not kwargs:
@@ -364,8 +372,8 @@ class _Builder:
 
     def layer_scale(self, node: fx.Node, attr: _Attr, source: Step, what: str) -> Step:
         if len(source.shape) != 3 or attr.shape not in ((source.shape[0], 1, 1), (source.shape[0],)):
-            raise self.fail(node, what, f"it multiplies by a {attr.shape} parameter; a LayerScale's factor "
-                                        "is one per channel")
+            raise self.fail(node, what, f"it multiplies by a {shape_text(attr.shape)} parameter; a LayerScale's "
+                                        "factor is one per channel")
         transform = "" if len(attr.shape) == 3 else "to_channel_column"
         spec = LeafSpec("LayerScale", {}, {"gamma": (attr.target, transform)})
         return self.chain(node, source, [spec])
