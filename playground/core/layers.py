@@ -56,6 +56,9 @@ class Param:
     help: str = ""
     # What the palette puts in a fresh block for a required parameter.
     starter: Any = None
+    # For a pair_or_none: what leaving it unset (null) means, as the inspector's checkbox
+    # says it; empty: it follows the kernel size (pooling strides).
+    unset_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -474,9 +477,9 @@ _KINDS: list[LayerKind] = [
               "Enlarges the map by a whole factor or to a given size, copying the nearest value or "
               "blending neighbours (bilinear). No parameters; U-Net and FCN decoders use it.",
               (_p("size", PAIR_OR_NONE, None, minimum=1, maximum=4096,
-                  help="Output height and width (leave empty when scale_factor is set)."),
+                  unset_label="unset", help="Output height and width (leave unset when scale_factor is set)."),
                _p("scale_factor", PAIR_OR_NONE, None, minimum=1, maximum=64, starter=2,
-                  help="How many times larger, e.g. 2 (leave empty when size is set)."),
+                  unset_label="unset", help="How many times larger, e.g. 2 (leave unset when size is set)."),
                _p("mode", CHOICE, "nearest", choices=("nearest", "nearest-exact", "bilinear", "bicubic"),
                   help="How new cells get their values: the nearest input cell, or a blend.")),
               "H_out = size, or floor(H x scale_factor)",
