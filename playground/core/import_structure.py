@@ -11,7 +11,7 @@ says so; a step read into two branches would count its weights twice, which the
 importer's parameter check refuses.
 
 Then consecutive blocks that sit in the same module of the source model are grouped in a
-Sequential labelled with that module ("layer1 (Sequential)", "features.3 (InvertedResidual)"),
+Sequential labelled with that module ("Sequential (layer1)", "InvertedResidual (features.3)"),
 so the design nests where the model nests; a group that would hold a whole list adds
 nothing and is left out. Composites are labelled with the module they come from, leaves
 take the module's name as their id, so the design reads like the model's `print`.
@@ -65,7 +65,7 @@ def _label(scope: Scope, root_class: str) -> str:
     if not scope:
         return root_class
     name, cls = scope[-1]
-    return f"{name} ({cls})"
+    return f"{cls} ({name})"  # the class first: it survives when a card elides the label
 
 
 class _Reader:

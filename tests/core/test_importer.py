@@ -98,11 +98,11 @@ def _meta(name: str, **kwargs: Any) -> nn.Module:
 def test_blocks_nest_where_the_model_nests() -> None:
     resnet = import_module(_meta("resnet18"), (3, 64, 64), "resnet18").design
     residuals = _blocks(resnet, "Residual")
-    assert len(residuals) == 8 and residuals[0].label == "layer1.0 (BasicBlock)"
+    assert len(residuals) == 8 and residuals[0].label == "BasicBlock (layer1.0)"
     assert residuals[0].children[1] == ()  # identity shortcut
     assert [b.type for b in residuals[2].children[1]] == ["Conv2d", "BatchNorm2d"]  # layer2.0's downsample
-    layer1 = next(b for b in resnet.layers if b.label == "layer1 (Sequential)")
-    assert [b.label for b in layer1.children[0]] == ["layer1.0 (BasicBlock)", "layer1.1 (BasicBlock)"]
+    layer1 = next(b for b in resnet.layers if b.label == "Sequential (layer1)")
+    assert [b.label for b in layer1.children[0]] == ["BasicBlock (layer1.0)", "BasicBlock (layer1.1)"]
     assert resnet.layers[0].id == "conv1" and _types(resnet)[-2:] == ["Flatten", "Linear"]
 
     mobilenet = import_module(_meta("mobilenet_v2"), (3, 64, 64), "mobilenet_v2").design
@@ -111,7 +111,7 @@ def test_blocks_nest_where_the_model_nests() -> None:
 
     efficientnet = import_module(_meta("efficientnet_b0"), (3, 64, 64), "efficientnet_b0").design
     gates = _blocks(efficientnet, "Gate")
-    assert len(gates) == 16 and gates[0].label.endswith("(SqueezeExcitation)")
+    assert len(gates) == 16 and gates[0].label.startswith("SqueezeExcitation (")
     assert [b.type for b in gates[0].children[0]] == ["AdaptiveAvgPool2d", "Conv2d", "SiLU", "Conv2d", "Sigmoid"]
     assert len(_blocks(efficientnet, "StochasticDepth")) == 9
 
@@ -120,7 +120,7 @@ def test_densenet_shufflenet_and_convnext_read_as_the_apps_blocks() -> None:
     densenet = import_module(_meta("densenet121"), (3, 64, 64), "densenet121").design
     concats = _blocks(densenet, "Concat")
     assert len(concats) == 58 and all(len(c.children) == 2 and c.children[0] == () for c in concats)
-    assert concats[0].label == "features.denseblock1.denselayer1 (_DenseLayer)"
+    assert concats[0].label == "_DenseLayer (features.denseblock1.denselayer1)"
 
     shufflenet = import_module(_meta("shufflenet_v2_x1_0"), (3, 64, 64), "shufflenet").design
     split = _blocks(shufflenet, "Concat")[1]  # stage2.1: x1, branch2(x2)
@@ -131,9 +131,9 @@ def test_densenet_shufflenet_and_convnext_read_as_the_apps_blocks() -> None:
 
     convnext = import_module(_meta("convnext_tiny"), (3, 64, 64), "convnext_tiny").design
     block = _blocks(convnext, "Residual")[0]
-    assert block.label == "features.1.0 (CNBlock)"
+    assert block.label == "CNBlock (features.1.0)"
     inner, scale, depth = block.children[0]
-    assert (inner.label, scale.type, depth.type) == ("features.1.0.block (Sequential)", "LayerScale", "StochasticDepth")
+    assert (inner.label, scale.type, depth.type) == ("Sequential (features.1.0.block)", "LayerScale", "StochasticDepth")
     assert [b.type for b in inner.children[0]] == ["Conv2d", "LayerNorm2d", "Conv2d", "GELU", "Conv2d"]
     assert inner.children[0][2].params == {"out_channels": 384, "kernel_size": 1}  # the Linear, as a 1x1 conv
     assert inner.children[0][1].params == {"eps": 1e-6}
