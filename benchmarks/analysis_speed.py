@@ -2,7 +2,9 @@
 
     .venv/bin/python benchmarks/analysis_speed.py [--repeats 200]
 
-For lenet5, resnet18 and vgg11 it prints (medians of many runs, one thread):
+For lenet5, resnet18, vgg11 and the modern examples (se_mini, mobilenet_mini, and the
+torchvision imports mobilenet_v2, efficientnet_b0, shufflenet_v2, convnext_tiny,
+densenet121, resnet50) it prints (medians of many runs, one thread):
 
 - warm: `analyze(design)` again on an unchanged design (what the editor does after an
   edit that changed nothing upstream of most blocks: every leaf is a memo hit);
@@ -15,7 +17,8 @@ For lenet5, resnet18 and vgg11 it prints (medians of many runs, one thread):
   across it (measured in a fresh interpreter after the imports);
 - first call: a fresh interpreter's import time and first `analyze`, without torch.
 
-Targets: < 10 ms lenet5 and < 100 ms resnet18 on the 2-core dev machine; vgg11 adding < 50 MB.
+Targets: < 10 ms lenet5 and < 100 ms resnet18 on the 2-core dev machine; vgg11 adding < 50 MB;
+every example's cold and first-call analysis (what `summary` does) < 100 ms.
 """
 
 from __future__ import annotations
@@ -36,7 +39,8 @@ from playground.core import layers
 from playground.core.analysis import analyze
 from playground.core.design import Design, load_design, set_param, walk
 
-DESIGNS = ("lenet5", "resnet18", "vgg11")
+DESIGNS = ("lenet5", "resnet18", "vgg11", "se_mini", "mobilenet_mini", "mobilenet_v2", "efficientnet_b0",
+           "shufflenet_v2", "convnext_tiny", "densenet121", "resnet50")
 
 
 def median_ms(fn: Callable[[], object], repeats: int) -> float:
@@ -124,7 +128,7 @@ def main() -> None:
     import torch
 
     torch.set_num_threads(1)
-    print(f"{'design':10s} {'rows':>5s} {'warm ms':>8s} {'edit ms':>8s} {'cold ms':>8s} {'meta ms':>8s} "
+    print(f"{'design':15s} {'rows':>5s} {'warm ms':>8s} {'edit ms':>8s} {'cold ms':>8s} {'meta ms':>8s} "
           f"{'traced MB':>9s} {'RSS +MB':>8s} {'1st call ms':>11s} {'import ms':>9s} torch?")
     for name in DESIGNS:
         design = load_design(paths.examples_dir() / f"{name}.json")
@@ -135,7 +139,7 @@ def main() -> None:
         meta = float("nan") if args.no_meta else meta_ms(design, args.repeats)
         traced = traced_peak_mb(design)
         fresh = fresh_process(name)
-        print(f"{name:10s} {rows:5d} {warm:8.2f} {edit:8.2f} {cold:8.2f} {meta:8.1f} {traced:9.2f} "
+        print(f"{name:15s} {rows:5d} {warm:8.2f} {edit:8.2f} {cold:8.2f} {meta:8.1f} {traced:9.2f} "
               f"{fresh['rss_mb']:8.2f} {fresh['first_ms']:11.1f} {fresh['import_ms']:9.1f} {fresh['torch']}")
 
 

@@ -55,6 +55,17 @@ def _parser() -> argparse.ArgumentParser:
     add_train_options(train)
     train.add_argument("--out", required=True, help="checkpoint file to write")
 
+    import_model = sub.add_parser("import", help="turn a PyTorch model into a design (torch.fx tracing)")
+    import_model.add_argument("source", help="torchvision:NAME, or module:package.module:ClassOrFactory")
+    import_model.add_argument("-o", "--output", required=True, help="design JSON file to write")
+    import_model.add_argument("--input", default=None, metavar="C,H,W",
+                              help="shape of one input (required for module:, default 3,224,224 for torchvision:)")
+    import_model.add_argument("--weights", default=None, metavar="FILE.pt",
+                              help="a state_dict (.pt/.pth) to write as a checkpoint of the imported design")
+    import_model.add_argument("--checkpoint", default=None, metavar="OUT.pt",
+                              help="where --weights' checkpoint goes (default: the design's name with .pt)")
+    import_model.set_defaults(module="import_model")
+
     classify = sub.add_parser("classify", help="classify digit images")
     classify.add_argument("images", nargs="+", help="image files (PNG, JPEG, ...)")
     classify.add_argument("--model", default=None, help="checkpoint (default: the shipped pretrained model)")
@@ -109,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = _parser().parse_args(args_list)
         command = args.command or "gui"
-        module = importlib.import_module(f"playground.commands.{command}")
+        module = importlib.import_module(f"playground.commands.{getattr(args, 'module', command)}")
         return int(module.run(args) or 0)
     except (UsageError, DesignError, WriteError) as exc:
         print(f"cnn-playground: error: {printable(str(exc))}", file=sys.stderr)  # one line, whatever a file held

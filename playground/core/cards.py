@@ -123,3 +123,40 @@ def flatten(block: Block) -> str:
         return ""
     p = block.resolved_params()
     return f"dims {p['start_dim']}..{p['end_dim']}"
+
+
+def prelu(block: Block) -> str:
+    return "per channel" if block.resolved_params()["num_parameters"] > 1 else ""
+
+
+def zero_pad(block: Block) -> str:
+    return f"pad {scalar_pair(block.resolved_params()['padding'])}"
+
+
+def upsample(block: Block) -> str:
+    p = block.resolved_params()
+    where = f"to {pair_str(p['size'])}" if p["size"] is not None else (
+        f"{TIMES}{scalar_pair(p['scale_factor'])}" if p["scale_factor"] is not None else "")
+    return ", ".join(part for part in (where, p["mode"]) if part)
+
+
+def pixel_shuffle(block: Block) -> str:
+    return f"{TIMES}{block.resolved_params()['upscale_factor']}"
+
+
+def channel_shuffle(block: Block) -> str:
+    return f"{block.resolved_params()['groups']} groups"
+
+
+def channel_slice(block: Block) -> str:
+    p = block.resolved_params()
+    return f"channels {p['start']}..{p['stop'] - 1}"
+
+
+def layer_scale(block: Block) -> str:
+    return f"init {_number(block.resolved_params()['init_value'])}"
+
+
+def stochastic_depth(block: Block) -> str:
+    p = block.resolved_params()
+    return f"p {_number(p['p'])}, {p['mode']}"

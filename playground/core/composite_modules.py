@@ -31,3 +31,14 @@ class Concat(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return torch.cat([branch(x) for branch in self.branches], dim=1)
+
+
+class Gate(nn.Module):
+    """y = x * body(x): the body's output (C x H x W, or C x 1 x 1) scales the input (squeeze-and-excitation)."""
+
+    def __init__(self, body: nn.Sequential) -> None:
+        super().__init__()
+        self.body = body
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return x * self.body(x)

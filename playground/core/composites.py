@@ -1,4 +1,4 @@
-"""Composite kinds: blocks that hold lists of blocks (Sequential, Residual, Concat).
+"""Composite kinds: blocks that hold lists of blocks (Sequential, Residual, Concat, Gate).
 
 Each composite is one `Composite` subclass that answers, for its own kind, every question
 the rest of the code asks: its child lists (slots) and their JSON keys, how a file's
@@ -71,6 +71,9 @@ class Composite(ABC):
     # Its result is a new tensor (a sum, a concatenation), not a child's output passed on:
     # it takes activation memory of its own.
     makes_tensor: bool = False
+    # The caption of a line the editor draws carrying the block's input past its slots
+    # straight to the merge node (a Gate's "x" in x * body(x)); None: no such line.
+    bypass_caption: str | None = None
     # A line the inspector shows under the parameters of this kind.
     editor_hint: str = ""
 
@@ -308,6 +311,50 @@ class ConcatComposite(_Joining):
         return [f"branch {i + 1}" for i in range(len(children))]
 
 
+class GateComposite(Composite):
+    """y = x * body(x): the body's output (C x H x W, or C x 1 x 1 as in squeeze-and-excitation)
+    is broadcast over the input and scales it value by value."""
+
+    name = "Gate"
+    json_keys = ("body",)
+    wraps = True
+    merge_symbol = "×"
+    bypass_caption = "x"
+    makes_tensor = True
+    editor_hint = ("The body's output multiplies the block's input: end it with a Sigmoid (or Hardsigmoid) "
+                   "so each factor lies in 0..1. A C×1×1 output (after AdaptiveAvgPool2d(1)) scales whole "
+                   "channels, as squeeze-and-excitation does.")
+
+    def combine(self, children: Children, shape: Shape | None, outs: list[Flow]) -> tuple[Flow, str | None]:
+        ((out, body_rf),) = outs
+        if shape is None or out is None:
+            return (None, None), None  # the child's own error says why
+        if not broadcasts_to(out, shape):
+            return (None, None), (f"the body gives {shape_text(out)}, which cannot scale the input "
+                                  f"{shape_text(shape)}: each of its sizes must equal the input's or be 1 "
+                                  "(e.g. C x 1 x 1 after AdaptiveAvgPool2d(1), as squeeze-and-excitation does)")
+        # Each output value sees its own input value and all the body saw; the body starts from
+        # the incoming field, so its field holds both (after global pooling: the whole input).
+        return (shape, body_rf), None
+
+    def module_class(self) -> type[nn.Module]:
+        from playground.core.composite_modules import Gate
+
+        return Gate
+
+    def card_text(self, block: Block) -> str:
+        return "x × body(x)"
+
+    def slot_caption(self, children: Children, slot: int) -> str:
+        return "body: the gate"
+
+
+def broadcasts_to(gate: Shape, shape: Shape) -> bool:
+    """Whether a per-sample `gate` multiplies `shape` without changing it (torch broadcasting)."""
+    return len(gate) == len(shape) and all(g in (1, s) for g, s in zip(gate, shape))
+
+
 SEQUENTIAL = SequentialComposite()
 RESIDUAL = ResidualComposite()
 CONCAT = ConcatComposite()
+GATE = GateComposite()

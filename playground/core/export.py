@@ -1,6 +1,7 @@
 """Design -> standalone PyTorch source, and ONNX where the onnx package is installed.
 
-The source is one readable `nn.Module` class that needs only torch. It constructs every
+The source is one readable `nn.Module` class that needs only torch (and torchvision where a
+block is one of its modules, e.g. StochasticDepth). It constructs every
 block with the same call and under the same name as the builder (both read
 `layers.torch_call` and `builder.module_names`), so a state_dict saved by the app loads
 into it unchanged. Its forward is straight-line, with the shape after each block.
@@ -22,7 +23,7 @@ from playground.core.builder import buildable_analysis, build_model, module_name
 from playground.core.composites import Composite
 from playground.core.design import Block, BlockPath, Design
 from playground.core.fileio import atomic_write, check_writable
-from playground.core.layers import composite_kinds, torch_call
+from playground.core.layers import TorchCall, composite_kinds, torch_call
 from playground.core.safe_text import comment_text, docstring_body, string_literal
 from playground.core.text import format_int, shape_text
 
@@ -56,17 +57,19 @@ def _literal(value: Any) -> str:
     return repr(value)
 
 
-def _leaf_source(block: Block, in_shape: tuple[int, ...]) -> str:
-    call = torch_call(block.type, block.params, in_shape)
+def _leaf_source(call: TorchCall) -> str:
     args = [_literal(a) for a in call.args]
     args += [f"{k}={_literal(v)}" for k, v in call.kwargs.items()]
-    return f"nn.{call.class_name}({', '.join(args)})"
+    prefix = "nn." if call.home == "torch.nn" else ""
+    return f"{prefix}{call.class_name}({', '.join(args)})"
 
 
 class _SourceWriter:
     def __init__(self, analysis: Analysis) -> None:
         self.rows = {row.path: row for row in analysis.rows}
         self.composites_used: set[Composite] = set()
+        # Leaf modules from outside torch.nn: (home, class name), in order of first use.
+        self.leaf_homes: dict[tuple[str, str], None] = {}
         self.uses_ordered_dict = False
 
     def block(self, block: Block, path: BlockPath, depth: int) -> list[str]:
@@ -78,7 +81,10 @@ class _SourceWriter:
                                     len(block.children), depth, INDENT)
         row = self.rows[path]
         assert row.input_shape is not None
-        return [_leaf_source(block, row.input_shape)]
+        call = torch_call(block.type, block.params, row.input_shape)
+        if call.home != "torch.nn":
+            self.leaf_homes[(call.home, call.class_name)] = None
+        return [_leaf_source(call)]
 
     def sequential(self, blocks: tuple[Block, ...], list_path: BlockPath, depth: int) -> list[str]:
         if not blocks:
@@ -96,11 +102,22 @@ class _SourceWriter:
         return lines + [INDENT * depth + "]))"]
 
 
-def _helper_sources(used: set[Composite]) -> list[str]:
-    """The source of the torch module of every composite kind used, in catalogue order:
-    copied from the builder's own classes, so the two never drift apart."""
+def _helper_sources(used: set[Composite], leaf_homes: dict[tuple[str, str], None]) -> list[str]:
+    """The source of the torch module of every composite kind used, in catalogue order, and
+    of the playground's own leaf modules used: copied from the builder's own classes, so
+    the two never drift apart."""
     classes = [k.composite.module_class() for k in composite_kinds() if k.composite in used]
+    classes += [TorchCall(name, (), {}, home).module_class() for home, name in leaf_homes if home.startswith("playground.")]
     return ["\n" + inspect.getsource(cls) for cls in classes if cls is not None]
+
+
+def _leaf_imports(leaf_homes: dict[tuple[str, str], None]) -> list[str]:
+    """`from torchvision.ops import StochasticDepth` for leaf modules from other packages."""
+    by_home: dict[str, list[str]] = {}
+    for home, name in leaf_homes:
+        if not home.startswith("playground.") and home != "torch.nn":
+            by_home.setdefault(home, []).append(name)
+    return [f"from {home} import {', '.join(sorted(names))}" for home, names in sorted(by_home.items())]
 
 
 def _attribute(name: str) -> str:
@@ -141,7 +158,8 @@ def export_source(design: Design, source_name: str | None = None) -> str:
     title = docstring_body(design.name) + (f": {docstring_body(design.description)}" if design.description else "")
     doc = textwrap.wrap('"""' + title, width=96, break_long_words=False) + [""]
     origin = f" from {docstring_body(source_name)}" if source_name else ""
-    doc.append(f"Exported by CNN Playground{origin}; needs only torch. The state_dict keys match the")
+    needs = "torch and torchvision" if _leaf_imports(writer.leaf_homes) else "only torch"
+    doc.append(f"Exported by CNN Playground{origin}; needs {needs}. The state_dict keys match the")
     doc.append("app's, so its checkpoints' weights load directly.")
     doc.append(f"Input {shape_text(design.input)}; output {shape_text(analysis.output_shape)}; "
                f"{format_int(analysis.total_params)} parameters; {format_int(analysis.total_macs)} MACs per sample.")
@@ -149,8 +167,9 @@ def export_source(design: Design, source_name: str | None = None) -> str:
     imports = ["from __future__ import annotations", ""]
     if writer.uses_ordered_dict:
         imports += ["from collections import OrderedDict", ""]
-    imports += ["import torch", "from torch import nn", ""]
-    helpers = _helper_sources(writer.composites_used)
+    imports += ["import torch", "from torch import nn"]
+    imports += _leaf_imports(writer.leaf_homes) + [""]
+    helpers = _helper_sources(writer.composites_used, writer.leaf_homes)
     body = [
         "",
         f"class {class_name}(nn.Module):",

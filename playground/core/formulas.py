@@ -299,3 +299,74 @@ def linear(p: dict[str, Any], shape: Shape) -> LeafResult:
 def params_key(params: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
     """A hashable, order-free key for a block's params ([h, w] lists become tuples)."""
     return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+
+
+# ---------------------------------------------------------------- modern CNN kinds
+
+def prelu(p: dict[str, Any], shape: Shape) -> LeafResult:
+    """One learned slope, or one per channel (dim 1: the channels of a map, the features of a vector)."""
+    n, channels = p["num_parameters"], shape[0]
+    if n not in (1, channels):
+        raise BlockError(f"num_parameters={n} must be 1 (one slope for all) or the {channels} channels "
+                         "(one slope each)", shape)
+    return LeafResult(shape, n, 0)
+
+
+def zero_pad2d(p: dict[str, Any], shape: Shape) -> LeafResult:
+    _needs_map("ZeroPad2d", shape)
+    c, h, w = shape
+    ph, pw = pair(p["padding"])
+    return LeafResult((c, h + 2 * ph, w + 2 * pw), 0, 0, Window((1, 1), (1, 1), (ph, pw)))
+
+
+def upsample(p: dict[str, Any], shape: Shape) -> LeafResult:
+    _needs_map("Upsample", shape)
+    c, h, w = shape
+    size, factor = p["size"], p["scale_factor"]
+    if (size is None) == (factor is None):
+        raise BlockError("set exactly one of scale_factor (e.g. 2) and size (e.g. [56, 56]); "
+                         "clear the other")
+    if size is not None:
+        out = pair(size)
+    else:
+        fh, fw = pair(factor)
+        out = (h * fh, w * fw)
+    return LeafResult((c, *out), 0, 0, spatial_rf=False)
+
+
+def pixel_shuffle(p: dict[str, Any], shape: Shape) -> LeafResult:
+    _needs_map("PixelShuffle", shape)
+    c, h, w = shape
+    r = p["upscale_factor"]
+    if c % (r * r):
+        raise BlockError(f"PixelShuffle moves {r}x{r} = {r * r} channels into each {r}x{r} patch, so the "
+                         f"{c} channels must be a multiple of {r * r}")
+    return LeafResult((c // (r * r), h * r, w * r), 0, 0, spatial_rf=False)
+
+
+def channel_shuffle(p: dict[str, Any], shape: Shape) -> LeafResult:
+    _needs_map("ChannelShuffle", shape)
+    groups = p["groups"]
+    if shape[0] % groups:
+        raise BlockError(f"groups={groups} does not divide the {shape[0]} channels; use a divisor of {shape[0]}",
+                         shape)
+    return LeafResult(shape, 0, 0)
+
+
+def channel_slice(p: dict[str, Any], shape: Shape) -> LeafResult:
+    start, stop, channels = p["start"], p["stop"], shape[0]
+    if not start < stop <= channels:
+        raise BlockError(f"start={start}, stop={stop} must pick channels inside 0..{channels} with start < stop "
+                         f"(the input has {channels})")
+    return LeafResult((stop - start, *shape[1:]), 0, 0)
+
+
+def layer_norm2d(p: dict[str, Any], shape: Shape) -> LeafResult:
+    _needs_map("LayerNorm2d", shape)
+    per_channel = (1 + int(p["bias"])) if p["elementwise_affine"] else 0
+    return LeafResult(shape, per_channel * shape[0], 0)
+
+
+def layer_scale(p: dict[str, Any], shape: Shape) -> LeafResult:
+    _needs_map("LayerScale", shape)
+    return LeafResult(shape, shape[0], 0)

@@ -12,13 +12,14 @@ they follow from that shape.
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Callable
 
 from playground.core import cards
 from playground.core import formulas
-from playground.core.composites import CONCAT, RESIDUAL, SEQUENTIAL, Composite
+from playground.core.composites import CONCAT, GATE, RESIDUAL, SEQUENTIAL, Composite
 
 if TYPE_CHECKING:
     import torch.nn as nn
@@ -55,6 +56,9 @@ class Param:
     help: str = ""
     # What the palette puts in a fresh block for a required parameter.
     starter: Any = None
+    # For a pair_or_none: what leaving it unset (null) means, as the inspector's checkbox
+    # says it; empty: it follows the kernel size (pooling strides).
+    unset_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -95,8 +99,9 @@ class LayerKind:
         return {p.name: params.get(p.name, p.default) for p in self.params}
 
     def starter_params(self) -> dict[str, Any]:
-        """What a freshly dropped block carries: its required params, ready to train."""
-        return {p.name: p.starter for p in self.params if p.required}
+        """What a freshly dropped block carries: its required params, and the optional ones
+        that need a value to work (Upsample's scale_factor), ready to train."""
+        return {p.name: p.starter for p in self.params if p.required or p.starter is not None}
 
 
 def _p(name: str, kind: str, default: Any = None, **kw: Any) -> Param:
@@ -150,9 +155,17 @@ class TorchCall:
     class_name: str
     args: tuple[Any, ...]
     kwargs: dict[str, Any]
+    # The module the class lives in: torch.nn, torchvision.ops, or the playground's own
+    # `layer_modules` for the few kinds neither ships.
+    home: str = "torch.nn"
+
+    def module_class(self) -> type[nn.Module]:
+        if self.home == "torch.nn":
+            return _nn(self.class_name)
+        return getattr(importlib.import_module(self.home), self.class_name)
 
     def build(self) -> nn.Module:
-        return _nn(self.class_name)(*self.args, **self.kwargs)
+        return self.module_class()(*self.args, **self.kwargs)
 
 
 Call = Callable[[dict[str, Any], Shape], TorchCall]
@@ -162,8 +175,26 @@ def _simple(class_name: str) -> Call:
     return lambda params, shape: TorchCall(class_name, (), params)
 
 
-def _with_channels(class_name: str) -> Call:
-    return lambda params, shape: TorchCall(class_name, (shape[0],), params)
+def _with_channels(class_name: str, home: str = "torch.nn") -> Call:
+    return lambda params, shape: TorchCall(class_name, (shape[0],), params, home)
+
+
+_OWN = "playground.core.layer_modules"
+
+
+def _own(class_name: str) -> Call:
+    """A kind whose module is the playground's own (`layer_modules`), taking its params as given."""
+    return lambda params, shape: TorchCall(class_name, (), params, _OWN)
+
+
+def _zero_pad(params: dict[str, Any], shape: Shape) -> TorchCall:
+    """ZeroPad2d's [h, w] (or one int) as torch's (left, right, top, bottom)."""
+    ph, pw = formulas.pair(params["padding"])
+    return TorchCall("ZeroPad2d", ((pw, pw, ph, ph),), {})
+
+
+def _stochastic_depth(params: dict[str, Any], shape: Shape) -> TorchCall:
+    return TorchCall("StochasticDepth", (), params, "torchvision.ops")
 
 
 def _in_out(class_name: str, out_name: str) -> Call:
@@ -338,6 +369,20 @@ _KINDS: list[LayerKind] = [
          _p("k", FLOAT, 1.0, minimum=0.0, maximum=100.0, help="Additive constant.")),
         call=_simple("LocalResponseNorm"), closed_form=formulas.map_only("LocalResponseNorm"),
         card=cards.local_response_norm),
+    LayerKind(
+        "LayerNorm2d", "Normalization",
+        "LayerNorm over the channels of each pixel of a C x H x W map: every pixel's C values get "
+        "zero mean and unit variance, then a learned per-channel scale and shift (ConvNeXt).",
+        (_EPS,
+         _p("elementwise_affine", BOOL, True, help="Learn a scale and shift per channel."),
+         _p("bias", BOOL, True, help="Learn the shift (with elementwise_affine).")),
+        call=_with_channels("LayerNorm2d", _OWN), closed_form=formulas.layer_norm2d, card=cards.normalization),
+    LayerKind(
+        "LayerScale", "Normalization",
+        "Multiplies each channel by a learned factor that starts tiny (init_value), so a new "
+        "residual branch starts close to the identity and grows in as it trains (ConvNeXt, CaiT).",
+        (_p("init_value", FLOAT, 1e-6, minimum=0.0, maximum=10.0, help="The factor every channel starts at."),),
+        call=_with_channels("LayerScale", _OWN), closed_form=formulas.layer_scale, card=cards.layer_scale),
     # Activation
     LayerKind("ReLU", "Activation",
               "Keeps positive values and zeroes the rest: max(0, x). Cheap, and its gradient does "
@@ -370,6 +415,27 @@ _KINDS: list[LayerKind] = [
     LayerKind("Tanh", "Activation",
               "Squashes values into (-1, 1), centred at zero: tanh(x).",
               call=_simple("Tanh"), closed_form=formulas.same_shape),
+    LayerKind("ReLU6", "Activation",
+              "ReLU capped at 6: min(max(0, x), 6). The cap keeps values in a range that "
+              "low-precision phones handle well (MobileNetV2).",
+              call=_simple("ReLU6"), closed_form=formulas.same_shape),
+    LayerKind("Hardswish", "Activation",
+              "x * ReLU6(x + 3) / 6: a cheap piecewise version of SiLU/Swish, used in MobileNetV3.",
+              call=_simple("Hardswish"), closed_form=formulas.same_shape),
+    LayerKind("Hardsigmoid", "Activation",
+              "ReLU6(x + 3) / 6: a cheap piecewise sigmoid, the gate of MobileNetV3's "
+              "squeeze-and-excitation blocks.",
+              call=_simple("Hardsigmoid"), closed_form=formulas.same_shape),
+    LayerKind("PReLU", "Activation",
+              "A leaky ReLU whose negative slope is learned: one slope for all channels, or one per "
+              "channel. max(0, x) + a * min(0, x).",
+              (_p("num_parameters", INT, 1, minimum=1, maximum=4096,
+                  help="1 for one shared slope, or the channel count for one slope per channel."),
+               _p("init", FLOAT, 0.25, minimum=-10.0, maximum=10.0, help="The slope it starts from.")),
+              call=_simple("PReLU"), closed_form=formulas.prelu, card=cards.prelu),
+    LayerKind("Mish", "Activation",
+              "x * tanh(softplus(x)): smooth like SiLU, with a little more negative output (YOLOv4).",
+              call=_simple("Mish"), closed_form=formulas.same_shape),
     LayerKind("Softmax", "Activation",
               "Turns a vector of scores into probabilities that sum to 1: exp(x_i) / sum exp(x_j). "
               "Not needed before training: the cross-entropy loss applies it itself.",
@@ -390,6 +456,57 @@ _KINDS: list[LayerKind] = [
               "probability p. Suits convolutional features, whose neighbours are correlated.",
               (_p("p", FLOAT, 0.5, minimum=0.0, maximum=1.0, help="Probability of zeroing a channel."),),
               call=_simple("Dropout2d"), closed_form=formulas.map_only("Dropout2d"), card=cards.dropout),
+    LayerKind("AlphaDropout", "Regularization & shape",
+              "Dropout for SELU networks: dropped values are set to SELU's negative saturation and "
+              "the rest rescaled, so the mean and variance stay as they were. Does nothing at evaluation.",
+              (_p("p", FLOAT, 0.5, minimum=0.0, maximum=1.0, help="Probability of dropping a value."),),
+              call=_simple("AlphaDropout"), closed_form=formulas.same_shape, card=cards.dropout),
+    LayerKind("StochasticDepth", "Regularization & shape",
+              "While training, zeroes a residual branch's output with probability p (mode row: per "
+              "sample; batch: for the whole batch) and scales the rest by 1/(1-p). Identity at evaluation.",
+              (_p("p", FLOAT, None, required=True, minimum=0.0, maximum=1.0, starter=0.1,
+                  help="Probability of dropping the branch."),
+               _p("mode", CHOICE, None, required=True, choices=("row", "batch"), starter="row",
+                  help='"row" drops it for single samples, "batch" for the whole batch at once.')),
+              call=_stochastic_depth, closed_form=formulas.same_shape, card=cards.stochastic_depth),
+    LayerKind("ZeroPad2d", "Regularization & shape",
+              "Adds rows and columns of zeros around the map: padding on each side of H and W.",
+              (_p("padding", PAIR, None, required=True, minimum=0, maximum=64, starter=1,
+                  help="Zeros added on each side: one number, or [h, w] (top and bottom, left and right)."),),
+              call=_zero_pad, closed_form=formulas.zero_pad2d, card=cards.zero_pad),
+    LayerKind("Upsample", "Regularization & shape",
+              "Enlarges the map by a whole factor or to a given size, copying the nearest value or "
+              "blending neighbours (bilinear). No parameters; U-Net and FCN decoders use it.",
+              (_p("size", PAIR_OR_NONE, None, minimum=1, maximum=4096,
+                  unset_label="unset", help="Output height and width (leave unset when scale_factor is set)."),
+               _p("scale_factor", PAIR_OR_NONE, None, minimum=1, maximum=64, starter=2,
+                  unset_label="unset", help="How many times larger, e.g. 2 (leave unset when size is set)."),
+               _p("mode", CHOICE, "nearest", choices=("nearest", "nearest-exact", "bilinear", "bicubic"),
+                  help="How new cells get their values: the nearest input cell, or a blend.")),
+              "H_out = size, or floor(H x scale_factor)",
+              call=_simple("Upsample"), closed_form=formulas.upsample, card=cards.upsample),
+    LayerKind("PixelShuffle", "Regularization & shape",
+              "Moves channels into space: r x r channels of one cell become an r x r patch, so "
+              "C x H x W becomes C/r^2 x rH x rW. Sharp learned upsampling (super-resolution).",
+              (_p("upscale_factor", INT, None, required=True, minimum=1, maximum=16, starter=2,
+                  help="r: how many times larger H and W become."),),
+              "C_out = C / r^2, H_out = H r",
+              call=_simple("PixelShuffle"), closed_form=formulas.pixel_shuffle, card=cards.pixel_shuffle),
+    LayerKind("ChannelShuffle", "Regularization & shape",
+              "Interleaves the channels of `groups` groups (1a 1b 2a 2b ...), so that the next grouped "
+              "convolution mixes information across groups (ShuffleNet).",
+              (_p("groups", INT, None, required=True, minimum=1, maximum=4096, starter=2,
+                  help="How many groups are interleaved; must divide the channels."),),
+              call=_simple("ChannelShuffle"), closed_form=formulas.channel_shuffle, card=cards.channel_shuffle),
+    LayerKind("ChannelSlice", "Regularization & shape",
+              "Keeps channels start to stop-1 and drops the rest: x[:, start:stop]. Two slices in a "
+              "Concat split the channels in halves, as ShuffleNetV2 does.",
+              (_p("start", INT, None, required=True, minimum=0, maximum=4095, starter=0,
+                  help="First channel kept (counting from 0)."),
+               _p("stop", INT, None, required=True, minimum=1, maximum=4096, starter=1,
+                  help="One past the last channel kept.")),
+              "C_out = stop - start",
+              call=_own("ChannelSlice"), closed_form=formulas.channel_slice, card=cards.channel_slice),
     LayerKind("Flatten", "Regularization & shape",
               "Unrolls C x H x W into one vector of C*H*W features, so Linear layers can follow.",
               (_p("start_dim", INT, 1, minimum=1, maximum=3, help="First dimension to flatten (1 keeps the batch)."),
@@ -417,6 +534,10 @@ _KINDS: list[LayerKind] = [
     _composite(CONCAT,
                "Runs several branches on the same input and stacks their outputs along the "
                "channels; all branches must keep the same H x W (GoogLeNet's Inception block)."),
+    _composite(GATE,
+               "Multiplies its input by what the body makes of it: y = x * body(x). With global pooling, "
+               "two 1x1 convs and a Sigmoid in the body it is squeeze-and-excitation: each channel is "
+               "scaled by how much the whole image needs it (SENet, MobileNetV3, EfficientNet)."),
 ]
 
 CATALOGUE: dict[str, LayerKind] = {k.name: k for k in _KINDS}

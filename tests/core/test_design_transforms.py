@@ -32,8 +32,8 @@ def ids(d: Design) -> list[str]:
     return [b.id for _, b in walk(d)]
 
 
-def test_sequential_and_residual_wrap_the_rest_do_not() -> None:
-    assert WRAPPERS == ["Sequential", "Residual"]
+def test_sequential_residual_and_gate_wrap_the_rest_do_not() -> None:
+    assert WRAPPERS == ["Sequential", "Residual", "Gate"]
 
 
 @SETTINGS

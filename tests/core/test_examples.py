@@ -25,6 +25,15 @@ EXPECTED = {
     "resnet_mini": ((1, 28, 28), (10,), None),
     "inception_mini": ((1, 28, 28), (10,), None),
     "nin_mini": ((1, 28, 28), (10,), None),
+    "se_mini": ((1, 28, 28), (10,), None),
+    "mobilenet_mini": ((1, 28, 28), (10,), None),
+    # imported from torchvision by `cnn-playground import` (tests/core/test_importer.py checks them)
+    "mobilenet_v2": ((3, 224, 224), (1000,), 3_504_872),
+    "efficientnet_b0": ((3, 224, 224), (1000,), 5_288_548),
+    "shufflenet_v2": ((3, 224, 224), (1000,), 2_278_604),
+    "convnext_tiny": ((3, 224, 224), (1000,), 28_589_128),
+    "densenet121": ((3, 224, 224), (1000,), 7_978_856),
+    "resnet50": ((3, 224, 224), (1000,), 25_557_032),
 }
 
 

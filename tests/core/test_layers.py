@@ -6,7 +6,6 @@ import inspect
 from typing import Any
 
 import pytest
-import torch.nn as nn
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -72,6 +71,31 @@ CASES: list[tuple[str, dict[str, Any], tuple[int, ...]]] = [
     ("Identity", {}, (3, 4, 4)),
     ("Linear", {"out_features": 10}, (400,)),
     ("Linear", {"out_features": 3, "bias": False}, (7,)),
+    ("ReLU6", {}, (3, 4, 4)),
+    ("Hardswish", {}, (3, 4, 4)),
+    ("Hardsigmoid", {}, (10,)),
+    ("PReLU", {}, (3, 4, 4)),
+    ("PReLU", {"num_parameters": 3, "init": 0.1}, (3, 4, 4)),
+    ("PReLU", {"num_parameters": 10}, (10,)),
+    ("Mish", {}, (3, 4, 4)),
+    ("ZeroPad2d", {"padding": 2}, (3, 4, 5)),
+    ("ZeroPad2d", {"padding": [1, 3]}, (3, 4, 5)),
+    ("Upsample", {"scale_factor": 2}, (3, 4, 5)),
+    ("Upsample", {"scale_factor": [3, 2], "mode": "bilinear"}, (3, 4, 5)),
+    ("Upsample", {"size": [7, 9], "mode": "nearest-exact"}, (3, 4, 5)),
+    ("Upsample", {"size": 6, "mode": "bicubic"}, (2, 4, 4)),
+    ("PixelShuffle", {"upscale_factor": 2}, (8, 3, 4)),
+    ("ChannelShuffle", {"groups": 2}, (6, 3, 3)),
+    ("ChannelSlice", {"start": 0, "stop": 2}, (4, 3, 3)),
+    ("ChannelSlice", {"start": 3, "stop": 7}, (8,)),
+    ("LayerNorm2d", {}, (4, 3, 3)),
+    ("LayerNorm2d", {"eps": 1e-6, "bias": False}, (4, 3, 3)),
+    ("LayerNorm2d", {"elementwise_affine": False}, (4, 3, 3)),
+    ("LayerScale", {}, (4, 3, 3)),
+    ("LayerScale", {"init_value": 0.5}, (4, 3, 3)),
+    ("StochasticDepth", {"p": 0.2, "mode": "row"}, (4, 3, 3)),
+    ("StochasticDepth", {"p": 0.5, "mode": "batch"}, (10,)),
+    ("AlphaDropout", {"p": 0.2}, (3, 4, 4)),
 ]
 
 
@@ -96,7 +120,7 @@ def test_catalogue_groups_and_lookup() -> None:
     assert kind("Conv2d").name == "Conv2d"
     with pytest.raises(KeyError):
         kind("Conv3d")
-    for composite in ("Sequential", "Residual", "Concat"):
+    for composite in ("Sequential", "Residual", "Concat", "Gate"):
         assert kind(composite).composite and kind(composite).call is None
         with pytest.raises(ValueError, match="composite"):
             make_module(composite, {}, (1, 4, 4))
@@ -109,7 +133,10 @@ DELIBERATE_DEFAULTS = {("Softmax", "dim"), ("LogSoftmax", "dim")}
 @pytest.mark.parametrize("type_name", LEAF_KINDS)
 def test_params_carry_torch_names_and_defaults(type_name: str) -> None:
     entry = kind(type_name)
-    signature = inspect.signature(getattr(nn, type_name).__init__).parameters
+    type_name_, params, shape = next(case for case in CASES if case[0] == type_name)
+    torch_class = torch_call(type_name_, params, shape).module_class()
+    assert torch_class.__name__ == type_name  # the JSON keeps torch's (or torchvision's) name
+    signature = inspect.signature(torch_class.__init__).parameters
     for p in entry.params:
         assert p.name in signature, f"{type_name}.{p.name} is not a torch argument"
         if not p.required and (type_name, p.name) not in DELIBERATE_DEFAULTS:
@@ -129,7 +156,8 @@ def test_required_params_have_starters_that_build() -> None:
     for name in LEAF_KINDS:
         entry = kind(name)
         starters = entry.starter_params()
-        assert set(starters) == {p.name for p in entry.params if p.required}
+        assert set(starters) == {p.name for p in entry.params if p.required or p.starter is not None}
+        assert {p.name for p in entry.params if p.required} <= set(starters)
         shape = (16,) if name in ("Linear", "BatchNorm1d") else (4, 8, 8)
         assert leaf_result(name, starters, shape).output_shape
 
@@ -200,9 +228,33 @@ def leaf_cases(draw: st.DrawFn) -> tuple[str, dict[str, Any], tuple[int, ...]]:
     elif name == "Linear":
         p["out_features"] = draw(st.integers(1, 8))
         _optional(draw, p, "bias", st.booleans())
+    elif name == "PReLU":
+        _optional(draw, p, "num_parameters", st.integers(1, 6))
+    elif name == "ZeroPad2d":
+        p["padding"] = draw(_PAD_PAIR)
+    elif name == "Upsample":
+        if draw(st.booleans()):
+            p["size"] = draw(_SMALL_PAIR)
+        if draw(st.booleans()):
+            p["scale_factor"] = draw(_SMALL_PAIR)
+        _optional(draw, p, "mode", st.sampled_from(["nearest", "nearest-exact", "bilinear", "bicubic"]))
+    elif name == "PixelShuffle":
+        p["upscale_factor"] = draw(st.integers(1, 3))
+    elif name == "ChannelShuffle":
+        p["groups"] = draw(st.integers(1, 4))
+    elif name == "ChannelSlice":
+        p["start"] = draw(st.integers(0, 5))
+        p["stop"] = draw(st.integers(1, 7))
+    elif name == "LayerNorm2d":
+        _optional(draw, p, "elementwise_affine", st.booleans())
+        _optional(draw, p, "bias", st.booleans())
+    elif name == "StochasticDepth":
+        p["p"] = draw(st.sampled_from([0.0, 0.3, 1.0]))
+        p["mode"] = draw(st.sampled_from(["row", "batch"]))
     if name in ("Linear", "BatchNorm1d"):
         shape = draw(_FLAT)
-    elif name in ("Softmax", "LogSoftmax", "Flatten", "LayerNorm", "Identity", "Dropout", "ReLU", "Tanh"):
+    elif name in ("Softmax", "LogSoftmax", "Flatten", "LayerNorm", "Identity", "Dropout", "ReLU", "Tanh",
+                  "PReLU", "ChannelSlice", "StochasticDepth", "Hardswish", "AlphaDropout"):
         shape = draw(st.one_of(_MAP, _FLAT))
     else:
         shape = draw(_MAP)
@@ -242,4 +294,4 @@ def test_every_kind_has_its_formula_card_and_capabilities_in_its_entry(type_name
 def test_capabilities_name_the_kinds_the_views_need() -> None:
     assert animatable_kinds() == ("Conv2d", "MaxPool2d", "AvgPool2d")
     assert convolution_kinds() == ("Conv2d", "ConvTranspose2d")
-    assert [k.name for k in composite_kinds()] == ["Sequential", "Residual", "Concat"]
+    assert [k.name for k in composite_kinds()] == ["Sequential", "Residual", "Concat", "Gate"]

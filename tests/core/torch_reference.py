@@ -86,8 +86,8 @@ def block_modules(blocks: tuple[Block, ...], container: nn.Module, prefix: Block
 
 
 def _child_container(block: Block, module: nn.Module, slot: int) -> nn.Module:
-    if block.type == "Residual":
-        return (module.body, module.shortcut)[slot]
+    if block.type in ("Residual", "Gate"):
+        return (module.body, getattr(module, "shortcut", None))[slot]
     if block.type == "Concat":
         return module.branches[slot]
     return module

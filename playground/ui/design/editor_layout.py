@@ -26,6 +26,7 @@ MERGE_H = 44.0  # the "+" / "concat" node under the columns
 EMPTY_W = 196.0
 EMPTY_H = 44.0
 IDENTITY_W = 132.0
+BYPASS_W = 22.0  # beside the columns of a composite whose input bypasses them (a Gate's x)
 MARGIN = 32.0
 OUTPUT_H = 32.0
 MAX_MESSAGE_LINES = 4
@@ -207,6 +208,8 @@ class _Builder:
                        for c, child in enumerate(block.children)]
         cols_w = sum(c.rect.width() for c in columns) + COL_GAP * max(0, len(columns) - 1)
         width = max(CARD_W, cols_w + 2 * PAD)
+        if columns and composite.bypass_caption is not None:
+            width = max(width, cols_w + 2 * (PAD + BYPASS_W))  # room for the input's line past the slots
         message, is_error = self.message_for(info, width)
         header_h = self.header_height(message)
         header = QRectF(0, 0, width, header_h)

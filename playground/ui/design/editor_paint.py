@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPixmap, 
 from playground.core.layers import CATALOGUE
 from playground.ui.widgets import style
 from playground.core.text import block_title, format_count, shape_str, short_params
-from playground.ui.design.editor_layout import GAP, Card, Column, Layout, Metrics, chevron_rect
+from playground.ui.design.editor_layout import BYPASS_W, GAP, Card, Column, Layout, Metrics, chevron_rect
 
 RADIUS = 7.0
 _MARGIN = 6.0  # room around a cached card for its shadow and selection ring
@@ -169,9 +169,25 @@ class LayoutPainter:
             for x in xs:
                 p.drawLine(QPointF(x, card.merge.top()), QPointF(x, node_y))
             p.drawLine(QPointF(cx, node_y), QPointF(cx, card.rect.bottom()))
+            if card.block.kind.composite.bypass_caption is not None:
+                self._bypass(p, card, top, node_y)
         elif card.columns:
             column = card.columns[0]
             p.drawLine(QPointF(column.center_x, column.rect.bottom()), QPointF(cx, card.rect.bottom()))
+
+    def _bypass(self, p: QPainter, card: Card, top: float, node_y: float) -> None:
+        """The block's input carried past its slots to the merge node, dashed like an identity
+        shortcut and captioned (a Gate's x in x * body(x))."""
+        cx = card.header.center().x()
+        x = max(c.rect.right() for c in card.columns) + BYPASS_W / 2 + 2
+        pen = QPen(_CONNECTOR, 1.5, Qt.PenStyle.DashLine)
+        p.setPen(pen)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        bus = top + 10
+        p.drawPolyline(QPolygonF([QPointF(cx, bus), QPointF(x, bus), QPointF(x, node_y), QPointF(cx + 14, node_y)]))
+        p.setFont(self.fonts.caption)
+        p.setPen(QColor(style.MUTED))
+        p.drawText(QRectF(x - 8, bus + 2, 16, 16), Qt.AlignmentFlag.AlignCenter, card.block.kind.composite.bypass_caption)
 
     def _connect_column(self, p: QPainter, column: Column, exposed: QRectF) -> None:
         """Lines with arrowheads from the column's top, through its blocks, to its bottom."""

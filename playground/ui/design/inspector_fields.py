@@ -314,8 +314,8 @@ class OptionalPairField(ParamField):
 
     def __init__(self, param: Param, parent: QWidget | None = None, follows: str = "kernel size") -> None:
         super().__init__(param, parent)
-        self.auto = QCheckBox(f"= {follows}", self)
-        self.auto.setToolTip(f"Leave it unset: it then equals the {follows}")
+        self.auto = QCheckBox(param.unset_label or f"= {follows}", self)
+        self.auto.setToolTip(param.help if param.unset_label else f"Leave it unset: it then equals the {follows}")
         self.pair = PairEditor(param, self)
         self.row.addWidget(self.auto)
         self.row.addWidget(self.pair, 1)
