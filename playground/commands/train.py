@@ -17,14 +17,15 @@ from pathlib import Path
 from typing import TextIO
 
 from playground.cli import UsageError
+from playground.commands.train_launch import Launch
 from playground.core.checkpoint import CheckpointError, save_checkpoint
 from playground.core.design import load_design
 from playground.core.devices import describe
-from playground.core.events import EpochEvent, Event, FailedEvent, InfoEvent, ProgressEvent, StepEvent
+from playground.core.events import EpochEvent, Event, InfoEvent, ProgressEvent, StepEvent, ignore
 from playground.core.fileio import WriteError, check_writable
 from playground.core.text import format_bytes, format_duration, format_int
 from playground.core.train_options import ConfigError, TrainConfig, cli_options, option_named
-from playground.core.trainer import Trainer
+from playground.core.trainer_choice import make_trainer
 
 BAR_WIDTH = 24
 
@@ -114,21 +115,24 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     check_out(out)
     design = load_design(args.design)
+    launch = Launch.from_env()  # a plain process, or one rank of a torchrun job
     printer = ProgressPrinter(sys.stderr, config.epochs)
-    trainer = Trainer(design, args.dataset, config, printer)
+    trainer = make_trainer(design, args.dataset, launch.config(config), printer if launch.is_main else ignore,
+                           launch.rendezvous)
     started = time.perf_counter()
     try:
-        result = trainer.run()
+        result = launch.run(trainer)
     finally:
         printer.close()
-    if isinstance(result, FailedEvent):
-        raise UsageError(result.message)
+    if not launch.is_main:
+        return 0
     if result.last_val_acc is None:
         raise UsageError("training ended before the first epoch finished; nothing saved")
     metrics = {**trainer.metrics(), "duration_s": round(result.duration_s, 2)}
     dataset_info = trainer.dataset.info  # type: ignore[union-attr]
     try:
-        save_checkpoint(out, design, result.state_dict, {**config.to_dict(), "dataset": args.dataset}, metrics,
+        save_checkpoint(out, design, result.state_dict,
+                        {**config.to_dict(), "dataset": args.dataset, **launch.checkpoint_settings(config)}, metrics,
                         dataset_info)
     except CheckpointError as exc:
         raise UsageError(str(exc)) from None
