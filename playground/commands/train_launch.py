@@ -70,7 +70,6 @@ class Launch:
                                  f"({first})") from None
         if isinstance(result, FailedEvent):
             prefix = f"{rdv.name()}: " if rdv is not None else ""
-            hint = " (under torchrun a process that fails stops the others)" if rdv is not None else ""
-            raise UsageError(f"{prefix}{result.message}{hint}")
+            raise UsageError(f"{prefix}{result.message}")
         return result
 

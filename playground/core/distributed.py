@@ -35,6 +35,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import re
 import signal
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -186,6 +187,17 @@ def val_part(data: Any, rank: int, world_size: int) -> Any:
     return data.val_part(rank, world_size)
 
 
+def lost_contact(exc: BaseException) -> str | None:
+    """A one-line description when `exc` is a collective that failed because another rank
+    is gone or hangs (closed connection, timeout); None for any other error."""
+    text = str(exc).strip()
+    if not isinstance(exc, dist.DistError) and not re.search(
+            r"gloo|nccl|connection (closed|reset)|timed out|timeout", text, re.IGNORECASE):
+        return None
+    first = re.sub(r"^\[[^\]]*\]\s*", "", text.splitlines()[0] if text else exc.__class__.__name__)
+    return first.split(". ", 1)[0].rstrip(".")
+
+
 class DistributedTrainer(Trainer):
     """The Trainer as one rank of a DistributedDataParallel job (see the module docstring).
 
@@ -228,6 +240,16 @@ class DistributedTrainer(Trainer):
             f"x {rdv.world_size} = global batch {per_rank * rdv.world_size}; each process trains on its own "
             f"1/{rdv.world_size} of every epoch (progress shows rank 0's share)"))
         return wrapped, data
+
+    def _run(self) -> Any:
+        try:
+            return super()._run()
+        except RuntimeError as exc:
+            detail = lost_contact(exc)
+            if detail is None:
+                raise
+            raise _Failed(f"lost contact with the other processes ({detail}): one of them failed or was stopped, "
+                          "and its own message says why") from None
 
     def _samples_per_epoch(self, n: int) -> int:
         return n // self.rendezvous.world_size

@@ -227,7 +227,8 @@ def open_stream(folder: str | os.PathLike[str], input_shape: Sequence[int], call
     for done, i in enumerate(sample, 1):
         images.append(train[i][0])
         if callback is not None and (done % 50 == 0 or done == len(sample)):
-            callback(ProgressEvent(f"measuring images in {listing.root.name}", done, len(sample)))
+            callback(ProgressEvent(f"reading images in {listing.root.name} for their mean and std", done,
+                                   len(sample)))
     mean, std = channel_stats(torch.stack(images))
     info = DatasetInfo(listing.root.name, shape, listing.classes, mean, std)  # type: ignore[arg-type]
     labels = [torch.tensor([label for _, label in part], dtype=torch.int64) for part in (listing.train, listing.val)]
@@ -285,16 +286,14 @@ class StreamingTrainer(Trainer):
         if epoch == 1:
             self._batches = _EpochBatches()
             self._train_loader = self._loader(data.train_x, True, batch_sampler=self._batches)
+            workers = self.config.loader_workers
             self.callback(InfoEvent(f"streaming {format_int(len(data.train_x))} training images from "
-                                    f"{self.dataset_name()} with {self.config.loader_workers} loader workers"))
+                                    f"{data.info.name} with {workers} loader worker{'' if workers == 1 else 's'}"))
         batch = min(self.config.batch_size, len(order))
         indices = order.tolist()
         self._batches.batches = [indices[i:i + batch] for i in range(0, (len(indices) // batch) * batch, batch)]
         self._train_iter = iter(self._train_loader)
         return order
-
-    def dataset_name(self) -> str:
-        return self.dataset.info.name if isinstance(self.dataset, StreamingDataset) else str(self.dataset)
 
     def _fetch(self, data: Any, idx: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         x, y = self._next(self._train_iter)
