@@ -7,8 +7,8 @@ instead: `data_path_choice` says which path a folder takes and why, `open_stream
 the images (the same layout rules as `load_image_folder`: one subfolder per class, or
 `train/` and `val/` holding those, otherwise the same seeded per-class validation split)
 and `StreamingTrainer` feeds the Trainer's loop from a torch DataLoader: worker processes
-(`--loader-workers`) decode with torchvision.io (PIL for the formats it lacks) and resize
-to the design's input, batches follow the trainer's own shuffled order (or a rank's share
+(`--loader-workers`) decode with PIL (as ImageFolder does) and resize to the design's
+input, batches follow the trainer's own shuffled order (or a rank's share
 of it under torchrun), are prefetched and, on CUDA, pinned. The mean and std come from up
 to `STATS_SAMPLE` training images (a seeded sample). A file that cannot be decoded ends
 the run naming it: a streamed folder is not read ahead, so there is nothing to skip it by.
@@ -32,7 +32,6 @@ from playground.core.text import COMPACT, format_bytes, format_int, shape_str
 from playground.core.trainer import Trainer, _Failed
 
 STATS_SAMPLE = 500
-_TORCHVISION_DECODES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
 
 
 def total_memory_bytes() -> int | None:
@@ -137,20 +136,14 @@ def data_path_choice(folder: str | os.PathLike[str], input_shape: Sequence[int],
 # ---------------------------------------------------------------- decoding
 
 def decode_image(path: str, shape: Sequence[int]) -> torch.Tensor:
-    """One image file as a uint8 tensor of `shape` (C, H, W): grey or RGB, resized bilinearly."""
-    c, h, w = (int(v) for v in shape)
-    if path.lower().endswith(_TORCHVISION_DECODES):
-        from torchvision.io import ImageReadMode, decode_image as tv_decode
-        from torchvision.transforms.v2.functional import resize
+    """One image file as a uint8 tensor of `shape` (C, H, W): grey or RGB, resized bilinearly.
 
-        image = tv_decode(path, mode=ImageReadMode.GRAY if c == 1 else ImageReadMode.RGB)
-        if image.ndim == 4:  # an animated GIF: its first frame
-            image = image[0]
-        if tuple(image.shape[1:]) != (h, w):
-            image = resize(image, [h, w], antialias=True)
-        return image.contiguous()
+    PIL decodes, as torchvision's ImageFolder does by default (its own image decoders are
+    deprecated), with the conversions of the in-memory path, so both give the same pixels.
+    """
     from PIL import Image
 
+    c, h, w = (int(v) for v in shape)
     with Image.open(path) as img:
         img = img.convert("L" if c == 1 else "RGB").resize((w, h), Image.Resampling.BILINEAR)
         arr = np.asarray(img, dtype=np.uint8)
