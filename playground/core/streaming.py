@@ -251,6 +251,12 @@ class StreamingTrainer(Trainer):
     size) instead of halving the batch: the loader has already cut the epoch into batches.
     """
 
+    _batches: _EpochBatches  # this epoch's batches, set as it starts
+    _train_loader: torch.utils.data.DataLoader  # made at the first epoch, its workers kept for the others
+    _train_iter: Iterator[Any]
+    _val_iter: Iterator[Any]
+    _val_next: tuple[int, int, int] | None = None  # (data id, start, count) the validation iterator gives next
+
     def _load_data(self) -> Any:
         if self.design is None:
             raise _Failed("streaming a folder needs a design (its input shape)")
@@ -295,8 +301,7 @@ class StreamingTrainer(Trainer):
         return x.to(data.device, non_blocking=True), y.to(data.device, non_blocking=True)
 
     def _fetch_val(self, data: Any, start: int, count: int) -> tuple[torch.Tensor, torch.Tensor]:
-        expected = getattr(self, "_val_next", None)
-        if start == 0 or expected != (id(data), start, count):
+        if start == 0 or self._val_next != (id(data), start, count):
             rest = data.val_x.part(start)
             self._val_iter = iter(self._loader(rest, False, batch_size=count, shuffle=False))
         x, y = self._next(self._val_iter)

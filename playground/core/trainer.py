@@ -32,6 +32,11 @@ find_executable_batch_size does). Nothing raises out of `run()`: unexpected erro
 become a FailedEvent (their traceback goes to this module's logger at DEBUG level).
 A stop while the data is still downloading ends the run as stopped, with no weights.
 
+Where batches come from is a handful of hooks (`_load_data`, `_epoch_order`,
+`_samples_per_epoch`, `_fetch`, `_fetch_val`): playground.core.streaming decodes them
+from disk and playground.core.distributed trains one rank's share; this class's own
+versions index tensors on the device, one method call per step.
+
 `TrainConfig`, its checks and its defaults live in playground.core.train_options (torch-free,
 shared with the command line and the settings form); this module re-exports them.
 """

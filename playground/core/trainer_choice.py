@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from playground.core.datasets import Dataset, DatasetError
+from playground.core.datasets import Dataset, DatasetError, dataset_names
 from playground.core.design import Design
 from playground.core.distributed import DistributedTrainer, Rendezvous
 from playground.core.events import Callback, InfoEvent, ignore
@@ -31,6 +31,8 @@ def wants_streaming(design: Design, dataset: Dataset | str | os.PathLike[str], c
     """Whether `dataset` is a folder over the memory budget; says the path and why."""
     if isinstance(dataset, Dataset) or not Path(dataset).is_dir():
         return False
+    if str(dataset).strip().lower().replace("-", "").replace("_", "") in dataset_names():
+        return False  # a name load_dataset takes before any folder
     try:
         streaming, reason = data_path_choice(dataset, design.input, budget_bytes(config.memory_budget))
     except DatasetError:
