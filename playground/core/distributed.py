@@ -50,7 +50,7 @@ import torch.nn as nn
 from torch.nn.parallel import DistributedDataParallel
 
 from playground.core.datasets import Dataset
-from playground.core.devices import resolve_device, usable_cores
+from playground.core.devices import resolve_device, training_threads
 from playground.core.events import InfoEvent, WorstExample
 from playground.core.trainer import WORST_COUNT, Trainer, TrainConfig, _Failed
 
@@ -116,8 +116,8 @@ def rendezvous_from_env(environ: Mapping[str, str] | None = None) -> Rendezvous 
 
 
 def distributed_config(config: TrainConfig, rdv: Rendezvous) -> TrainConfig:
-    """The config one rank trains with: the GPU of its LOCAL_RANK on CUDA, and its share of
-    the machine's cores on the CPU. Refuses devices DDP cannot use."""
+    """The config one rank trains with: the GPU of its LOCAL_RANK on CUDA, and on the CPU its
+    share of the threads a single run would take (cores - 1). Refuses devices DDP cannot use."""
     device = resolve_device(config.device)
     if device.type == "mps":
         raise DistributedError("--device mps: torch.distributed does not run on Apple GPUs; use --device cpu")
@@ -129,7 +129,7 @@ def distributed_config(config: TrainConfig, rdv: Rendezvous) -> TrainConfig:
             raise DistributedError(f"LOCAL_RANK {rdv.local_rank} has no GPU: this machine has "
                                    f"{torch.cuda.device_count()}; lower --nproc_per_node")
         return replace(config, device=f"cuda:{rdv.local_rank}")
-    threads = config.cpu_threads or max(1, usable_cores() // max(rdv.local_world_size, 1))
+    threads = config.cpu_threads or max(1, training_threads() // max(rdv.local_world_size, 1))
     return replace(config, device="cpu", cpu_threads=threads)
 
 

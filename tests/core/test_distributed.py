@@ -28,6 +28,14 @@ ENV = {"WORLD_SIZE": "4", "RANK": "2", "LOCAL_RANK": "0", "LOCAL_WORLD_SIZE": "2
        "MASTER_PORT": "29500"}
 
 
+
+@pytest.fixture(autouse=True)
+def _torch_threads_restored():
+    """Runs here set torch's thread count for the process; later tests get theirs back."""
+    threads = torch.get_num_threads()
+    yield
+    torch.set_num_threads(threads)
+
 def test_a_plain_run_has_no_rendezvous_and_torchrun_s_environment_is_read():
     assert rendezvous_from_env({}) is None
     rdv = rendezvous_from_env(ENV)

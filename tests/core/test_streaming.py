@@ -51,6 +51,14 @@ def folder(tmp_path_factory):
     return root
 
 
+
+@pytest.fixture(autouse=True)
+def _torch_threads_restored():
+    """Runs here set torch's thread count for the process; later tests get theirs back."""
+    threads = torch.get_num_threads()
+    yield
+    torch.set_num_threads(threads)
+
 def test_the_choice_says_which_path_and_why(folder):
     need = 3 * PER_CLASS * int(np.prod(SHAPE))
     streaming, reason = data_path_choice(folder, SHAPE, budget=need - 1)
