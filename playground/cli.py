@@ -45,8 +45,12 @@ def _parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="write the design as standalone PyTorch source")
     export.add_argument("design", help="design JSON file")
-    export.add_argument("--to", choices=["py", "onnx"], default="py", help="output format")
-    export.add_argument("-o", "--output", required=True, help="file to write")
+    export.add_argument("--to", choices=["py", "onnx", "torchrun"], default="py",
+                        help="output format (torchrun: a job folder for training on several GPUs or machines)")
+    export.add_argument("-o", "--output", required=True, help="file to write (a folder for --to torchrun)")
+    export.add_argument("--nproc-per-node", type=int, default=1, metavar="N",
+                        help="--to torchrun: processes per machine, one per GPU (default: 1)")
+    export.add_argument("--nnodes", type=int, default=1, metavar="N", help="--to torchrun: machines (default: 1)")
 
     train = sub.add_parser("train", help="train a design and save a checkpoint")
     train.add_argument("design", help="design JSON file")

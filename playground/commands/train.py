@@ -17,17 +17,18 @@ from pathlib import Path
 from typing import TextIO
 
 from playground.cli import UsageError
+from playground.commands.train_launch import Launch
 from playground.core.checkpoint import CheckpointError, save_checkpoint
 from playground.core.design import load_design
 from playground.core.devices import describe
-from playground.core.safe_text import printable
-from playground.core.events import EpochEvent, Event, FailedEvent, InfoEvent, ProgressEvent, StepEvent
+from playground.core.events import EpochEvent, Event, InfoEvent, ProgressEvent, StepEvent, ignore
 from playground.core.fileio import WriteError, check_can_create
 from playground.core.memory import training_memory_problem
 from playground.core.run_recorder import RunRecorder
+from playground.core.safe_text import printable
 from playground.core.text import format_bytes, format_duration, format_int
 from playground.core.train_options import ConfigError, TrainConfig, cli_options, option_named
-from playground.core.trainer import Trainer
+from playground.core.trainer_choice import make_trainer
 
 BAR_WIDTH = 24
 
@@ -120,23 +121,28 @@ def run(args: argparse.Namespace) -> int:
     problem = training_memory_problem(design, config)  # before any data, weight or allocator
     if problem:
         raise UsageError(problem)
+    launch = Launch.from_env()  # a plain process, or one rank of a torchrun job
     printer = ProgressPrinter(sys.stderr, config.epochs)
-    trainer = Trainer(design, args.dataset, config, printer)
-    recorder = RunRecorder.attach(trainer, source="cli")  # into the run history (`cnn-playground runs`)
+    trainer = make_trainer(design, args.dataset, launch.config(config), printer if launch.is_main else ignore,
+                           launch.rendezvous)
+    # Into the run history (`cnn-playground runs`): once per job, by the rank that prints.
+    recorder = RunRecorder.attach(trainer, source="cli") if launch.is_main else None
     started = time.perf_counter()
     try:
-        result = trainer.run()
+        result = launch.run(trainer)
     finally:
-        recorder.close()  # no end event (Ctrl-C): the run reads as interrupted
+        if recorder is not None:
+            recorder.close()  # no end event (Ctrl-C): the run reads as interrupted
         printer.close()
-    if isinstance(result, FailedEvent):
-        raise UsageError(result.message)
+    if recorder is None:  # another rank of a torchrun job: rank 0 reports and saves
+        return 0
     if result.last_val_acc is None:
         raise UsageError("training ended before the first epoch finished; nothing saved")
     metrics = {**trainer.metrics(), "duration_s": round(result.duration_s, 2)}
     dataset_info = trainer.dataset.info  # type: ignore[union-attr]
     try:
-        save_checkpoint(out, design, result.state_dict, {**config.to_dict(), "dataset": args.dataset}, metrics,
+        save_checkpoint(out, design, result.state_dict,
+                        {**config.to_dict(), "dataset": args.dataset, **launch.checkpoint_settings(config)}, metrics,
                         dataset_info)
     except CheckpointError as exc:
         raise UsageError(str(exc)) from None

@@ -32,6 +32,11 @@ find_executable_batch_size does). Nothing raises out of `run()`: unexpected erro
 become a FailedEvent (their traceback goes to this module's logger at DEBUG level).
 A stop while the data is still downloading ends the run as stopped, with no weights.
 
+Where batches come from is a handful of hooks (`_load_data`, `_epoch_order`,
+`_samples_per_epoch`, `_fetch`, `_fetch_val`): playground.core.streaming decodes them
+from disk and playground.core.distributed trains one rank's share; this class's own
+versions index tensors on the device, one method call per step.
+
 `TrainConfig`, its checks and its defaults live in playground.core.train_options (torch-free,
 shared with the command line and the settings form); this module re-exports them.
 """
@@ -192,22 +197,44 @@ class Trainer:
         device = self.device = resolve_device(cfg.device)
         if device.type == "cpu":
             limit_cpu_threads(cfg.cpu_threads)
-        data = self.dataset
-        if not isinstance(data, Dataset):
-            shape = self.design.input if self.design is not None else None
-            data = load_dataset(data, input_shape=shape, download=cfg.download, callback=self._emit_while_loading)
+        data = self._load_data()
         data = data.subset(cfg.max_train_samples, cfg.max_val_samples)
         if len(data.train_x) == 0 or len(data.val_x) == 0:
             raise _Failed(f"{data.info.name}: needs at least one training and one validation example")
         torch.manual_seed(cfg.seed)
         if self.design is not None:
-            check_fits(self.design, data)
+            check_fits(self.design, data.info)
             self.model = build_model(self.design)
         assert self.model is not None
         if device.type == "cuda":
             torch.backends.cudnn.benchmark = True
         self.dataset = data.to(device)
         return self.model.to(device), self.dataset
+
+    def _load_data(self) -> Dataset:
+        """The dataset as given, or loaded by name or folder (a subclass may stream it instead)."""
+        if isinstance(self.dataset, Dataset):
+            return self.dataset
+        shape = self.design.input if self.design is not None else None
+        return load_dataset(self.dataset, input_shape=shape, download=self.config.download,
+                            callback=self._emit_while_loading)
+
+    def _epoch_order(self, epoch: int, n: int, generator: torch.Generator, device: torch.device) -> torch.Tensor:
+        """The training indices of one epoch, in the order they are visited: a seeded shuffle
+        of all `n` (the distributed trainer keeps one rank's share of it)."""
+        return torch.randperm(n, generator=generator, device=device)
+
+    def _samples_per_epoch(self, n: int) -> int:
+        """How many of the `n` training examples one epoch of this process visits."""
+        return n
+
+    def _fetch(self, data: Dataset, idx: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        """The uint8 images and labels of training batch `idx`, on the device."""
+        return data.train_x[idx], data.train_y[idx]
+
+    def _fetch_val(self, data: Dataset, start: int, count: int) -> tuple[torch.Tensor, torch.Tensor]:
+        """Validation images and labels `start` to `start + count`, on the device."""
+        return data.val_x[start:start + count], data.val_y[start:start + count]
 
     def _optimizer(self, model: nn.Module) -> torch.optim.Optimizer:
         cfg = self.config
@@ -243,7 +270,7 @@ class Trainer:
         use_amp = device.type == "cuda" and cfg.mixed_precision and torch.cuda.is_bf16_supported()
         self._autocast = (lambda: torch.autocast("cuda", dtype=torch.bfloat16)) if use_amp else None
         n = len(data.train_x)
-        batch = min(cfg.batch_size, n)
+        batch = min(cfg.batch_size, self._samples_per_epoch(n))
         base_lr = cfg.learning_rate
         paused_s = 0.0
         step = 0
@@ -254,8 +281,8 @@ class Trainer:
             if self._stop.is_set():
                 break
             model.train()
-            order = torch.randperm(n, generator=generator, device=device)
-            usable = (n // batch) * batch
+            order = self._epoch_order(epoch, n, generator, device)
+            usable = (len(order) // batch) * batch
             pos = epoch_step = 0
             # Summed on the device, read only when an event is due (reading makes a GPU wait).
             loss_acc = torch.zeros((), device=device)  # step losses since the last read
@@ -316,10 +343,10 @@ class Trainer:
             with np.errstate(invalid="ignore", divide="ignore"):
                 per_class = np.diag(confusion) / confusion.sum(axis=1)
             self.callback(EpochEvent(epoch, cfg.epochs, train_loss, train_acc, val_loss, val_acc, confusion, per_class,
-                                  val_pred, worst, cpu_state_dict(model), train_time, pos / max(train_time, 1e-9)))
+                                  val_pred, worst, cpu_state_dict(self.model), train_time, pos / max(train_time, 1e-9)))
         model.eval()
         duration = time.perf_counter() - started - paused_s
-        return FinishedEvent(best, last, epochs_done, duration, self._stop.is_set(), cpu_state_dict(model))
+        return FinishedEvent(best, last, epochs_done, duration, self._stop.is_set(), cpu_state_dict(self.model))
 
     def _inputs(self, raw: torch.Tensor, generator: torch.Generator | None) -> torch.Tensor:
         """A uint8 batch on the device -> the normalised float batch the model takes.
@@ -345,8 +372,8 @@ class Trainer:
                     generator: torch.Generator, loss_acc: torch.Tensor, correct_acc: torch.Tensor) -> bool:
         """One optimizer step; False when it ran out of memory (nothing of it is kept)."""
         try:
-            x = self._inputs(data.train_x[idx], generator)
-            y = data.train_y[idx]
+            raw, y = self._fetch(data, idx)
+            x = self._inputs(raw, generator)
             logits = self._forward(model, x)
             loss = F.cross_entropy(logits, y, label_smoothing=self.config.label_smoothing)
             optimizer.zero_grad(set_to_none=True)
@@ -393,8 +420,8 @@ class Trainer:
             while start < n:
                 if self._stop.is_set():
                     return None
-                x = self._inputs(data.val_x[start:start + chunk], None)
-                y = data.val_y[start:start + chunk]
+                raw, y = self._fetch_val(data, start, chunk)
+                x = self._inputs(raw, None)
                 try:
                     logits = self._forward(model, x)
                 except torch.OutOfMemoryError:

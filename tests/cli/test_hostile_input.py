@@ -156,7 +156,7 @@ def test_train_refuses_an_unsafe_out_before_training(tmp_path: Path, capsys: pyt
     def no_training(*args: object, **kwargs: object) -> None:
         raise AssertionError("training must not start")
 
-    monkeypatch.setattr(train_command, "Trainer", no_training)
+    monkeypatch.setattr(train_command, "make_trainer", no_training)
     target = make_target(kind, tmp_path)
     before = snapshot(tmp_path)
     assert main(["train", LENET, "--out", str(target)]) == 2

@@ -85,7 +85,7 @@ def test_an_unwritable_out_folder_is_refused_before_training(capsys, design_file
     def no_training(*args, **kwargs):
         raise AssertionError("training must not start")
 
-    monkeypatch.setattr(train_command, "Trainer", no_training)
+    monkeypatch.setattr(train_command, "make_trainer", no_training)
     locked = tmp_path / "locked"
     locked.mkdir()
     real_access = os.access
@@ -137,7 +137,8 @@ class RecordingTrainer:
 def config_of(flags, design_file, tmp_path, monkeypatch, capsys) -> TrainConfig:
     from playground.commands import train as train_command
 
-    monkeypatch.setattr(train_command, "Trainer", RecordingTrainer)
+    monkeypatch.setattr(train_command, "make_trainer", lambda design, dataset, config, callback, rendezvous=None:
+                        RecordingTrainer(design, dataset, config, callback))
     RecordingTrainer.configs.clear()
     assert_error(capsys, ["train", str(design_file), "--out", str(tmp_path / "m.pt"), *flags], "recorded")
     [config] = RecordingTrainer.configs

@@ -148,7 +148,8 @@ def test_what_the_form_and_the_command_line_offer():
                                    "max_train_samples", "device"]
     assert [o.flag for o in cli_options()] == [
         "--optimizer", "--lr", "--schedule", "--batch-size", "--epochs", "--weight-decay", "--label-smoothing",
-        "--augment", "--rotate", "--seed", "--max-train-samples", "--max-val-samples", "--device", "--download"]
+        "--augment", "--rotate", "--seed", "--max-train-samples", "--max-val-samples", "--device", "--download",
+        "--memory-budget", "--loader-workers", "--dist-timeout"]
 
 
 def test_the_table_needs_neither_torch_nor_qt():

@@ -1,0 +1,316 @@
+"""Own-image folders too big for memory: decoded from disk, batch by batch, while training.
+
+`load_image_folder` reads every image once into uint8 tensors, which is right until a
+folder's images outgrow the machine (100,000 photos at 3x224x224 are 15 GB). Past a memory
+budget (`--memory-budget`, by default a quarter of the machine's memory) the run streams
+instead: `data_path_choice` says which path a folder takes and why, `open_stream` lists
+the images (the same layout rules as `load_image_folder`: one subfolder per class, or
+`train/` and `val/` holding those, otherwise the same seeded per-class validation split)
+and `StreamingTrainer` feeds the Trainer's loop from a torch DataLoader: worker processes
+(`--loader-workers`) decode with PIL (as ImageFolder does) and resize to the design's
+input, batches follow the trainer's own shuffled order (or a rank's share
+of it under torchrun), are prefetched and, on CUDA, pinned. The mean and std come from up
+to `STATS_SAMPLE` training images (a seeded sample). A file that cannot be decoded ends
+the run naming it: a streamed folder is not read ahead, so there is nothing to skip it by.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Iterator, Sequence
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.utils.data
+
+from playground.core.datasets import IMAGE_SUFFIXES, DatasetError, DatasetInfo, channel_stats
+from playground.core.events import InfoEvent, ProgressEvent
+from playground.core.text import COMPACT, format_bytes, format_int, shape_str
+from playground.core.trainer import Trainer, _Failed
+
+STATS_SAMPLE = 500
+
+
+def total_memory_bytes() -> int | None:
+    """The machine's physical memory, where the OS says (None where it does not)."""
+    try:
+        return int(os.sysconf("SC_PAGE_SIZE")) * int(os.sysconf("SC_PHYS_PAGES"))
+    except (AttributeError, ValueError, OSError):
+        return None
+
+
+def default_budget_bytes() -> int:
+    """A quarter of the machine's memory (4 GiB where it cannot be measured)."""
+    total = total_memory_bytes()
+    return total // 4 if total else 4 << 30
+
+
+def budget_bytes(memory_budget_mib: int | None) -> int:
+    """The `memory_budget` setting (MiB, None for the default) in bytes."""
+    return memory_budget_mib << 20 if memory_budget_mib is not None else default_budget_bytes()
+
+
+# ---------------------------------------------------------------- listing a folder
+
+def _class_folders(root: Path) -> list[Path]:
+    return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+def _image_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES)
+
+
+@dataclass(frozen=True)
+class FolderListing:
+    """A folder's images and labels, split in train and validation, nothing decoded."""
+
+    root: Path
+    classes: tuple[str, ...]
+    train: tuple[tuple[str, int], ...]
+    val: tuple[tuple[str, int], ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.train) + len(self.val)
+
+
+def list_image_folder(root: str | os.PathLike[str], val_fraction: float = 0.2, seed: int = 0) -> FolderListing:
+    """The images of a folder in ImageFolder layout, split as `load_image_folder` splits them."""
+    root = Path(root)
+    if not root.is_dir():
+        raise DatasetError(f"{root}: no such folder")
+    split_dirs = (root / "train", root / "val")
+    split = all(d.is_dir() for d in split_dirs)
+    class_root = split_dirs[0] if split else root
+    classes = tuple(p.name for p in _class_folders(class_root))
+    if len(classes) < 2:
+        raise DatasetError(f"{class_root}: a classifier needs at least two class folders, found {len(classes)}")
+    parts = [[(str(f), i) for i, c in enumerate(classes) for f in _image_files(d / c)]
+             for d in (split_dirs if split else (root,))]
+    if not sum(len(p) for p in parts):
+        raise DatasetError(f"{class_root}: no images in the class folders (looked for {', '.join(IMAGE_SUFFIXES)})")
+    if split:
+        train, val = parts
+    else:
+        train, val = _split_per_class(parts[0], val_fraction, seed)
+    if not val:
+        raise DatasetError(f"{root}: too few images to keep any for validation; add at least two per class")
+    return FolderListing(root, classes, tuple(train), tuple(val))
+
+
+def _split_per_class(files: list[tuple[str, int]], val_fraction: float, seed: int
+                     ) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """The per-class validation split of load_image_folder (same seed, same images)."""
+    rng = np.random.default_rng(seed)
+    labels = np.array([label for _, label in files])
+    train_idx: list[int] = []
+    val_idx: list[int] = []
+    for c in np.unique(labels):
+        idx = rng.permutation(np.flatnonzero(labels == c))
+        n_val = max(1, round(len(idx) * val_fraction)) if len(idx) >= 2 else 0
+        val_idx.extend(idx[:n_val])
+        train_idx.extend(idx[n_val:])
+    return [files[i] for i in sorted(train_idx)], [files[i] for i in sorted(val_idx)]
+
+
+def data_path_choice(folder: str | os.PathLike[str], input_shape: Sequence[int],
+                     budget: int | None = None) -> tuple[bool, str]:
+    """(streaming, reason): whether a folder's images, held as uint8 tensors of the design's
+    input shape, would take more than `budget` bytes (default: a quarter of the memory).
+
+    The reason is one sentence for the log and the window. A folder that is no dataset
+    raises the DatasetError `load_image_folder` would.
+    """
+    budget = budget if budget is not None else default_budget_bytes()
+    count = list_image_folder(folder).count
+    need = count * int(np.prod([int(v) for v in input_shape]))
+    what = f"{format_int(count)} images at {shape_str(input_shape, COMPACT)} take {format_bytes(need)} in memory"
+    if need > budget:
+        return True, f"{what}, over the memory budget of {format_bytes(budget)}: streaming them from disk"
+    return False, f"{what}, within the memory budget of {format_bytes(budget)}: holding them in memory"
+
+
+# ---------------------------------------------------------------- decoding
+
+def decode_image(path: str, shape: Sequence[int]) -> torch.Tensor:
+    """One image file as a uint8 tensor of `shape` (C, H, W): grey or RGB, resized bilinearly.
+
+    PIL decodes, as torchvision's ImageFolder does by default (its own image decoders are
+    deprecated), with the conversions of the in-memory path, so both give the same pixels.
+    """
+    from PIL import Image
+
+    c, h, w = (int(v) for v in shape)
+    with Image.open(path) as img:
+        img = img.convert("L" if c == 1 else "RGB").resize((w, h), Image.Resampling.BILINEAR)
+        arr = np.asarray(img, dtype=np.uint8)
+    return torch.from_numpy(arr[None].copy() if arr.ndim == 2 else arr.transpose(2, 0, 1).copy())
+
+
+class ImageFiles(torch.utils.data.Dataset):
+    """Image files decoded on demand: item i is (uint8 image (C, H, W), label)."""
+
+    def __init__(self, samples: Sequence[tuple[str, int]], shape: Sequence[int]) -> None:
+        self.samples = tuple(samples)
+        self.shape = tuple(int(v) for v in shape)
+
+    def __len__(self) -> int:
+        return len(self.samples)
+
+    def __getitem__(self, index: int) -> tuple[torch.Tensor, int]:
+        path, label = self.samples[index]
+        try:
+            return decode_image(path, self.shape), label
+        except (OSError, RuntimeError, ValueError, SyntaxError) as exc:
+            raise DatasetError(f"{path}: cannot decode this image ({exc.__class__.__name__}: "
+                               f"{str(exc).splitlines()[0] if str(exc) else ''}); remove or replace it") from None
+
+    def part(self, start: int | None = None, stop: int | None = None, step: int | None = None) -> "ImageFiles":
+        return ImageFiles(self.samples[start:stop:step], self.shape)
+
+
+@dataclass(frozen=True)
+class StreamingDataset:
+    """A folder read from disk while training; the attributes the Trainer's loop reads from
+    a Dataset, with the images as `ImageFiles` (labels are small and stay tensors)."""
+
+    info: DatasetInfo
+    train_x: ImageFiles
+    train_y: torch.Tensor
+    val_x: ImageFiles
+    val_y: torch.Tensor
+
+    @property
+    def device(self) -> torch.device:
+        return self.train_y.device
+
+    def to(self, device: torch.device | str) -> "StreamingDataset":
+        return replace(self, train_y=self.train_y.to(device), val_y=self.val_y.to(device))
+
+    def subset(self, max_train: int | None = None, max_val: int | None = None) -> "StreamingDataset":
+        return replace(self, train_x=self.train_x.part(None, max_train), train_y=self.train_y[:max_train],
+                       val_x=self.val_x.part(None, max_val), val_y=self.val_y[:max_val])
+
+    def val_part(self, rank: int, world_size: int) -> "StreamingDataset":
+        """Every world_size-th validation image from `rank` on (one rank's share)."""
+        return replace(self, val_x=self.val_x.part(rank, None, world_size), val_y=self.val_y[rank::world_size])
+
+    def normalization(self) -> tuple[torch.Tensor, torch.Tensor]:
+        c = self.info.input_shape[0]
+        mean = torch.tensor(self.info.mean, dtype=torch.float32, device=self.device).view(1, c, 1, 1)
+        std = torch.tensor(self.info.std, dtype=torch.float32, device=self.device).view(1, c, 1, 1)
+        return mean, std
+
+
+def open_stream(folder: str | os.PathLike[str], input_shape: Sequence[int], callback: Any = None,
+                seed: int = 0) -> StreamingDataset:
+    """List a folder and measure its mean/std on a seeded sample; decodes nothing else."""
+    shape = tuple(int(v) for v in input_shape)
+    if len(shape) != 3 or shape[0] not in (1, 3):
+        raise DatasetError(f"{folder}: images can become 1 (grey) or 3 (RGB) channels, the design's input is "
+                           f"{shape_str(shape, COMPACT)}")
+    listing = list_image_folder(folder)
+    train = ImageFiles(listing.train, shape)
+    rng = np.random.default_rng(seed)
+    sample = sorted(rng.choice(len(train), size=min(STATS_SAMPLE, len(train)), replace=False).tolist())
+    images = []
+    for done, i in enumerate(sample, 1):
+        images.append(train[i][0])
+        if callback is not None and (done % 50 == 0 or done == len(sample)):
+            callback(ProgressEvent(f"reading images in {listing.root.name} for their mean and std", done,
+                                   len(sample)))
+    mean, std = channel_stats(torch.stack(images))
+    info = DatasetInfo(listing.root.name, shape, listing.classes, mean, std)  # type: ignore[arg-type]
+    labels = [torch.tensor([label for _, label in part], dtype=torch.int64) for part in (listing.train, listing.val)]
+    return StreamingDataset(info, train, labels[0], ImageFiles(listing.val, shape), labels[1])
+
+
+# ---------------------------------------------------------------- the trainer
+
+class _EpochBatches(torch.utils.data.Sampler[list[int]]):
+    """The batches of the current epoch, replaced each epoch; lets the DataLoader's workers
+    persist across epochs while the order changes."""
+
+    def __init__(self) -> None:
+        self.batches: list[list[int]] = []
+
+    def __iter__(self) -> Iterator[list[int]]:
+        return iter(self.batches)
+
+    def __len__(self) -> int:
+        return len(self.batches)
+
+
+class StreamingTrainer(Trainer):
+    """The Trainer fed by DataLoader workers from a folder on disk (see the module docstring).
+
+    `dataset` is the folder's path. Running out of memory ends the run (lower the batch
+    size) instead of halving the batch: the loader has already cut the epoch into batches.
+    """
+
+    _batches: _EpochBatches  # this epoch's batches, set as it starts
+    _train_loader: torch.utils.data.DataLoader  # made at the first epoch, its workers kept for the others
+    _train_iter: Iterator[Any]
+    _val_iter: Iterator[Any]
+    _val_next: tuple[int, int, int] | None = None  # (data id, start, count) the validation iterator gives next
+
+    def _load_data(self) -> Any:
+        if self.design is None:
+            raise _Failed("streaming a folder needs a design (its input shape)")
+        return open_stream(str(self.dataset), self.design.input, callback=self._emit_while_loading,
+                           seed=self.config.seed)
+
+    def _loader(self, dataset: ImageFiles, persistent: bool, **kwargs: Any) -> torch.utils.data.DataLoader:
+        workers = self.config.loader_workers
+        return torch.utils.data.DataLoader(
+            dataset, num_workers=workers, pin_memory=self.device is not None and self.device.type == "cuda",
+            prefetch_factor=4 if workers else None, persistent_workers=persistent and workers > 0, **kwargs)
+
+    @staticmethod
+    def _next(batches: Iterator[Any]) -> Any:
+        """The next batch; a file a worker could not decode ends the run with its one line."""
+        try:
+            return next(batches)
+        except DatasetError as exc:  # re-raised from a worker with its traceback in the text
+            last = str(exc).strip().splitlines()[-1]
+            raise DatasetError(last.split("DatasetError: ", 1)[-1]) from None
+
+    def _epoch_order(self, epoch: int, n: int, generator: torch.Generator, device: torch.device) -> torch.Tensor:
+        order = super()._epoch_order(epoch, n, generator, device)
+        data = self.dataset
+        assert isinstance(data, StreamingDataset)
+        if epoch == 1:
+            self._batches = _EpochBatches()
+            self._train_loader = self._loader(data.train_x, True, batch_sampler=self._batches)
+            workers = self.config.loader_workers
+            self.callback(InfoEvent(f"streaming {format_int(len(data.train_x))} training images from "
+                                    f"{data.info.name} with {workers} loader worker{'' if workers == 1 else 's'}"))
+        batch = min(self.config.batch_size, len(order))
+        indices = order.tolist()
+        self._batches.batches = [indices[i:i + batch] for i in range(0, (len(indices) // batch) * batch, batch)]
+        self._train_iter = iter(self._train_loader)
+        return order
+
+    def _fetch(self, data: Any, idx: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        x, y = self._next(self._train_iter)
+        if len(y) != len(idx):
+            raise _Failed(f"the image loader gave {len(y)} images for a batch of {len(idx)}")
+        return x.to(data.device, non_blocking=True), y.to(data.device, non_blocking=True)
+
+    def _fetch_val(self, data: Any, start: int, count: int) -> tuple[torch.Tensor, torch.Tensor]:
+        if start == 0 or self._val_next != (id(data), start, count):
+            rest = data.val_x.part(start)
+            self._val_iter = iter(self._loader(rest, False, batch_size=count, shuffle=False))
+        x, y = self._next(self._val_iter)
+        self._val_next = (id(data), start + len(y), count)
+        return x.to(data.device, non_blocking=True), y.to(data.device, non_blocking=True)
+
+    def _train_step(self, model: nn.Module, optimizer: torch.optim.Optimizer, data: Any, idx: torch.Tensor,
+                    generator: torch.Generator, loss_acc: torch.Tensor, correct_acc: torch.Tensor) -> bool:
+        if not super()._train_step(model, optimizer, data, idx, generator, loss_acc, correct_acc):
+            raise _Failed(f"out of memory on {self.device} at batch size {len(idx)} while streaming: "
+                          "lower --batch-size")
+        return True
