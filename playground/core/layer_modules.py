@@ -1,4 +1,5 @@
-"""Torch modules of the leaf kinds that neither torch nor torchvision ship as a module.
+"""Torch modules of the leaf kinds that neither torch nor torchvision ship as a module (or
+ship in a form ONNX cannot export).
 
 Kept apart from the catalogue so it is read without torch. The exporter copies these
 classes' source into every export that uses them, so they use only `torch` and `nn`.
@@ -8,6 +9,16 @@ from __future__ import annotations
 
 import torch
 import torch.nn as nn
+
+
+class ChannelShuffle(nn.ChannelShuffle):
+    """torch.nn.ChannelShuffle with its forward written as a view and a transpose (the same
+    numbers): torch's own op, aten::channel_shuffle, has no ONNX form, so ONNX export and
+    onnxruntime could not take a ShuffleNet otherwise."""
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        n, c, h, w = x.shape
+        return x.view(n, self.groups, c // self.groups, h, w).transpose(1, 2).reshape(n, c, h, w)
 
 
 class ChannelSlice(nn.Module):

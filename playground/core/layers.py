@@ -497,7 +497,7 @@ _KINDS: list[LayerKind] = [
               "convolution mixes information across groups (ShuffleNet).",
               (_p("groups", INT, None, required=True, minimum=1, maximum=4096, starter=2,
                   help="How many groups are interleaved; must divide the channels."),),
-              call=_simple("ChannelShuffle"), closed_form=formulas.channel_shuffle, card=cards.channel_shuffle),
+              call=_own("ChannelShuffle"), closed_form=formulas.channel_shuffle, card=cards.channel_shuffle),
     LayerKind("ChannelSlice", "Regularization & shape",
               "Keeps channels start to stop-1 and drops the rest: x[:, start:stop]. Two slices in a "
               "Concat split the channels in halves, as ShuffleNetV2 does.",

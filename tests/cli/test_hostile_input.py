@@ -362,11 +362,10 @@ def test_classify_escapes_class_names_and_file_names(tmp_path: Path, capsys: pyt
 def no_training(monkeypatch: pytest.MonkeyPatch) -> None:
     import playground.commands.train as train_command
 
-    class NoTrainer:
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            raise AssertionError("training must not start")
+    def no_trainer(*args: object, **kwargs: object) -> None:
+        raise AssertionError("training must not start")
 
-    monkeypatch.setattr(train_command, "Trainer", NoTrainer)
+    monkeypatch.setattr(train_command, "make_trainer", no_trainer)
 
 
 def _lenet() -> str:

@@ -243,7 +243,7 @@ def test_an_unreadable_lesson_file_is_one_line(tmp_path: Path, content: str, mes
 # What the shipped examples happen to solve: LeNet-5's first layer is the padding lesson's
 # answer, and every convolution of ResNet-mini (its shortcut's too) is followed by batch norm.
 EXAMPLES_SOLVE = {"lenet5": {"padding", "lenet"}, "lenet5_relu": {"padding", "lenet"},
-                  "resnet_mini": {"normalization"}}
+                  "resnet_mini": {"normalization"}, "mobilenet_mini": {"normalization"}}
 
 
 @pytest.mark.parametrize("example", example_paths(), ids=lambda p: p.stem)
