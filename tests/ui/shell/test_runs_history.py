@@ -40,3 +40,20 @@ def test_a_restarted_window_shows_the_runs_of_earlier_launches(qtbot) -> None:
     with RunStore(default_path()) as store:
         assert store.count() == 1 and store.list()[0].source == "window"
     second.window.close()
+
+
+def test_a_runs_design_opens_as_an_untitled_copy(qtbot) -> None:
+    design = design_from_dict(SMALL)
+    from playground.core.design import design_to_json
+    with RunStore(default_path()) as store:
+        store.start_run(design_json=design_to_json(design), design_name="Small", dataset="embedded MNIST",
+                        settings={}, source="cli")
+    bench = launch(qtbot)
+    window, runs = bench.window, bench.training.runs
+    window.show_page("train")
+    with qtbot.waitSignal(runs.storeReady, timeout=10_000):
+        bench.training.tabs.setCurrentWidget(runs)
+    runs.table.selectRow(0)
+    assert runs.open_design()
+    assert window.document.design.name == "Small" and window.document.path is None and window.document.modified
+    window.close()
