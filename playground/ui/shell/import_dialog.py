@@ -32,6 +32,7 @@ from playground.core.analysis import analyze
 from playground.core.builder import build_model
 from playground.core.datasets import DatasetInfo
 from playground.core.design import Design, DesignError
+from playground.core.events import FailedEvent
 from playground.core.importer import ImportFailure, checkpoint_dataset, import_module, load_source, load_state_dict
 from playground.core.safe_text import printable
 from playground.ui.shell.main_window import MainWindow
@@ -88,7 +89,9 @@ class ImportModelDialog(QDialog):
         self.setWindowTitle(self.tr("Import PyTorch model"))
         self.result_value: Imported | None = None
         self.job = BackgroundJob(self)
+        self.job.update.connect(self._on_update)
         self.job.finished.connect(self._on_finished)
+        self._failure = ""  # the worker's one line when the job raised something unexpected
         self.source_edit = QLineEdit()
         self.source_edit.setObjectName("importSource")
         self.source_edit.setPlaceholderText("torchvision:resnet18  ·  module:package.module:Factory")
@@ -140,10 +143,15 @@ class ImportModelDialog(QDialog):
             return False
         job = ImportJob(source, self.input_edit.text().strip(), self.weights_edit.text().strip())
         self.result_value = None
+        self._failure = ""
         self.import_button.setEnabled(False)
         self._say(self.tr("Importing {source}…").format(source=source), error=False)
         self.job.start(lambda _callback: job)
         return True
+
+    def _on_update(self, event: object) -> None:
+        if isinstance(event, FailedEvent):
+            self._failure = event.message
 
     def _on_finished(self, result: Imported | str | None) -> None:
         self.import_button.setEnabled(True)
@@ -152,7 +160,7 @@ class ImportModelDialog(QDialog):
             self.message.clear()
             self.accept()
         else:
-            self._say(result or self.tr("the import failed"), error=True)
+            self._say(result or self._failure or self.tr("the import failed"), error=True)
 
     def _say(self, text: str, error: bool) -> None:
         self.message.setText(printable(text))

@@ -126,7 +126,7 @@ class RunsScatter(pg.PlotWidget):
         return printable(self.tr("#{id} {design} on {dataset}\n{macs} MACs, {params} params\n"
                                  "best validation accuracy {acc:.2f}%").format(
             id=data, design=run.design_name, dataset=run.dataset, macs=format_int(run.macs),
-            params=format_int(run.params), acc=y))
+            params=format_int(run.params) if run.params is not None else "–", acc=y))
 
     def _on_clicked(self, item: pg.ScatterPlotItem, points, event) -> None:
         if len(points):
@@ -347,10 +347,10 @@ class RunsView(QWidget):
     def shutdown(self) -> None:
         """Join the opening job and close the file (the window closes)."""
         self._opening.shutdown()
-        if self.store is not None:
+        store, self.store = self.store, None
+        if store is not None:
             self.model.set_store(None)
-            self.store.close()
-            self.store = None
+            store.close()
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)

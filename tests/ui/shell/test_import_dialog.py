@@ -111,3 +111,12 @@ def test_a_module_with_weights_becomes_the_active_model(qtbot, workbench, module
     with torch.no_grad():
         assert torch.allclose(active.model(x), source.eval()(x), atol=1e-6)
     assert "small.pth" in active.source
+
+
+def test_an_unexpected_error_of_the_model_still_reads_as_one_line(qtbot, workbench, modules):
+    (modules / "ui_import_broken.py").write_text("class Net:\n    def __init__(self):\n        raise KeyError('no')\n")
+    dialog = workbench.importer.open()
+    run_import(qtbot, dialog, "module:ui_import_broken:Net", "1,8,8")
+    text = dialog.message.text()
+    assert text and "\n" not in text and text != "the import failed"
+    dialog.close()
