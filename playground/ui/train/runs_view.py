@@ -52,6 +52,7 @@ CURVE_COLOURS = ("#1f77b4", "#d65f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2
 MAX_LABELS = 30  # more points than this are left unlabelled (hover shows what each is)
 MAX_OVERLAID = len(CURVE_COLOURS)
 DAY_S = 24 * 3600.0
+COLUMN_WIDTHS = (48, 150, 130, 120, 70, 70, 90, 60, 70, 120, 80)  # the note column stretches
 DATE_CHOICES = (("any", "Any time"), ("today", "Today"), ("week", "Last 7 days"), ("month", "Last 30 days"))
 
 
@@ -258,6 +259,8 @@ class RunsView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # never measures every row
         header.setStretchLastSection(True)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            header.resizeSection(column, width)
         self.table.setToolTip(self.tr("Every training run, from this window, earlier launches and the command "
                                       "line. Select several to compare their curves; double-click a name or a "
                                       "note to edit it. MACs: multiply-accumulates per image."))
