@@ -64,6 +64,9 @@ WORKBENCH_ACTIONS: tuple[ActionSpec, ...] = (
                shortcuts=("Ctrl+Alt+O",), icon="open",
                tip=QT_TRANSLATE_NOOP("Actions", "Load a checkpoint and make it the active model"),
                menu="file", group="model"),
+    ActionSpec("import_model", QT_TRANSLATE_NOOP("Actions", "&Import PyTorch Model…"), "importer.open",
+               tip=QT_TRANSLATE_NOOP("Actions", "Turn a torchvision model or a PyTorch module into a design"),
+               menu="file", group="import"),
     ActionSpec("go_design", QT_TRANSLATE_NOOP("Actions", "Go to &Design"), "window.show_page", args=(DESIGN_PAGE,),
                shortcuts=("Ctrl+1",), tip=QT_TRANSLATE_NOOP("Actions", "Show the Design page"), menu="view",
                group="pages"),
@@ -81,15 +84,19 @@ WORKBENCH_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("stop", QT_TRANSLATE_NOOP("Actions", "&Stop"), "training.stop_button.click", shortcuts=("Ctrl+.",),
                tip=QT_TRANSLATE_NOOP("Actions", "Stop training and keep the weights so far (on the Train page)"),
                page=TRAIN_PAGE),
+    ActionSpec("distributed", QT_TRANSLATE_NOOP("Actions", "Run on Several &GPUs/Machines…"), "torchrun.open",
+               tip=QT_TRANSLATE_NOOP("Actions", "The torchrun command for this design and settings, and a job "
+                                                "folder to copy to a cluster"), menu="train", group="distributed"),
 )
 
 MENUS: tuple[MenuSpec, ...] = (
     MenuSpec("file", QT_TRANSLATE_NOOP("Actions", "&File"), "fileMenu",
-             ("open", "@recent", "@examples", "-", "save", "-", "model", "-", "quit")),
+             ("open", "@recent", "@examples", "-", "import", "-", "save", "-", "model", "-", "quit")),
     MenuSpec("edit", QT_TRANSLATE_NOOP("Actions", "&Edit"), "editMenu",
              ("history", "-", "clipboard", "-", "move", "-", "filter")),
     MenuSpec("view", QT_TRANSLATE_NOOP("Actions", "&View"), "viewMenu",
              ("@docks", "-", "zoom", "-", "groups", "-", "pages", "-", "layout")),
+    MenuSpec("train", QT_TRANSLATE_NOOP("Actions", "&Train"), "trainMenu", ("distributed",)),
     MenuSpec("help", QT_TRANSLATE_NOOP("Actions", "&Help"), "helpMenu", ("help",)),
 )
 

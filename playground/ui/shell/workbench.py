@@ -21,11 +21,13 @@ from PySide6.QtWidgets import QFileDialog, QFrame, QScrollArea, QWidget
 
 from playground.ui.widgets import style
 from playground.ui.shell.actions import TRAIN_PAGE, WORKBENCH_ACTIONS
+from playground.ui.shell.import_dialog import ImportModelCommand, open_untitled
 from playground.ui.slide.slide_page import KernelSlidePage
 from playground.ui.draw.draw_panel import DrawPanel
 from playground.ui.shell.main_window import MainWindow, file_stem
 from playground.ui.state.active_model import ModelHub
 from playground.ui.state.training_session import TrainingSession
+from playground.ui.train.torchrun_dialog import TorchrunCommand
 from playground.ui.train.training_panel import TrainingPanel
 
 MODEL_FILTER = "Models (*.pt);;All files (*)"
@@ -59,6 +61,9 @@ class Workbench:
                                          "Draw a digit and watch the network classify it")
         self.slide_page = window.add_page("Kernel slide", _scrollable(self.slide), style.icon("slide"),
                                           "Watch a kernel slide over your digit, multiply-add by multiply-add")
+        self.importer = ImportModelCommand(window, self.hub)
+        self.torchrun = TorchrunCommand(self.training, window)
+        self.training.runs.openDesignRequested.connect(lambda design: open_untitled(window, design, design.name))
         self._add_model_actions()
 
         self.draw.inputChanged.connect(self.slide.set_input)

@@ -30,6 +30,7 @@ from playground.core.datasets import Dataset
 from playground.core.design import Design
 from playground.core.events import (
     Callback, EpochEvent, FailedEvent, FinishedEvent, InfoEvent, ProgressEvent, StepEvent)
+from playground.core.run_recorder import RunRecorder
 from playground.core.trainer import TrainConfig, Trainer, metrics_from_history
 from playground.ui.state.active_model import ActiveModel, ModelHub
 from playground.ui.state.jobs import BackgroundJob, StepBatch
@@ -205,12 +206,12 @@ class TrainingSession(QObject):
             return False
         design, config, load_data = request.design, request.config, request.load_data
 
-        def make_trainer(callback: Callback) -> Trainer:  # runs on the worker thread
+        def make_trainer(callback: Callback) -> _RecordedRun:  # runs on the worker thread
             data = load_data(callback)
             trainer = Trainer(design, data, config, callback, report_every_s=REPORT_EVERY_S)
             callback(_TrainerReady(trainer))
             callback(_RunStarted(data, build_model(design)))
-            return trainer
+            return _RecordedRun(trainer, RunRecorder.attach(trainer, source="window"))
 
         self._request, self._started, self._trainer, self._result, self._history = request, None, None, None, []
         self._started_at, self._ended_at = time.monotonic(), None
@@ -368,6 +369,29 @@ class TrainingSession(QObject):
         if state is not self._state:
             self._state = state
             self.stateChanged.emit(state)
+
+
+class _RecordedRun:
+    """The trainer as the worker's job, recorded in the run history (core.run_recorder):
+    a run that ends without an end event is closed there as interrupted."""
+
+    def __init__(self, trainer: Trainer, recorder: RunRecorder) -> None:
+        self.trainer, self.recorder = trainer, recorder
+
+    def run(self) -> Any:
+        try:
+            return self.trainer.run()
+        finally:
+            self.recorder.close()
+
+    def stop(self) -> None:
+        self.trainer.stop()
+
+    def pause(self) -> None:
+        self.trainer.pause()
+
+    def resume(self) -> None:
+        self.trainer.resume()
 
 
 class _TorchWarmUp:

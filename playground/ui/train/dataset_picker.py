@@ -39,6 +39,7 @@ from playground.core.datasets import (
 )
 from playground.core.design import Design, DesignError
 from playground.core.events import Callback, FailedEvent, InfoEvent, ProgressEvent
+from playground.core.streaming import data_path_choice
 from playground.core.text import COMPACT, format_bytes, format_int, shape_str
 from playground.ui.state.jobs import BackgroundJob
 from playground.ui.widgets import style
@@ -152,6 +153,7 @@ class DatasetPicker(QWidget):
         self._job_spec = ""  # what the running (or last) load job is loading
         self._downloading = False
         self._reload_when_done = False
+        self._data_paths: dict[tuple[str, tuple[int, int, int]], str] = {}  # folder, shape -> data_path_line
         self.job = BackgroundJob(self)
         self.job.update.connect(self._on_update)
         self.job.finished.connect(self._on_job_finished)
@@ -346,6 +348,21 @@ class DatasetPicker(QWidget):
         self._show_state()
         self.changed.emit()
 
+    def data_path_line(self) -> str:
+        """Which path this folder takes on the command line and in a torchrun job (in
+        memory or streamed from disk, core.streaming.data_path_choice), and why."""
+        key = (self.spec(), self.input_shape())
+        if key not in self._data_paths:
+            try:
+                streaming, reason = data_path_choice(key[0], key[1])
+            except (DatasetError, OSError) as exc:
+                self._data_paths[key] = self.tr("Data path unknown: {reason}").format(reason=exc)
+            else:
+                self._data_paths[key] = self.tr("Data path for training from the command line or torchrun "
+                                                "({path}): {reason}.").format(
+                    path=self.tr("streamed") if streaming else self.tr("in memory"), reason=reason)
+        return self._data_paths[key]
+
     def _show_state(self) -> None:
         """Status text, and which of download / progress / cancel are shown."""
         key, data, busy = self.key, self.loaded(), self.busy
@@ -367,6 +384,9 @@ class DatasetPicker(QWidget):
             text, tone = self._error, "error"
         else:
             text, tone = about, "note"
+        path_line = self.data_path_line() if key == FOLDER and data is not None else ""
+        if path_line:
+            text += "\n" + path_line
         fit = "" if busy else self.fit_problem()
         if fit:
             text, tone = f"{text}\n⚠ {fit}", "error"

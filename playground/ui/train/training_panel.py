@@ -80,13 +80,12 @@ class TrainingPanel(QWidget):
         self.cache = DatasetCache()
         self._pending_results: EpochEvent | None = None  # evaluation not drawn yet (tab hidden)
         self._progress_shown_at = 0.0
-        self._run_rows: dict[int, int] = {}  # session run id -> row id in the runs view
 
         self.picker = DatasetPicker(self.cache)
         self.settings = TrainingSettings()
         self.plots = TrainingPlots()
         self.results = ResultsView()
-        self.runs = RunsView()
+        self.runs = RunsView(hub)
         self._build()
 
         session = self.session
@@ -299,6 +298,7 @@ class TrainingPanel(QWidget):
         """Stop any run and join its thread, and any data download (closing the window)."""
         self.session.shutdown()
         self.picker.shutdown()
+        self.runs.shutdown()
         self._clock.stop()
         self.plots.stop_live()
 
@@ -403,13 +403,8 @@ class TrainingPanel(QWidget):
         if self.tabs.widget(index) is self.results:
             self._show_results()
 
-    def _on_run_changed(self, run_id: int) -> None:
-        record = self.session.runs[run_id]
-        row = self._run_rows.get(run_id)
-        if row is None:
-            self._run_rows[run_id] = self.runs.add_run(record)
-        else:
-            self.runs.update_run(row)  # the record is the session's own: only redraw it
+    def _on_run_changed(self, _run_id: int) -> None:
+        self.runs.refresh()  # the recorder wrote the run to the history before the session heard of it
 
     def _on_ended(self, result: FinishedEvent | FailedEvent | None) -> None:
         self._show_results()

@@ -1,4 +1,4 @@
-"""Results of an epoch: confusion matrix clicks, per-class accuracy, the gallery; and the runs view."""
+"""Results of an epoch: confusion matrix clicks, per-class accuracy, the gallery (the runs view: test_runs_view.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 
 from playground.core.events import WorstExample
 from playground.ui.train.results_view import ConfusionMatrixView, ResultsView, thumbnail
-from playground.ui.train.runs_view import RunRecord, RunsView
 
 NAMES = [str(i) for i in range(10)]
 
@@ -105,43 +104,3 @@ def test_thumbnails_of_grey_and_colour_images():
     assert (grey.width(), grey.height()) == (56, 56)
     assert (colour.width(), colour.height()) == (64, 64)
     assert grey.toImage().pixelColor(10, 10).red() == 200
-
-
-def test_runs_table_and_scatter_follow_the_runs(qtbot):
-    view = RunsView()
-    qtbot.addWidget(view)
-    view.show()
-    first = view.add_run(RunRecord("LeNet-5", "embedded MNIST", 61_706, 416_520, None, 0, 0.0, "CPU"))
-    assert view.table.rowCount() == 1
-    assert view.scatter.point_count() == 0  # no accuracy yet, no point
-    view.update_run(first, best_val_acc=0.981, epochs=3, duration_s=42.0, status="finished")
-    second = view.add_run(RunRecord("Tiny", "embedded MNIST", 7_850, 7_840, 0.91, 1, 3.0, "CPU", "stopped"))
-    assert view.table.rowCount() == 2
-    assert view.scatter.point_count() == 2
-    texts = {view.table.item(r, 1).text(): view.table.item(r, 5).text() for r in range(2)}
-    assert texts == {"LeNet-5": "98.10%", "Tiny": "91.00%"}
-    view.table.select_run(second)
-    assert view.table.selected_run() == second
-
-
-def test_runs_table_reads_numbers_compactly_and_sorts_by_the_numbers(qtbot):
-    view = RunsView()
-    qtbot.addWidget(view)
-    view.add_run(RunRecord("AlexNet", "embedded MNIST", 61_100_840, 999, 0.5, 1, 3725.0, "CPU"))
-    view.add_run(RunRecord("Tiny", "embedded MNIST", 999, 61_100_840, 0.5, 1, 42.25, "CPU"))
-    cells = {view.table.item(r, 1).text(): [view.table.item(r, c).text() for c in (3, 4, 7)] for r in range(2)}
-    assert cells == {"AlexNet": ["61.1M", "999", "1 h 02 min"], "Tiny": ["999", "61.1M", "42.2 s"]}
-    tips = {view.table.item(r, 1).text(): view.table.item(r, 3).toolTip() for r in range(2)}
-    assert tips == {"AlexNet": "61,100,840 parameters", "Tiny": "999 parameters"}
-    view.table.sortItems(3)
-    assert view.table.item(0, 1).text() == "Tiny"  # 999 before 61.1M: by the number, not the text
-
-
-def test_a_hidden_scatter_is_drawn_when_shown(qtbot):
-    view = RunsView()
-    qtbot.addWidget(view)
-    view.add_run(RunRecord("LeNet-5", "embedded MNIST", 61_706, 416_520, 0.98, 3, 42.0, "CPU", "finished"))
-    assert view.scatter.point_count() == 0  # not shown yet: nothing drawn
-    view.show()
-    qtbot.waitExposed(view)
-    assert view.scatter.point_count() == 1

@@ -97,7 +97,7 @@ def test_stop_mid_epoch_ends_the_run_and_its_thread(qtbot, panel):
     assert isinstance(result, FinishedEvent) and result.stopped and result.epochs_done < 5
     assert not panel.is_training and running_threads() == 0
     assert not panel.document.locked
-    run = panel.runs.runs[1]
+    run = panel.session.runs[1]
     assert run.status == "stopped"
     done = result.epochs_done
     assert panel.progress.format() == f"Stopped: {done} epoch{'' if done == 1 else 's'}"
@@ -147,7 +147,7 @@ def test_a_diverging_run_says_so_and_leaves_the_panel_usable(qtbot, panel):
     assert "diverged" in text and "learning rate" in text
     assert panel.train_button.isEnabled() and panel.train_button.text() == "Train"
     assert not panel.document.locked
-    assert panel.runs.runs[1].status == "failed"
+    assert panel.session.runs[1].status == "failed"
 
 
 def test_a_design_that_does_not_fit_the_data_cannot_start(qtbot, panel):
