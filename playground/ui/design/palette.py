@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QLineEdit, QStyle, QStyledItem
 
 from playground.core.design import new_block
 from playground.core.layers import CATALOGUE, GROUPS, LayerKind, kinds_in_group
+from playground.core.layer_search import kind_matches, match_rank
 from playground.ui.widgets import style
 from playground.ui.widgets.mime import MIME_TYPE, block_mime
 
@@ -140,9 +141,7 @@ class PaletteTree(QTreeWidget):
             shown = 0
             for i in range(header.childCount()):
                 item = header.child(i)
-                kind = CATALOGUE[item.data(0, _TYPE_ROLE)]
-                match = not needle or needle in kind.name.lower() or needle in kind.group.lower() \
-                    or needle in kind.explanation.lower()
+                match = kind_matches(CATALOGUE[item.data(0, _TYPE_ROLE)], needle)
                 item.setHidden(not match)
                 shown += match
             header.setHidden(shown == 0)
@@ -152,10 +151,7 @@ class PaletteTree(QTreeWidget):
         needle = text.strip().lower()
         shown = [name for name, item in self._items.items() if not item.isHidden()]
 
-        def rank(name: str) -> int:
-            lowered = name.lower()
-            return 0 if lowered == needle else 1 if lowered.startswith(needle) else 2 if needle in lowered else 3
-        return sorted(shown, key=rank) if needle else shown
+        return sorted(shown, key=lambda name: match_rank(name, needle)) if needle else shown
 
 
 class LayerPalette(QWidget):
