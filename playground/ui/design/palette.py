@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QLineEdit, QStyle, QStyledItem
 from playground.core.design import new_block
 from playground.core.layers import CATALOGUE, GROUPS, LayerKind, kinds_in_group
 from playground.core.layer_search import kind_matches, match_rank
+from playground.ui.design.inspector_pictures import curve_tooltip_html
 from playground.ui.widgets import style
 from playground.ui.widgets.mime import MIME_TYPE, block_mime
 
@@ -116,6 +117,7 @@ class PaletteTree(QTreeWidget):
         item.setData(0, _SUMMARY_ROLE, _first_sentence(kind.explanation))
         formula = f"<p><code>{kind.formula}</code></p>" if kind.formula else ""
         item.setToolTip(0, f"<p><b>{kind.name}</b> <i>({kind.group})</i></p><p>{kind.explanation}</p>{formula}"
+                           f"{curve_tooltip_html(kind.name)}"
                            f"<p style='color:{style.MUTED}'>Drag into the design, or double-click to add it "
                            "after the selected block.</p>")
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled)
