@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterator
 
+from playground.core.composites import SEQUENTIAL
 from playground.core.design import Block, BlockPath, Design
 from playground.core.formulas import pair
 
@@ -34,12 +35,10 @@ def _tail(blocks: tuple[Block, ...], prefix: BlockPath) -> Iterator[tuple[Block,
     Sequential (a "Classifier" group) as the torch module would run them."""
     for i in range(len(blocks) - 1, -1, -1):
         block = blocks[i]
-        if len(block.children) == 1 and block.kind.composite is not None and block.type == "Sequential":
+        if block.kind.composite is SEQUENTIAL:
             yield from _tail(block.children[0], prefix + (i, 0))
         else:
             yield block, prefix + (i,)
-        if block.type not in _TRANSPARENT and block.type != "Sequential":
-            return
 
 
 def _trailing_softmax(design: Design) -> Iterator[Smell]:
@@ -50,7 +49,7 @@ def _trailing_softmax(design: Design) -> Iterator[Smell]:
                          "is applied twice and flattens the gradients; remove it (the Draw page shows "
                          "probabilities without it)")
             return
-        if block.type not in _TRANSPARENT and block.type != "Sequential":
+        if block.type not in _TRANSPARENT:
             return
 
 
