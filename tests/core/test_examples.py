@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -98,7 +99,7 @@ def test_lenet5_is_the_original_and_the_relu_variant_is_not() -> None:
     assert first.params["padding"] == 2
 
 
-def _meta_params(module: "torch.nn.Module") -> int:
+def _meta_params(module: Any) -> int:
     return sum(p.numel() for p in module.parameters())
 
 
