@@ -171,3 +171,15 @@ def test_lenet5_1998_trains_on_the_embedded_digits_padded_to_32x32() -> None:
     config = TrainConfig(epochs=1, batch_size=32, device="cpu", cpu_threads=1, seed=0)
     result = Trainer(design, digits, config, report_every_s=0.0).run()
     assert isinstance(result, FinishedEvent)
+
+
+def test_a_drawing_reaches_lenet5_1998_padded_as_its_training_digits_were() -> None:
+    import torch
+
+    from playground.core.inspect_model import fit_input
+
+    digit = torch.rand(28, 28)
+    x = fit_input(digit, (1, 32, 32))
+    assert x.shape == (1, 1, 32, 32) and torch.equal(x[0, 0, 2:30, 2:30], digit)
+    assert fit_input(digit, (3, 32, 32)).shape == (1, 3, 32, 32)  # colour: resized, grey repeated
+    assert not torch.equal(fit_input(digit, (3, 32, 32))[0, 0, 2:30, 2:30], digit)
