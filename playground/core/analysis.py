@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from playground.core.design import Block, BlockPath, Design, slot_text, walk
 from playground.core.formulas import BlockError, LeafResult
 from playground.core.layers import leaf_result
+from playground.core.smells import design_smells
 from playground.core.text import shape_text
 
 Shape = tuple[int, ...]
@@ -187,17 +188,26 @@ class _Walker:
         return flow
 
 
+def _warn(row: LayerInfo, message: str) -> None:
+    """Add a warning to a row; a row with several says them all, one after another."""
+    row.warning = message if row.warning is None else f"{row.warning}; {message}"
+
+
 def analyze(design: Design, num_classes: int | None = None) -> Analysis:
-    """Analyse every block of a design. `num_classes` adds a warning when the output width
-    does not match the dataset's classes."""
+    """Analyse every block of a design. Design smells (`core.smells`) become warnings on
+    their block; `num_classes` adds one when the output width does not match the dataset's
+    classes."""
     walker = _Walker()
     rf0 = ReceptiveField((1, 1), (1, 1), (0.0, 0.0))
     out, _ = walker.run_list(design.layers, (), "layers", tuple(design.input), rf0, 0)
     result = Analysis(walker.rows, tuple(design.input), out)
+    rows = {r.path: r for r in walker.rows}
+    for path, message in design_smells(design):
+        _warn(rows[path], message)
     if num_classes is not None and out is not None and walker.rows and out != (num_classes,):
         last = [r for r in walker.rows if r.depth == 0][-1]
-        last.warning = (f"the network gives {shape_text(out)} outputs but the dataset has {num_classes} "
-                        f"classes; end with Flatten and Linear(out_features={num_classes})")
+        _warn(last, f"the network gives {shape_text(out)} outputs but the dataset has {num_classes} "
+                    f"classes; end with Flatten and Linear(out_features={num_classes})")
     return result
 
 

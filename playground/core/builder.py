@@ -15,8 +15,8 @@ import torch
 import torch.nn as nn
 
 from playground.core.analysis import Analysis, analyze
-from playground.core.design import Block, BlockPath, Design, DesignError
-from playground.core.layers import make_module
+from playground.core.design import Block, BlockPath, Design, DesignError, walk
+from playground.core.layers import build_cap_problem, make_module
 from playground.core.memory import refuse_weights_that_cannot_fit
 
 
@@ -69,6 +69,11 @@ def buildable_analysis(design: Design, analysis: Analysis | None = None) -> Anal
         raise DesignError(path, message)
     if not design.layers:
         raise DesignError("layers", "the design has no layers")
+    json_paths = {row.path: row.json_path for row in analysis.rows}
+    for path, block in walk(design):
+        problem = None if block.kind.composite else build_cap_problem(block.type, block.params)
+        if problem:
+            raise DesignError(json_paths[path], problem)
     return analysis
 
 

@@ -142,6 +142,17 @@ class Dataset:
         return replace(self, train_x=self.train_x[:max_train], train_y=self.train_y[:max_train],
                        val_x=self.val_x[:max_val], val_y=self.val_y[:max_val])
 
+    def padded_to(self, input_shape: Sequence[int]) -> "Dataset":
+        """The images zero-padded (centred) to a slightly larger design input, as LeNet-5's
+        32x32 input holds a 28x28 digit: padding keeps every stroke's size, where a resize
+        would stretch it. Unchanged when the shape already fits or cannot be padded to."""
+        if tuple(input_shape) == self.info.input_shape or not paddable(self.info.input_shape, input_shape):
+            return self
+        dh, dw = input_shape[1] - self.info.input_shape[1], input_shape[2] - self.info.input_shape[2]
+        pads = (dw // 2, dw - dw // 2, dh // 2, dh - dh // 2)
+        info = replace(self.info, input_shape=(int(input_shape[0]), int(input_shape[1]), int(input_shape[2])))
+        return replace(self, info=info, train_x=F.pad(self.train_x, pads), val_x=F.pad(self.val_x, pads))
+
     def normalization(self) -> tuple[torch.Tensor, torch.Tensor]:
         """Mean and std as (1, C, 1, 1) float tensors on the data's device."""
         c = self.info.input_shape[0]
@@ -483,9 +494,18 @@ def load_dataset(spec: str | os.PathLike[str], input_shape: Sequence[int] | None
     raise DatasetError(f"unknown dataset {key!r}: expected {', '.join(dataset_names())} or a folder of class subfolders")
 
 
+def paddable(data_shape: Sequence[int], design_input: Sequence[int]) -> bool:
+    """Whether images of `data_shape` fit `design_input` by a border of zeros: the same
+    channels and at most a quarter more height and width (28x28 digits in 32x32)."""
+    c, h, w = data_shape
+    dc, dh, dw = design_input
+    return dc == c and h <= dh <= h + h // 4 and w <= dw <= w + w // 4
+
+
 def check_input_fits(design_input: Sequence[int], data_shape: Sequence[int], data_name: str) -> None:
-    """Raise DatasetError when the design's input shape is not the data's (before or after loading)."""
-    if tuple(design_input) != tuple(data_shape):
+    """Raise DatasetError when the design's input shape is not the data's (before or after
+    loading), unless the images are padded to it (`Dataset.padded_to`)."""
+    if tuple(design_input) != tuple(data_shape) and not paddable(data_shape, design_input):
         raise DatasetError(f"design expects {shape_str(design_input, COMPACT)}, {data_name} gives {shape_str(data_shape, COMPACT)} "
                            f"(set the design's input to {list(data_shape)})")
 

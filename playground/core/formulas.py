@@ -74,10 +74,12 @@ def _size_text(h: int, w: int) -> str:
     return f"{h}x{w}"
 
 
-def _needs_map(type_name: str, shape: Shape) -> None:
+def _needs_map(type_name: str, shape: Shape, keeps_shape: bool = False) -> None:
+    """A kind that keeps the shape it gets carries that shape on past the error, so the
+    blocks after it are still analysed (one mistake does not hide the next)."""
     if len(shape) != 3:
         raise BlockError(f"{type_name} needs a C x H x W input but gets {_flat_words(shape)}; "
-                         "move it before Flatten")
+                         "move it before Flatten", shape if keeps_shape else None)
 
 
 def _flat_words(shape: Shape) -> str:
@@ -214,7 +216,7 @@ def _adaptive_pool(type_name: str, p: dict[str, Any], shape: Shape) -> LeafResul
 
 
 def batch_norm2d(p: dict[str, Any], shape: Shape) -> LeafResult:
-    _needs_map("BatchNorm2d", shape)
+    _needs_map("BatchNorm2d", shape, keeps_shape=True)
     return LeafResult(shape, 2 * shape[0] if p["affine"] else 0, 0)
 
 
@@ -231,7 +233,7 @@ def layer_norm(p: dict[str, Any], shape: Shape) -> LeafResult:
 
 
 def instance_norm(p: dict[str, Any], shape: Shape) -> LeafResult:
-    _needs_map("InstanceNorm2d", shape)
+    _needs_map("InstanceNorm2d", shape, keeps_shape=True)
     if shape[1] * shape[2] == 1:
         raise BlockError("InstanceNorm2d normalises each channel over H x W, which is 1 x 1 here; "
                          "move it before the layers that shrink the map", shape)
@@ -239,7 +241,7 @@ def instance_norm(p: dict[str, Any], shape: Shape) -> LeafResult:
 
 
 def group_norm(p: dict[str, Any], shape: Shape) -> LeafResult:
-    _needs_map("GroupNorm", shape)
+    _needs_map("GroupNorm", shape, keeps_shape=True)
     groups = p["num_groups"]
     if shape[0] % groups:
         raise BlockError(f"num_groups={groups} does not divide the {shape[0]} channels; "
@@ -250,7 +252,7 @@ def group_norm(p: dict[str, Any], shape: Shape) -> LeafResult:
 def map_only(type_name: str) -> Formula:
     """Kinds that keep the shape but need a C x H x W map (LocalResponseNorm, Dropout2d)."""
     def run(p: dict[str, Any], shape: Shape) -> LeafResult:
-        _needs_map(type_name, shape)
+        _needs_map(type_name, shape, keeps_shape=True)
         return LeafResult(shape, 0, 0)
     return run
 
@@ -268,7 +270,9 @@ def _dim_error(name: str, value: int, ndim: int) -> BlockError:
 def softmax(p: dict[str, Any], shape: Shape) -> LeafResult:
     ndim = len(shape) + 1
     if not -ndim <= p["dim"] < ndim:
-        raise _dim_error("dim", p["dim"], ndim)
+        error = _dim_error("dim", p["dim"], ndim)
+        error.carry_on = shape
+        raise error
     return LeafResult(shape, 0, 0)
 
 
@@ -345,7 +349,7 @@ def pixel_shuffle(p: dict[str, Any], shape: Shape) -> LeafResult:
 
 
 def channel_shuffle(p: dict[str, Any], shape: Shape) -> LeafResult:
-    _needs_map("ChannelShuffle", shape)
+    _needs_map("ChannelShuffle", shape, keeps_shape=True)
     groups = p["groups"]
     if shape[0] % groups:
         raise BlockError(f"groups={groups} does not divide the {shape[0]} channels; use a divisor of {shape[0]}",
@@ -362,11 +366,11 @@ def channel_slice(p: dict[str, Any], shape: Shape) -> LeafResult:
 
 
 def layer_norm2d(p: dict[str, Any], shape: Shape) -> LeafResult:
-    _needs_map("LayerNorm2d", shape)
+    _needs_map("LayerNorm2d", shape, keeps_shape=True)
     per_channel = (1 + int(p["bias"])) if p["elementwise_affine"] else 0
     return LeafResult(shape, per_channel * shape[0], 0)
 
 
 def layer_scale(p: dict[str, Any], shape: Shape) -> LeafResult:
-    _needs_map("LayerScale", shape)
+    _needs_map("LayerScale", shape, keeps_shape=True)
     return LeafResult(shape, shape[0], 0)

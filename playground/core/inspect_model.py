@@ -17,6 +17,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from playground.core.datasets import paddable
 from playground.core.builder import module_names
 from playground.core.design import Block, BlockPath, Design
 
@@ -96,12 +97,17 @@ def grad_cam_block(refs: Sequence[BlockRef]) -> BlockRef | None:
 def fit_input(digit: torch.Tensor, input_shape: Sequence[int]) -> torch.Tensor:
     """A 1x28x28 picture as a batch of one for a network taking (C, H, W) inputs.
 
-    Other sizes are resized (bilinear, antialiased) and grey is repeated for colour
-    inputs, so a drawing can still be shown to, say, a 32x32 RGB network.
+    A grey input a little larger (LeNet-5's 32x32) gets a border of zeros, as the training
+    digits did (`Dataset.padded_to`); other sizes are resized (bilinear, antialiased) and
+    grey is repeated for colour inputs, so a drawing can still be shown to, say, a 32x32
+    RGB network.
     """
     channels, height, width = (int(v) for v in input_shape)
     x = digit.reshape(1, 1, digit.shape[-2], digit.shape[-1]).float()
-    if (height, width) != tuple(x.shape[-2:]):
+    if paddable((1, *x.shape[-2:]), input_shape) and (height, width) != tuple(x.shape[-2:]):
+        dh, dw = height - x.shape[-2], width - x.shape[-1]
+        x = F.pad(x, (dw // 2, dw - dw // 2, dh // 2, dh - dh // 2))
+    elif (height, width) != tuple(x.shape[-2:]):
         x = F.interpolate(x, size=(height, width), mode="bilinear", antialias=True, align_corners=False)
     if channels != 1:
         x = x.expand(1, channels, height, width)

@@ -59,6 +59,10 @@ class Param:
     # For a pair_or_none: what leaving it unset (null) means, as the inspector's checkbox
     # says it; empty: it follows the kernel size (pooling strides).
     unset_label: str = ""
+    # The most the builder and trainer accept, when less than `maximum`: larger values are
+    # analysed (a summary shows a tutorial's 10^12-parameter layer as a "what if") but
+    # never built.
+    build_maximum: float | None = None
 
 
 @dataclass(frozen=True)
@@ -519,8 +523,8 @@ _KINDS: list[LayerKind] = [
     LayerKind("Linear", "Dense",
               "Every output is a weighted sum of every input plus a bias: y = Wx + b. "
               "Params = in_features x out_features + out_features.",
-              (_p("out_features", INT, None, required=True, minimum=1, maximum=65536, starter=10,
-                  help="How many outputs (10 for the ten digit classes)."),
+              (_p("out_features", INT, None, required=True, minimum=1, maximum=10**9, starter=10,
+                  build_maximum=65536, help="How many outputs (10 for the ten digit classes)."),
                _BIAS),
               call=_in_out("Linear", "out_features"), closed_form=formulas.linear, card=cards.linear),
     # Composite
@@ -605,6 +609,17 @@ def torch_call(type_name: str, params: dict[str, Any], in_shape: Shape) -> Torch
         raise ValueError(f"{type_name} is a composite block; the builder assembles it")
     args = {name: (tuple(v) if isinstance(v, list) else v) for name, v in params.items()}
     return entry.call(args, tuple(in_shape))
+
+
+def build_cap_problem(type_name: str, params: dict[str, Any]) -> str | None:
+    """One line saying which parameter is over what the playground builds and trains, or
+    None; the analysis takes such a block as a "what if" and never asks."""
+    for param in CATALOGUE[type_name].params:
+        value = params.get(param.name)
+        if param.build_maximum is not None and isinstance(value, int) and value > param.build_maximum:
+            return (f"{param.name}={value:,} is a what-if: the playground builds and trains at most "
+                    f"{int(param.build_maximum):,}; the summary still shows its numbers")
+    return None
 
 
 def make_module(type_name: str, params: dict[str, Any], in_shape: Shape) -> nn.Module:

@@ -5,12 +5,25 @@ Only formatting lives here; every number comes from `playground.core.analysis`.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from playground.core.analysis import Analysis, LayerInfo, ReceptiveField
 from playground.core.design import Design
 from playground.core.safe_text import printable
 from playground.core.text import format_bytes, format_int, shape_text
+
+
+def display_width(text: str) -> int:
+    """Columns a terminal gives the text: two for wide (CJK) characters, none for combining
+    marks, so a label like "卷积层" lines up with the rows below it."""
+    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+               for ch in text)
+
+
+def _pad(text: str, width: int, right: bool) -> str:
+    fill = " " * max(0, width - display_width(text))
+    return fill + text if right else text + fill
 
 
 def _rf_text(rf: ReceptiveField | None) -> str:
@@ -28,12 +41,12 @@ def format_summary(design: Design, analysis: Analysis) -> str:
     header = ("Path", "Type", "Output shape", "Params", "MACs", "RF")
     cells = [(row.json_path, _type_text(row), shape_text(row.output_shape), format_int(row.params),
               format_int(row.macs), _rf_text(row.receptive_field)) for row in analysis.rows]
-    widths = [max(len(header[i]), *(len(c[i]) for c in cells)) if cells else len(header[i])
-              for i in range(len(header))]
+    widths = [max(display_width(header[i]), *(display_width(c[i]) for c in cells)) if cells
+              else display_width(header[i]) for i in range(len(header))]
     right = (False, False, False, True, True, True)
 
     def line(values: tuple[str, ...]) -> str:
-        parts = [v.rjust(w) if r else v.ljust(w) for v, w, r in zip(values, widths, right)]
+        parts = [_pad(v, w, r) for v, w, r in zip(values, widths, right)]
         return "  ".join(parts).rstrip()
 
     rule_len = sum(widths) + 2 * (len(widths) - 1)

@@ -203,6 +203,8 @@ class Trainer:
             raise _Failed(f"{data.info.name}: needs at least one training and one validation example")
         torch.manual_seed(cfg.seed)
         if self.design is not None:
+            if isinstance(data, Dataset):  # digits padded into a 32x32 LeNet input; a stream is sized already
+                data = data.padded_to(self.design.input)
             check_fits(self.design, data.info)
             self.model = build_model(self.design)
         assert self.model is not None

@@ -24,6 +24,7 @@ from playground.ui.widgets import style
 from playground.core.text import format_bytes, format_count, format_int, shape_str
 from playground.ui.state.document import INPUT_ID, DesignDocument
 from playground.ui.design.inspector_fields import OptionalPairField, ParamField, make_field
+from playground.ui.design.inspector_pictures import ArithmeticPanel, picture_for
 
 INPUT_PRESETS = (("MNIST", (1, 28, 28)), ("CIFAR-10", (3, 32, 32)), ("ImageNet", (3, 224, 224)))
 
@@ -92,6 +93,7 @@ class BlockInspector(QScrollArea):
         self.description_edit: _CommitOnFocusOut | None = None
         self._branch_count: QLabel | None = None
         self._title: QLabel | None = None
+        self._arithmetic: ArithmeticPanel | None = None
         self._building = False
         self._rebuild()
         document.designChanged.connect(self._on_design_changed)
@@ -169,6 +171,7 @@ class BlockInspector(QScrollArea):
         self._branch_count = None
         self._message = None  # only some views have these; the old ones are being deleted
         self._lock_note = None
+        self._arithmetic = None
         content = QWidget()
         content.setObjectName("inspectorContent")
         column = QVBoxLayout(content)
@@ -251,6 +254,7 @@ class BlockInspector(QScrollArea):
         self._header(column, block.type, kind.group, style.type_colour(block.type))
         self._info_grid(column, ("Input", "Output", "Parameters", "MACs", "Receptive field"))
         self._message_box(column)
+        self._arithmetic_section(column)
         self._lock_box(column)
         column.addWidget(_section("Label"))
         self.label_edit = QLineEdit()
@@ -281,6 +285,19 @@ class BlockInspector(QScrollArea):
             note.setWordWrap(True)
             column.addWidget(note)
         self._about(column, kind.explanation, kind.formula)
+        self._picture_section(column, block)
+
+    def _arithmetic_section(self, column: QVBoxLayout) -> None:
+        """The block's sums with its own numbers (hidden for kinds with none)."""
+        self._arithmetic = ArithmeticPanel()
+        column.addWidget(self._arithmetic)
+
+    def _picture_section(self, column: QVBoxLayout, block: Block) -> None:
+        """A norm layer's averaging axes or an activation's curve, where a picture helps."""
+        picture = picture_for(block.type, block.params)
+        if picture is not None:
+            column.addWidget(_section(self.tr("Picture")))
+            column.addWidget(picture)
 
     def _param_label(self, name: str, help_text: str, required: bool) -> QLabel:
         label = QLabel(name)
@@ -465,6 +482,8 @@ class BlockInspector(QScrollArea):
         self._set_info("MACs", format_int(info.macs))
         self._set_info("Receptive field", info.receptive_field.text() if info.receptive_field else "—")
         self._show_message(info)
+        if self._arithmetic is not None:
+            self._arithmetic.show_block(block.type, block.params, info.input_shape)
 
     def _set_info(self, name: str, text: str) -> None:
         label = self._info_values.get(name)

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QLineEdit, QStyle, QStyledItem
 
 from playground.core.design import new_block
 from playground.core.layers import CATALOGUE, GROUPS, LayerKind, kinds_in_group
+from playground.core.layer_search import kind_matches, match_rank
+from playground.ui.design.inspector_pictures import curve_tooltip_html
 from playground.ui.widgets import style
 from playground.ui.widgets.mime import MIME_TYPE, block_mime
 
@@ -115,6 +117,7 @@ class PaletteTree(QTreeWidget):
         item.setData(0, _SUMMARY_ROLE, _first_sentence(kind.explanation))
         formula = f"<p><code>{kind.formula}</code></p>" if kind.formula else ""
         item.setToolTip(0, f"<p><b>{kind.name}</b> <i>({kind.group})</i></p><p>{kind.explanation}</p>{formula}"
+                           f"{curve_tooltip_html(kind.name)}"
                            f"<p style='color:{style.MUTED}'>Drag into the design, or double-click to add it "
                            "after the selected block.</p>")
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled)
@@ -140,9 +143,7 @@ class PaletteTree(QTreeWidget):
             shown = 0
             for i in range(header.childCount()):
                 item = header.child(i)
-                kind = CATALOGUE[item.data(0, _TYPE_ROLE)]
-                match = not needle or needle in kind.name.lower() or needle in kind.group.lower() \
-                    or needle in kind.explanation.lower()
+                match = kind_matches(CATALOGUE[item.data(0, _TYPE_ROLE)], needle)
                 item.setHidden(not match)
                 shown += match
             header.setHidden(shown == 0)
@@ -152,10 +153,7 @@ class PaletteTree(QTreeWidget):
         needle = text.strip().lower()
         shown = [name for name, item in self._items.items() if not item.isHidden()]
 
-        def rank(name: str) -> int:
-            lowered = name.lower()
-            return 0 if lowered == needle else 1 if lowered.startswith(needle) else 2 if needle in lowered else 3
-        return sorted(shown, key=rank) if needle else shown
+        return sorted(shown, key=lambda name: match_rank(name, needle)) if needle else shown
 
 
 class LayerPalette(QWidget):

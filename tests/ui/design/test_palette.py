@@ -84,3 +84,15 @@ def test_double_click_activates_a_kind(qtbot) -> None:
     with qtbot.waitSignal(palette.activated) as blocker:
         double_click(palette.tree.viewport(), rect.center())
     assert blocker.args == ["Dropout"]
+
+
+def test_the_filter_finds_synonyms_and_chinese_terms(qtbot) -> None:
+    palette = make_palette(qtbot)
+    palette.filter.setText("fc")
+    assert palette.visible_kinds()[0] == "Linear"
+    palette.filter.setText("全连接")
+    assert palette.visible_kinds() == ["Linear"]
+    palette.filter.setText("池化")
+    assert {"MaxPool2d", "AvgPool2d"} <= set(palette.visible_kinds()) and "Conv2d" not in palette.visible_kinds()
+    palette.filter.setText("lrn")
+    assert palette.visible_kinds() == ["LocalResponseNorm"]
