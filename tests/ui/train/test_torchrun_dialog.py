@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QFileDialog
 
 from playground.core.design import design_from_dict, load_design
 from playground.core.torchrun_job import torchrun_command
-from playground.core.train_options import TrainConfig
 from playground.ui.state.active_model import ModelHub
 from playground.ui.state.document import DesignDocument
 from playground.ui.train.torchrun_dialog import TorchrunCommand
