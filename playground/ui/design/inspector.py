@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (QFormLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QPushButton, QScrollArea, QSizePolicy, QSpinBox, QToolButton, QVBoxLayout, QWidget)
@@ -43,6 +43,30 @@ class _Chip(QWidget):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(self.colour)
         painter.drawRoundedRect(self.rect().adjusted(1, 1, -1, -1), 3.5, 3.5)
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that fits any width: text too long for it ends in "…" and the
+    whole text is its tooltip, so a long name or value never widens the dock."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setText(text)
+        self.setToolTip(text)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(0, super().minimumSizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        rect = self.contentsRect()
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(rect, int(self.alignment()), text)
 
 
 class _CommitOnFocusOut(QPlainTextEdit):
@@ -196,7 +220,7 @@ class BlockInspector(QScrollArea):
         row = QHBoxLayout()
         row.setSpacing(8)
         row.addWidget(_Chip(colour))
-        name = QLabel(title)
+        name = ElidedLabel(title)
         name.setObjectName("inspectorTitle")
         font = name.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -217,10 +241,10 @@ class BlockInspector(QScrollArea):
         grid.setVerticalSpacing(3)
         for r, name in enumerate(names):
             grid.addWidget(_muted(name), r, 0)
-            value = QLabel("—")
+            # Values change on every edit; their width must not re-lay out the whole form,
+            # and a long one is elided rather than widening the dock.
+            value = ElidedLabel("—")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            # Values change on every edit; their width must not re-lay out the whole form.
-            value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             style.make_opaque(value, style.CARD)
             grid.addWidget(value, r, 1)
             self._info_values[name] = value
@@ -268,6 +292,8 @@ class BlockInspector(QScrollArea):
             form = QFormLayout()
             form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            # A row too wide for the dock puts its field under its name instead of past the edge.
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
             form.setHorizontalSpacing(10)
             form.setVerticalSpacing(6)
             for param in kind.params:

@@ -2,7 +2,7 @@
 
 `run_gui` is what `cnn-playground` runs. `save_screenshot` opens the window on throwaway
 settings and data folders (so neither the person's last session nor an autosave changes
-what it shows, and it leaves nothing of theirs changed), loads LeNet-5 with its first
+what it shows, and it leaves nothing of theirs changed), loads the opening design with its first
 convolution selected, renders it and writes a PNG.
 """
 
@@ -60,7 +60,7 @@ def run_gui(design_path: str | None = None) -> int:
 
 def save_screenshot(path: str | Path, design_path: str | None = None,
                     size: tuple[int, int] = SCREENSHOT_SIZE) -> Path:
-    """Render the window with a design (default: LeNet-5) and its first convolution selected.
+    """Render the window with a design (default: the opening design) and its first convolution selected.
 
     Raises DesignError for a bad design and WriteError when the PNG cannot be written
     (checked before rendering too, so a pipe, a link or a read-only file fails at once).

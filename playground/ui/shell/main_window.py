@@ -45,10 +45,17 @@ MAX_RECENT = 8
 _STATE_VERSION = 1
 FILE_FILTER = "Designs (*.json);;All files (*)"
 
+# The design a first start opens. LeNet-5 with ReLU and max pooling reaches 97% on the
+# embedded digits with the default settings in about 5 s of training; the 1998 LeNet-5
+# (sigmoid, average pooling) reaches 86% with them and needs a 7x larger learning rate and
+# 8 epochs for 97%, so it stays one click away under File > Examples.
+OPENING_EXAMPLE = "lenet5_relu"
+
+
 def default_design_path() -> Path | None:
-    """The design a first start shows: LeNet-5 when the examples are there."""
+    """The design a first start shows: OPENING_EXAMPLE when the examples are there."""
     for path in example_paths():
-        if path.stem == "lenet5":
+        if path.stem == OPENING_EXAMPLE:
             return path
     return None
 
@@ -463,7 +470,7 @@ class MainWindow(QMainWindow):
 
     def start_session(self, design_path: str | Path | None = None) -> None:
         """What a normal start shows: the file asked for, else a crash recovery (if any, and
-        accepted), else the design open when the app last closed, else LeNet-5."""
+        accepted), else the design open when the app last closed, else OPENING_EXAMPLE."""
         if design_path is not None:
             self.open_file(design_path, confirm=False)
             return

@@ -17,6 +17,8 @@ import time
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,6 +37,7 @@ from PySide6.QtWidgets import (
 from playground.core.datasets import Dataset
 from playground.core.devices import resolve_device
 from playground.core.events import Callback, EpochEvent, FailedEvent, FinishedEvent, ProgressEvent
+from playground.core.memory import training_memory_problem
 from playground.core.text import format_duration
 from playground.ui.state.active_model import ModelHub
 from playground.ui.state.document import DesignDocument
@@ -99,6 +103,7 @@ class TrainingPanel(QWidget):
         session.ended.connect(self._on_ended)
         hub.message.connect(self.show_message)
         self.picker.changed.connect(self._update_controls)
+        self._watch_settings()
         document.analysisChanged.connect(self._on_design_changed)  # always sent right after designChanged
         app = QCoreApplication.instance()
         if app is not None:  # a safety net: never leave a running thread (or download) behind at exit
@@ -149,6 +154,13 @@ class TrainingPanel(QWidget):
         self.message_label.hide()
         self.message_kind = ""
 
+        self.memory_label = QLabel()  # why the design would not fit, before Train is pressed
+        self.memory_label.setObjectName("trainMemoryLabel")
+        self.memory_label.setWordWrap(True)
+        self.memory_label.setStyleSheet(MESSAGE_STYLES["warning"] + " padding: 4px;")
+        self.memory_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.memory_label.hide()
+
         self.design_label = QLabel()
         self.design_label.setObjectName("trainDesignLabel")
         self.design_label.setWordWrap(True)
@@ -164,6 +176,7 @@ class TrainingPanel(QWidget):
         run_layout = QVBoxLayout(run_box)
         run_layout.addWidget(self.design_label)
         run_layout.addLayout(buttons)
+        run_layout.addWidget(self.memory_label)
         run_layout.addWidget(self.progress)
         run_layout.addWidget(self.speed_label)
         run_layout.addWidget(self.message_label)
@@ -216,13 +229,35 @@ class TrainingPanel(QWidget):
 
     def start_problem(self) -> str:
         """Why Train cannot start now ("" when it can)."""
+        return self._start_problem()[0]
+
+    def _start_problem(self) -> tuple[str, bool]:
+        """Why Train cannot start now ("" when it can), and whether the reason is memory."""
         analysis = self.document.analysis
         if analysis.errors:
             path, text = analysis.errors[0]
-            return f"fix the design first: {path}: {text}" if path else f"fix the design first: {text}"
+            return (f"fix the design first: {path}: {text}" if path else f"fix the design first: {text}"), False
         if not analysis.rows:
-            return "add some layers to the design first"
-        return self.picker.problem()
+            return "add some layers to the design first", False
+        data = self.picker.problem()
+        if data:
+            return data, False
+        memory = self.memory_problem()
+        return memory, bool(memory)
+
+    def memory_problem(self) -> str:
+        """Why training the design with the form's settings would not fit in the device's
+        free memory ("" when it fits or the free memory cannot be told)."""
+        return training_memory_problem(self.document.analysis, self.settings.config()) or ""
+
+    def _watch_settings(self) -> None:
+        """Any change of the form re-checks whether Train can start (batch size, optimizer
+        and device change the memory a run needs)."""
+        for field in self.settings.fields.values():
+            if isinstance(field, QComboBox):
+                field.currentIndexChanged.connect(self._update_controls)
+            elif isinstance(field, (QSpinBox, QDoubleSpinBox)):
+                field.valueChanged.connect(self._update_controls)
 
     def _update_controls(self) -> None:
         running = self.is_training
@@ -236,7 +271,9 @@ class TrainingPanel(QWidget):
                                          else "Pause after the current step (Ctrl+T)")
             self.stop_button.setEnabled(not stopping)
             return
-        problem = self.start_problem()
+        problem, is_memory = self._start_problem()
+        self.memory_label.setText(self.tr("Too big to train here: %1").replace("%1", problem) if is_memory else "")
+        self.memory_label.setVisible(is_memory)
         self.train_button.setText("Train")
         self.train_button.setEnabled(not problem)
         self.train_button.setToolTip(f"Can't train yet: {problem}" if problem

@@ -43,9 +43,9 @@ def test_the_parts_are_there_by_name(qtbot) -> None:
         ["Inspector", "Layers", "Summary"]
 
 
-def test_it_starts_with_lenet5_and_its_totals(qtbot) -> None:
+def test_it_starts_with_the_relu_lenet5_and_its_totals(qtbot) -> None:
     window = open_window(qtbot)
-    lenet = next(p for p in example_paths() if p.stem == "lenet5")
+    lenet = next(p for p in example_paths() if p.stem == "lenet5_relu")
     assert window.document.design == load_design(lenet)
     assert window.windowTitle() == f"{window.document.design.name} — CNN Playground"
     total = window.document.analysis.total_params

@@ -320,3 +320,36 @@ def test_an_open_results_tab_follows_each_epoch_during_training(qtbot, panel):
     assert panel.results.matrix_view.matrix.sum() == 1000
     with qtbot.waitSignal(panel.trainingFinished, timeout=RUN_TIMEOUT_MS):
         panel.stop()
+
+
+HUGE = {  # 100 layers of 65536 x 65536 weights: about 1.7 TB for the weights alone, more than any machine has
+    "format": "cnn-playground.design", "version": 1, "name": "Huge", "input": [1, 28, 28],
+    "layers": [{"type": "Flatten"}] + [{"type": "Linear", "out_features": 65536}] * 100
+              + [{"type": "Linear", "out_features": 10}]}
+WIDE = {  # 64 full-size feature maps: ~0.6 MB of activations per image
+    "format": "cnn-playground.design", "version": 1, "name": "Wide", "input": [1, 28, 28],
+    "layers": [{"type": "Conv2d", "out_channels": 64, "kernel_size": 3, "padding": 1}, {"type": "ReLU"},
+               {"type": "Flatten"}, {"type": "Linear", "out_features": 10}]}
+
+
+def test_a_design_far_too_big_for_memory_disables_train_and_says_why(qtbot, panel):
+    assert panel.train_button.isEnabled() and not panel.memory_label.isVisible()
+    panel.document.open_design(design_from_dict(HUGE))
+    assert not panel.train_button.isEnabled()
+    assert "for weights alone" in panel.train_button.toolTip()
+    assert panel.memory_label.isVisible() and "for weights alone" in panel.memory_label.text()
+    panel.document.open_design(design_from_dict(TINY))  # a small one again: Train is back
+    assert panel.train_button.isEnabled() and not panel.memory_label.isVisible()
+
+
+def test_the_memory_check_follows_the_batch_size(qtbot, panel, monkeypatch):
+    monkeypatch.setattr("playground.core.memory.host_free_memory", lambda: 1 << 30)  # 1 GiB free
+    panel.settings.device.setCurrentIndex(panel.settings.device.findData("cpu"))
+    panel.document.open_design(design_from_dict(WIDE))
+    assert panel.train_button.isEnabled()
+    panel.settings.batch_size.setValue(8192)  # ~5 GB of activations
+    assert not panel.train_button.isEnabled()
+    assert "batch size" in panel.memory_label.text() and "would fit" in panel.memory_label.text()
+    assert panel.memory_label.isVisible() and "would fit" in panel.train_button.toolTip()
+    panel.settings.batch_size.setValue(64)
+    assert panel.train_button.isEnabled() and not panel.memory_label.isVisible()
