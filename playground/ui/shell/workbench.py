@@ -25,6 +25,7 @@ from playground.ui.slide.slide_page import KernelSlidePage
 from playground.ui.draw.draw_panel import DrawPanel
 from playground.ui.shell.main_window import MainWindow, file_stem
 from playground.ui.state.active_model import ModelHub
+from playground.ui.state.previews import BlockPreviews
 from playground.ui.state.training_session import TrainingSession
 from playground.ui.train.training_panel import TrainingPanel
 
@@ -59,9 +60,14 @@ class Workbench:
                                          "Draw a digit and watch the network classify it")
         self.slide_page = window.add_page("Kernel slide", _scrollable(self.slide), style.icon("slide"),
                                           "Watch a kernel slide over your digit, multiply-add by multiply-add")
+        self.previews = BlockPreviews(window.document, self.hub, window)
+        window.editor.set_previews(self.previews)
         self._add_model_actions()
+        self.actions["show_previews"].setChecked(self.previews.shown)
+        self.previews.shownChanged.connect(self.actions["show_previews"].setChecked)
 
         self.draw.inputChanged.connect(self.slide.set_input)
+        self.draw.inputChanged.connect(self.previews.set_sample)
         self.draw.trainRequested.connect(lambda: window.tabs.setCurrentIndex(self.train_page))
         self.training.message.connect(self._on_training_message)
         window.add_leave_guard(self.training.ask_to_stop)
@@ -99,6 +105,10 @@ class Workbench:
         if self.window.tabs.currentIndex() != self.train_page:
             self.window.statusBar().showMessage(text, 8000)
 
+    def toggle_previews(self) -> None:
+        """View ▸ Block previews: the person's choice overrides the automatic one."""
+        self.previews.set_shown(self.actions["show_previews"].isChecked())
+
     # ------------------------------------------------------------ File > Save Model / Load Model
 
     def _add_model_actions(self) -> None:
@@ -127,3 +137,4 @@ class Workbench:
         not send those to its children, so send them now."""
         for page in (self.training, self.draw, self.slide):
             page.close()
+        self.previews.shutdown()
