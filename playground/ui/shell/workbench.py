@@ -68,6 +68,7 @@ class Workbench:
 
         self.draw.inputChanged.connect(self.slide.set_input)
         self.draw.inputChanged.connect(self.previews.set_sample)
+        self.draw.overview.openInSlide.connect(self.open_in_slide)
         self.draw.trainRequested.connect(lambda: window.tabs.setCurrentIndex(self.train_page))
         self.training.message.connect(self._on_training_message)
         window.add_leave_guard(self.training.ask_to_stop)
@@ -104,6 +105,11 @@ class Workbench:
         """The Train page shows its messages itself; elsewhere the status bar repeats them."""
         if self.window.tabs.currentIndex() != self.train_page:
             self.window.statusBar().showMessage(text, 8000)
+
+    def open_in_slide(self, block_id: str, channel: int) -> None:
+        """A convolution tile of the Draw page's network overview: slide that kernel."""
+        self.window.tabs.setCurrentIndex(self.slide_page)
+        self.slide.select_block_and_channel(block_id, channel)
 
     def toggle_previews(self) -> None:
         """View ▸ Block previews: the person's choice overrides the automatic one."""

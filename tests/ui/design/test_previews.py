@@ -127,3 +127,22 @@ def test_colour_designs_get_a_colour_sample() -> None:
     assert x.shape == (1, 3, 32, 32)
     assert not torch.allclose(x[0, 0], x[0, 2])  # the channels differ
     assert colour_sample(torch.ones(1, 28, 28))[0].min() > 0.9  # ink is warm
+
+
+def test_the_view_menu_toggle_is_checkable_on_by_default_and_switches_previews(qtbot) -> None:
+    from PySide6.QtGui import QAction
+
+    from playground.ui.shell.workbench import Workbench
+
+    bench = Workbench()
+    qtbot.addWidget(bench.window)
+    bench.start_session()
+    action = bench.window.findChild(QAction, "showPreviewsAction")
+    assert action is not None and action.isCheckable() and action.isChecked()
+    assert bench.previews.shown
+    action.trigger()
+    assert not action.isChecked() and not bench.previews.shown and not bench.window.editor.previews_shown
+    action.trigger()
+    assert bench.previews.shown
+    _settle(qtbot, bench.previews)
+    bench.window.close()
