@@ -31,13 +31,13 @@ from playground.ui.widgets.tile_grid import SEQUENTIAL, colourise, rgb_image
 
 OVERVIEW_TILES = 16  # channels a column shows at most
 OVERVIEW_BARS = 48  # units a flat column shows at most
-TILE = 30.0
+TILE = 26.0
 TILE_GAP = 3.0
 BAR_H = 4.0
-COLUMN_W = 56.0
-PROBABILITY_W = 96.0
-INPUT_SIDE = 84.0
-COLUMN_GAP = 14.0
+COLUMN_W = 42.0
+PROBABILITY_W = 92.0
+INPUT_SIDE = 72.0
+COLUMN_GAP = 12.0
 TOP = 40.0  # room for the column titles
 MARGIN = 10.0
 
