@@ -126,6 +126,7 @@ class DesignEditor(QAbstractScrollArea):
         previews.shownChanged.connect(lambda _shown: self._relayout())
         self._preview_pixmaps.set_preview(previews.latest)
         self._preview_pixmaps.stale = previews.stale
+        previews.set_watched(self.isVisible())
         self._relayout()
 
     @property
@@ -496,6 +497,16 @@ class DesignEditor(QAbstractScrollArea):
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
         self.viewport().update()
+
+    def showEvent(self, event: object) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._previews is not None:
+            self._previews.set_watched(True)
+
+    def hideEvent(self, event: object) -> None:  # noqa: N802
+        super().hideEvent(event)
+        if self._previews is not None:
+            self._previews.set_watched(False)
 
     def focusInEvent(self, event: object) -> None:  # noqa: N802
         super().focusInEvent(event)

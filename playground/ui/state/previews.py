@@ -85,6 +85,8 @@ class BlockPreviews(QObject):
         self._stale = False
         self._generation = 0
         self._waiting: PreviewRequest | None = None
+        self._watched = True  # False while no view shows the previews: requests wait for one
+        self._missed = False  # a request arrived while unwatched
         self.job = BackgroundJob(self)
         self.job.finished.connect(self._on_finished)
         document.analysisChanged.connect(lambda _a: self.request())
@@ -127,12 +129,23 @@ class BlockPreviews(QObject):
         self._digit = None if digit is None else digit.detach().clone()
         self.request()
 
+    def set_watched(self, watched: bool) -> None:
+        """Whether a view shows the previews: while none does (the Draw page is open and the
+        drawing changes with every stroke), no pass runs; the newest runs when one does."""
+        self._watched = bool(watched)
+        if self._watched and self._missed:
+            self.request()
+
     def request(self) -> None:
         """Compute the previews of the document's design as it is now (coalesced)."""
         if not self._follow_shown():
             return
         self._generation += 1
         self._set_stale(True)
+        if not self._watched:
+            self._missed = True
+            return
+        self._missed = False
         self._waiting = self._make_request()
         self._start_waiting()
 

@@ -137,6 +137,8 @@ def test_the_view_menu_toggle_is_checkable_on_by_default_and_switches_previews(q
     bench = Workbench()
     qtbot.addWidget(bench.window)
     bench.start_session()
+    bench.window.show()
+    qtbot.waitExposed(bench.window)
     action = bench.window.findChild(QAction, "showPreviewsAction")
     assert action is not None and action.isCheckable() and action.isChecked()
     assert bench.previews.shown
@@ -146,3 +148,16 @@ def test_the_view_menu_toggle_is_checkable_on_by_default_and_switches_previews(q
     assert bench.previews.shown
     _settle(qtbot, bench.previews)
     bench.window.close()
+
+
+def test_no_pass_runs_while_the_editor_is_hidden_and_the_newest_runs_when_it_shows(qtbot) -> None:
+    editor, previews = _editor(qtbot)
+    before = previews.latest.probabilities.copy()
+    editor.hide()
+    digit = torch.zeros(1, 28, 28)
+    digit[:, 6:22, 8:20] = 1.0
+    previews.set_sample(digit)  # the Draw page's drawing changes while the Design page is hidden
+    assert previews.stale and not previews.job.running
+    editor.show()
+    _settle(qtbot, previews)
+    assert not np.allclose(before, previews.latest.probabilities)
