@@ -5,7 +5,7 @@ tiles, a flat output as bars, a composite framed as one group), the class probab
 on the right: the digit turning into the answer, as in CNN Explainer. The columns come
 from the same forward pass as the prediction and the feature maps (the Draw page adds
 `watch()`'s modules to that pass and hands its `Inspection` over); the tiles are drawn a
-turn of the event loop later, so the answer is on screen first.
+few milliseconds later, so the answer is on screen first.
 
 Hovering a tile names the block, channel and value range; clicking it opens the block in
 the Feature maps view (`blockChosen`), and a convolution's tile asks for the Kernel slide
@@ -40,6 +40,9 @@ INPUT_SIDE = 72.0
 COLUMN_GAP = 12.0
 TOP = 40.0  # room for the column titles
 MARGIN = 10.0
+# The tiles are laid out this long after the answer: the platform paints a window on its
+# next frame (a few ms after an update is asked for), and the answer must be painted first.
+DRAW_DELAY_MS = 8
 
 
 def _number(value: float) -> str:
@@ -115,8 +118,9 @@ class OverviewCanvas(QWidget):
         y = column.rect.top()
         if preview.kind == MAPS:
             convolution = bool(ref.block.kind.convolution)
-            for channel, tile in enumerate(preview.values):
-                column.images.append(rgb_image(colourise(tile, 0.0, 1.0, SEQUENTIAL)))
+            coloured = colourise(preview.values, 0.0, 1.0, SEQUENTIAL)  # every tile in one go
+            for channel in range(len(preview.values)):
+                column.images.append(rgb_image(coloured[channel]))
                 rect = QRectF(left, y, TILE, TILE)
                 self.tiles.append(OverviewTile(ref.block_id, channel, rect, float(preview.lows[channel]),
                                                float(preview.highs[channel]), convolution))
@@ -271,7 +275,7 @@ class NetworkOverview(QScrollArea):
         self._last_id: str | None = None
         self._draw_timer = QTimer(self)  # the tiles are drawn after the answer is painted
         self._draw_timer.setSingleShot(True)
-        self._draw_timer.setInterval(0)
+        self._draw_timer.setInterval(DRAW_DELAY_MS)
         self._draw_timer.timeout.connect(self._show_pending)
         hub.modelChanged.connect(self._on_model_changed)
         self._on_model_changed(hub.active)
@@ -294,8 +298,8 @@ class NetworkOverview(QScrollArea):
         return {ref.block_id: ref.module for ref in self.canvas.refs}
 
     def set_input(self, digit: torch.Tensor | None) -> None:
+        """The picture for the input column; painted with the pass's columns, after the answer."""
         self.canvas.digit = digit
-        self.canvas.update()
 
     def show_inspection(self, inspection: Inspection | None) -> None:
         """Show a pass (drawn a moment later); None clears the columns."""
