@@ -12,7 +12,11 @@ forward pass, which the panel shows one event-loop turn after the answer. Three 
 - drawing: moves every 8 ms (a 125 Hz mouse), where throttling makes a move wait for the
   next update slot (at most PREDICT_INTERVAL_MS after the previous update) on purpose.
 
-    .venv/bin/python benchmarks/draw_latency.py [--samples N] [--tab features|kernels|saliency]
+    .venv/bin/python benchmarks/draw_latency.py [--samples N] [--tab features|kernels|saliency|overview]
+
+With `--tab overview` the network overview is open: its columns come from the same forward
+pass as the answer (every top-level block watched) and are drawn a turn later, timed like
+the feature maps (target: on screen within 50 ms of the move for LeNet-5).
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from playground.ui.state.active_model import ActiveModel, ModelHub
 from playground.ui.state.draw_pacing import PREDICT_INTERVAL_MS
 
 LEFT, NONE = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+TABS = {"features": "feature maps", "kernels": "kernels", "saliency": "saliency", "overview": "overview"}
 STROKE_POINTS = 60  # a new stroke after this many points, as a digit has a few strokes
 
 
@@ -83,6 +88,12 @@ class Probe:
             show_maps(*args, **kwargs)
             self.maps.append(time.perf_counter())
         panel.feature_maps.set_activation = timed_show_maps
+        lay_out = panel.overview.canvas.lay_out
+
+        def timed_lay_out(*args, **kwargs) -> None:
+            lay_out(*args, **kwargs)
+            self.maps.append(time.perf_counter())
+        panel.overview.canvas.lay_out = timed_lay_out
 
     def _updated(self, panel: DrawPanel) -> None:
         self.times.append(time.perf_counter())
@@ -107,7 +118,7 @@ class Probe:
         wait(lambda: self.painted_after(answered) is not None)
         answer_shown = self.painted_after(answered)
         self.cpu.append(self.panel.painted_cpu[self.panel.painted.index(answer_shown)] - cpu_start)
-        if self.panel.tabs.currentWidget() is not self.panel.feature_maps:
+        if self.panel.tabs.currentWidget() not in (self.panel.feature_maps, self.panel.overview):
             return answer_shown, None
         wait(lambda: bool(self.maps) and self.maps[-1] > answered)
         maps_set = next(t for t in self.maps if t > answered)
@@ -199,7 +210,7 @@ def report(name: str, seconds: list[float], cpu: list[float] | None = None) -> N
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--samples", type=int, default=300)
-    parser.add_argument("--tab", choices=["features", "kernels", "saliency"], default="features",
+    parser.add_argument("--tab", choices=list(TABS), default="features",
                         help="the inside view that is open while drawing")
     args = parser.parse_args()
     torch.set_num_threads(1)
@@ -209,7 +220,7 @@ def main() -> int:
     panel = PaintTimedPanel(hub)
     panel.resize(1280, 760)
     panel.show()
-    panel.tabs.setCurrentIndex(["features", "kernels", "saliency"].index(args.tab))
+    panel.tabs.setCurrentIndex(list(TABS).index(args.tab))
     probe = Probe(panel)
     pause(app, 0.2)
     measure_moves(app, panel, probe, 20)  # warm-up: first calls allocate and JIT-free paths settle
@@ -220,7 +231,7 @@ def main() -> int:
     report("move after a pause -> prediction on screen", moves, probe.cpu)
     report("  of which the update itself (no painting)", computes)
     if maps:
-        report("move after a pause -> feature maps on screen", maps)
+        report(f"move after a pause -> {TABS[args.tab]} on screen", maps)
     probe.cpu.clear()
     releases = measure_releases(app, panel, probe, args.samples // 3)
     report("stroke end (release) -> prediction on screen", releases, probe.cpu)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractScrollArea, QApplication, QFrame, QHBoxL
                                QWidget)
 
 from playground.core.design import DesignError, ListPath, can_ungroup, get_block, get_list, has_branches, without_ids
+from playground.core.block_preview import BlockPreview, NetworkPreview
 from playground.core.layers import CATALOGUE
 from playground.ui.widgets import style
 from playground.core.text import format_int, shape_str
@@ -23,6 +24,8 @@ from playground.ui.state.document import INPUT_ID, DesignDocument
 from playground.ui.design.edit_actions import EDIT_ACTIONS, NAVIGATION_KEYS
 from playground.ui.design.editor_layout import Card, Column, Layout, build_layout, card_at, drop_target, metrics_for
 from playground.ui.design.editor_paint import Fonts, LayoutPainter, ViewState
+from playground.ui.design.editor_previews import PREVIEW_H, PreviewPixmaps
+from playground.ui.state.previews import BlockPreviews
 from playground.ui.widgets.action_table import ActionSet, KeySpec, fill_menu, resolve
 from playground.ui.widgets.mime import block_from_mime, block_from_text, block_mime, has_block, origin_of
 
@@ -84,6 +87,8 @@ class DesignEditor(QAbstractScrollArea):
         self._collapsed: set[str] = set()
         self._zoom = 1.0
         self._state = ViewState()
+        self._previews: BlockPreviews | None = None
+        self._preview_pixmaps = PreviewPixmaps()
         self._press: tuple[QPointF, str] | None = None
         self._banner = LockBanner(self)
         base = self.font()
@@ -110,6 +115,45 @@ class DesignEditor(QAbstractScrollArea):
         document.selectionChanged.connect(self.edit_actions.refresh)
         document.lockedChanged.connect(self.edit_actions.refresh)
         document.designChanged.connect(self.edit_actions.refresh)
+
+    # ------------------------------------------------------------ block previews
+
+    def set_previews(self, previews: BlockPreviews) -> None:
+        """Show `previews` at the foot of each card (while they are shown)."""
+        self._previews = previews
+        previews.previewsChanged.connect(self._on_previews_changed)
+        previews.staleChanged.connect(self._on_previews_stale)
+        previews.shownChanged.connect(lambda _shown: self._relayout())
+        self._preview_pixmaps.set_preview(previews.latest)
+        self._preview_pixmaps.stale = previews.stale
+        previews.set_watched(self.isVisible())
+        self._relayout()
+
+    @property
+    def previews_shown(self) -> bool:
+        return self._previews is not None and self._previews.shown
+
+    @property
+    def previews_stale(self) -> bool:
+        return self._preview_pixmaps.stale
+
+    def has_preview(self, block_id: str) -> bool:
+        """Whether the card of `block_id` shows an output preview now."""
+        card = self._layout.cards.get(block_id)
+        return card is not None and card.preview is not None and self._preview_pixmaps.has(block_id)
+
+    def block_preview(self, block_id: str) -> BlockPreview | None:
+        """What the card of `block_id` shows (None when it shows no preview)."""
+        preview = self._preview_pixmaps.preview
+        return preview.blocks.get(block_id) if preview is not None and self.has_preview(block_id) else None
+
+    def _on_previews_changed(self, preview: NetworkPreview | None) -> None:
+        self._preview_pixmaps.set_preview(preview)
+        self.viewport().update()
+
+    def _on_previews_stale(self, stale: bool) -> None:
+        self._preview_pixmaps.stale = stale
+        self.viewport().update()
 
     # ------------------------------------------------------------ public view API
 
@@ -350,7 +394,9 @@ class DesignEditor(QAbstractScrollArea):
     def _build(self) -> Layout:
         # Drop collapsed ids of blocks that no longer exist.
         self._collapsed = {b for b in self._collapsed if self.document.path_of(b) is not None}
-        return build_layout(self.document.design, self.document.analysis, self._metrics, self._collapsed, INPUT_ID)
+        preview_h = PREVIEW_H if self.previews_shown else 0.0
+        return build_layout(self.document.design, self.document.analysis, self._metrics, self._collapsed, INPUT_ID,
+                            preview_h)
 
     def _relayout(self) -> None:
         analysis = self.document.analysis
@@ -362,6 +408,7 @@ class DesignEditor(QAbstractScrollArea):
         self._state.name = self.document.design.name
         self._state.description = self.document.design.description
         self._state.selected = self.document.selected_id
+        self._state.previews = self._preview_pixmaps if self.previews_shown else None
         self._painter.forget_unused()
         self._update_scrollbars()
         self.viewport().update()
@@ -450,6 +497,16 @@ class DesignEditor(QAbstractScrollArea):
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
         self.viewport().update()
+
+    def showEvent(self, event: object) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._previews is not None:
+            self._previews.set_watched(True)
+
+    def hideEvent(self, event: object) -> None:  # noqa: N802
+        super().hideEvent(event)
+        if self._previews is not None:
+            self._previews.set_watched(False)
 
     def focusInEvent(self, event: object) -> None:  # noqa: N802
         super().focusInEvent(event)

@@ -105,6 +105,7 @@ class Card:
     collapsed: bool = False
     message: list[str] = field(default_factory=list)
     message_is_error: bool = True
+    preview: QRectF | None = None  # where the block's output preview goes (previews shown)
 
     @property
     def composite(self) -> bool:
@@ -153,6 +154,8 @@ def _wrap(text: str, fm: QFontMetricsF, width: float, max_lines: int) -> list[st
 def _shift_card(card: Card, dx: float, dy: float) -> None:
     card.rect.translate(dx, dy)
     card.header.translate(dx, dy)
+    if card.preview is not None:
+        card.preview.translate(dx, dy)
     if card.merge is not None:
         card.merge.translate(dx, dy)
     for column in card.columns:
@@ -168,8 +171,10 @@ def _shift_column(column: Column, dx: float, dy: float) -> None:
 
 
 class _Builder:
-    def __init__(self, design: Design, analysis: Analysis, metrics: Metrics, collapsed: set[str]) -> None:
+    def __init__(self, design: Design, analysis: Analysis, metrics: Metrics, collapsed: set[str],
+                 preview_h: float = 0.0) -> None:
         self.design = design
+        self.preview_h = preview_h
         self.rows = analysis.by_id
         self.m = metrics
         self.collapsed = collapsed
@@ -188,14 +193,20 @@ class _Builder:
         extra = len(message) * self.m.message_line_h + 6 if message else 0.0
         return self.m.card_h + extra
 
+    def preview_rect(self, header: QRectF) -> QRectF | None:
+        """The strip at the foot of a card (grown by preview_h) where its preview goes."""
+        if not self.preview_h:
+            return None
+        return QRectF(header.left(), header.bottom() - self.preview_h - 4, header.width(), self.preview_h)
+
     def card(self, block: Block, path: BlockPath) -> Card:
         info = self.rows.get(block.id)
         self.order.append(block.id)
         if not block.kind.composite:
             message, is_error = self.message_for(info, CARD_W)
-            rect = QRectF(0, 0, CARD_W, self.header_height(message))
+            rect = QRectF(0, 0, CARD_W, self.header_height(message) + self.preview_h)
             card = Card("leaf", block.id, path, block, rect, QRectF(rect), info, message=message,
-                        message_is_error=is_error)
+                        message_is_error=is_error, preview=self.preview_rect(rect))
             self.cards[block.id] = card
             return card
         collapsed = block.id in self.collapsed
@@ -212,12 +223,13 @@ class _Builder:
             width = max(width, cols_w + 2 * (PAD + BYPASS_W))  # room for the input's line past the slots
         message, is_error = self.message_for(info, width)
         header_h = self.header_height(message)
-        header = QRectF(0, 0, width, header_h)
         if collapsed:
+            header = QRectF(0, 0, width, header_h + self.preview_h)
             card = Card("composite", block.id, path, block, QRectF(header), header, info, [], None, True,
-                        message, is_error)
+                        message, is_error, preview=self.preview_rect(header))
             self.cards[block.id] = card
             return card
+        header = QRectF(0, 0, width, header_h)
         cols_h = max(c.rect.height() for c in columns)
         x = (width - cols_w) / 2
         for column in columns:
@@ -254,9 +266,10 @@ class _Builder:
 
 
 def build_layout(design: Design, analysis: Analysis, metrics: Metrics, collapsed: set[str],
-                 input_id: str) -> Layout:
-    """Lay out the whole design: input card, the blocks, and the output pill."""
-    builder = _Builder(design, analysis, metrics, collapsed)
+                 input_id: str, preview_h: float = 0.0) -> Layout:
+    """Lay out the whole design: input card, the blocks, and the output pill; with
+    `preview_h`, leaf and collapsed cards grow by that much for their output preview."""
+    builder = _Builder(design, analysis, metrics, collapsed, preview_h)
     builder.order.append(input_id)
     root = builder.column(design.layers, (), "", False)
     input_rect = QRectF(0, 0, CARD_W, metrics.card_h)

@@ -16,6 +16,7 @@ from playground.core.layers import CATALOGUE
 from playground.ui.widgets import style
 from playground.core.text import block_title, format_count, shape_str, short_params
 from playground.ui.design.editor_layout import BYPASS_W, GAP, Card, Column, Layout, Metrics, chevron_rect
+from playground.ui.design.editor_previews import PreviewPixmaps
 
 RADIUS = 7.0
 _MARGIN = 6.0  # room around a cached card for its shadow and selection ring
@@ -37,6 +38,7 @@ class ViewState:
     drop: tuple[Column, int] | None = None
     focused: bool = False
     zoom: float = 1.0
+    previews: PreviewPixmaps | None = None  # block output previews, when they are shown
 
 
 @dataclass(frozen=True)
@@ -298,6 +300,8 @@ class LayoutPainter:
         if card.kind != "input":
             params = card.info.params if card.info else 0
             self._share_bar(p, card.header, params, state.total_params, QColor(face.colour))
+        if card.preview is not None and state.previews is not None:
+            state.previews.paint(p, card.block_id, card.preview, scale)
 
     def _input(self, p: QPainter, card: Card, state: ViewState) -> None:
         self._card(p, card, state)

@@ -33,6 +33,7 @@ from playground.core.saliency_job import SaliencyJob
 from playground.ui.draw.canvas import DEFAULT_PEN_WIDTH, MAX_PEN_WIDTH, MIN_PEN_WIDTH, DrawCanvas
 from playground.ui.draw.feature_maps import FeatureMapView
 from playground.ui.draw.kernels_view import KernelView
+from playground.ui.draw.network_overview import NetworkOverview
 from playground.ui.state.active_model import ActiveModel, ModelHub
 from playground.ui.draw.probability_chart import ProbabilityChart
 from playground.ui.draw.saliency_view import SaliencyView
@@ -98,6 +99,8 @@ class DrawPanel(QWidget):
         self.tabs.addTab(self.feature_maps, "Feature maps")
         self.tabs.addTab(self.kernels, "Kernels")
         self.tabs.addTab(self.saliency, "Saliency")
+        self.overview = NetworkOverview(hub)  # fed by the same pass as the prediction
+        self.tabs.addTab(self.overview, self.tr("Network"))
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
@@ -116,6 +119,9 @@ class DrawPanel(QWidget):
         self.feature_maps.blockSelected.connect(lambda _id: self._refresh_feature_map())
         self.saliency.classChosen.connect(lambda _c: self._refresh_saliency())
         self.tabs.currentChanged.connect(lambda _i: self._refresh_current_tab())
+        self.predicted.connect(self.overview.show_inspection)
+        self.inputChanged.connect(self.overview.set_input)
+        self.overview.blockChosen.connect(self.open_feature_map)
         hub.modelChanged.connect(self._on_model_changed)
         hub.weightsChanged.connect(self._on_weights_changed)
         self._on_model_changed(hub.active)
@@ -374,6 +380,8 @@ class DrawPanel(QWidget):
         block = self._watched_block()
         if block is not None:
             watch[block.block_id] = block.module
+        if self.tabs.currentWidget() is self.overview:
+            watch.update(self.overview.watch())
         try:
             inspection = inspect(active.model, fit_input(digit, active.design.input), active.mean, active.std, watch)
         except RuntimeError as exc:
@@ -431,8 +439,15 @@ class DrawPanel(QWidget):
             self.kernels.refresh()
         elif self.tabs.currentWidget() is self.feature_maps:
             self._refresh_feature_map()
+        elif self.tabs.currentWidget() is self.overview:
+            self.update_prediction()
         else:
             self._refresh_saliency()
+
+    def open_feature_map(self, block_id: str) -> None:
+        """Show `block_id`'s output in the Feature maps view."""
+        self.tabs.setCurrentWidget(self.feature_maps)
+        self.feature_maps.select_block(block_id)
 
     def _refresh_feature_map(self) -> None:
         active, block = self.hub.active, self._watched_block()

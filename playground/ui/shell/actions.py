@@ -79,6 +79,9 @@ WORKBENCH_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("go_slide", QT_TRANSLATE_NOOP("Actions", "Go to &Kernel Slide"), "window.show_page", args=("slide",),
                shortcuts=("Ctrl+4",), tip=QT_TRANSLATE_NOOP("Actions", "Show the Kernel slide page"), menu="view",
                group="pages"),
+    ActionSpec("show_previews", QT_TRANSLATE_NOOP("Actions", "Block &Previews"), "toggle_previews",
+               tip=QT_TRANSLATE_NOOP("Actions", "Show on every block what it makes of the input sample"),
+               menu="view", group="previews", checkable=True),
     ActionSpec("train", QT_TRANSLATE_NOOP("Actions", "&Train"), "training.train_button.click", shortcuts=("Ctrl+T",),
                tip=QT_TRANSLATE_NOOP("Actions", "Train, pause or resume (on the Train page)"), page=TRAIN_PAGE),
     ActionSpec("stop", QT_TRANSLATE_NOOP("Actions", "&Stop"), "training.stop_button.click", shortcuts=("Ctrl+.",),
@@ -95,7 +98,7 @@ MENUS: tuple[MenuSpec, ...] = (
     MenuSpec("edit", QT_TRANSLATE_NOOP("Actions", "&Edit"), "editMenu",
              ("history", "-", "clipboard", "-", "move", "-", "filter")),
     MenuSpec("view", QT_TRANSLATE_NOOP("Actions", "&View"), "viewMenu",
-             ("@docks", "-", "zoom", "-", "groups", "-", "pages", "-", "layout")),
+             ("@docks", "-", "zoom", "-", "groups", "-", "previews", "-", "pages", "-", "layout")),
     MenuSpec("train", QT_TRANSLATE_NOOP("Actions", "&Train"), "trainMenu", ("distributed",)),
     MenuSpec("help", QT_TRANSLATE_NOOP("Actions", "&Help"), "helpMenu", ("help",)),
 )

@@ -26,6 +26,7 @@ from playground.ui.slide.slide_page import KernelSlidePage
 from playground.ui.draw.draw_panel import DrawPanel
 from playground.ui.shell.main_window import MainWindow, file_stem
 from playground.ui.state.active_model import ModelHub
+from playground.ui.state.previews import BlockPreviews
 from playground.ui.state.training_session import TrainingSession
 from playground.ui.train.torchrun_dialog import TorchrunCommand
 from playground.ui.train.training_panel import TrainingPanel
@@ -64,9 +65,15 @@ class Workbench:
         self.importer = ImportModelCommand(window, self.hub)
         self.torchrun = TorchrunCommand(self.training, window)
         self.training.runs.openDesignRequested.connect(lambda design: open_untitled(window, design, design.name))
+        self.previews = BlockPreviews(window.document, self.hub, window)
+        window.editor.set_previews(self.previews)
         self._add_model_actions()
+        self.actions["show_previews"].setChecked(self.previews.shown)
+        self.previews.shownChanged.connect(self.actions["show_previews"].setChecked)
 
         self.draw.inputChanged.connect(self.slide.set_input)
+        self.draw.inputChanged.connect(self.previews.set_sample)
+        self.draw.overview.openInSlide.connect(self.open_in_slide)
         self.draw.trainRequested.connect(lambda: window.tabs.setCurrentIndex(self.train_page))
         self.training.message.connect(self._on_training_message)
         window.add_leave_guard(self.training.ask_to_stop)
@@ -104,6 +111,15 @@ class Workbench:
         if self.window.tabs.currentIndex() != self.train_page:
             self.window.statusBar().showMessage(text, 8000)
 
+    def open_in_slide(self, block_id: str, channel: int) -> None:
+        """A convolution tile of the Draw page's network overview: slide that kernel."""
+        self.window.tabs.setCurrentIndex(self.slide_page)
+        self.slide.select_block_and_channel(block_id, channel)
+
+    def toggle_previews(self) -> None:
+        """View ▸ Block previews: the person's choice overrides the automatic one."""
+        self.previews.set_shown(self.actions["show_previews"].isChecked())
+
     # ------------------------------------------------------------ File > Save Model / Load Model
 
     def _add_model_actions(self) -> None:
@@ -132,3 +148,4 @@ class Workbench:
         not send those to its children, so send them now."""
         for page in (self.training, self.draw, self.slide):
             page.close()
+        self.previews.shutdown()

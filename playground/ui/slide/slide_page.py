@@ -227,6 +227,20 @@ class KernelSlidePage(QWidget):
         self.block_combo.blockSignals(False)
         self._rebuild(reset=True)
 
+    def select_block_and_channel(self, block_id: str, channel: int) -> bool:
+        """Slide `block_id`'s kernel of output `channel` (the Draw page's network overview
+        asks for it); False when the active network has no such slidable block."""
+        index = self.block_combo.findData(block_id)
+        if index < 0 or self._standalone is not None:
+            return False
+        if index == self.block_combo.currentIndex():
+            self._rebuild(reset=True)
+        else:
+            self.block_combo.setCurrentIndex(index)  # rebuilds for the block
+        if self._sliding is not None:
+            self.out_channel_spin.setValue(max(0, min(int(channel), self.out_channel_spin.maximum())))
+        return True
+
     def _on_weights_changed(self, _active: ActiveModel) -> None:
         if self._standalone is None:
             self._rebuild_when_seen()

@@ -61,6 +61,7 @@ class ActionSpec:
     tool_text: str = ""  # a toolbar button with its own fixed text (the menu's text changes)
     role: QAction.MenuRole = QAction.MenuRole.TextHeuristicRole
     widget_shortcut: bool = False
+    checkable: bool = False  # an on/off setting (the owner sets and follows its checked state)
 
     @property
     def object_name(self) -> str:
@@ -153,6 +154,7 @@ class ActionSet:
             action.setStatusTip(tip)
             action.setToolTip(f"{tip} ({key_text(spec.shortcuts[:1])})" if spec.shortcuts else tip)
         action.setMenuRole(spec.role)
+        action.setCheckable(spec.checkable)
         action.triggered.connect(_call(resolve(self.target, spec.handler), spec.args))
         for path in (spec.enabled_when, spec.shown_when):
             if path:
