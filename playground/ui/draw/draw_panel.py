@@ -15,6 +15,7 @@ answers when the stroke ends, and the old answer is greyed meanwhile.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 import numpy as np
@@ -37,6 +38,7 @@ from playground.ui.state.active_model import ActiveModel, ModelHub
 from playground.ui.draw.probability_chart import ProbabilityChart
 from playground.ui.draw.saliency_view import SaliencyView
 from playground.ui.state.draw_pacing import Due, DrawPacing
+from playground.ui.widgets.candidate_bar import CandidateBar
 
 THUMBNAIL_SCALE = 5
 EMPTY_TEXT = "—"
@@ -118,6 +120,7 @@ class DrawPanel(QWidget):
         self.tabs.currentChanged.connect(lambda _i: self._refresh_current_tab())
         hub.modelChanged.connect(self._on_model_changed)
         hub.weightsChanged.connect(self._on_weights_changed)
+        hub.followedChanged.connect(lambda: self.hub.active and self._show_model_line(self.hub.active))
         self._on_model_changed(hub.active)
 
     # ------------------------------------------------------------------ building
@@ -221,6 +224,8 @@ class DrawPanel(QWidget):
         layout.setContentsMargins(6, 0, 6, 0)
         layout.addWidget(self.model_label)
         layout.addWidget(self.no_model_box)
+        self.candidate_bar = CandidateBar(self.hub)
+        layout.addWidget(self.candidate_bar)
         layout.addLayout(grid)
         layout.addWidget(QLabel("Probability of each class"))
         layout.addWidget(self.chart, 1)
@@ -261,7 +266,12 @@ class DrawPanel(QWidget):
             return
         untrained = not active.trained
         self.no_model_box.setVisible(untrained)
-        if untrained:
+        if untrained and active.edited:
+            self.no_model_text.setText(self.tr(
+                "<b>{title}:</b> {blocks} kept no trained weights (new or reshaped by the edit), so its "
+                "answers are partly guesses. Use the pretrained model, or train it.").format(
+                title=active.title(), blocks=", ".join(active.untrained_blocks)))
+        elif untrained:
             self.no_model_text.setText(f"<b>{active.design.name} has no trained weights yet:</b><br>"
                                        "its answers are guesses. Use the pretrained model, or train it.")
         try:
@@ -292,7 +302,12 @@ class DrawPanel(QWidget):
         note = "" if shape == (1, SIDE, SIDE) else \
             f"<br>It takes {'×'.join(map(str, shape))} input: the drawing is resized for it."
         params = sum(p.numel() for p in active.model.parameters())
-        self.model_label.setText(f"Model: <b>{active.design.name}</b> · {active.source} · {params:,} parameters{note}")
+        followed = self.hub.followed
+        if not self.hub.shows_followed() and followed is not None:
+            note += "<br>" + self.tr("This is not the design on the Design page ({name}): edit or train that "
+                                     "one to see it here.").format(name=html.escape(followed.name))
+        self.model_label.setText(f"Model: <b>{html.escape(active.title())}</b> · {html.escape(active.source)} · "
+                                 f"{params:,} parameters{note}")
 
     def _class_names(self, active: ActiveModel) -> list[str]:
         """The hub's class names when they match the network's outputs, else class indices."""

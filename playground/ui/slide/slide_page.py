@@ -62,6 +62,7 @@ class KernelSlidePage(QWidget):
         self._build()
         hub.modelChanged.connect(self._on_model_changed)
         hub.weightsChanged.connect(self._on_weights_changed)
+        hub.followedChanged.connect(self._update_source_label)
         self._on_model_changed(hub.active)
 
     # ------------------------------------------------------------ widgets
@@ -376,7 +377,10 @@ class KernelSlidePage(QWidget):
         elif active is None:
             text = ""
         else:
-            text = f"model: {active.source}" + ("  ·  sample digit" if self._digit_is_sample else "")
+            text = f"model: {active.title()} · {active.source}" + ("  ·  sample digit" if self._digit_is_sample else "")
+            followed = self._hub.followed
+            if not self._hub.shows_followed() and followed is not None:
+                text += "  ·  " + self.tr("not the design being edited ({name})").format(name=followed.name)
         self.source_label.setText(text)
 
     # ------------------------------------------------------------ position and playback
