@@ -36,6 +36,7 @@ from playground.ui.draw.canvas import DEFAULT_PEN_WIDTH, MAX_PEN_WIDTH, MIN_PEN_
 from playground.ui.draw.feature_maps import FeatureMapView
 from playground.ui.draw.kernels_view import KernelView
 from playground.ui.draw.output_map import OutputMapView
+from playground.ui.draw.view_options import DigitViewOptions
 from playground.ui.state.active_model import ActiveModel, ModelHub
 from playground.ui.draw.probability_chart import ProbabilityChart
 from playground.ui.draw.saliency_view import SaliencyView
@@ -172,8 +173,11 @@ class DrawPanel(QWidget):
         layout.addWidget(self.canvas)
         layout.addLayout(buttons)
         layout.addLayout(options)
+        self.view_options = DigitViewOptions()
+        layout.addWidget(self.view_options)
         layout.addWidget(self.error_label)
         layout.addStretch(1)
+        self.view_options.changed.connect(self.update_prediction)
 
         self.clear_button.clicked.connect(self.canvas.clear)
         self.undo_button.clicked.connect(self.canvas.undo)
@@ -417,7 +421,10 @@ class DrawPanel(QWidget):
         Returns whether the network ran (an empty canvas asks nothing of it)."""
         self._pending_activation = None  # maps still waiting from the last update are out of date
         self._cancel_saliency()  # the drawing (or the weights) changed: that job's maps would be stale
-        digit = self._preprocess(self.canvas.image(), ink_dark=self.canvas.inverted)
+        options = self.view_options
+        digit = self._preprocess(self.canvas.image(), ink_dark=self.canvas.inverted, centre=options.centre)
+        if digit is not None:
+            digit = options.transform.apply(digit)
         self._digit = digit
         self._show_what_the_network_sees(digit)
         self.undo_button.setEnabled(not self.canvas.is_empty())
