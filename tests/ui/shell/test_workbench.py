@@ -163,7 +163,7 @@ def test_the_kernel_slide_follows_an_edit_of_the_design(workbench, qtbot) -> Non
     qtbot.waitUntil(lambda: workbench.slide.sliding is not None, timeout=3000)
     assert workbench.hub.active.design == document.design
     assert _formula(workbench).endswith("floor(27 / 2) + 1 = 14") and workbench.slide.sliding.out_shape[1:] == (14, 14)
-    assert "edited" not in workbench.slide.source_label.text()  # LeNet-5 was never trained here
+    assert workbench.hub.active.title() in workbench.slide.source_label.text()  # which network, and how trained
     assert document.set_param(conv, "stride", 1)
     document.seal()
     qtbot.waitUntil(lambda: workbench.slide.sliding is not None and workbench.slide.sliding.out_shape[1:] == (28, 28),
@@ -172,11 +172,14 @@ def test_the_kernel_slide_follows_an_edit_of_the_design(workbench, qtbot) -> Non
 
 
 def test_the_pages_say_when_they_show_another_network_than_the_edited_one(workbench) -> None:
-    workbench.window.tabs.setCurrentIndex(workbench.draw_page)
-    design_name = workbench.window.document.design.name
-    assert workbench.hub.active.source == DEFAULT_SOURCE and workbench.hub.active.design.name != design_name
+    example = next(p for p in example_paths() if p.stem == "mnist_cnn")
+    assert workbench.window.open_example(example)  # on the Design page: its network is not built yet
+    design_name = load_design(example).name
+    assert workbench.hub.active.source == DEFAULT_SOURCE and not workbench.hub.shows_followed()
     assert f"not the design on the Design page ({design_name})" in workbench.draw.model_label.text()
     assert f"not the design being edited ({design_name})" in workbench.slide.source_label.text()
+    workbench.window.tabs.setCurrentIndex(workbench.draw_page)  # now it is built, and the notes go
+    assert workbench.hub.shows_followed() and "not the design" not in workbench.draw.model_label.text()
 
 
 def test_a_design_opened_from_the_command_line_is_the_network_on_the_draw_page(qtbot) -> None:
