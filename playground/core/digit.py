@@ -94,17 +94,21 @@ class DigitPreprocessor:
         self._grey: np.ndarray | None = None
         self._mask: np.ndarray | None = None
 
-    def __call__(self, image: np.ndarray, ink_dark: bool | None = None) -> torch.Tensor | None:
+    def __call__(self, image: np.ndarray, ink_dark: bool | None = None, centre: bool = True) -> torch.Tensor | None:
         """The 1x28x28 float tensor in [0, 1] (white digit on black), or None when blank.
 
         `image`: HxW grey or HxWx3/HxWx4 colour, uint8 (0-255), bool or float (0-1).
         `ink_dark`: True for dark ink on a light background, False for the reverse,
         None to tell from the image (the median of its border is the background).
+        `centre`: False skips MNIST's crop, scaling and centring: the whole image is
+        shrunk to 28x28 as it is, so the network sees the digit where and as big as drawn.
         """
         grey, full_scale = self._grey_levels(image)
         levels = _levels(grey, full_scale, ink_dark)
         if levels is None:
             return None
+        if not centre:
+            return _shrink_whole(levels.ink(grey))
         box = self._ink_box(grey, levels)
         if box is None:
             return None
@@ -238,6 +242,52 @@ def _composite_on_contrast(grey: np.ndarray, alpha: np.ndarray) -> None:
     backdrop = 1.0 if opaque.size and float(np.median(opaque)) < 0.5 else 0.0
     np.multiply(grey, alpha, out=grey)
     grey += backdrop * (1.0 - alpha)
+
+
+def _shrink_whole(ink: np.ndarray) -> torch.Tensor:
+    """The whole image's ink levels shrunk to 28x28 (antialiased), nothing moved."""
+    src = torch.from_numpy(np.ascontiguousarray(ink, dtype=np.float32))[None, None]
+    return F.interpolate(src, size=(SIDE, SIDE), mode="bilinear", antialias=True,
+                         align_corners=False)[0].clamp_(0.0, 1.0)
+
+
+@dataclass(frozen=True)
+class DigitTransform:
+    """Move, turn and resize a preprocessed digit, to see what the network tolerates.
+
+    `shift_x`/`shift_y` in pixels of the 28x28 input (right, down), `rotate` in degrees
+    (clockwise on screen), `scale` as a factor; all about the picture's centre.
+    """
+
+    shift_x: float = 0.0
+    shift_y: float = 0.0
+    rotate: float = 0.0
+    scale: float = 1.0
+
+    @property
+    def is_identity(self) -> bool:
+        return self == DigitTransform()
+
+    def apply(self, digit: torch.Tensor) -> torch.Tensor:
+        """The 1xHxW digit moved, turned and resized (bilinear; what leaves the field is lost)."""
+        if self.is_identity:
+            return digit
+        if self.scale <= 0:
+            raise ValueError(f"scale must be positive, got {self.scale}")
+        height, width = digit.shape[-2:]
+        angle = np.deg2rad(self.rotate)
+        cos, sin = float(np.cos(angle)), float(np.sin(angle))
+        # Output point p shows the input at R(-angle)(p - t) / scale, in normalised [-1, 1]
+        # coordinates (x right, y down), where pixel distances become 2/width and 2/height.
+        inverse = torch.tensor([[cos, sin], [-sin, cos]], dtype=torch.float64) / self.scale
+        aspect = torch.tensor([[1.0, 0.0], [0.0, height / width]], dtype=torch.float64)
+        matrix = torch.linalg.inv(aspect) @ inverse @ aspect  # rotate in pixels, not in stretched units
+        shift = torch.tensor([2 * self.shift_x / width, 2 * self.shift_y / height], dtype=torch.float64)
+        theta = torch.cat([matrix, (-matrix @ shift)[:, None]], dim=1)[None].float()
+        grid = F.affine_grid(theta, [1, 1, height, width], align_corners=False)
+        moved = F.grid_sample(digit.reshape(1, 1, height, width).float(), grid, mode="bilinear",
+                              padding_mode="zeros", align_corners=False)
+        return moved.reshape(digit.shape).clamp_(0.0, 1.0)
 
 
 def _fit_and_centre(crop: np.ndarray) -> torch.Tensor:

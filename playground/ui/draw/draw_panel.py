@@ -15,6 +15,7 @@ answers when the stroke ends, and the old answer is greyed meanwhile.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 import numpy as np
@@ -29,19 +30,37 @@ from playground.core.analysis import analyze
 from playground.core.digit import SIDE, DigitImageError, DigitPreprocessor
 from playground.core.inspect_model import (
     BlockRef, Inspection, block_modules, conv_blocks, fit_input, grad_cam_block, inspect)
+from playground.core.output_kind import OutputKind, output_kind
 from playground.core.saliency_job import SaliencyJob
 from playground.ui.draw.canvas import DEFAULT_PEN_WIDTH, MAX_PEN_WIDTH, MIN_PEN_WIDTH, DrawCanvas
 from playground.ui.draw.feature_maps import FeatureMapView
 from playground.ui.draw.kernels_view import KernelView
 from playground.ui.draw.network_overview import NetworkOverview
+from playground.ui.draw.output_map import OutputMapView
+from playground.ui.draw.view_options import DigitViewOptions
 from playground.ui.state.active_model import ActiveModel, ModelHub
 from playground.ui.draw.probability_chart import ProbabilityChart
 from playground.ui.draw.saliency_view import SaliencyView
 from playground.ui.state.draw_pacing import Due, DrawPacing
+from playground.ui.widgets.candidate_bar import CandidateBar
 
 THUMBNAIL_SCALE = 5
 EMPTY_TEXT = "—"
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pgm *.ppm);;All files (*)"
+
+
+def input_pixmap(x: torch.Tensor, box: int = SIDE * THUMBNAIL_SCALE) -> QPixmap:
+    """What the network really gets, (C, H, W) in [0, 1] (grey: the channels' mean), shown
+    by whole pixels when it fits `box`, else shrunk to it: a 224x224 input looks finer."""
+    height, width = x.shape[-2:]
+    scale = max(1, box // max(height, width))
+    small = np.round(x.reshape(-1, height, width).mean(0).clamp(0, 1).numpy() * 255.0).astype(np.uint8)
+    levels = np.ascontiguousarray(np.repeat(np.repeat(small, scale, axis=0), scale, axis=1))
+    image = QImage(levels.data, levels.shape[1], levels.shape[0], levels.shape[1], QImage.Format.Format_Grayscale8)
+    pixmap = QPixmap.fromImage(image)
+    if max(height, width) * scale > box:
+        pixmap = pixmap.scaled(box, box, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+    return pixmap
 
 
 def digit_pixmap(digit: torch.Tensor | None, scale: int = THUMBNAIL_SCALE) -> QPixmap:
@@ -73,6 +92,7 @@ class DrawPanel(QWidget):
         self._cam_ref: BlockRef | None = None
         self._cam_placement: tuple[tuple[float, float], tuple[float, float]] | None = None
         self._outputs = 0  # width of the active network's output (0: unknown)
+        self._output_kind = output_kind(None)
         self.pacing = DrawPacing()
         # One single-shot timer per task the pacing makes due; each only wakes its task up.
         self._timers: dict[Due, QTimer] = {}
@@ -124,6 +144,7 @@ class DrawPanel(QWidget):
         self.overview.blockChosen.connect(self.open_feature_map)
         hub.modelChanged.connect(self._on_model_changed)
         hub.weightsChanged.connect(self._on_weights_changed)
+        hub.followedChanged.connect(lambda: self.hub.active and self._show_model_line(self.hub.active))
         self._on_model_changed(hub.active)
 
     # ------------------------------------------------------------------ building
@@ -158,8 +179,11 @@ class DrawPanel(QWidget):
         layout.addWidget(self.canvas)
         layout.addLayout(buttons)
         layout.addLayout(options)
+        self.view_options = DigitViewOptions()
+        layout.addWidget(self.view_options)
         layout.addWidget(self.error_label)
         layout.addStretch(1)
+        self.view_options.changed.connect(self.update_prediction)
 
         self.clear_button.clicked.connect(self.canvas.clear)
         self.undo_button.clicked.connect(self.canvas.undo)
@@ -194,6 +218,7 @@ class DrawPanel(QWidget):
 
         self.thumbnail = QLabel(objectName="inputThumbnail", toolTip="The 28×28 input the network gets, pixel for pixel")
         self.thumbnail.setFixedSize(SIDE * THUMBNAIL_SCALE, SIDE * THUMBNAIL_SCALE)
+        self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.thumbnail.setPixmap(digit_pixmap(None))
         self.prediction_label = QLabel(EMPTY_TEXT, objectName="predictionLabel")
         big = QFont(self.font())
@@ -209,7 +234,7 @@ class DrawPanel(QWidget):
         self.confidence_label.setFixedHeight(24)
         self.chart = ProbabilityChart()
 
-        sees = QLabel("The network sees")
+        sees = self.sees_label = QLabel("The network sees", objectName="networkSeesLabel")
         answer = QLabel("It says")
         for caption in (sees, answer):
             caption.setStyleSheet("color: palette(placeholder-text);")
@@ -227,9 +252,16 @@ class DrawPanel(QWidget):
         layout.setContentsMargins(6, 0, 6, 0)
         layout.addWidget(self.model_label)
         layout.addWidget(self.no_model_box)
+        self.candidate_bar = CandidateBar(self.hub)
+        layout.addWidget(self.candidate_bar)
         layout.addLayout(grid)
-        layout.addWidget(QLabel("Probability of each class"))
+        self.output_caption = QLabel("Probability of each class", objectName="outputCaption")
+        self.output_caption.setWordWrap(True)
+        layout.addWidget(self.output_caption)
         layout.addWidget(self.chart, 1)
+        self.output_map = OutputMapView()
+        self.output_map.hide()
+        layout.addWidget(self.output_map, 1)
         self.chart.setMaximumHeight(320)
         tips = QLabel(
             "The network only ever sees the small picture: your drawing cropped to its ink, "
@@ -267,7 +299,12 @@ class DrawPanel(QWidget):
             return
         untrained = not active.trained
         self.no_model_box.setVisible(untrained)
-        if untrained:
+        if untrained and active.edited:
+            self.no_model_text.setText(self.tr(
+                "<b>{title}:</b> {blocks} kept no trained weights (new or reshaped by the edit), so its "
+                "answers are partly guesses. Use the pretrained model, or train it.").format(
+                title=active.title(), blocks=", ".join(active.untrained_blocks)))
+        elif untrained:
             self.no_model_text.setText(f"<b>{active.design.name} has no trained weights yet:</b><br>"
                                        "its answers are guesses. Use the pretrained model, or train it.")
         try:
@@ -277,6 +314,7 @@ class DrawPanel(QWidget):
         self._cam_ref = grad_cam_block(self._refs)
         analysis = analyze(active.design)
         self._outputs = int(np.prod(analysis.output_shape)) if analysis.output_shape else 0
+        self._show_output_kind(output_kind(analysis.output_shape))
         shapes = {row.block_id: tuple(row.output_shape) for row in analysis.rows if row.output_shape}
         field = analysis.by_id[self._cam_ref.block_id].receptive_field if self._cam_ref else None
         self._cam_placement = (field.start, field.jump) if field is not None else None
@@ -288,6 +326,24 @@ class DrawPanel(QWidget):
         self._show_model_line(active)
         self.update_prediction()
 
+    def _show_output_kind(self, kind: OutputKind) -> None:
+        """Class probabilities only for an N-class vector; anything else is shown as a map."""
+        self._output_kind = kind
+        classes = kind.is_classes or not kind.shape
+        self.chart.setVisible(classes)
+        self.output_map.setVisible(not classes)
+        if classes:
+            self.output_caption.setText("Probability of each class")
+        else:
+            self.output_caption.setText(self.tr(
+                "Its output is a {shape} map ({count} numbers), not class scores: shown as it is, no "
+                "probabilities.").format(shape="×".join(map(str, kind.shape)), count=kind.size))
+
+    @property
+    def output_kind(self) -> OutputKind:
+        """What the active network's output is (class scores or a map)."""
+        return self._output_kind
+
     def _on_weights_changed(self, active: ActiveModel) -> None:
         self._show_model_line(active)
         self.kernels.refresh()
@@ -298,7 +354,12 @@ class DrawPanel(QWidget):
         note = "" if shape == (1, SIDE, SIDE) else \
             f"<br>It takes {'×'.join(map(str, shape))} input: the drawing is resized for it."
         params = sum(p.numel() for p in active.model.parameters())
-        self.model_label.setText(f"Model: <b>{active.design.name}</b> · {active.source} · {params:,} parameters{note}")
+        followed = self.hub.followed
+        if not self.hub.shows_followed() and followed is not None:
+            note += "<br>" + self.tr("This is not the design on the Design page ({name}): edit or train that "
+                                     "one to see it here.").format(name=html.escape(followed.name))
+        self.model_label.setText(f"Model: <b>{html.escape(active.title())}</b> · {html.escape(active.source)} · "
+                                 f"{params:,} parameters{note}")
 
     def _class_names(self, active: ActiveModel) -> list[str]:
         """The hub's class names when they match the network's outputs, else class indices."""
@@ -366,9 +427,12 @@ class DrawPanel(QWidget):
         Returns whether the network ran (an empty canvas asks nothing of it)."""
         self._pending_activation = None  # maps still waiting from the last update are out of date
         self._cancel_saliency()  # the drawing (or the weights) changed: that job's maps would be stale
-        digit = self._preprocess(self.canvas.image(), ink_dark=self.canvas.inverted)
+        options = self.view_options
+        digit = self._preprocess(self.canvas.image(), ink_dark=self.canvas.inverted, centre=options.centre)
+        if digit is not None:
+            digit = options.transform.apply(digit)
         self._digit = digit
-        self.thumbnail.setPixmap(digit_pixmap(digit))
+        self._show_what_the_network_sees(digit)
         self.undo_button.setEnabled(not self.canvas.is_empty())
         self.clear_button.setEnabled(not self.canvas.is_empty())
         self.inputChanged.emit(digit)
@@ -400,6 +464,14 @@ class DrawPanel(QWidget):
         return True
 
     def _show_prediction(self, inspection: Inspection, active: ActiveModel) -> None:
+        kind = self._output_kind
+        if kind.shape and not kind.is_classes:
+            self.prediction_label.setEnabled(False)
+            self.prediction_label.setText(EMPTY_TEXT)
+            self.confidence_label.setText(self.tr("a {shape} map, not a class").format(
+                shape="×".join(map(str, kind.shape))))
+            self.output_map.set_output(inspection.logits, kind)
+            return
         names = self._class_names(active)
         winner = inspection.predicted
         p = inspection.probabilities.numpy()
@@ -408,6 +480,20 @@ class DrawPanel(QWidget):
         guess = " (untrained)" if not active.trained else ""
         self.confidence_label.setText(f"{p[winner]:.1%} sure{guess}")
         self.chart.set_probabilities(p)
+
+    def _show_what_the_network_sees(self, digit: torch.Tensor | None) -> None:
+        """The thumbnail is the input the active network really gets, at its own size."""
+        active = self.hub.active
+        shape = tuple(active.design.input) if active is not None else (1, SIDE, SIDE)
+        self.sees_label.setText(self.tr("The network sees ({h}×{w})").format(h=shape[1], w=shape[2]))
+        if digit is None:
+            self.thumbnail.setPixmap(digit_pixmap(None))
+        elif shape == (1, SIDE, SIDE):
+            self.thumbnail.setPixmap(digit_pixmap(digit))
+        else:
+            self.thumbnail.setPixmap(input_pixmap(fit_input(digit, shape)[0]))
+        self.thumbnail.setToolTip(self.tr("The {shape} input the network gets, pixel for pixel").format(
+            shape="×".join(map(str, shape))))
 
     def _show_pending_activation(self) -> None:
         activation, self._pending_activation = self._pending_activation, None
@@ -422,6 +508,7 @@ class DrawPanel(QWidget):
             message = "Draw a digit" if active is not None else "No model to ask"
         self.confidence_label.setText(message)
         self.chart.set_probabilities(None)
+        self.output_map.set_output(None, self._output_kind)
         self.feature_maps.set_activation(None, "Draw a digit to see each block's output." if active else "No model.")
         self.saliency.show_message("Draw a digit to see which pixels drove the prediction." if active else "No model.")
         self.predicted.emit(None)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QFileDialog, QFrame, QScrollArea, QWidget
 
 from playground.ui.widgets import style
@@ -32,6 +32,7 @@ from playground.ui.train.torchrun_dialog import TorchrunCommand
 from playground.ui.train.training_panel import TrainingPanel
 
 MODEL_FILTER = "Models (*.pt);;All files (*)"
+FOLLOW_DELAY_MS = 300  # an edit is followed once the person pauses this long
 
 
 def _scrollable(page: QWidget) -> QScrollArea:
@@ -78,13 +79,27 @@ class Workbench:
         self.training.message.connect(self._on_training_message)
         window.add_leave_guard(self.training.ask_to_stop)
         window.closing.connect(self._on_closing)
+        self._follow_timer = QTimer(window, singleShot=True, interval=FOLLOW_DELAY_MS)
+        self._follow_timer.timeout.connect(self.follow_edit_now)
         self.use_default_model()
 
     def start_session(self, design_path: str | Path | None = None) -> None:
         """Open what a normal start shows; from then on, opening a design offers its network."""
         self.window.start_session(design_path)
-        self.window.document.opened.connect(self._on_design_opened)
+        document = self.window.document
+        self.hub.set_followed(document.design)
+        document.opened.connect(self._on_design_opened)
+        document.designChanged.connect(lambda _design: self._follow_timer.start())
         self.window.tabs.currentChanged.connect(self._build_offered_if_shown)
+        if design_path is not None:  # the design asked for is the one the pages show
+            self._on_design_opened()
+
+    def follow_edit_now(self) -> None:
+        """The pages follow the edited design: its network, with the trained weights that
+        still fit, is offered and built once a page that shows it is open."""
+        self._follow_timer.stop()
+        self.hub.follow_edit(self.window.document.design)
+        self._build_offered_if_shown()
 
     # ------------------------------------------------------------ the active model
 
@@ -97,6 +112,7 @@ class Workbench:
     def _on_design_opened(self) -> None:
         """A different design has no trained weights yet; its fresh network is offered, and
         built once a page that shows the active model is open."""
+        self._follow_timer.stop()
         self.hub.offer_untrained(self.window.document.design)
         self._build_offered_if_shown()
 

@@ -27,6 +27,8 @@ from playground.core.inspect_model import BlockRef, block_modules, fit_input, no
 from playground.core.layers import animatable_kinds
 from playground.core.sliding import (ChannelView, Sliding, SlidingError, Step, capture_input,
                                      window_op_from_module)
+from playground.core.conv_sandbox import SandboxSpec
+from playground.ui.slide.sandbox_panel import SandboxPanel
 from playground.ui.slide.slide_canvas import Content, SlidingCanvas
 from playground.ui.state.active_model import ActiveModel, ModelHub
 from playground.ui.state.slide_playback import SlidePlayback
@@ -51,6 +53,7 @@ class KernelSlidePage(QWidget):
         self._digit: torch.Tensor | None = None
         self._digit_is_sample = False
         self._standalone: tuple[nn.Module, torch.Tensor, str] | None = None
+        self._sandbox_open = False
         self._stale = False  # the input or weights changed while the view was hidden
         self._refs: list[BlockRef] = []
         self._sliding: Sliding | None = None
@@ -62,6 +65,7 @@ class KernelSlidePage(QWidget):
         self._build()
         hub.modelChanged.connect(self._on_model_changed)
         hub.weightsChanged.connect(self._on_weights_changed)
+        hub.followedChanged.connect(self._update_source_label)
         self._on_model_changed(hub.active)
 
     # ------------------------------------------------------------ widgets
@@ -93,6 +97,15 @@ class KernelSlidePage(QWidget):
             top.addSpacing(10)
         top.addStretch(1)
         top.addWidget(self.source_label)
+        self.sandbox_button = QPushButton(self.tr("Sandbox…"), objectName="sandboxButton")
+        self.sandbox_button.setToolTip(self.tr("Type your own input, kernels and bias (the tutorials' worked "
+                                               "examples) and watch the same animation and arithmetic."))
+        self.sandbox_button.clicked.connect(self.open_sandbox)
+        top.addWidget(self.sandbox_button)
+        self.sandbox = SandboxPanel()
+        self.sandbox.hide()
+        self.sandbox.specReady.connect(self._show_sandbox_spec)
+        self.sandbox.closeRequested.connect(self.close_sandbox)
 
         self.canvas = SlidingCanvas()
         self.canvas.setToolTip("")
@@ -158,6 +171,7 @@ class KernelSlidePage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.sandbox)
         layout.addWidget(self.stack, 1)
         layout.addLayout(bottom)
         self.setFocusProxy(self.canvas)
@@ -202,7 +216,29 @@ class KernelSlidePage(QWidget):
         self.block_combo.blockSignals(False)
         self._rebuild(reset=True)
 
+    # ------------------------------------------------------------ the sandbox
+
+    def open_sandbox(self) -> None:
+        """Show the sandbox's fields and slide its convolution."""
+        self._sandbox_open = True
+        self.sandbox.show()
+        self.sandbox_button.hide()
+        self.sandbox.apply()
+
+    def close_sandbox(self) -> None:
+        """Back to the active model's layers and the drawing."""
+        self._sandbox_open = False
+        self.sandbox.hide()
+        self.sandbox_button.show()
+        self._on_model_changed(self._hub.active)
+
+    def _show_sandbox_spec(self, spec: SandboxSpec, title: str) -> None:
+        self.set_source(spec.module(), spec.input_tensor(), title)
+
     def _on_model_changed(self, active: ActiveModel | None) -> None:
+        if self._sandbox_open:  # the person's own numbers stay; the model shows when they close it
+            self._update_source_label()
+            return
         self._standalone = None
         previous = self.block_combo.currentData()
         self._refs = []
@@ -386,11 +422,14 @@ class KernelSlidePage(QWidget):
     def _update_source_label(self) -> None:
         active = self._hub.active
         if self._standalone is not None:
-            text = "standalone layer"
+            text = self.tr("sandbox: typed numbers, no network") if self._sandbox_open else "standalone layer"
         elif active is None:
             text = ""
         else:
-            text = f"model: {active.source}" + ("  ·  sample digit" if self._digit_is_sample else "")
+            text = f"model: {active.title()} · {active.source}" + ("  ·  sample digit" if self._digit_is_sample else "")
+            followed = self._hub.followed
+            if not self._hub.shows_followed() and followed is not None:
+                text += "  ·  " + self.tr("not the design being edited ({name})").format(name=followed.name)
         self.source_label.setText(text)
 
     # ------------------------------------------------------------ position and playback

@@ -25,6 +25,7 @@ from playground.core.checkpoint import (
 from playground.core.datasets import DatasetInfo
 from playground.core.design import Design, DesignError
 from playground.core.fileio import WriteError
+from playground.core.weight_transfer import carry_weights
 
 DEFAULT_SOURCE = "pretrained default"
 
@@ -45,6 +46,26 @@ class ActiveModel:
     config: dict[str, Any] = field(default_factory=dict)
     metrics: dict[str, Any] = field(default_factory=dict)
     dataset: DatasetInfo | None = None
+    # An edited design's network: trained weights carried over where they fit; these
+    # blocks (by id) kept their fresh initialisation.
+    edited: bool = False
+    untrained_blocks: tuple[str, ...] = ()
+
+    @property
+    def val_acc(self) -> float | None:
+        """Its recorded validation accuracy (a fraction), to compare a new run's with."""
+        value = self.metrics.get("val_acc")
+        return float(value) if isinstance(value, (int, float)) else None
+
+    def title(self) -> str:
+        """Which network this is, in a few words: "LeNet-5 (edited, 2 blocks untrained)"."""
+        name = self.design.name or "Untitled"
+        if not self.edited:
+            return name if self.trained or self.untrained_blocks else f"{name} (not trained)"
+        count = len(self.untrained_blocks)
+        if not count:
+            return f"{name} (edited, trained weights)"
+        return f"{name} (edited, {count} block{'s' if count != 1 else ''} untrained)"
 
     @classmethod
     def from_info(cls, design: Design, model: nn.Module, source: str, info: DatasetInfo,
@@ -68,6 +89,15 @@ class ActiveModel:
                            tuple(self.mean[:channels]), tuple(self.std[:channels]))
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """A newly trained network that scored below the active one, offered instead of used."""
+
+    model: ActiveModel
+    kept_acc: float | None
+    new_acc: float | None
+
+
 class ModelHub(QObject):
     """Holds the active model and announces changes.
 
@@ -80,11 +110,19 @@ class ModelHub(QObject):
     modelChanged = Signal(object)  # ActiveModel | None
     weightsChanged = Signal(object)  # ActiveModel
     message = Signal(str, str)  # text, kind
+    candidateChanged = Signal(object)  # Candidate | None: a newer, less accurate network on offer
+    followedChanged = Signal()  # the design being edited changed (pages say whether they show it)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._active: ActiveModel | None = None
         self._offered: Design | None = None  # an opened design whose network is not built yet
+        # Edits copy weights from `_offered_base` (the trained network of the design being
+        # edited); None: the offered network starts untrained.
+        self._offered_base: ActiveModel | None = None
+        self._followed: Design | None = None  # the design on the Design page
+        self._lineage: ActiveModel | None = None  # the last trained network set active
+        self._candidate: Candidate | None = None
         self._loading_blocked = ""
 
     @property
@@ -95,8 +133,13 @@ class ModelHub(QObject):
         """Make `active` the model every page shows; it replaces any design on offer."""
         if active is not None:
             active.model.eval()
+            if active.trained and not active.edited:
+                self._lineage = active
         self._active = active
-        self._offered = None
+        self._offered = self._offered_base = None
+        if self._candidate is not None and (active is None or self._candidate.model is not active):
+            self._candidate = None
+            self.candidateChanged.emit(None)
         self.modelChanged.emit(active)
 
     def use_default(self) -> str | None:
@@ -127,7 +170,60 @@ class ModelHub(QObject):
     def offer_untrained(self, design: Design) -> None:
         """Keep `design` on offer: its fresh network is built by `build_offered`, only when
         a page shows the active model (building VGG-11 costs half a gigabyte)."""
-        self._offered = design
+        self._offered, self._offered_base = design, None
+        self.set_followed(design)
+
+    # ------------------------------------------------------------ following the edited design
+
+    def set_followed(self, design: Design) -> None:
+        """Note the design on the Design page (pages say whether they show it) without
+        building anything."""
+        self._followed = design
+        self.followedChanged.emit()
+
+    @property
+    def followed(self) -> Design | None:
+        return self._followed
+
+    def shows_followed(self) -> bool:
+        """The active network is the design being edited (True when none is followed)."""
+        return self._followed is None or (self._active is not None and self._active.design == self._followed)
+
+    def _base_for_edits(self) -> ActiveModel | None:
+        """The trained network whose weights an edit of the followed design keeps: the last
+        trained network, when it was a network of that design (before this edit)."""
+        lineage, followed = self._lineage, self._followed
+        if lineage is None or followed is None:
+            return None
+        active = self._active
+        if lineage.design == followed or (active is not None and active.edited and active.design == followed):
+            return lineage
+        return None
+
+    def follow_edit(self, design: Design) -> None:
+        """The design being edited became `design`: offer its network, with the trained
+        weights of every block whose shapes still fit, built by `build_offered`."""
+        if design == self._followed and (self._offered is None or self._offered == design):
+            return
+        base = self._offered_base if self._offered is not None else self._base_for_edits()
+        self.set_followed(design)
+        if self._active is not None and self._active.design == design:
+            self._offered = self._offered_base = None
+            return
+        self._offered, self._offered_base = design, base
+
+    def _build(self, design: Design, base: ActiveModel | None) -> ActiveModel:
+        """`design`'s network: `base` itself when it is that design, else a fresh one with
+        `base`'s weights carried over where they fit (raises DesignError)."""
+        if base is not None and base.design == design:
+            return base
+        model = build_model(design)
+        if base is None:
+            return ActiveModel(design, model, f"{design.name}, not trained yet", trained=False)
+        untrained = carry_weights(base.model, model, base.untrained_blocks)
+        source = f"edited from {base.source}"
+        return ActiveModel(design, model, source, base.mean, base.std, list(base.class_names),
+                           trained=not untrained, dataset=base.dataset, edited=True, untrained_blocks=untrained)
 
     @property
     def offered(self) -> Design | None:
@@ -136,16 +232,39 @@ class ModelHub(QObject):
     def build_offered(self) -> str | None:
         """Make the offered design's fresh, untrained network active. Returns why it could
         not (the active model stays), or None (also when nothing was on offer)."""
-        design, self._offered = self._offered, None
+        design, base = self._offered, self._offered_base
+        self._offered = self._offered_base = None
         if design is None:
             return None
         try:
-            model = build_model(design)
+            active = self._build(design, base)
         except DesignError as exc:
             source = self._active.source if self._active else "no model"
             return f"{design.name} cannot be built yet ({exc}); the Draw page keeps the {source}."
-        self.set_active(ActiveModel(design, model, f"{design.name}, not trained yet", trained=False))
+        self.set_active(active)
         return None
+
+    # ------------------------------------------------------------ a newer network on offer
+
+    def keep_better(self, kept: ActiveModel, newer: ActiveModel) -> None:
+        """Keep `kept` active (it scored better) and offer `newer` for `use_candidate`."""
+        self.set_active(kept)
+        self._candidate = Candidate(newer, kept.val_acc, newer.val_acc)
+        self.candidateChanged.emit(self._candidate)
+
+    @property
+    def candidate(self) -> Candidate | None:
+        return self._candidate
+
+    def use_candidate(self) -> bool:
+        """Make the network on offer active; False when none is."""
+        candidate = self._candidate
+        if candidate is None:
+            return False
+        self._candidate = None
+        self.set_active(candidate.model)
+        self.candidateChanged.emit(None)
+        return True
 
     # ------------------------------------------------------------ checkpoints
 

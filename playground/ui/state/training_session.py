@@ -132,6 +132,7 @@ class TrainingSession(QObject):
         # holds the finished worker, which must go with its thread, not at some later time).
         self._trainer: Trainer | None = None
         self._result: FinishedEvent | FailedEvent | None = None
+        self._before: ActiveModel | None = None  # the trained network active when the run began
         self._history: list[dict[str, float]] = []
         self._started_at = 0.0
         self._ended_at: float | None = None
@@ -219,6 +220,8 @@ class TrainingSession(QObject):
         self.latest_step, self.samples_per_s, self.fraction = None, 0.0, 0.0
         self._run_id = self._add_run(RunRecord(design.name or "Untitled", request.dataset_title, request.params,
                                                request.macs, None, 0, 0.0, request.device))
+        before = self.hub.active
+        self._before = before if before is not None and before.trained and before.val_acc is not None else None
         self.hub.set_loading_blocked(LOADING_BLOCKED)
         self.job.start(make_trainer)
         self._set_state(RunState.PREPARING)
@@ -303,6 +306,7 @@ class TrainingSession(QObject):
             source = (f"trained: {self.design.name}, {e.epochs_done} epoch{'s' if e.epochs_done != 1 else ''}, "
                       f"{last:.1f}%")
             self._publish(e.state_dict, source, replace=True)
+            self._keep_the_better(e.last_val_acc)
         self._update_run(status="stopped" if e.stopped else "finished", duration_s=e.duration_s,
                          epochs=e.epochs_done, best_val_acc=e.best_val_acc)
 
@@ -340,6 +344,17 @@ class TrainingSession(QObject):
         run.network.load_state_dict(state_dict)
         self.hub.set_active(ActiveModel.from_info(request.design, run.network, source, run.dataset.info,
                                                   config=request.config.to_dict(), metrics=metrics))
+
+    def _keep_the_better(self, new_acc: float | None) -> None:
+        """A run that ended below the network active before it (on the same data) does not
+        replace it: that one stays active and the new one is offered (ModelHub.candidate)."""
+        before, run, newer = self._before, self._started, self.hub.active
+        self._before = None
+        if before is None or run is None or newer is None or new_acc is None or newer.model is not run.network:
+            return
+        if before.dataset_info().name != run.dataset.info.name or new_acc >= (before.val_acc or 0.0):
+            return
+        self.hub.keep_better(before, newer)
 
     # ------------------------------------------------------------ the runs of this window
 

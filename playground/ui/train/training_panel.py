@@ -49,6 +49,7 @@ from playground.ui.train.results_view import ResultsView
 from playground.ui.train.runs_view import RunsView
 from playground.ui.train.training_settings import TrainingSettings, device_name
 from playground.ui.widgets import style
+from playground.ui.widgets.candidate_bar import CandidateBar
 
 PROGRESS_INTERVAL_S = 0.2
 LOCK_REASON = "Training is running: stop it to change the network's layers"
@@ -180,6 +181,8 @@ class TrainingPanel(QWidget):
         run_layout.addWidget(self.progress)
         run_layout.addWidget(self.speed_label)
         run_layout.addWidget(self.message_label)
+        self.candidate_bar = CandidateBar(self.hub)
+        run_layout.addWidget(self.candidate_bar)
 
         side = QWidget()
         side_layout = QVBoxLayout(side)

@@ -146,3 +146,65 @@ def test_a_model_set_after_opening_a_design_is_not_replaced_by_its_fresh_network
 def test_the_train_page_shows_the_windows_session_which_publishes_to_its_active_model(workbench) -> None:
     assert workbench.training.session is workbench.session
     assert workbench.session.hub is workbench.hub is workbench.training.hub
+
+
+def _formula(workbench) -> str:
+    return "\n".join(workbench.slide.sliding.formula_lines())
+
+
+def test_the_kernel_slide_follows_an_edit_of_the_design(workbench, qtbot) -> None:
+    document = workbench.window.document
+    conv = document.design.layers[0].id
+    assert document.set_param(conv, "stride", 2)
+    document.seal()
+    workbench.follow_edit_now()  # what the debounce timer does once the person pauses
+    stroke(workbench.draw.canvas, line((140, 40), (140, 240)))
+    workbench.window.tabs.setCurrentIndex(workbench.slide_page)
+    qtbot.waitUntil(lambda: workbench.slide.sliding is not None, timeout=3000)
+    assert workbench.hub.active.design == document.design
+    assert _formula(workbench).endswith("floor(27 / 2) + 1 = 14") and workbench.slide.sliding.out_shape[1:] == (14, 14)
+    assert workbench.hub.active.title() in workbench.slide.source_label.text()  # which network, and how trained
+    assert document.set_param(conv, "stride", 1)
+    document.seal()
+    qtbot.waitUntil(lambda: workbench.slide.sliding is not None and workbench.slide.sliding.out_shape[1:] == (28, 28),
+                    timeout=3000)  # the debounced follow, with no call from the test
+    assert _formula(workbench).endswith("- 1) / 1 + 1 = 28")
+
+
+def test_the_pages_say_when_they_show_another_network_than_the_edited_one(workbench) -> None:
+    example = next(p for p in example_paths() if p.stem == "mnist_cnn")
+    assert workbench.window.open_example(example)  # on the Design page: its network is not built yet
+    design_name = load_design(example).name
+    assert workbench.hub.active.source == DEFAULT_SOURCE and not workbench.hub.shows_followed()
+    assert f"not the design on the Design page ({design_name})" in workbench.draw.model_label.text()
+    assert f"not the design being edited ({design_name})" in workbench.slide.source_label.text()
+    workbench.window.tabs.setCurrentIndex(workbench.draw_page)  # now it is built, and the notes go
+    assert workbench.hub.shows_followed() and "not the design" not in workbench.draw.model_label.text()
+
+
+def test_a_design_opened_from_the_command_line_is_the_network_on_the_draw_page(qtbot) -> None:
+    example = next(p for p in example_paths() if p.stem == "mnist_cnn")
+    bench = Workbench()
+    qtbot.addWidget(bench.window)
+    bench.start_session(example)
+    bench.window.tabs.setCurrentIndex(bench.draw_page)
+    assert bench.hub.active.design == load_design(example)
+    assert load_design(example).name in bench.draw.model_label.text()
+    assert "not the design" not in bench.draw.model_label.text()
+    bench.window.close()
+
+
+def test_a_kept_better_model_offers_the_new_one_on_the_train_and_draw_pages(workbench, qtbot) -> None:
+    from playground.core.builder import build_model
+    from playground.ui.state.active_model import ActiveModel
+
+    kept = workbench.hub.active
+    design = workbench.window.document.design
+    newer = ActiveModel(design, build_model(design), "trained: LeNet-5", metrics={"val_acc": 0.862})
+    workbench.hub.keep_better(kept, newer)
+    workbench.window.tabs.setCurrentIndex(workbench.draw_page)
+    bar = workbench.draw.candidate_bar
+    assert bar.isVisible() and workbench.training.candidate_bar.label.text() == bar.label.text()
+    assert f"{100 * kept.val_acc:.1f}%" in bar.label.text() and "86.2%" in bar.label.text()
+    qtbot.mouseClick(bar.use_button, Qt.MouseButton.LeftButton)
+    assert workbench.hub.active is newer and not bar.isVisible()

@@ -162,3 +162,22 @@ def test_shutdown_during_a_run_ends_it_and_joins_the_thread(qtbot, session) -> N
     # The run's last events were still queued when the thread was joined; it ends with them.
     assert isinstance(ended.args[0], FinishedEvent) and ended.args[0].stopped
     assert session.state is RunState.STOPPED and session.runs[1].status == "stopped"
+
+
+def test_a_run_ending_below_the_active_model_keeps_it_and_offers_the_new_one(qtbot, session, hub) -> None:
+    hub.use_default()  # 98.9% on the embedded validation digits
+    default = hub.active
+    with qtbot.waitSignal(session.ended, timeout=RUN_TIMEOUT_MS):
+        session.start(request(epochs=1, max_train=128))
+    assert hub.active is default
+    candidate = hub.candidate
+    assert candidate is not None and candidate.model.design.name == "Tiny CNN"
+    assert candidate.kept_acc == default.val_acc and candidate.new_acc == session.metrics()["val_acc"]
+    assert candidate.new_acc < candidate.kept_acc
+    assert hub.use_candidate() and hub.active is candidate.model
+
+
+def test_a_run_beating_nothing_trained_becomes_the_active_model(qtbot, session, hub) -> None:
+    with qtbot.waitSignal(session.ended, timeout=RUN_TIMEOUT_MS):
+        session.start(request(epochs=1, max_train=128))
+    assert hub.active.design.name == "Tiny CNN" and hub.candidate is None
