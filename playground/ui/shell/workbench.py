@@ -23,6 +23,7 @@ from playground.ui.widgets import style
 from playground.ui.shell.actions import TRAIN_PAGE, WORKBENCH_ACTIONS
 from playground.ui.slide.slide_page import KernelSlidePage
 from playground.ui.draw.draw_panel import DrawPanel
+from playground.ui.lessons.lesson_dock import LessonDock
 from playground.ui.shell.main_window import MainWindow, file_stem
 from playground.ui.state.active_model import ModelHub
 from playground.ui.state.training_session import TrainingSession
@@ -59,6 +60,9 @@ class Workbench:
                                          "Draw a digit and watch the network classify it")
         self.slide_page = window.add_page("Kernel slide", _scrollable(self.slide), style.icon("slide"),
                                           "Watch a kernel slide over your digit, multiply-add by multiply-add")
+        self.lessons_dock = LessonDock(window, window.document, window.settings, self.session, self.hub,
+                                       window.confirm_discard)
+        self.lessons_dock.panel.pageRequested.connect(window.show_page)
         self._add_model_actions()
 
         self.draw.inputChanged.connect(self.slide.set_input)
@@ -71,6 +75,7 @@ class Workbench:
     def start_session(self, design_path: str | Path | None = None) -> None:
         """Open what a normal start shows; from then on, opening a design offers its network."""
         self.window.start_session(design_path)
+        self.lessons_dock.welcome_on_first_start()
         self.window.document.opened.connect(self._on_design_opened)
         self.window.tabs.currentChanged.connect(self._build_offered_if_shown)
 
