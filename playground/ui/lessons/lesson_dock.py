@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from playground.ui.lessons.lesson_panel import LessonPanel
@@ -45,6 +45,11 @@ class LessonDock(QDockWidget):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Lessons"))
         self.toggleViewAction().setText(self.tr("Lessons"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _place_beside_editor(self, window: QMainWindow) -> None:
         """Between the layer palette and the editor: the text right beside the work, the

@@ -306,3 +306,13 @@ def test_a_run_trained_in_the_window_counts_for_the_training_lesson(qtbot, bench
     qtbot.waitUntil(lambda: "Part 1 solved" in status(panel))
     assert "1 in this window" in panel.evidence_label.text()
     assert "Task, part 2 of 3" == panel.task_heading.text()
+
+
+def test_closing_the_panel_right_after_an_edit_still_records_the_progress(qtbot, bench) -> None:
+    panel = panel_of(bench)
+    click_lesson(qtbot, panel, "padding")
+    document = bench.window.document
+    document.set_param(document.design.layers[0].id, "padding", "same")
+    bench.lessons_dock.close()  # before the short pause after an edit has passed
+    assert panel.result is not None and panel.result.solved
+    assert panel.progress.parts_solved("padding") == 1
