@@ -224,6 +224,7 @@ def test_residual_is_solved_by_wrapping_dragging_and_a_projection(qtbot, bench, 
 
 def test_the_welcome_starts_the_first_lesson(qtbot, bench) -> None:
     panel = panel_of(bench)
+    assert bench.window.findChild(LessonPanel, "lessonPanel") is panel  # the contract's object name
     assert panel.welcome.isVisible()
     qtbot.mouseClick(panel.start_first_button, Qt.MouseButton.LeftButton)
     assert panel.lesson is not None and panel.lesson.id == "padding"
