@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent / "playground"
-PAGES = ("design", "train", "draw", "slide")
+PAGES = ("design", "train", "draw", "slide", "lessons")
 QT_PACKAGES = ("PySide6", "shiboken6", "pyqtgraph")
 
 

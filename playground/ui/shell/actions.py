@@ -84,6 +84,9 @@ WORKBENCH_ACTIONS: tuple[ActionSpec, ...] = (
                menu="view", group="previews", checkable=True),
     ActionSpec("train", QT_TRANSLATE_NOOP("Actions", "&Train"), "training.train_button.click", shortcuts=("Ctrl+T",),
                tip=QT_TRANSLATE_NOOP("Actions", "Train, pause or resume (on the Train page)"), page=TRAIN_PAGE),
+    ActionSpec("lessons", QT_TRANSLATE_NOOP("Actions", "&Lessons"), "lessons_dock.reveal",
+               tip=QT_TRANSLATE_NOOP("Actions", "Hands-on lessons that check your design as you edit"),
+               menu="help", group="lessons"),
     ActionSpec("stop", QT_TRANSLATE_NOOP("Actions", "&Stop"), "training.stop_button.click", shortcuts=("Ctrl+.",),
                tip=QT_TRANSLATE_NOOP("Actions", "Stop training and keep the weights so far (on the Train page)"),
                page=TRAIN_PAGE),
@@ -100,7 +103,7 @@ MENUS: tuple[MenuSpec, ...] = (
     MenuSpec("view", QT_TRANSLATE_NOOP("Actions", "&View"), "viewMenu",
              ("@docks", "-", "zoom", "-", "groups", "-", "previews", "-", "pages", "-", "layout")),
     MenuSpec("train", QT_TRANSLATE_NOOP("Actions", "&Train"), "trainMenu", ("distributed",)),
-    MenuSpec("help", QT_TRANSLATE_NOOP("Actions", "&Help"), "helpMenu", ("help",)),
+    MenuSpec("help", QT_TRANSLATE_NOOP("Actions", "&Help"), "helpMenu", ("lessons", "-", "help")),
 )
 
 TOOLBAR: tuple[str, ...] = ("file", "-", "history", "-", "edit", "-", "zoom")

@@ -24,6 +24,7 @@ from playground.ui.shell.actions import TRAIN_PAGE, WORKBENCH_ACTIONS
 from playground.ui.shell.import_dialog import ImportModelCommand, open_untitled
 from playground.ui.slide.slide_page import KernelSlidePage
 from playground.ui.draw.draw_panel import DrawPanel
+from playground.ui.lessons.lesson_dock import LessonDock
 from playground.ui.shell.main_window import MainWindow, file_stem
 from playground.ui.state.active_model import ModelHub
 from playground.ui.state.previews import BlockPreviews
@@ -68,6 +69,9 @@ class Workbench:
         self.training.runs.openDesignRequested.connect(lambda design: open_untitled(window, design, design.name))
         self.previews = BlockPreviews(window.document, self.hub, window)
         window.editor.set_previews(self.previews)
+        self.lessons_dock = LessonDock(window, window.document, window.settings, self.session, self.hub,
+                                       window.confirm_discard)
+        self.lessons_dock.panel.pageRequested.connect(window.show_page)
         self._add_model_actions()
         self.actions["show_previews"].setChecked(self.previews.shown)
         self.previews.shownChanged.connect(self.actions["show_previews"].setChecked)
@@ -86,6 +90,7 @@ class Workbench:
     def start_session(self, design_path: str | Path | None = None) -> None:
         """Open what a normal start shows; from then on, opening a design offers its network."""
         self.window.start_session(design_path)
+        self.lessons_dock.welcome_on_first_start()
         document = self.window.document
         self.hub.set_followed(document.design)
         document.opened.connect(self._on_design_opened)
