@@ -38,8 +38,12 @@ class LessonDock(QDockWidget):
         self.setWidget(self.panel)
         self.retranslate()
         self.panel.dismissed.connect(self.close)
-        if not window.restoreDockWidget(self):  # a saved layout knows where the person put it
-            self._place_beside_editor(window)
+        self._window = window
+        # A saved layout knows where the person put it; else it goes beside the editor the
+        # first time it is shown (placed while hidden, its width would widen the palette).
+        self._placed = window.restoreDockWidget(self)
+        if not self._placed:
+            window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self)
             self.hide()
 
     def retranslate(self) -> None:
@@ -63,6 +67,9 @@ class LessonDock(QDockWidget):
     def reveal(self) -> None:
         """Help ▸ Lessons: show the panel (floating or docked) and put it on top."""
         self.show()
+        if not self._placed:
+            self._place_beside_editor(self._window)
+            self._placed = True
         self.raise_()
         self.panel.setFocus(Qt.FocusReason.OtherFocusReason)
 
