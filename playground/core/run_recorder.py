@@ -144,11 +144,13 @@ class RunRecorder:
         try:
             if self.store is not None:
                 self.store.set_checkpoint(self.run_id, path)
-            else:
-                with RunStore(self._path, check=False) as store:
-                    store.set_checkpoint(self.run_id, path)
+                return
         except _STORE_ERRORS as exc:
             self.downstream(InfoEvent(f"run history: {exc}; the checkpoint path is not recorded"))
+            return
+        problem = record_checkpoint(self.run_id, path, self._path)
+        if problem:
+            self.downstream(InfoEvent(problem))
 
     def close(self) -> None:
         """A run that got no end event (the process is being interrupted) ends as
@@ -181,3 +183,14 @@ def _run_facts(trainer: Trainer) -> dict[str, object]:
     params = sum(p.numel() for p in model.parameters()) if isinstance(model, nn.Module) else None
     return {"design_json": "", "design_name": type(model).__name__, "dataset": dataset,
             "settings": trainer.config.to_dict(), "params": params}
+
+
+def record_checkpoint(run_id: int, path: str, store_path: Path | None = None) -> str:
+    """Note in the run history that run `run_id`'s weights were saved at `path`, once the
+    run (and its recorder) is over; returns why it could not, or ''."""
+    try:
+        with RunStore(store_path, check=False) as store:
+            store.set_checkpoint(run_id, path)
+    except _STORE_ERRORS as exc:
+        return f"run history: {exc}; the checkpoint path is not recorded"
+    return ""

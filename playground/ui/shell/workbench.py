@@ -156,7 +156,12 @@ class Workbench:
                                               MODEL_FILTER)
         if not path:
             return False
-        return self.hub.save_model(path if path.endswith(".pt") else path + ".pt")
+        path = path if path.endswith(".pt") else path + ".pt"
+        if not self.hub.save_model(path):
+            return False
+        if active is not None:
+            self.session.note_saved(active.model, path)  # the run history can then load it
+        return True
 
     def load_model_dialog(self) -> bool:
         path, _ = QFileDialog.getOpenFileName(self.window, "Load model", str(Path.home()), MODEL_FILTER)

@@ -30,7 +30,7 @@ from playground.core.datasets import Dataset
 from playground.core.design import Design
 from playground.core.events import (
     Callback, EpochEvent, FailedEvent, FinishedEvent, InfoEvent, ProgressEvent, StepEvent)
-from playground.core.run_recorder import RunRecorder
+from playground.core.run_recorder import RunRecorder, record_checkpoint
 from playground.core.trainer import TrainConfig, Trainer, metrics_from_history
 from playground.ui.state.active_model import ActiveModel, ModelHub
 from playground.ui.state.jobs import BackgroundJob, StepBatch
@@ -97,9 +97,11 @@ class _RunStarted:
 
 @dataclass(frozen=True)
 class _TrainerReady:
-    """Sent from the worker with the trainer, whose `history` is the run's history."""
+    """Sent from the worker with the trainer, whose `history` is the run's history, and the
+    recorder that keeps the run in the run history."""
 
     trainer: Trainer
+    recorder: RunRecorder
 
 
 class TrainingSession(QObject):
@@ -131,6 +133,7 @@ class TrainingSession(QObject):
         # The running trainer, for its history; let go when the run ends (its callback
         # holds the finished worker, which must go with its thread, not at some later time).
         self._trainer: Trainer | None = None
+        self._history_id: int | None = None  # the latest run's id in the run history
         self._result: FinishedEvent | FailedEvent | None = None
         self._before: ActiveModel | None = None  # the trained network active when the run began
         self._history: list[dict[str, float]] = []
@@ -210,9 +213,10 @@ class TrainingSession(QObject):
         def make_trainer(callback: Callback) -> _RecordedRun:  # runs on the worker thread
             data = load_data(callback)
             trainer = Trainer(design, data, config, callback, report_every_s=REPORT_EVERY_S)
-            callback(_TrainerReady(trainer))
+            recorder = RunRecorder.attach(trainer, source="window")
+            callback(_TrainerReady(trainer, recorder))
             callback(_RunStarted(data, build_model(design)))
-            return _RecordedRun(trainer, RunRecorder.attach(trainer, source="window"))
+            return _RecordedRun(trainer, recorder)
 
         self._request, self._started, self._trainer, self._result, self._history = request, None, None, None, []
         self._started_at, self._ended_at = time.monotonic(), None
@@ -266,7 +270,7 @@ class TrainingSession(QObject):
         elif isinstance(event, EpochEvent):
             self._on_epoch(event)
         elif isinstance(event, _TrainerReady):
-            self._trainer = event.trainer
+            self._trainer, self._history_id = event.trainer, event.recorder.run_id
         elif isinstance(event, _RunStarted):
             self._started = event
             if self._state is RunState.PREPARING:
@@ -344,6 +348,15 @@ class TrainingSession(QObject):
         run.network.load_state_dict(state_dict)
         self.hub.set_active(ActiveModel.from_info(request.design, run.network, source, run.dataset.info,
                                                   config=request.config.to_dict(), metrics=metrics))
+
+    def note_saved(self, model: nn.Module, path: str) -> None:
+        """The person saved `model` as a checkpoint: when it is the network of the latest run,
+        the run history remembers where (its Runs row can then load it)."""
+        run = self._started
+        if self._history_id is not None and run is not None and model is run.network:
+            problem = record_checkpoint(self._history_id, path)
+            if problem:
+                self.notice.emit(problem)
 
     def _keep_the_better(self, new_acc: float | None) -> None:
         """A run that ended below the network active before it (on the same data) does not

@@ -57,3 +57,25 @@ def test_a_runs_design_opens_as_an_untitled_copy(qtbot) -> None:
     assert runs.open_design()
     assert window.document.design.name == "Small" and window.document.path is None and window.document.modified
     window.close()
+
+
+def test_a_window_training_saved_with_save_model_is_loadable_from_its_run(qtbot, file_dialogs, tmp_path) -> None:
+    bench = launch(qtbot)
+    panel = bench.training
+    bench.window.document.open_design(design_from_dict(SMALL))
+    bench.window.show_page("train")
+    qtbot.waitUntil(lambda: not panel.picker.busy and panel.train_button.isEnabled(), timeout=10_000)
+    panel.settings.max_train.setValue(128)
+    panel.settings.epochs.setValue(1)
+    with qtbot.waitSignal(panel.trainingFinished, timeout=60_000):
+        panel.train_button.click()
+    # 128 images do not beat the shipped model: it stays active and the new one is offered.
+    assert bench.hub.use_candidate()  # "Use the new model"
+    target = tmp_path / "small.pt"
+    file_dialogs.answers.append(str(target))
+    bench.window.action("save_model").trigger()  # File > Save Model
+    assert target.exists()
+    with RunStore(default_path()) as store:
+        run = store.get(store.list()[0].id)
+    assert run.summary.checkpoint_path == str(target.resolve())
+    bench.window.close()
