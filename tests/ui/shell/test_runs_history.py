@@ -18,16 +18,21 @@ def launch(qtbot) -> Workbench:
     return bench
 
 
-def test_a_restarted_window_shows_the_runs_of_earlier_launches(qtbot) -> None:
-    first = launch(qtbot)
-    panel = first.training
-    first.window.document.open_design(design_from_dict(SMALL))
-    first.window.show_page("train")
+def train_small(qtbot, bench: Workbench) -> None:
+    """Open the small design and train it for one short epoch from the Train page."""
+    panel = bench.training
+    bench.window.document.open_design(design_from_dict(SMALL))
+    bench.window.show_page("train")
     qtbot.waitUntil(lambda: not panel.picker.busy and panel.train_button.isEnabled(), timeout=10_000)
     panel.settings.max_train.setValue(128)
     panel.settings.epochs.setValue(1)
     with qtbot.waitSignal(panel.trainingFinished, timeout=60_000):
         panel.train_button.click()
+
+
+def test_a_restarted_window_shows_the_runs_of_earlier_launches(qtbot) -> None:
+    first = launch(qtbot)
+    train_small(qtbot, first)
     first.window.close()
 
     second = launch(qtbot)
@@ -61,14 +66,7 @@ def test_a_runs_design_opens_as_an_untitled_copy(qtbot) -> None:
 
 def test_a_window_training_saved_with_save_model_is_loadable_from_its_run(qtbot, file_dialogs, tmp_path) -> None:
     bench = launch(qtbot)
-    panel = bench.training
-    bench.window.document.open_design(design_from_dict(SMALL))
-    bench.window.show_page("train")
-    qtbot.waitUntil(lambda: not panel.picker.busy and panel.train_button.isEnabled(), timeout=10_000)
-    panel.settings.max_train.setValue(128)
-    panel.settings.epochs.setValue(1)
-    with qtbot.waitSignal(panel.trainingFinished, timeout=60_000):
-        panel.train_button.click()
+    train_small(qtbot, bench)
     # 128 images do not beat the shipped model: it stays active and the new one is offered.
     assert bench.hub.use_candidate()  # "Use the new model"
     target = tmp_path / "small.pt"
