@@ -235,6 +235,7 @@ class DrawPanel(QWidget):
         self.chart = ProbabilityChart()
 
         sees = self.sees_label = QLabel("The network sees", objectName="networkSeesLabel")
+        sees.setWordWrap(True)  # "The network sees (224×224)" keeps to the thumbnail's width
         answer = QLabel("It says")
         for caption in (sees, answer):
             caption.setStyleSheet("color: palette(placeholder-text);")
