@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import stat
 from pathlib import Path
 
 import pytest
@@ -14,6 +12,7 @@ from playground.core.design import MAX_NESTING
 from playground.core.export import onnx_available
 from playground.paths import examples_dir
 from cli_helpers import assert_one_line_error
+from hostile_targets import HOSTILE, make_target, snapshot
 
 
 def nested_design(levels: int) -> dict:
@@ -80,47 +79,8 @@ def test_gui_refuses_a_bad_design_before_opening_a_window(tmp_path: Path, capsys
 
 
 # ---------------------------------------------------------------- unsafe write targets
-# The atomic write replaces its target with a new regular file; for these targets that
-# would mean following a link, turning a pipe or a device (as root: `-o /dev/full`) into a
-# plain file, or overwriting a file someone made read-only. Each is made here, per test.
 
 LENET = str(examples_dir() / "lenet5.json")
-HOSTILE = {
-    "symlink": "symbolic link",
-    "fifo": "named pipe",
-    "device": "device",
-    "readonly": "read-only",
-}
-
-
-def make_target(kind: str, folder: Path) -> Path:
-    target = folder / f"{kind}.out"
-    if kind in ("fifo", "device") and not hasattr(os, "mkfifo"):
-        pytest.skip("named pipes and device nodes are POSIX")
-    if kind == "symlink":
-        real = folder / "real.py"
-        real.write_text("# keep\n")
-        os.symlink(real, target)
-    elif kind == "fifo":
-        os.mkfifo(target)
-    elif kind == "device":
-        try:
-            os.mknod(target, stat.S_IFCHR | 0o666, os.makedev(1, 7))  # what /dev/full is
-        except PermissionError:
-            pytest.skip("creating a device node needs root (CAP_MKNOD)")
-    else:
-        target.write_text("# keep\n")
-        target.chmod(0o444)  # tests run as root: only the mode bits say read-only
-    return target
-
-
-def snapshot(folder: Path) -> dict[str, tuple[int, bytes | None]]:
-    """Each entry's type and permission bits, and the bytes of regular files (never a pipe's)."""
-    state = {}
-    for entry in sorted(folder.iterdir()):
-        st = os.lstat(entry)
-        state[entry.name] = (st.st_mode, entry.read_bytes() if stat.S_ISREG(st.st_mode) else None)
-    return state
 
 
 @pytest.mark.parametrize("to", ["py", pytest.param("onnx", marks=pytest.mark.skipif(

@@ -182,3 +182,20 @@ def no_leaked_threads_or_timers(monkeypatch: pytest.MonkeyPatch) -> Any:
         t.stop()
     if problems:
         pytest.fail("the test left work running: " + "; ".join(problems))
+
+
+# ---------------------------------------------------------------- the whole app
+
+@pytest.fixture
+def workbench(qtbot):
+    """The whole window with every page, started as `cnn-playground` starts it, at 1280x800."""
+    from playground.ui.shell.workbench import Workbench
+
+    bench = Workbench()
+    qtbot.addWidget(bench.window)
+    bench.start_session()
+    bench.window.resize(1280, 800)
+    bench.window.show()
+    qtbot.waitExposed(bench.window)
+    yield bench
+    bench.window.close()

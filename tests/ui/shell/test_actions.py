@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
@@ -16,7 +15,6 @@ from playground.core.design import design_from_dict, walk
 from playground.paths import example_paths
 from playground.ui.design.edit_actions import EDIT_ACTIONS, NAVIGATION_KEYS
 from playground.ui.shell.actions import MENUS, TOOLBAR, WINDOW_ACTIONS, WORKBENCH_ACTIONS, action_table, shortcut_specs
-from playground.ui.shell.workbench import Workbench
 from playground.ui.widgets.action_table import portable_keys, shortcut_rows
 
 README = Path(__file__).resolve().parents[3] / "README.md"
@@ -33,18 +31,6 @@ GROUPS = {
         {"type": "Linear", "id": "fc", "out_features": 10},
     ],
 }
-
-
-@pytest.fixture
-def workbench(qtbot) -> Workbench:
-    bench = Workbench()
-    qtbot.addWidget(bench.window)
-    bench.start_session()
-    bench.window.resize(1280, 800)
-    bench.window.show()
-    qtbot.waitExposed(bench.window)
-    yield bench
-    bench.window.close()
 
 
 def _block_for(document, selected_by: str) -> str:

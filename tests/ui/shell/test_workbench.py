@@ -17,18 +17,6 @@ CONTRACT_NAMES = ("MainWindow", "layerPalette", "designEditor", "blockInspector"
                   "probabilityChart", "featureMapView", "kernelView", "convAnimation")
 
 
-@pytest.fixture
-def workbench(qtbot) -> Workbench:
-    bench = Workbench()
-    qtbot.addWidget(bench.window)
-    bench.start_session()
-    bench.window.resize(1280, 800)
-    bench.window.show()
-    qtbot.waitExposed(bench.window)
-    yield bench
-    bench.window.close()
-
-
 def test_every_contract_object_name_is_in_the_window(workbench) -> None:
     window = workbench.window
     assert window.objectName() == "MainWindow"

@@ -9,54 +9,24 @@ import stat
 from pathlib import Path
 
 import pytest
+from hostile_targets import HOSTILE, make_target, snapshot
 from ui_helpers import SMALL, open_window
 
 from playground.core.design import design_from_dict, new_block
 
-REASONS = {"symlink": "symbolic link", "fifo": "named pipe", "device": "device", "readonly": "read-only"}
-
-
-def make_target(kind: str, folder: Path) -> Path:
-    target = folder / f"{kind}.json"
-    if kind in ("fifo", "device") and not hasattr(os, "mkfifo"):
-        pytest.skip("named pipes and device nodes are POSIX")
-    if kind == "symlink":
-        (folder / "real.json").write_text("{}\n")
-        os.symlink(folder / "real.json", target)
-    elif kind == "fifo":
-        os.mkfifo(target)
-    elif kind == "device":
-        try:
-            os.mknod(target, stat.S_IFCHR | 0o666, os.makedev(1, 7))  # what /dev/full is
-        except PermissionError:
-            pytest.skip("creating a device node needs root (CAP_MKNOD)")
-    else:
-        target.write_text("{}\n")
-        target.chmod(0o444)  # tests run as root: only the mode bits say read-only
-    return target
-
-
-def snapshot(folder: Path) -> dict[str, tuple[int, bytes | None]]:
-    state = {}
-    for entry in sorted(folder.iterdir()):
-        st = os.lstat(entry)
-        state[entry.name] = (st.st_mode, entry.read_bytes() if stat.S_ISREG(st.st_mode) else None)
-    return state
-
-
-@pytest.mark.parametrize("kind", REASONS)
+@pytest.mark.parametrize("kind", HOSTILE)
 def test_save_as_refuses_the_target_in_one_line_and_keeps_the_changes_unsaved(qtbot, tmp_path: Path, message_boxes,
                                                                                kind: str) -> None:
     window = open_window(qtbot, design_from_dict(SMALL))
     window.document.insert_block((), 1, new_block("BatchNorm2d"))
     folder = tmp_path / "out"
     folder.mkdir()
-    target = make_target(kind, folder)
+    target = make_target(kind, folder, ".json")
     before = snapshot(folder)
     assert not window.save_as(target)
     [(box, title, text)] = message_boxes.shown
     assert (box, title) == ("critical", "Cannot save design")
-    assert text.startswith(f"{target}: cannot write (") and REASONS[kind] in text and "\n" not in text
+    assert text.startswith(f"{target}: cannot write (") and HOSTILE[kind] in text and "\n" not in text
     assert snapshot(folder) == before
     assert window.document.modified and window.document.path is None
 
