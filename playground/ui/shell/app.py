@@ -11,9 +11,11 @@ from __future__ import annotations
 import signal
 import sys
 import tempfile
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings
 from PySide6.QtWidgets import QApplication
 
 from playground import __version__
@@ -23,6 +25,9 @@ from playground.ui.shell.gui_gc import GuiThreadCollector
 from playground.ui.widgets.mime import settle_clipboard
 from playground.ui.widgets.png_file import write_png
 from playground.ui.widgets.style import apply_style
+
+if TYPE_CHECKING:
+    from playground.ui.shell.workbench import Workbench
 
 ORGANIZATION = "CNN Playground"
 APPLICATION = "cnn-playground"
@@ -58,6 +63,20 @@ def run_gui(design_path: str | None = None) -> int:
     return app.exec()
 
 
+PREVIEW_WAIT_S = 10.0
+
+
+def _wait_for_previews(app: QApplication, bench: "Workbench") -> None:
+    """The block previews are worked out on a background thread; the picture shows them
+    landed (up to PREVIEW_WAIT_S on a slow machine), as a person sees the window a moment
+    after it opens."""
+    deadline = time.monotonic() + PREVIEW_WAIT_S
+    previews = bench.previews
+    while previews.shown and (previews.busy or previews.stale) and time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+    app.processEvents()
+
+
 def save_screenshot(path: str | Path, design_path: str | None = None,
                     size: tuple[int, int] = SCREENSHOT_SIZE) -> Path:
     """Render the window with a design (default: the opening design) and its first convolution selected.
@@ -72,7 +91,8 @@ def save_screenshot(path: str | Path, design_path: str | None = None,
     app = create_application()
     with tempfile.TemporaryDirectory(prefix="cnn-playground-shot-") as scratch:
         settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
-        window = Workbench(settings=settings, data_dir=Path(scratch) / "data").window
+        bench = Workbench(settings=settings, data_dir=Path(scratch) / "data")
+        window = bench.window
         if design_path:  # else the window opened the default example itself
             window.document.load(design_path)
         window.resize(*size)
@@ -82,6 +102,7 @@ def save_screenshot(path: str | Path, design_path: str | None = None,
         window.document.select(first_conv)
         for _ in range(3):
             app.processEvents()
+        _wait_for_previews(app, bench)
         image = window.grab()
         window.close()
         window.deleteLater()
