@@ -107,3 +107,30 @@ def open_window(qtbot, design: "object | None" = None):  # -> MainWindow (import
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+class FakeClock:
+    """A clock the state objects (DrawPacing, SlidePlayback) read instead of the real one."""
+
+    def __init__(self, start: float = 100.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance_ms(self, ms: float) -> None:
+        self.now += ms / 1000.0
+
+
+# A small design that trains in a second on the embedded digits.
+TINY = {
+    "format": "cnn-playground.design", "version": 1, "name": "Tiny CNN", "input": [1, 28, 28],
+    "layers": [
+        {"type": "Conv2d", "out_channels": 4, "kernel_size": 3},
+        {"type": "ReLU"},
+        {"type": "MaxPool2d", "kernel_size": 2},
+        {"type": "Flatten"},
+        {"type": "Linear", "out_features": 10},
+    ],
+}
+RUN_TIMEOUT_MS = 60_000  # generous: the machine may be busy; never a speed assertion

@@ -9,7 +9,6 @@ from PIL import Image
 from playground import paths
 from playground.core.builder import build_model
 from playground.core.design import load_design
-from playground.ui.draw.draw_panel import DrawPanel
 from playground.ui.state.active_model import ActiveModel, ModelHub
 from playground.ui.widgets.tile_grid import NOT_A_NUMBER
 from ui_helpers import loop, stroke
@@ -21,15 +20,6 @@ def hub() -> ModelHub:
     hub = ModelHub()
     hub.set_active(ActiveModel(design, build_model(design).eval(), "lenet5", trained=False))
     return hub
-
-
-@pytest.fixture
-def panel(qtbot, hub) -> DrawPanel:
-    panel = DrawPanel(hub)
-    qtbot.addWidget(panel)
-    panel.resize(1200, 700)
-    panel.show()
-    return panel
 
 
 def is_magenta(tiles: np.ndarray) -> np.ndarray:

@@ -51,15 +51,6 @@ def hub(default_checkpoint) -> ModelHub:
     return hub
 
 
-@pytest.fixture
-def panel(qtbot, hub) -> DrawPanel:
-    panel = DrawPanel(hub)
-    qtbot.addWidget(panel)
-    panel.resize(1200, 700)
-    panel.show()
-    return panel
-
-
 def lenet5_active() -> ActiveModel:
     design = load_design(paths.examples_dir() / "lenet5.json")
     return ActiveModel(design, build_model(design).eval(), "lenet5, freshly initialised", trained=False)

@@ -3,20 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from ui_helpers import FakeClock
 
 from playground.ui.state.draw_pacing import (LIVE_LIMIT_MS, PREDICT_INTERVAL_MS, SALIENCY_DELAY_MS, Due,
                                              DrawPacing)
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance_ms(self, ms: float) -> None:
-        self.now += ms / 1000.0
 
 
 @pytest.fixture

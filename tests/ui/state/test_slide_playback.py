@@ -3,24 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from ui_helpers import FakeClock
 
 from playground.ui.state.slide_playback import FRAME_MS, WHOLE_MAP_SECONDS, SlidePlayback
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 50.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance_ms(self, ms: float) -> None:
-        self.now += ms / 1000.0
-
-
 @pytest.fixture
 def clock() -> FakeClock:
-    return FakeClock()
+    return FakeClock(start=50.0)
 
 
 def playback_of(clock: FakeClock, frames: int, speed: float = 0.0) -> SlidePlayback:

@@ -5,6 +5,7 @@ handed to the active model."""
 from __future__ import annotations
 
 import pytest
+from ui_helpers import RUN_TIMEOUT_MS, TINY
 
 from playground.core.datasets import DatasetError, load_dataset
 from playground.core.design import design_from_dict
@@ -14,17 +15,6 @@ from playground.ui.state.active_model import ModelHub
 from playground.ui.state.jobs import running_threads
 from playground.ui.state.training_session import LOADING_BLOCKED, RunRequest, RunState, TrainingSession
 
-TINY = {
-    "format": "cnn-playground.design", "version": 1, "name": "Tiny CNN", "input": [1, 28, 28],
-    "layers": [
-        {"type": "Conv2d", "out_channels": 4, "kernel_size": 3},
-        {"type": "ReLU"},
-        {"type": "MaxPool2d", "kernel_size": 2},
-        {"type": "Flatten"},
-        {"type": "Linear", "out_features": 10},
-    ],
-}
-RUN_TIMEOUT_MS = 60_000  # generous: the machine may be busy; never a speed assertion
 
 
 def embedded(callback):

@@ -7,6 +7,7 @@ import urllib.error
 
 import numpy as np
 import pytest
+from ui_helpers import RUN_TIMEOUT_MS, TINY
 from PySide6.QtCore import Qt
 
 from playground.core import datasets
@@ -17,17 +18,6 @@ from playground.ui.state.active_model import ModelHub
 from playground.ui.train.training_panel import LOCK_REASON, TrainingPanel
 from playground.ui.state.jobs import running_threads
 
-TINY = {
-    "format": "cnn-playground.design", "version": 1, "name": "Tiny CNN", "input": [1, 28, 28],
-    "layers": [
-        {"type": "Conv2d", "out_channels": 4, "kernel_size": 3},
-        {"type": "ReLU"},
-        {"type": "MaxPool2d", "kernel_size": 2},
-        {"type": "Flatten"},
-        {"type": "Linear", "out_features": 10},
-    ],
-}
-RUN_TIMEOUT_MS = 60_000  # generous: the machine may be busy; never a speed assertion
 
 
 @pytest.fixture
