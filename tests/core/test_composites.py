@@ -7,12 +7,12 @@ and described like the other composites, with numbers equal to torch's.
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from typing import Any
 
 import torch
 
+from exported import load_exported
 from playground.core.analysis import analyze
 from playground.core.builder import build_model
 from playground.core.composite_modules import Gate
@@ -59,10 +59,7 @@ def test_a_new_composite_exports_with_its_module(tmp_path: Path) -> None:
     d = gated_design()
     target = tmp_path / "gated.py"
     target.write_text(export_source(d), encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("exported_gated", target)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_exported(target)
     exported = getattr(module, class_name_for(d))().eval()
     built = build_model(d).eval()
     exported.load_state_dict(built.state_dict())

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import ast
-import importlib.util
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 import torch
 
+from exported import load_exported
 from playground.core.builder import build_model
 from playground.core.design import Design, DesignError, design_from_dict, load_design
 from playground.core.export import class_name_for, export_source, onnx_available, write_onnx, write_source
@@ -21,15 +20,6 @@ from sample_designs import every_kind_design
 from torch_reference import count_params
 
 EXAMPLES = {p.stem: p for p in example_paths()}
-
-
-def load_exported(path: Path) -> ModuleType:
-    """Import the written file as a fresh module, the way a user would run it."""
-    spec = importlib.util.spec_from_file_location(f"exported_{path.stem}", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _export_and_compare(d: Design, tmp_path: Path) -> None:

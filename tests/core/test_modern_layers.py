@@ -3,13 +3,13 @@ what the catalogue-wide checks in test_layers.py show: their modules, errors and
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from typing import Any
 
 import pytest
 import torch
 
+from exported import load_exported
 from playground.core.analysis import analyze
 from playground.core.builder import build_model
 from playground.core.design import design_from_dict
@@ -69,10 +69,7 @@ def test_a_design_of_every_new_kind_exports_and_loads_its_weights(tmp_path: Path
     assert "playground" not in source.split('"""', 2)[2]  # the own modules are copied, not imported
     target = tmp_path / "modern.py"
     target.write_text(source, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("exported_modern", target)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_exported(target)
     exported = getattr(module, class_name_for(d))().eval()
     built = build_model(d).eval()
     exported.load_state_dict(built.state_dict())
