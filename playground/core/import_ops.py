@@ -164,11 +164,9 @@ def _stochastic_depth(module: nn.Module, shape: Shape, qualname: str) -> list[Le
 
 
 def _torchvision_classes() -> dict[type, Callable[[nn.Module, Shape, str], list[LeafSpec]]]:
-    try:
-        from torchvision.models.convnext import LayerNorm2d as TorchvisionLayerNorm2d
-        from torchvision.ops import StochasticDepth
-    except ImportError:  # torchvision is a dependency; a broken install just imports fewer kinds
-        return {}
+    from torchvision.models.convnext import LayerNorm2d as TorchvisionLayerNorm2d
+    from torchvision.ops import StochasticDepth
+
     return {TorchvisionLayerNorm2d: _layer_norm2d, StochasticDepth: _stochastic_depth}
 
 
@@ -253,10 +251,8 @@ _ELEMENTWISE_MODULES = (nn.ReLU, nn.ReLU6, nn.GELU, nn.SiLU, nn.Sigmoid, nn.Tanh
 
 def wrapped_functions() -> tuple[Callable[..., Any], ...]:
     """Functions the tracer records as one node instead of tracing into them."""
-    try:
-        from torchvision.models.shufflenetv2 import channel_shuffle
-    except ImportError:
-        return ()
+    from torchvision.models.shufflenetv2 import channel_shuffle
+
     return (channel_shuffle,)
 
 
@@ -414,21 +410,23 @@ def function_specs(target: Any, args: list[Any], kwargs: dict[str, Any], shape: 
     extra = {k: v for k, v in kwargs.items() if k != "inplace"}
     if target in wrapped_functions():
         return _channel_shuffle(args, extra, shape, out)
-    try:
-        translate = _FUNCTIONS.get(target)
-    except TypeError:
-        translate = None
+    translate = _function_translation(target)
     if translate is None:
         raise NoKind("no block kind does this")
     return translate(args, extra, shape, out)
 
 
+def _function_translation(target: Any) -> Callable[..., list[LeafSpec]] | None:
+    """How a traced function call becomes blocks, or None (an unhashable target has none)."""
+    try:
+        return _FUNCTIONS.get(target)
+    except TypeError:
+        return None
+
+
 def channels_last_function_specs(target: Any, args: list[Any], kwargs: dict[str, Any], shape: Shape) -> list[LeafSpec]:
     """Element-wise functions on channels-last values are the same blocks channels-first."""
-    try:
-        translate = _FUNCTIONS.get(target)
-    except TypeError:
-        translate = None
+    translate = _function_translation(target)
     if translate is None or translate in (_flatten, _mean, _adaptive_avg, _interpolate) or target in (
             F.max_pool2d, F.avg_pool2d):
         raise NoKind("no block kind does this")
