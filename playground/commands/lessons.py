@@ -11,22 +11,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import sys
 
+from playground.commands.output import write_stdout
 from playground.cli import UsageError
 from playground.core.design import load_design, save_design
 from playground.core.lessons import LessonError, TrainedRun, check_design, default_lang, get_lesson, load_lessons
-
-
-def _write(text: str) -> None:
-    """Write to stdout; a reader that stops early (`| head`) is not an error."""
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
 
 
 def run(args: argparse.Namespace) -> int:
@@ -46,17 +35,17 @@ def _list(args: argparse.Namespace, lang: str) -> int:
     if args.json:
         rows = [{"id": lesson.id, "title": lesson.title.get(lang), "page": lesson.page, "parts": len(lesson.parts)}
                 for lesson in lessons]
-        _write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        write_stdout(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
         return 0
     width = max(len(lesson.id) for lesson in lessons)
-    _write("".join(f"{lesson.id:<{width}}  {lesson.title.get(lang)}\n" for lesson in lessons))
+    write_stdout("".join(f"{lesson.id:<{width}}  {lesson.title.get(lang)}\n" for lesson in lessons))
     return 0
 
 
 def _start(args: argparse.Namespace, lang: str) -> int:
     lesson = get_lesson(args.lesson)
     save_design(lesson.start, args.output)
-    _write(f"wrote {args.output}: {lesson.title.get(lang)}\n{lesson.parts[0].task.get(lang)}\n")
+    write_stdout(f"wrote {args.output}: {lesson.title.get(lang)}\n{lesson.parts[0].task.get(lang)}\n")
     return 0
 
 
@@ -79,5 +68,5 @@ def _check(args: argparse.Namespace, lang: str) -> int:
     lesson = get_lesson(args.lesson)
     design = load_design(args.design)
     result = check_design(lesson, design, lang, _trained_runs(args.trained))
-    _write(result.line() + "\n")
+    write_stdout(result.line() + "\n")
     return 0 if result.solved else 1

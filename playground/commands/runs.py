@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import unicodedata
 from datetime import datetime
 
+from playground.commands.output import write_stdout
 from playground.cli import UsageError
 from playground.core.run_export import (
     RunExportError, epoch_to_dict, export_csv, export_tensorboard, run_to_dict, summary_to_dict)
@@ -73,16 +73,6 @@ def _fit(text: str, width: int) -> str:
 def _rjust(text: str, width: int) -> str:
     text = _fit(text, width).rstrip()
     return " " * (width - _width(text)) + text
-
-
-def _write(text: str) -> None:
-    """Write to stdout; a reader that stops early (`| head`) is not an error."""
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
 
 
 def _local_time(seconds: float | None) -> str:
@@ -163,18 +153,18 @@ def _list(args: argparse.Namespace) -> int:
             total = store.count(filters)
             histories = store.histories(r.id for r in runs) if args.json else {}
     if args.json:
-        _write(safe_json({"database": str(default_path()), "total": total,
+        write_stdout(safe_json({"database": str(default_path()), "total": total,
                           "runs": [summary_to_dict(r, histories.get(r.id, [])) for r in runs]}) + "\n")
         return 0
     if not runs:
         if filters != RunFilter() and store is not None:
-            _write("no runs match\n")
+            write_stdout("no runs match\n")
         else:
-            _write(f"no runs yet; `cnn-playground train` records them into {safe(default_path())}\n")
+            write_stdout(f"no runs yet; `cnn-playground train` records them into {safe(default_path())}\n")
         return 0
-    _write(_table(runs))
+    write_stdout(_table(runs))
     if total > len(runs):
-        _write(f"({len(runs)} of {total} runs; --limit shows more)\n")
+        write_stdout(f"({len(runs)} of {total} runs; --limit shows more)\n")
     return 0
 
 
@@ -225,7 +215,7 @@ def _num(value: float | None) -> str:
 
 def _show(args: argparse.Namespace) -> int:
     run = _get(_run_id(args.id))
-    _write(safe_json(run_to_dict(run)) + "\n" if args.json else _show_text(run))
+    write_stdout(safe_json(run_to_dict(run)) + "\n" if args.json else _show_text(run))
     return 0
 
 

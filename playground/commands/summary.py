@@ -8,26 +8,15 @@ and flags end in one line and status 2 (see playground.cli).
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 
 from dataclasses import replace
 
+from playground.commands.output import write_stdout
 from playground.cli import UsageError
 from playground.core.analysis import analyze
 from playground.core.design import Block, Design, load_design
 from playground.core.safe_text import json_text, printable
 from playground.core.summary_format import format_summary, summary_dict
-
-
-def _write(text: str) -> None:
-    """Write to stdout; a reader that stops early (`| head`) is not an error."""
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
 
 
 def _shown(design: Design) -> Design:
@@ -48,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         design = _shown(design)  # names and labels only: the numbers do not depend on them
     analysis = analyze(design, num_classes=args.classes)
     if args.json:  # JSON escapes control characters itself; a lone surrogate needs its \u escape
-        _write(json_text(summary_dict(design, analysis)) + "\n")
+        write_stdout(json_text(summary_dict(design, analysis)) + "\n")
     else:
-        _write(format_summary(design, analysis))
+        write_stdout(format_summary(design, analysis))
     return 1 if analysis.errors else 0
