@@ -47,6 +47,7 @@ def _window_extras(block: Block, parts: list[str]) -> None:
     if "groups" in p and not _is_default(block, "groups"):
         parts.append(_("groups {groups}").format(groups=p["groups"]))
     if p.get("ceil_mode"):
+        # Translators: a pooling block's card when ceil_mode rounds its output size up.
         parts.append(_("ceil"))
     if "bias" in p and p["bias"] is False:
         parts.append(_("no bias"))

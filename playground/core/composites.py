@@ -249,6 +249,7 @@ class ResidualComposite(_Joining):
     def slot_caption(self, children: Children, slot: int) -> str:
         if slot == 1:
             return _("shortcut: projection") if children[1] else _("shortcut: identity")
+        # Translators: the caption over a Residual block's main column (its JSON key is "body").
         return _("body")
 
     def identity_slot(self, slot: int) -> bool:

@@ -180,6 +180,7 @@ def _parse_block(d: Any, path: str, ids: set[str], depth: int = 1) -> Block:
         raise DesignError(path, _expected(_("a layer object"), d))
     type_name = d.get("type")
     if type_name is None:
+        # Translators: follows a JSON path, "layers[2].type: missing".
         raise DesignError(f"{path}.type", _("missing"))
     entry = CATALOGUE.get(type_name) if isinstance(type_name, str) else None
     if entry is None:

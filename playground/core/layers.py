@@ -8,6 +8,11 @@ do (`animatable`: its window can be watched sliding; `convolution`: it holds ker
 for composites the `composites.Composite` that answers for its child lists. Input sizes
 (`in_channels`, `in_features`, `num_features`, `normalized_shape`) are never parameters:
 they follow from that shape.
+
+Words a person reads (explanations, parameter help, group names, formulas with words) are
+English constants marked with `N_`; read them through `LayerKind.explained()`,
+`group_text()`, `formula_text()` and `Param.help_text()` / `unset_text()`, which answer
+in the current language. The raw fields stay English: `group` is also a key (colours, tests).
 """
 
 from __future__ import annotations
