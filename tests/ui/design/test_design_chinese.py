@@ -163,4 +163,5 @@ def test_switching_language_with_the_window_open_changes_the_page_at_once(qtbot,
     finally:
         switcher.apply("en")
     qtbot.waitUntil(lambda: texts() == english)
-    assert inspector.findChild(QLabel, "paramTerm_out_channels") is None  # English reads the name itself
+    # English reads the name itself: no term under it once the Chinese form is gone
+    qtbot.waitUntil(lambda: inspector.findChild(QLabel, "paramTerm_out_channels") is None)
