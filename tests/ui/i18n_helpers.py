@@ -14,7 +14,7 @@ import json
 import re
 from functools import lru_cache
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, Qt
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QDockWidget, QGroupBox, QLabel,
                                QLineEdit, QMenu, QPlainTextEdit, QTabBar, QTabWidget, QTextEdit, QWidget)
 
@@ -35,6 +35,7 @@ CODE_WORDS = frozenset("""
     Ctrl Shift Alt Del Esc Tab Enter Backspace Space Up Down Left Right Home End PgUp PgDown PgDn Ins
     Meta Cmd Return Delete
     English CNN Playground cnn playground
+    same valid floor layers body shortcut branches ImageNet
 """.split())
 
 
@@ -107,17 +108,23 @@ def _texts(widget: QWidget) -> list[tuple[str, str]]:
     return texts
 
 
+def _column_count(model: QAbstractItemModel) -> int:
+    """A list model (QListWidget's) has one column; PySide keeps its columnCount private."""
+    return 1 if isinstance(model, QAbstractListModel) else model.columnCount()
+
+
 def _model_texts(model: QAbstractItemModel) -> list[tuple[str, str]]:
     texts = []
+    columns = _column_count(model)
     for orientation in (Qt.Orientation.Horizontal, Qt.Orientation.Vertical):
-        count = model.columnCount() if orientation == Qt.Orientation.Horizontal else model.rowCount()
+        count = columns if orientation == Qt.Orientation.Horizontal else model.rowCount()
         for section in range(min(count, 50)):
             for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                 value = model.headerData(section, orientation, role)
                 if isinstance(value, str):
                     texts.append(("header", value))
     for row in range(min(model.rowCount(), 50)):
-        for column in range(model.columnCount()):
+        for column in range(columns):
             index = model.index(row, column)
             for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                 value = model.data(index, role)
