@@ -844,34 +844,6 @@
 <context>
     <name>LayerTerms</name>
     <message>
-        <source>Convolution</source>
-        <translation>卷积</translation>
-    </message>
-    <message>
-        <source>Pooling</source>
-        <translation>池化</translation>
-    </message>
-    <message>
-        <source>Normalization</source>
-        <translation>归一化</translation>
-    </message>
-    <message>
-        <source>Activation</source>
-        <translation>激活函数</translation>
-    </message>
-    <message>
-        <source>Regularization &amp; shape</source>
-        <translation>正则化与形状</translation>
-    </message>
-    <message>
-        <source>Dense</source>
-        <translation>全连接</translation>
-    </message>
-    <message>
-        <source>Composite</source>
-        <translation>组合模块</translation>
-    </message>
-    <message>
         <source>number of output channels</source>
         <translation>输出通道数</translation>
     </message>

@@ -35,6 +35,7 @@ CODE_WORDS = frozenset("""
     Ctrl Shift Alt Del Esc Tab Enter Backspace Space Up Down Left Right Home End PgUp PgDown PgDn Ins
     Meta Cmd Return Delete
     English CNN Playground cnn playground
+    kh kw sh sw ph pw dh dw gamma beta sqrt var eps Wx
     same valid floor layers body shortcut branches ImageNet
 """.split())
 

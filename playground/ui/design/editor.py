@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QAbstractScrollArea, QApplication, QFrame, QHBoxL
 
 from playground.core.design import DesignError, ListPath, can_ungroup, get_block, get_list, has_branches, without_ids
 from playground.core.block_preview import BlockPreview, NetworkPreview
-from playground.core.layers import CATALOGUE
+from playground.core.layers import CATALOGUE, group_text
 from playground.ui.widgets import style
 from playground.core.text import format_int, shape_str
 from playground.ui.state.document import INPUT_ID, DesignDocument
@@ -28,7 +28,6 @@ from playground.ui.design.editor_paint import Fonts, LayoutPainter, ViewState
 from playground.ui.design.editor_previews import PREVIEW_H, PreviewPixmaps
 from playground.ui.state.previews import BlockPreviews
 from playground.ui.widgets.action_table import ActionSet, KeySpec, fill_menu, resolve
-from playground.ui.widgets.layer_terms import group_title
 from playground.ui.widgets.mime import block_from_mime, block_from_text, block_mime, has_block, origin_of
 from playground.ui.widgets.retranslate import Retranslating
 
@@ -618,7 +617,7 @@ class DesignEditor(Retranslating, QAbstractScrollArea):
         info = card.info
         block = card.block
         lines = [f"<b>{block.label + ' · ' if block.label else ''}{block.type}</b>",
-                 f"<i>{group_title(CATALOGUE[block.type].group)}</i>"]
+                 f"<i>{group_text(CATALOGUE[block.type].group)}</i>"]
         if info is not None:
             lines.append(f"{shape_str(info.input_shape)} → {shape_str(info.output_shape)}")
             lines.append(self.tr("{params} parameters, {macs} MACs").format(

@@ -23,13 +23,13 @@ from playground.core.analysis import Analysis, LayerInfo
 from playground.core import i18n
 from playground.core.design import MAX_CHANNELS, MAX_INPUT_SIDE, Block, Design, has_branches
 from playground.core.i18n import _
-from playground.core.layers import CATALOGUE, PAIR_OR_NONE
+from playground.core.layers import CATALOGUE, PAIR_OR_NONE, group_text
 from playground.ui.widgets import style
 from playground.core.text import format_bytes, format_count, format_int, shape_str
 from playground.ui.state.document import INPUT_ID, DesignDocument
 from playground.ui.design.inspector_fields import OptionalPairField, ParamField, make_field
 from playground.ui.design.inspector_pictures import ArithmeticPanel, picture_for
-from playground.ui.widgets.layer_terms import group_title, param_caption, param_term
+from playground.ui.widgets.layer_terms import param_caption, param_term
 from playground.ui.widgets.retranslate import Retranslating
 
 INPUT_PRESETS = (("MNIST", (1, 28, 28)), ("CIFAR-10", (3, 32, 32)), ("ImageNet", (3, 224, 224)))
@@ -298,7 +298,7 @@ class BlockInspector(Retranslating, QScrollArea):
 
     def _build_block(self, column: QVBoxLayout, block: Block) -> None:
         kind = CATALOGUE[block.type]
-        self._header(column, block.type, group_title(kind.group), style.type_colour(block.type))
+        self._header(column, block.type, group_text(kind.group), style.type_colour(block.type))
         self._info_grid(column, ("Input", "Output", "Parameters", "MACs", "Receptive field"))
         self._message_box(column)
         self._arithmetic_section(column)

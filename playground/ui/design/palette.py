@@ -15,11 +15,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QLineEdit, QStyle, QStyledItem
 
 from playground.core.design import new_block
 from playground.core.i18n import _
-from playground.core.layers import CATALOGUE, GROUPS, LayerKind, kinds_in_group
+from playground.core.layers import CATALOGUE, GROUPS, LayerKind, group_text, kinds_in_group
 from playground.core.layer_search import kind_matches, match_rank
 from playground.ui.design.inspector_pictures import curve_tooltip_html
 from playground.ui.widgets import style
-from playground.ui.widgets.layer_terms import group_title
 from playground.ui.widgets.mime import MIME_TYPE, block_mime
 from playground.ui.widgets.retranslate import Retranslating
 
@@ -123,14 +122,14 @@ class PaletteTree(Retranslating, QTreeWidget):
     def retranslate_ui(self) -> None:
         """Group titles, each kind's one-line summary and tooltip, in the current language."""
         for header in self._headers:
-            header.setText(0, group_title(header.data(0, _GROUP_ROLE)))
+            header.setText(0, group_text(header.data(0, _GROUP_ROLE)))
         hint = self.tr("Drag into the design, or double-click to add it after the selected block.")
         for name, item in self._items.items():
             kind = CATALOGUE[name]
             explanation = _(kind.explanation)
             item.setData(0, _SUMMARY_ROLE, _first_sentence(explanation))
             formula = f"<p><code>{_(kind.formula)}</code></p>" if kind.formula else ""
-            item.setToolTip(0, f"<p><b>{kind.name}</b> <i>({group_title(kind.group)})</i></p><p>{explanation}</p>"
+            item.setToolTip(0, f"<p><b>{kind.name}</b> <i>({group_text(kind.group)})</i></p><p>{explanation}</p>"
                                f"{formula}{curve_tooltip_html(kind.name)}<p style='color:{style.MUTED}'>{hint}</p>")
 
     @staticmethod

@@ -1,11 +1,10 @@
-"""The words the window puts beside the catalogue's code names: group titles and the plain
-term for every parameter name.
+"""The words the window puts beside the catalogue's code names: the plain term for every
+parameter name (group titles come from core: `playground.core.layers.group_text`).
 
 Layer classes (Conv2d) and parameter names (kernel_size) stay as torch spells them, in every
 language: they are what a learner types and reads in code. Beside them the window shows
 what they mean in the reader's language ("kernel_size 卷积核大小"); in English the term is a
-plain description. The catalogue's group names are keys (colours are looked up by them), so
-they are translated here, where they are shown, never in core.
+plain description.
 """
 
 from __future__ import annotations
@@ -14,15 +13,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 CONTEXT = "LayerTerms"
 
-GROUP_TITLES: dict[str, str] = {
-    "Convolution": QT_TRANSLATE_NOOP("LayerTerms", "Convolution"),
-    "Pooling": QT_TRANSLATE_NOOP("LayerTerms", "Pooling"),
-    "Normalization": QT_TRANSLATE_NOOP("LayerTerms", "Normalization"),
-    "Activation": QT_TRANSLATE_NOOP("LayerTerms", "Activation"),
-    "Regularization & shape": QT_TRANSLATE_NOOP("LayerTerms", "Regularization & shape"),
-    "Dense": QT_TRANSLATE_NOOP("LayerTerms", "Dense"),
-    "Composite": QT_TRANSLATE_NOOP("LayerTerms", "Composite"),
-}
 
 # One term per parameter name of core/layers.py's catalogue (tests check none is missing).
 PARAM_TERMS: dict[str, str] = {
@@ -64,12 +54,6 @@ PARAM_TERMS: dict[str, str] = {
     "end_dim": QT_TRANSLATE_NOOP("LayerTerms", "last dimension"),
     "out_features": QT_TRANSLATE_NOOP("LayerTerms", "number of output features"),
 }
-
-
-def group_title(group: str) -> str:
-    """A catalogue group's name in the current language (an unknown group as it is)."""
-    source = GROUP_TITLES.get(group)
-    return QCoreApplication.translate(CONTEXT, source) if source else group
 
 
 def param_term(name: str) -> str:

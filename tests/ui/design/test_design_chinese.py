@@ -1,35 +1,23 @@
 """The Design page in Chinese: the palette, the inspector (every kind of block), the summary
-table and the editor's context menu show no English beyond code names, and a language
-switch with the window open changes them at once, and back.
-
-Core's own messages (layer explanations, parameter help, the analysis) are core's catalogue's
-work, checked complete by tests/core/test_i18n.py. Here core answers in Chinese where its
-catalogue has the message and with a stand-in Chinese word where it has not yet, so every
-English word left is one the window itself forgot to translate, or a core text the window
-shows without asking core's gettext for it.
-"""
+table and the editor's context menu show no English beyond code names (core's explanations,
+help and block errors included), and a language switch with the window open changes them at
+once, and back."""
 
 from __future__ import annotations
 
-import ast
-import gettext
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMenu
 
-from i18n_helpers import english_words, foreign_words
+from i18n_helpers import english_words
 from ui_helpers import open_window
 
-from playground.core import i18n
-from playground.core.arithmetic import block_arithmetic
 from playground.core.design import design_from_dict
-from playground.core.norm_axes import NORM_KINDS, batch_statistics
 from playground.ui.shell.language import LanguageSwitcher
 from playground.ui.state.document import INPUT_ID
 
-STAND_IN = "待译"  # "to be translated": what core says for a message its catalogue lacks
 
 # Ids as the editor makes them (kind and number); names that stay English are data, like a file's.
 DESIGN = {
@@ -48,26 +36,10 @@ DESIGN = {
 BLOCKS = ("conv2d1", "batchnorm2d1", "relu1", "maxpool2d1", "residual1", "linear1")
 
 
-class _CoreCatalogue(gettext.NullTranslations):
-    """Core's real Chinese catalogue, with STAND_IN for the messages it does not hold yet."""
-
-    def __init__(self, real: gettext.NullTranslations) -> None:
-        super().__init__()
-        self.real = real
-
-    def gettext(self, message: str) -> str:
-        translated = self.real.gettext(message)
-        return translated if translated != message else STAND_IN
-
-
 @pytest.fixture
 def chinese(zh_CN):
-    """The window in Chinese, core with STAND_IN for what its catalogue lacks; core's own
-    catalogue back before zh_CN switches to English again."""
-    real = i18n._catalogue
-    i18n._catalogue = _CoreCatalogue(real)
-    yield zh_CN
-    i18n._catalogue = real
+    """The window and core in Chinese."""
+    return zh_CN
 
 
 @pytest.fixture
@@ -75,25 +47,6 @@ def window(qtbot):
     window = open_window(qtbot, design_from_dict(DESIGN))
     yield window
     window.close()
-
-
-def _core_made_words(window, block_id: str | None = None) -> set[str]:
-    """The English words of texts core writes itself, without its gettext yet: the analysis's
-    errors and warnings, a block's sums, a norm layer's batch statistics. Empty once core
-    translates them; until then these words, and only these, are left to core's side."""
-    texts = {text for row in window.document.analysis.rows for text in (row.error, row.warning) if text}
-    if block_id is not None:
-        block = window.document.block(block_id)
-        sums = block_arithmetic(block.type, block.params, window.document.analysis.by_id[block_id].input_shape)
-        texts |= {text for _, text in sums.lines()} if sums is not None else set()
-        if block.type in NORM_KINDS:
-            texts.add(batch_statistics(block.type).text())
-    return {word for text in texts for word in foreign_words(text)}
-
-
-def _ours(problems: list[str], core_words: set[str]) -> list[str]:
-    """The problems with an English word that is not one of core's own (see above)."""
-    return [p for p in problems if not set(ast.literal_eval(p.rsplit(" -> ", 1)[1])) <= core_words]
 
 
 def test_the_palette_is_chinese(qtbot, chinese, window) -> None:
@@ -105,7 +58,7 @@ def test_the_inspector_is_chinese_for_every_kind_of_block(qtbot, chinese, window
     inspector = window.inspector
     for block_id in BLOCKS:
         window.document.select(block_id)
-        assert _ours(english_words(inspector), _core_made_words(window, block_id)) == [], block_id
+        assert english_words(inspector) == [], block_id
     window.document.select("conv2d1")
     caption = inspector.findChild(QLabel, "paramTerm_kernel_size")
     assert caption is not None and caption.text() == "卷积核大小"
@@ -117,7 +70,7 @@ def test_the_inspector_is_chinese_for_every_kind_of_block(qtbot, chinese, window
 
 def test_the_summary_table_is_chinese(qtbot, chinese, window) -> None:
     window.document.set_param("conv2d1", "kernel_size", 40)  # an error: the table says so
-    assert _ours(english_words(window.summary), _core_made_words(window)) == []
+    assert english_words(window.summary) == []
     model = window.summary.model()
     assert model.headerData(0, Qt.Orientation.Horizontal) == "模块"
     assert model.index(model.rowCount() - 1, 0).data() == "合计"
