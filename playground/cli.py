@@ -17,6 +17,15 @@ from playground.core.i18n import LANGUAGES, N_, _, set_language
 from playground.core.train_options import add_arguments as add_train_options
 
 LANG_HELP = N_("language of the window and the messages: en or zh_CN (default: from LANG)")
+# argparse's own words (its section titles, -h's help, its errors) come from its own gettext
+# domain, which has no Chinese. The ones people meet are marked here for our catalogue, and
+# `_speak_our_language` has argparse look every one of its texts up through our `_`.
+ARGPARSE_WORDS = (
+    N_("usage: "), N_("positional arguments"), N_("options"), N_("show this help message and exit"),
+    N_("show program's version number and exit"), N_("argument %(argument_name)s: %(message)s"),
+    N_("the following arguments are required: %s"), N_("unrecognized arguments: %s"), N_("expected one argument"),
+    N_("invalid %(type)s value: %(value)r"), N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("ambiguous option: %(option)s could match %(matches)s"))
 
 
 class UsageError(Exception):
@@ -117,6 +126,12 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _speak_our_language() -> None:
+    """Route argparse's texts through our catalogue (its module-level `_`, argparse's only hook):
+    in English they come back unchanged, in Chinese the ARGPARSE_WORDS are translated."""
+    argparse._ = _  # type: ignore[attr-defined]
+
+
 def _requested_language(args_list: list[str]) -> str | None:
     """`--lang` wherever it stands on the line (None: the environment decides)."""
     early = _Parser(add_help=False)
@@ -133,6 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         set_language(_requested_language(args_list))  # first: the help and every message follow it
+        _speak_our_language()
         args = _parser().parse_args(args_list)
         command = args.command or "gui"
         module = importlib.import_module(f"playground.commands.{getattr(args, 'module', command)}")

@@ -136,3 +136,16 @@ def test_help_and_the_torchrun_readme_follow_the_language(tmp_path, capsys, engl
     readme = (job / "README.txt").read_text(encoding="utf-8").splitlines()
     assert len(readme) == 3 and readme[0].startswith("CNN Playground 设计")
     assert "exec ${TORCHRUN:-torchrun}" in (job / "launch.sh").read_text()  # the script is code: English
+
+
+def test_argparse_speaks_chinese_too_and_english_stays_as_it_was(capsys, english_afterwards) -> None:
+    assert main(["--lang", "zh_CN", "train", str(LENET)]) == 2
+    assert_one_line_error(capsys.readouterr().err, "缺少以下必需参数：--out")
+    assert main(["--lang", "zh_CN", "runs", "--status", "sleeping"]) == 2
+    assert_one_line_error(capsys.readouterr().err, "参数 --status：无效的选择：'sleeping'")
+    with pytest.raises(SystemExit):
+        main(["--lang", "zh_CN", "classify", "--help"])
+    shown = capsys.readouterr().out
+    assert shown.startswith("用法：cnn-playground classify") and "显示此帮助信息并退出" in shown
+    assert main(["train", str(LENET)]) == 2
+    assert_one_line_error(capsys.readouterr().err, "the following arguments are required: --out")
