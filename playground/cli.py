@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
 from typing import Sequence
 
 from playground import __version__
 from playground.core.i18n import LANGUAGES, N_, _, set_language
+from playground.core.text import display_width
 from playground.core.train_options import add_arguments as add_train_options
 
 LANG_HELP = N_("language of the window and the messages: en or zh_CN (default: from LANG)")
@@ -32,8 +34,47 @@ class UsageError(Exception):
     """Bad input from the person: printed as one line, exit status 2."""
 
 
+_ATOM = re.compile(r"[\u1100-\uffff]|[^\s\u1100-\uffff]+")  # one CJK character, or a run of anything else but spaces
+_NO_LINE_START = set("，。、：；！？）」』】")  # stays at the end of the line before, even one column over
+
+
+def _wrap_columns(text: str, width: int) -> list[str]:
+    """`text` in lines of about `width` terminal columns: a CJK character counts two and may end
+    a line anywhere but before closing punctuation, other words stay whole (textwrap counts
+    characters, so Chinese help would run twice as wide as the terminal)."""
+    lines: list[str] = []
+    line = ""
+    for match in _ATOM.finditer(text):
+        atom = match.group()
+        spaced = match.start() > 0 and text[match.start() - 1].isspace() and line
+        candidate = line + (" " if spaced else "") + atom
+        if line and display_width(candidate) > width and atom not in _NO_LINE_START:
+            lines.append(line)
+            candidate = atom
+        line = candidate
+    return lines + [line] if line else lines
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout; text with wide (CJK) characters is wrapped by terminal columns."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        if display_width(text) == len(text):
+            return super()._split_lines(text, width)
+        return _wrap_columns(" ".join(text.split()), width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if display_width(text) == len(text):
+            return super()._fill_text(text, width, indent)
+        return "\n".join(indent + line for line in _wrap_columns(" ".join(text.split()), width - len(indent)))
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse, but its errors are our one-line errors."""
+    """argparse, but its errors are our one-line errors, and its help wraps Chinese by columns."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(message)

@@ -149,3 +149,13 @@ def test_argparse_speaks_chinese_too_and_english_stays_as_it_was(capsys, english
     assert shown.startswith("用法：cnn-playground classify") and "显示此帮助信息并退出" in shown
     assert main(["train", str(LENET)]) == 2
     assert_one_line_error(capsys.readouterr().err, "the following arguments are required: --out")
+
+
+def test_chinese_help_wraps_by_terminal_columns(capsys, monkeypatch, english_afterwards) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    with pytest.raises(SystemExit):
+        main(["--lang", "zh_CN", "runs", "--help"])
+    chinese = [line for line in capsys.readouterr().out.splitlines() if display_width(line) > len(line)]
+    assert len(chinese) > 5
+    assert all(display_width(line) <= 60 for line in chinese), chinese  # textwrap would give up to twice that
+    assert not any(line.strip().startswith(("）", "，", "。")) for line in chinese)
