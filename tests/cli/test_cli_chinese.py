@@ -4,6 +4,7 @@ checkpoints) stays the same in both languages."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -17,8 +18,10 @@ from PIL import Image
 
 from playground import paths
 from playground.cli import main
+from playground.commands.train import ProgressPrinter
 from playground.core import i18n
 from playground.core.checkpoint import load_checkpoint
+from playground.core.events import FILES, ProgressEvent, StepEvent
 from playground.core.text import display_width
 from cli_helpers import assert_one_line_error
 
@@ -159,3 +162,24 @@ def test_chinese_help_wraps_by_terminal_columns(capsys, monkeypatch, english_aft
     assert len(chinese) > 5
     assert all(display_width(line) <= 60 for line in chinese), chinese  # textwrap would give up to twice that
     assert not any(line.strip().startswith(("）", "，", "。")) for line in chinese)
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_live_progress_bar_fills_the_terminal_by_columns_in_chinese(monkeypatch, english_afterwards) -> None:
+    monkeypatch.setenv("COLUMNS", "61")
+    i18n.set_language("zh_CN")
+    terminal = _Terminal()
+    printer = ProgressPrinter(terminal, epochs=3)
+    printer(StepEvent(step=5, epoch=1, epoch_step=5, steps_per_epoch=10, loss=1.5, accuracy=0.5, lr=0.01,
+                      samples_per_s=1234.0))
+    drawn = terminal.getvalue()
+    assert drawn.startswith("\r第 1/3 轮 [") and display_width(drawn[1:]) == 60  # never wraps: \r redraws one line
+    printer(ProgressEvent("reading images in cats", 3, 11, FILES))
+    assert terminal.getvalue().rsplit("\r", 1)[1].rstrip().endswith("] 3 / 11")
+    i18n.set_language("en")
+    printer(ProgressEvent("downloading x", 2048, 4096))
+    assert terminal.getvalue().rsplit("\r", 1)[1].rstrip().endswith("] 2.0 KiB of 4.0 KiB")
