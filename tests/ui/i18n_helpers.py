@@ -3,7 +3,8 @@
 `english_words(root)` walks a widget tree (the widgets, their actions, menus, tab bars,
 item views' headers and items) and returns the English words it finds with where they
 were, except the allowed ones: code names that stay English in every language (layer
-classes and their parameters, torch and dataset names, units, file names), the names of
+classes and their parameters, torch and dataset names, units, file names, the saliency
+methods' names, the JSON key `layers` of JSON paths), the names of
 the shipped example designs (data, like a file's name), and single letters (H, W, x).
 """
 
@@ -35,6 +36,7 @@ CODE_WORDS = frozenset("""
     Ctrl Shift Alt Del Esc Tab Enter Backspace Space Up Down Left Right Home End PgUp PgDown PgDn Ins
     Meta Cmd Return Delete
     English CNN Playground cnn playground
+    SmoothGrad Grad layers
 """.split())
 
 

@@ -31,6 +31,7 @@ from playground.ui.draw.overview_layout import (COLUMN_GAP, FLOW_DY, GROUP_H, IN
                                                 place_columns, ref_trees)
 from playground.ui.state.active_model import ActiveModel, ModelHub
 from playground.ui.widgets import style
+from playground.ui.widgets.retranslate import Retranslating
 
 __all__ = ["NetworkOverview", "OverviewCanvas", "OverviewTile", "OVERVIEW_TILES", "OVERVIEW_BARS"]
 
@@ -44,7 +45,7 @@ def _number(value: float) -> str:
     return f"{value:.3g}"
 
 
-class OverviewCanvas(QWidget):
+class OverviewCanvas(Retranslating, QWidget):
     """Paints the columns and answers hover and clicks; `NetworkOverview` scrolls it."""
 
     blockChosen = Signal(str)
@@ -64,6 +65,10 @@ class OverviewCanvas(QWidget):
         self.message = ""
         self.hover_text = ""
         self._size = QSize(400, 300)
+
+    def retranslate_ui(self) -> None:
+        """Every text is painted, so a repaint says it in the new language."""
+        self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return self._size
@@ -273,7 +278,7 @@ class OverviewCanvas(QWidget):
             self.blockChosen.emit(tile.block_id)
 
 
-class NetworkOverview(QScrollArea):
+class NetworkOverview(Retranslating, QScrollArea):
     """The overview tab: follows the active model, shows each pass it is handed."""
 
     blockChosen = Signal(str)  # open this block in the Feature maps view
@@ -290,6 +295,7 @@ class NetworkOverview(QScrollArea):
         self.canvas.openInSlide.connect(self.openInSlide)
         self._pending: Inspection | None = None
         self._watched: dict[str, nn.Module] = {}
+        self._opaque = False
         self._last_id: str | None = None
         self._draw_timer = QTimer(self)  # the tiles are drawn after the answer is painted
         self._draw_timer.setSingleShot(True)
@@ -298,15 +304,23 @@ class NetworkOverview(QScrollArea):
         hub.modelChanged.connect(self._on_model_changed)
         self._on_model_changed(hub.active)
 
+    def retranslate_ui(self) -> None:
+        if self._opaque:
+            self.canvas.message = self.tr("This network was not built from its design here: "
+                                          "its blocks cannot be shown one by one.")
+        else:
+            self.canvas.message = self.tr("Draw a digit to see the whole network at work.")
+        self.canvas.update()
+
     def _on_model_changed(self, active: ActiveModel | None) -> None:
         refs: list[BlockRef] = []
-        self.canvas.message = self.tr("Draw a digit to see the whole network at work.")
+        self._opaque = False  # a network whose blocks cannot be paired with its design
         if active is not None:
             try:
                 refs = block_modules(active.design, active.model)
             except (AttributeError, IndexError, TypeError):
-                self.canvas.message = self.tr("This network was not built from its design here: "
-                                              "its blocks cannot be shown one by one.")
+                self._opaque = True
+        self.retranslate_ui()
         self.canvas.trees = ref_trees(refs)
         self._watched = {ref.block_id: ref.module for ref in refs}  # nested blocks too: the lanes show them
         self._last_id = self.canvas.trees[-1].ref.block_id if self.canvas.trees else None
