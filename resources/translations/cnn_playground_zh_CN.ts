@@ -686,7 +686,7 @@ Esc 清空，Ctrl+Z 撤销上一笔。</translation>
     </message>
     <message>
         <source>The network sees ({h}×{w})</source>
-        <translation>网络看到的（{h}×{w}）</translation>
+        <translation>网络所见（{h}×{w}）</translation>
     </message>
     <message>
         <source>The {shape} input the network gets, pixel for pixel</source>
