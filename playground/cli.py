@@ -114,7 +114,19 @@ def _parser() -> argparse.ArgumentParser:
     lesson_check.add_argument("--trained", action="append", default=[], metavar="M.pt",
                               help="a checkpoint as evidence of training (repeatable)")
     lesson_check.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=LANG_HELP)
+    _accept_lang_everywhere(sub)
     return parser
+
+
+def _accept_lang_everywhere(sub: argparse._SubParsersAction) -> None:
+    """`cnn-playground summary --lang zh_CN x.json` as well as `cnn-playground --lang zh_CN
+    summary x.json`: every sub-command (and theirs) takes --lang; main() applies it."""
+    for command in set(sub.choices.values()):
+        if not any("--lang" in action.option_strings for action in command._actions):
+            command.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=LANG_HELP)
+        for action in command._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                _accept_lang_everywhere(action)
 
 
 def _requested_language(args_list: list[str]) -> str | None:

@@ -5,159 +5,159 @@
     <name>Actions</name>
     <message>
         <source>Cu&amp;t</source>
-        <translation type="unfinished"></translation>
+        <translation>剪切(&amp;T)</translation>
     </message>
     <message>
         <source>Cut the block (JSON on the clipboard)</source>
-        <translation type="unfinished"></translation>
+        <translation>剪切模块（以 JSON 放到剪贴板）</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>复制(&amp;C)</translation>
     </message>
     <message>
         <source>Copy the block as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>将模块复制为 JSON</translation>
     </message>
     <message>
         <source>&amp;Paste</source>
-        <translation type="unfinished"></translation>
+        <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
         <source>Paste the block on the clipboard after the selection</source>
-        <translation type="unfinished"></translation>
+        <translation>把剪贴板上的模块粘贴到所选模块之后</translation>
     </message>
     <message>
         <source>D&amp;uplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>创建副本(&amp;U)</translation>
     </message>
     <message>
         <source>Duplicate the selected block</source>
-        <translation type="unfinished"></translation>
+        <translation>为所选模块创建副本</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除(&amp;D)</translation>
     </message>
     <message>
         <source>Delete the selected block</source>
-        <translation type="unfinished"></translation>
+        <translation>删除所选模块</translation>
     </message>
     <message>
         <source>Move &amp;Up</source>
-        <translation type="unfinished"></translation>
+        <translation>上移(&amp;U)</translation>
     </message>
     <message>
         <source>Move the selected block up</source>
-        <translation type="unfinished"></translation>
+        <translation>将所选模块上移</translation>
     </message>
     <message>
         <source>Move Do&amp;wn</source>
-        <translation type="unfinished"></translation>
+        <translation>下移(&amp;W)</translation>
     </message>
     <message>
         <source>Move the selected block down</source>
-        <translation type="unfinished"></translation>
+        <translation>将所选模块下移</translation>
     </message>
     <message>
         <source>Wrap in &amp;Sequential</source>
-        <translation type="unfinished"></translation>
+        <translation>放入 Sequential(&amp;S)</translation>
     </message>
     <message>
         <source>Put the block in a named group</source>
-        <translation type="unfinished"></translation>
+        <translation>把模块放进一个命名的组</translation>
     </message>
     <message>
         <source>Wrap in &amp;Residual</source>
-        <translation type="unfinished"></translation>
+        <translation>放入 Residual(&amp;R)</translation>
     </message>
     <message>
         <source>Make the block the body of a residual connection</source>
-        <translation type="unfinished"></translation>
+        <translation>让模块成为残差连接的主体</translation>
     </message>
     <message>
         <source>U&amp;ngroup</source>
-        <translation type="unfinished"></translation>
+        <translation>取消分组(&amp;N)</translation>
     </message>
     <message>
         <source>Put the group&apos;s blocks in its place</source>
-        <translation type="unfinished"></translation>
+        <translation>用组内的模块替换这个组</translation>
     </message>
     <message>
         <source>Add &amp;Branch</source>
-        <translation type="unfinished"></translation>
+        <translation>添加分支(&amp;B)</translation>
     </message>
     <message>
         <source>Add an empty branch to the concatenation</source>
-        <translation type="unfinished"></translation>
+        <translation>给拼接添加一个空分支</translation>
     </message>
     <message>
         <source>Zoom &amp;In</source>
-        <translation type="unfinished"></translation>
+        <translation>放大(&amp;I)</translation>
     </message>
     <message>
         <source>Zoom in (or Ctrl+wheel)</source>
-        <translation type="unfinished"></translation>
+        <translation>放大（或 Ctrl+滚轮）</translation>
     </message>
     <message>
         <source>Zoom &amp;Out</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小(&amp;O)</translation>
     </message>
     <message>
         <source>Zoom out (or Ctrl+wheel)</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小（或 Ctrl+滚轮）</translation>
     </message>
     <message>
         <source>&amp;Actual Size</source>
-        <translation type="unfinished"></translation>
+        <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
         <source>Zoom to actual size</source>
-        <translation type="unfinished"></translation>
+        <translation>缩放到实际大小</translation>
     </message>
     <message>
         <source>&amp;Expand All Groups</source>
-        <translation type="unfinished"></translation>
+        <translation>展开所有组(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Collapse All Groups</source>
-        <translation type="unfinished"></translation>
+        <translation>折叠所有组(&amp;C)</translation>
     </message>
     <message>
         <source>Select the previous block</source>
-        <translation type="unfinished"></translation>
+        <translation>选择上一个模块</translation>
     </message>
     <message>
         <source>Select the next block</source>
-        <translation type="unfinished"></translation>
+        <translation>选择下一个模块</translation>
     </message>
     <message>
         <source>Select the input</source>
-        <translation type="unfinished"></translation>
+        <translation>选择输入</translation>
     </message>
     <message>
         <source>Select the last block</source>
-        <translation type="unfinished"></translation>
+        <translation>选择最后一个模块</translation>
     </message>
     <message>
         <source>Collapse the selected group</source>
-        <translation type="unfinished"></translation>
+        <translation>折叠所选的组</translation>
     </message>
     <message>
         <source>Expand the selected group</source>
-        <translation type="unfinished"></translation>
+        <translation>展开所选的组</translation>
     </message>
     <message>
         <source>Collapse or expand the selected group</source>
-        <translation type="unfinished"></translation>
+        <translation>折叠或展开所选的组</translation>
     </message>
     <message>
         <source>Edit the selected block in the Inspector (or double-click it)</source>
-        <translation type="unfinished"></translation>
+        <translation>在检查器中编辑所选模块（或双击它）</translation>
     </message>
     <message>
         <source>Clear the selection</source>
-        <translation type="unfinished"></translation>
+        <translation>取消选择</translation>
     </message>
     <message>
         <source>&amp;New</source>
@@ -371,27 +371,31 @@
 <context>
     <name>ActivationPlot</name>
     <message>
-        <source>slope (max %1)</source>
-        <translation type="unfinished"></translation>
+        <source>slope (max {value})</source>
+        <translation>斜率（最大 {value}）</translation>
+    </message>
+    <message>
+        <source>f′ max {value}</source>
+        <translation>f′ 最大 {value}</translation>
     </message>
 </context>
 <context>
     <name>ArithmeticPanel</name>
     <message>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>参数量</translation>
     </message>
     <message>
         <source>Output size</source>
-        <translation type="unfinished"></translation>
+        <translation>输出尺寸</translation>
     </message>
     <message>
         <source>MACs</source>
-        <translation type="unfinished"></translation>
+        <translation>乘加运算</translation>
     </message>
     <message>
         <source>Connections</source>
-        <translation type="unfinished"></translation>
+        <translation>连接数</translation>
     </message>
 </context>
 <context>
@@ -412,8 +416,168 @@
 <context>
     <name>BlockInspector</name>
     <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <source>MACs</source>
+        <translation>乘加运算</translation>
+    </message>
+    <message>
+        <source>Receptive field</source>
+        <translation>感受野</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>channels</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <source>height</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>width</source>
+        <translation>宽</translation>
+    </message>
+    <message>
+        <source>Block inspector</source>
+        <translation>模块检查器</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>optional name shown on the card</source>
+        <translation>可选：显示在卡片上的名称</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <comment>the section of the block&apos;s settings</comment>
+        <translation>参数</translation>
+    </message>
+    <message>
         <source>Picture</source>
-        <translation type="unfinished"></translation>
+        <translation>图示</translation>
+    </message>
+    <message>
+        <source>Bold when set; the reset button returns it to torch&apos;s default.</source>
+        <translation>设置后显示为粗体；重置按钮恢复 torch 的默认值。</translation>
+    </message>
+    <message>
+        <source>Reset {name} to torch&apos;s default</source>
+        <translation>将 {name} 重置为 torch 的默认值</translation>
+    </message>
+    <message>
+        <source>Branches</source>
+        <translation>分支</translation>
+    </message>
+    <message>
+        <source>Add branch</source>
+        <translation>添加分支</translation>
+    </message>
+    <message>
+        <source>Remove last branch</source>
+        <translation>删除最后一个分支</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>The image every sample starts as</source>
+        <translation>每个样本最初的图像</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>Set the input to {shape}</source>
+        <translation>把输入设为 {shape}</translation>
+    </message>
+    <message>
+        <source>Channels are 1 for greyscale (MNIST) and 3 for colour (CIFAR-10, ImageNet). Every block&apos;s shape follows from this one; change it and watch them all update.</source>
+        <translation>灰度图像（MNIST）为 1 个通道，彩色图像（CIFAR-10、ImageNet）为 3 个通道。每个模块的形状都由它推出；改一改，看它们全部随之更新。</translation>
+    </message>
+    <message>
+        <source>Design</source>
+        <translation>设计</translation>
+    </message>
+    <message>
+        <source>design name</source>
+        <translation>设计名称</translation>
+    </message>
+    <message>
+        <source>a sentence about this design</source>
+        <translation>用一句话介绍这个设计</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Select a block to edit it. Drag layers from the palette into the design, or double-click one to add it after the selected block.</source>
+        <translation>选择一个模块来编辑它。从层面板把层拖进设计，或双击一个层，把它添加到所选模块之后。</translation>
+    </message>
+    <message>
+        <source>1 branch, concatenated on channels</source>
+        <translation>1 个分支，沿通道拼接</translation>
+    </message>
+    <message>
+        <source>{count} branches, concatenated on channels</source>
+        <translation>{count} 个分支，沿通道拼接</translation>
+    </message>
+    <message>
+        <source>{total} ({trainable} trainable)</source>
+        <translation>{total}（可训练 {trainable}）</translation>
+    </message>
+    <message>
+        <source>{count} per image</source>
+        <translation>每张图像 {count}</translation>
+    </message>
+    <message>
+        <source>empty: drag layers in</source>
+        <translation>空：请拖入层</translation>
+    </message>
+    <message>
+        <source>ready to train</source>
+        <translation>可以训练</translation>
+    </message>
+    <message>
+        <source>1 error</source>
+        <translation>1 个错误</translation>
+    </message>
+    <message>
+        <source>{count} errors</source>
+        <translation>{count} 个错误</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Editing paused.&lt;/b&gt; {reason}</source>
+        <translation>&lt;b&gt;编辑已暂停。&lt;/b&gt;{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>BlockMime</name>
+    <message>
+        <source>not a block (the dropped data is not UTF-8 text)</source>
+        <translation>不是模块（拖入的数据不是 UTF-8 文本）</translation>
     </message>
 </context>
 <context>
@@ -431,11 +595,11 @@
     <name>CandidateBar</name>
     <message>
         <source>Use the new model</source>
-        <translation type="unfinished"></translation>
+        <translation>使用新模型</translation>
     </message>
     <message>
         <source>Kept {kept} active ({kept_acc} on validation): the new {new} reached {new_acc}.</source>
-        <translation type="unfinished"></translation>
+        <translation>仍使用 {kept}（验证准确率 {kept_acc}）：新的 {new} 达到 {new_acc}。</translation>
     </message>
 </context>
 <context>
@@ -463,19 +627,67 @@
 </context>
 <context>
     <name>DesignEditor</name>
+    <message>
+        <source>Design editor</source>
+        <translation>设计编辑器</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no block to paste</source>
+        <translation>剪贴板上没有可粘贴的模块</translation>
+    </message>
+    <message>
+        <source>Cannot paste: {reason}</source>
+        <translation>无法粘贴：{reason}</translation>
+    </message>
+    <message>
+        <source>Paste {type}</source>
+        <translation>粘贴 {type}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Editing paused.&lt;/b&gt; {reason}</source>
+        <translation>&lt;b&gt;编辑已暂停。&lt;/b&gt;{reason}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Editing paused.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;编辑已暂停。&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Input&lt;/b&gt;&lt;br&gt;{shape} (channels × height × width)&lt;br&gt;Select it to change the shape.</source>
+        <translation>&lt;b&gt;输入&lt;/b&gt;&lt;br&gt;{shape}（通道 × 高 × 宽）&lt;br&gt;选中它即可修改形状。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Output&lt;/b&gt;&lt;br&gt;{shape} values per image</source>
+        <translation>&lt;b&gt;输出&lt;/b&gt;&lt;br&gt;每张图像 {shape} 个值</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Output&lt;/b&gt;&lt;br&gt;Unknown until the errors above are fixed.</source>
+        <translation>&lt;b&gt;输出&lt;/b&gt;&lt;br&gt;修正上面的错误之前无法确定。</translation>
+    </message>
+    <message>
+        <source>{params} parameters, {macs} MACs</source>
+        <translation>{params} 个参数，{macs} 次乘加运算</translation>
+    </message>
+    <message>
+        <source>Receptive field {size}</source>
+        <translation>感受野 {size}</translation>
+    </message>
+    <message>
+        <source>Cannot drop: {reason}</source>
+        <translation>无法放下：{reason}</translation>
+    </message>
     <message numerus="yes">
         <source>Remove branch %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>删除分支 %n</numerusform>
         </translation>
     </message>
     <message>
         <source>Expand</source>
-        <translation type="unfinished"></translation>
+        <translation>展开</translation>
     </message>
     <message>
         <source>Collapse</source>
-        <translation type="unfinished"></translation>
+        <translation>折叠</translation>
     </message>
 </context>
 <context>
@@ -853,7 +1065,7 @@ drop a block to project</source>
     </message>
     <message>
         <source>Weights</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">权重</translation>
     </message>
     <message>
         <source>Import</source>
@@ -1110,89 +1322,255 @@ drop a block to project</source>
     </message>
 </context>
 <context>
+    <name>LayerPalette</name>
+    <message>
+        <source>Layer palette</source>
+        <translation>层面板</translation>
+    </message>
+    <message>
+        <source>Filter layers…</source>
+        <translation>筛选层…</translation>
+    </message>
+</context>
+<context>
+    <name>LayerTerms</name>
+    <message>
+        <source>number of output channels</source>
+        <translation>输出通道数</translation>
+    </message>
+    <message>
+        <source>kernel size</source>
+        <translation>卷积核大小</translation>
+    </message>
+    <message>
+        <source>stride</source>
+        <translation>步幅</translation>
+    </message>
+    <message>
+        <source>padding</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <source>dilation</source>
+        <translation>空洞率</translation>
+    </message>
+    <message>
+        <source>number of groups</source>
+        <translation>分组数</translation>
+    </message>
+    <message>
+        <source>bias</source>
+        <translation>偏置</translation>
+    </message>
+    <message>
+        <source>padding mode</source>
+        <translation>填充方式</translation>
+    </message>
+    <message>
+        <source>output padding</source>
+        <translation>输出填充</translation>
+    </message>
+    <message>
+        <source>round the output size up</source>
+        <translation>输出尺寸向上取整</translation>
+    </message>
+    <message>
+        <source>count padding in the mean</source>
+        <translation>均值计入填充</translation>
+    </message>
+    <message>
+        <source>output size</source>
+        <translation>输出尺寸</translation>
+    </message>
+    <message>
+        <source>epsilon for numerical stability</source>
+        <translation>数值稳定项 ε</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>learnable scale and shift</source>
+        <translation>可学习的缩放与平移</translation>
+    </message>
+    <message>
+        <source>track running statistics</source>
+        <translation>跟踪运行统计量</translation>
+    </message>
+    <message>
+        <source>element-wise scale and shift</source>
+        <translation>逐元素缩放与平移</translation>
+    </message>
+    <message>
+        <source>number of channel groups</source>
+        <translation>通道组数</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>coefficient alpha</source>
+        <translation>系数 α</translation>
+    </message>
+    <message>
+        <source>exponent beta</source>
+        <translation>指数 β</translation>
+    </message>
+    <message>
+        <source>additive constant</source>
+        <translation>加性常数</translation>
+    </message>
+    <message>
+        <source>initial value</source>
+        <translation>初始值</translation>
+    </message>
+    <message>
+        <source>slope for negative inputs</source>
+        <translation>负输入的斜率</translation>
+    </message>
+    <message>
+        <source>approximation</source>
+        <translation>近似方式</translation>
+    </message>
+    <message>
+        <source>number of slopes</source>
+        <translation>斜率个数</translation>
+    </message>
+    <message>
+        <source>initial slope</source>
+        <translation>初始斜率</translation>
+    </message>
+    <message>
+        <source>dimension</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <source>drop probability</source>
+        <translation>丢弃概率</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>scale factor</source>
+        <translation>缩放倍数</translation>
+    </message>
+    <message>
+        <source>upscale factor</source>
+        <translation>放大倍数</translation>
+    </message>
+    <message>
+        <source>first channel</source>
+        <translation>起始通道</translation>
+    </message>
+    <message>
+        <source>end channel (not included)</source>
+        <translation>结束通道（不含）</translation>
+    </message>
+    <message>
+        <source>first dimension</source>
+        <translation>起始维度</translation>
+    </message>
+    <message>
+        <source>last dimension</source>
+        <translation>结束维度</translation>
+    </message>
+    <message>
+        <source>number of output features</source>
+        <translation>输出特征数</translation>
+    </message>
+    <message>
+        <source>{name} ({term})</source>
+        <translation>{name} {term}</translation>
+    </message>
+</context>
+<context>
     <name>LessonDock</name>
     <message>
         <source>Lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>课程</translation>
     </message>
 </context>
 <context>
     <name>LessonPanel</name>
     <message>
         <source>&lt;b&gt;Welcome to CNN Playground.&lt;/b&gt; Short lessons walk you from padding and stride to residual networks: each gives you a design and a task, and checks your work as you edit.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;欢迎使用 CNN Playground。&lt;/b&gt;一组简短的课程带你从填充和步幅一路走到残差网络：每节课给你一个设计和一个任务，并在你编辑时检查你的成果。</translation>
     </message>
     <message>
         <source>Start the first lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>开始第一课</translation>
     </message>
     <message>
         <source>Just explore</source>
-        <translation type="unfinished"></translation>
+        <translation>随便看看</translation>
     </message>
     <message>
         <source>Pick a lesson: its design opens in the editor, and the panel tells you when the task is solved.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一节课：它的设计会在编辑器中打开，任务解决时面板会告诉你。</translation>
     </message>
     <message>
         <source>◂ All lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>◂ 全部课程</translation>
     </message>
     <message>
         <source>Show the block</source>
-        <translation type="unfinished"></translation>
+        <translation>显示该模块</translation>
     </message>
     <message>
         <source>Start again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新开始</translation>
     </message>
     <message>
         <source>Next lesson ▸</source>
-        <translation type="unfinished"></translation>
+        <translation>下一课 ▸</translation>
     </message>
     <message>
         <source>Solved</source>
-        <translation type="unfinished"></translation>
+        <translation>已解决</translation>
     </message>
     <message>
         <source>part {n} of {m}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {n}/{m} 部分</translation>
     </message>
     <message>
         <source>Not started</source>
-        <translation type="unfinished"></translation>
+        <translation>未开始</translation>
     </message>
     <message>
         <source>Lesson {n} of {m}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {n}/{m} 课</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>任务</translation>
     </message>
     <message>
         <source>Task, part {n} of {m}</source>
-        <translation type="unfinished"></translation>
+        <translation>任务，第 {n}/{m} 部分</translation>
     </message>
     <message>
         <source>Runs you train on the Train page count as evidence ({count} in this window so far).</source>
-        <translation type="unfinished"></translation>
+        <translation>你在训练页训练的运行都算作证据（本窗口目前 {count} 次）。</translation>
     </message>
     <message>
         <source>Select {path} in the editor</source>
-        <translation type="unfinished"></translation>
+        <translation>在编辑器中选择 {path}</translation>
     </message>
     <message>
         <source>✓ Solved</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ 已解决</translation>
     </message>
     <message>
         <source>Not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有</translation>
     </message>
     <message>
         <source>✓ Part {n} solved: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ 第 {n} 部分已解决：{why}</translation>
     </message>
 </context>
 <context>
@@ -1256,18 +1634,29 @@ drop a block to project</source>
     <name>NormCube</name>
     <message>
         <source>N (samples)</source>
-        <translation type="unfinished"></translation>
+        <translation>N（样本）</translation>
     </message>
     <message>
         <source>C (channels)</source>
-        <translation type="unfinished"></translation>
+        <translation>C（通道）</translation>
     </message>
 </context>
 <context>
     <name>NormPicture</name>
     <message>
-        <source>One mean and std over %1 (shaded), %2.</source>
-        <translation type="unfinished"></translation>
+        <source>One mean and std over {axes} (shaded), {count}.</source>
+        <translation>在 {axes} 上（阴影部分）求一个均值和标准差，{count}。</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalPairField</name>
+    <message>
+        <source>= kernel size</source>
+        <translation>= 卷积核大小</translation>
+    </message>
+    <message>
+        <source>Leave it unset: it then equals the kernel size</source>
+        <translation>不设置：此时等于卷积核大小</translation>
     </message>
 </context>
 <context>
@@ -1338,6 +1727,51 @@ drop a block to project</source>
     <message>
         <source>Click to open this block in Feature maps</source>
         <translation>点击可在特征图中打开这个模块</translation>
+    </message>
+</context>
+<context>
+    <name>PaddingField</name>
+    <message>
+        <source>A number of cells on each side</source>
+        <translation>每边若干格</translation>
+    </message>
+    <message>
+        <source>&quot;same&quot;: keep H × W (stride 1 only)</source>
+        <translation>&quot;same&quot;：保持 H × W（仅步幅为 1 时）</translation>
+    </message>
+    <message>
+        <source>&quot;valid&quot;: no padding at all</source>
+        <translation>&quot;valid&quot;：完全不填充</translation>
+    </message>
+    <message>
+        <source>Choose cells, &quot;same&quot; or &quot;valid&quot;</source>
+        <translation>选择格数、&quot;same&quot; 或 &quot;valid&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>PairEditor</name>
+    <message>
+        <source>height</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>width</source>
+        <translation>宽</translation>
+    </message>
+    <message>
+        <source>Square: keep height and width equal</source>
+        <translation>正方形：保持高和宽相等</translation>
+    </message>
+    <message>
+        <source>square</source>
+        <translation>正方形</translation>
+    </message>
+</context>
+<context>
+    <name>PaletteTree</name>
+    <message>
+        <source>Drag into the design, or double-click to add it after the selected block.</source>
+        <translation>拖进设计，或双击把它添加到所选模块之后。</translation>
     </message>
 </context>
 <context>
@@ -1786,10 +2220,69 @@ Click to see which outputs it feeds.</source>
     </message>
 </context>
 <context>
+    <name>SummaryTable</name>
+    <message>
+        <source>Block</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Output shape</source>
+        <translation>输出形状</translation>
+    </message>
+    <message>
+        <source>Params</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <source>MACs</source>
+        <translation>乘加运算</translation>
+    </message>
+    <message>
+        <source>RF</source>
+        <translation>感受野</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>1 error</source>
+        <translation>1 个错误</translation>
+    </message>
+    <message>
+        <source>{count} errors</source>
+        <translation>{count} 个错误</translation>
+    </message>
+    <message>
+        <source>{count} trainable</source>
+        <translation>可训练 {count}</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Summary table</source>
+        <translation>汇总表</translation>
+    </message>
+    <message>
+        <source>Receptive field: how many input pixels one output cell sees</source>
+        <translation>感受野：一个输出单元能看到多少个输入像素</translation>
+    </message>
+</context>
+<context>
     <name>TileGrid</name>
     <message>
         <source>{count} of {total} values are not numbers (NaN or infinite), shown in magenta: the weights have diverged. </source>
-        <translation type="unfinished"></translation>
+        <translation>{total} 个值中有 {count} 个不是数（NaN 或无穷大），以品红色显示：权重已经发散。</translation>
     </message>
 </context>
 <context>
@@ -1881,7 +2374,7 @@ Click to see which outputs it feeds.</source>
     <name>write_png</name>
     <message>
         <source>the image could not be encoded as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>无法把图像编码为 PNG</translation>
     </message>
 </context>
 </TS>
