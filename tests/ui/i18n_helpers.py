@@ -3,8 +3,8 @@
 `english_words(root)` walks a widget tree (the widgets, their actions, menus, tab bars,
 item views' headers and items) and returns the English words it finds with where they
 were, except the allowed ones: code names that stay English in every language (layer
-classes and their parameters, torch and dataset names, units, file names), the names of
-the shipped example designs (data, like a file's name), and single letters (H, W, x).
+classes and their parameters, torch and dataset names, units, file names, the saliency
+methods' names), the names of the shipped example designs (data, like a file's name), and single letters (H, W, x).
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ CODE_WORDS = frozenset("""
     English CNN Playground cnn playground
     kh kw sh sw ph pw dh dw gamma beta sqrt var eps Wx
     same valid floor layers body shortcut branches ImageNet
+    SmoothGrad Grad
 """.split())
 
 
