@@ -18,6 +18,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from playground.core.i18n import N_, _
 from playground.core.sliding import Sliding, window_op_from_module
 
 MAX_SIDE = 16  # an input grid is at most 16 x 16
@@ -44,22 +45,25 @@ class SandboxSpec:
         channels, height, width = self.input.shape
         outs, kernel_channels, kh, kw = self.kernels.shape
         if not (1 <= channels <= MAX_CHANNELS and 1 <= outs <= MAX_CHANNELS):
-            raise SandboxError(f"use 1 to {MAX_CHANNELS} input and output channels")
+            raise SandboxError(_("use 1 to {most} input and output channels").format(most=MAX_CHANNELS))
         if height > MAX_SIDE or width > MAX_SIDE:
-            raise SandboxError(f"the input grid is {height}x{width}; at most {MAX_SIDE}x{MAX_SIDE}")
+            raise SandboxError(_("the input grid is {height}x{width}; at most {most}x{most}").format(
+                height=height, width=width, most=MAX_SIDE))
         if kernel_channels != channels:
-            raise SandboxError(f"the input has {channels} channel(s) but the kernels have {kernel_channels}: "
-                               "give one kernel grid per input channel for each output channel")
+            raise SandboxError(_("the input has {channels} channel(s) but the kernels have {kernel_channels}: give one "
+                                 "kernel grid per input channel for each output channel").format(
+                channels=channels, kernel_channels=kernel_channels))
         if kh > MAX_KERNEL or kw > MAX_KERNEL:
-            raise SandboxError(f"kernels are at most {MAX_KERNEL}x{MAX_KERNEL}")
+            raise SandboxError(_("kernels are at most {most}x{most}").format(most=MAX_KERNEL))
         if self.bias.shape != (outs,):
-            raise SandboxError(f"give one bias per output channel ({outs}), got {self.bias.size}")
+            raise SandboxError(_("give one bias per output channel ({outs}), got {count}").format(outs=outs, count=self.bias.size))
         if self.stride < 1 or self.dilation < 1 or self.padding < 0:
-            raise SandboxError("stride and dilation are at least 1, padding at least 0")
+            raise SandboxError(_("stride and dilation are at least 1, padding at least 0"))
         span_h, span_w = self.dilation * (kh - 1) + 1, self.dilation * (kw - 1) + 1
         if span_h > height + 2 * self.padding or span_w > width + 2 * self.padding:
-            raise SandboxError(f"the kernel spans {span_h}x{span_w} cells, more than the padded input "
-                               f"({height + 2 * self.padding}x{width + 2 * self.padding})")
+            raise SandboxError(_("the kernel spans {span_h}x{span_w} cells, more than the padded input ({height}x{width})")
+                               .format(span_h=span_h, span_w=span_w, height=height + 2 * self.padding,
+                                       width=width + 2 * self.padding))
 
     def module(self) -> nn.Conv2d:
         """The nn.Conv2d these numbers describe."""
@@ -109,16 +113,16 @@ def parse_grids(text: str, what: str) -> np.ndarray:
         try:
             current.append([float(n) for n in numbers])
         except ValueError:
-            raise SandboxError(f"{what}: {line.strip()!r} is not a row of numbers") from None
+            raise SandboxError(_("{what}: {line} is not a row of numbers").format(what=what, line=repr(line.strip()))) from None
     if not grids:
-        raise SandboxError(f"{what}: type at least one number")
+        raise SandboxError(_("{what}: type at least one number").format(what=what))
     shape = (len(grids[0]), len(grids[0][0]))
     for grid in grids:
         if len(grid) != shape[0] or any(len(row) != shape[1] for row in grid):
-            raise SandboxError(f"{what}: every grid needs the same number of rows and of numbers in each row")
+            raise SandboxError(_("{what}: every grid needs the same number of rows and of numbers in each row").format(what=what))
     values = np.asarray(grids, dtype=np.float64)
     if not np.isfinite(values).all():
-        raise SandboxError(f"{what}: only finite numbers")
+        raise SandboxError(_("{what}: only finite numbers").format(what=what))
     return values
 
 
@@ -130,7 +134,8 @@ def parse_numbers(text: str, what: str) -> np.ndarray:
 def kernels_from_grids(grids: np.ndarray, in_channels: int) -> np.ndarray:
     """Kernel grids in order (output 0: channel 0, 1, ...; output 1: ...) as (O, C, kh, kw)."""
     if grids.shape[0] % in_channels:
-        raise SandboxError(f"kernels: {grids.shape[0]} grid(s) do not split into {in_channels} per output channel")
+        raise SandboxError(_("kernels: {count} grid(s) do not split into {per} per output channel").format(
+            count=grids.shape[0], per=in_channels))
     return grids.reshape(grids.shape[0] // in_channels, in_channels, *grids.shape[1:])
 
 
@@ -169,21 +174,21 @@ _DIAGONAL = np.where(np.eye(3) > 0, 1.0, -1.0)
 _LINE = np.tile([-1.0, 2.0, -1.0], (3, 1))  # a vertical line detector
 
 PRESETS: tuple[Preset, ...] = (
-    Preset("[0..8] with a 2×2 kernel",
+    Preset(N_("[0..8] with a 2×2 kernel"),
            SandboxSpec(np.arange(9.0).reshape(1, 3, 3), np.array([[[[0.0, 1], [2, 3]]]]), np.zeros(1)),
-           "0·0 + 1·1 + 3·2 + 4·3 = 19: each output is the window's products, summed."),
-    Preset("X with ±1 kernels",
+           N_("0·0 + 1·1 + 3·2 + 4·3 = 19: each output is the window's products, summed.")),
+    Preset(N_("X with ±1 kernels"),
            SandboxSpec(_x_picture()[None], np.stack([_DIAGONAL, _DIAGONAL[:, ::-1],
                                                       np.where(np.eye(3) + np.eye(3)[:, ::-1] > 0, 1.0, -1.0)])[:, None],
                        np.zeros(3)),
-           "9 is a perfect match of the 3×3 feature (9 cells agree); each disagreeing cell takes 2 off."),
-    Preset("5×5, 3×3 kernel, stride 2, padding 1",
+           N_("9 is a perfect match of the 3×3 feature (9 cells agree); each disagreeing cell takes 2 off.")),
+    Preset(N_("5×5, 3×3 kernel, stride 2, padding 1"),
            SandboxSpec(np.arange(25.0).reshape(1, 5, 5), np.ones((1, 1, 3, 3)), np.zeros(1), stride=2, padding=1),
-           "(5 + 2·1 − 3)/2 + 1 = 3: the padding ring counts as zeros, the window jumps two cells."),
-    Preset("Edge kernel, picture shifted by a pixel",
+           N_("(5 + 2·1 − 3)/2 + 1 = 3: the padding ring counts as zeros, the window jumps two cells.")),
+    Preset(N_("Edge kernel, picture shifted by a pixel"),
            SandboxSpec(_stroke(3)[None], _LINE[None, None], np.zeros(1)),
-           "The same stroke one pixel to the right moves the whole map by a pixel; "
-           "after 2×2 max pooling both give the same map: what pooling forgives.",
+           N_("The same stroke one pixel to the right moves the whole map by a pixel; "
+              "after 2×2 max pooling both give the same map: what pooling forgives."),
            shifted=_stroke(4)[None]),
 )
 

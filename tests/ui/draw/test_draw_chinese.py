@@ -12,15 +12,6 @@ from playground.ui.draw.draw_panel import DrawPanel
 from playground.ui.state.active_model import ActiveModel, ModelHub
 from ui_helpers import line, stroke
 
-# The bar offering a newly trained model is the shared widgets' (ui/widgets/candidate_bar.py),
-# translated with them; the whole window's test covers it.
-NOT_THIS_PAGES = ("candidateBar ", "candidateText ", "useCandidateButton ")
-
-
-def page_english(panel: DrawPanel) -> list[str]:
-    return [problem for problem in english_words(panel) if not problem.startswith(NOT_THIS_PAGES)]
-
-
 @pytest.fixture(scope="module")
 def default_checkpoint():
     return load_default_checkpoint()
@@ -56,7 +47,7 @@ def test_every_tab_of_the_draw_page_reads_in_chinese_after_a_live_switch(qtbot, 
     assert "把握" in panel.confidence_label.text()  # the answer's texts were made again
     for index in range(panel.tabs.count()):
         _show_tab(qtbot, panel, index)
-        assert page_english(panel) == [], panel.tabs.tabText(index)
+        assert english_words(panel) == [], panel.tabs.tabText(index)
     overview = panel.overview
     conv = overview.column_ids()[0]
     assert "通道" in overview.canvas.describe(overview.tiles_of(conv)[0])  # the overview's hover text too
@@ -68,5 +59,5 @@ def test_the_page_without_a_model_reads_in_chinese(qtbot, zh_CN) -> None:
     panel.show()
     for index in range(panel.tabs.count()):
         _show_tab(qtbot, panel, index)
-        assert page_english(panel) == [], panel.tabs.tabText(index)
+        assert english_words(panel) == [], panel.tabs.tabText(index)
     assert panel.confidence_label.text() == "没有可询问的模型"
