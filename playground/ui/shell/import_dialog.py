@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import torch.nn as nn
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,15 +29,17 @@ from PySide6.QtWidgets import (
 )
 
 from playground.core.analysis import analyze
-from playground.core.builder import build_model
-from playground.core.datasets import DatasetInfo
 from playground.core.design import Design, DesignError
 from playground.core.events import FailedEvent
-from playground.core.importer import ImportFailure, checkpoint_dataset, import_module, load_source, load_state_dict
 from playground.core.safe_text import printable
 from playground.ui.shell.main_window import MainWindow
 from playground.ui.state.active_model import ActiveModel, ModelHub
 from playground.ui.state.jobs import BackgroundJob
+
+if TYPE_CHECKING:  # torch: imported by the job, on its worker thread
+    import torch.nn as nn
+
+    from playground.core.datasets import DatasetInfo
 
 WEIGHTS_FILTER = "PyTorch weights (*.pt *.pth);;All files (*)"
 
@@ -60,6 +62,10 @@ class ImportJob:
 
     def run(self) -> Imported | str:
         """The import, or one line saying why it failed."""
+        from playground.core.builder import build_model
+        from playground.core.importer import (
+            ImportFailure, checkpoint_dataset, import_module, load_source, load_state_dict)
+
         try:
             source = load_source(self.source, self.input_shape or None)
             imported = import_module(source.model, source.input_shape, source.name)

@@ -6,26 +6,28 @@ after training, or whatever checkpoint the person loads.
 needs (design, weights, training config, metrics, dataset info), so saving writes
 exactly the network on show, and it holds an opened design's untrained network on offer
 until a page that shows the active model asks for it. It imports QtCore only: no widget,
-no dialog; a failure comes back as a one-line message, never as an exception.
+no dialog; a failure comes back as a one-line message, never as an exception. Nor does it
+import torch until a network is built or loaded: the window opens (and is painted) while
+torch and the pretrained default load in the background (`load_default`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import torch
-import torch.nn as nn
 from PySide6.QtCore import QObject, Signal
 
-from playground.core.builder import build_model
-from playground.core.checkpoint import (
-    Checkpoint, CheckpointError, load_checkpoint, load_default_checkpoint, save_checkpoint)
-from playground.core.datasets import DatasetInfo
 from playground.core.design import Design, DesignError
 from playground.core.fileio import WriteError
-from playground.core.weight_transfer import carry_weights
+
+if TYPE_CHECKING:  # the modules below import torch: each is imported where it is used
+    import torch
+    import torch.nn as nn
+
+    from playground.core.checkpoint import Checkpoint
+    from playground.core.datasets import DatasetInfo
 
 DEFAULT_SOURCE = "pretrained default"
 
@@ -84,9 +86,24 @@ class ActiveModel:
         """The data this network expects; for one never trained here, read off the network."""
         if self.dataset is not None:
             return self.dataset
+        from playground.core.datasets import DatasetInfo
+
         channels = self.design.input[0]
         return DatasetInfo(self.source, tuple(self.design.input), tuple(self.class_names),
                            tuple(self.mean[:channels]), tuple(self.std[:channels]))
+
+
+def load_default() -> ActiveModel | str:
+    """The shipped pretrained network, or why it cannot be loaded. Imports torch and reads
+    the checkpoint: the slow part of a start, so the window runs it on a worker thread
+    (it touches no QObject) and hands the result to `ModelHub.set_active`."""
+    from playground.core.checkpoint import CheckpointError, load_default_checkpoint
+
+    try:
+        checkpoint = load_default_checkpoint()
+    except CheckpointError as exc:
+        return str(exc)
+    return ActiveModel.from_checkpoint(checkpoint, DEFAULT_SOURCE)
 
 
 @dataclass(frozen=True)
@@ -144,11 +161,10 @@ class ModelHub(QObject):
 
     def use_default(self) -> str | None:
         """Make the shipped pretrained network active; returns why it could not, or None."""
-        try:
-            checkpoint = load_default_checkpoint()
-        except CheckpointError as exc:
-            return str(exc)
-        self.set_active(ActiveModel.from_checkpoint(checkpoint, DEFAULT_SOURCE))
+        default = load_default()
+        if isinstance(default, str):
+            return default
+        self.set_active(default)
         return None
 
     def update_weights(self, state_dict: dict[str, torch.Tensor], source: str | None = None,
@@ -217,6 +233,9 @@ class ModelHub(QObject):
         `base`'s weights carried over where they fit (raises DesignError)."""
         if base is not None and base.design == design:
             return base
+        from playground.core.builder import build_model
+        from playground.core.weight_transfer import carry_weights
+
         model = build_model(design)
         if base is None:
             return ActiveModel(design, model, f"{design.name}, not trained yet", trained=False)
@@ -282,6 +301,8 @@ class ModelHub(QObject):
                               "error")
             return False
         metrics = active.metrics or {"source": active.source}
+        from playground.core.checkpoint import CheckpointError, save_checkpoint
+
         try:
             save_checkpoint(path, active.design, active.model, active.config, metrics, active.dataset_info())
         except (CheckpointError, WriteError) as exc:
@@ -296,6 +317,8 @@ class ModelHub(QObject):
         if self._loading_blocked:
             self.message.emit(self._loading_blocked, "error")
             return None
+        from playground.core.checkpoint import CheckpointError, load_checkpoint
+
         try:
             checkpoint = load_checkpoint(path)
             accuracy = checkpoint.metrics.get("val_acc")

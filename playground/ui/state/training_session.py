@@ -20,20 +20,22 @@ import sys
 import time
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-import torch.nn as nn
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 
-from playground.core.builder import build_model
-from playground.core.datasets import Dataset
 from playground.core.design import Design
 from playground.core.events import (
     Callback, EpochEvent, FailedEvent, FinishedEvent, InfoEvent, ProgressEvent, StepEvent)
-from playground.core.run_recorder import RunRecorder, record_checkpoint
-from playground.core.trainer import TrainConfig, Trainer, metrics_from_history
 from playground.ui.state.active_model import ActiveModel, ModelHub
 from playground.ui.state.jobs import BackgroundJob, StepBatch
+
+if TYPE_CHECKING:  # torch comes with these: imported where used, after the window has opened
+    import torch.nn as nn
+
+    from playground.core.datasets import Dataset
+    from playground.core.run_recorder import RunRecorder
+    from playground.core.trainer import TrainConfig, Trainer
 
 # How often the trainer reports the loss: the faint curve's points are means over this
 # long (a few steps), 20 a second. Every step would cost the training thread and the
@@ -185,6 +187,8 @@ class TrainingSession(QObject):
 
     def metrics(self) -> dict[str, Any]:
         """The run's numbers as a checkpoint records them."""
+        from playground.core.trainer import metrics_from_history
+
         return metrics_from_history(self._history)
 
     @property
@@ -211,6 +215,10 @@ class TrainingSession(QObject):
         design, config, load_data = request.design, request.config, request.load_data
 
         def make_trainer(callback: Callback) -> _RecordedRun:  # runs on the worker thread
+            from playground.core.builder import build_model
+            from playground.core.run_recorder import RunRecorder
+            from playground.core.trainer import Trainer
+
             data = load_data(callback)
             trainer = Trainer(design, data, config, callback, report_every_s=REPORT_EVERY_S)
             recorder = RunRecorder.attach(trainer, source="window")
@@ -354,6 +362,8 @@ class TrainingSession(QObject):
         the run history remembers where (its Runs row can then load it)."""
         run = self._started
         if self._history_id is not None and run is not None and model is run.network:
+            from playground.core.run_recorder import record_checkpoint
+
             problem = record_checkpoint(self._history_id, path)
             if problem:
                 self.notice.emit(problem)
