@@ -12,20 +12,26 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 from playground.ui.widgets import style
+from playground.ui.widgets.retranslate import Retranslating
 
 
-class PageSlot(QStackedWidget):
+class PageSlot(Retranslating, QStackedWidget):
     """A tab's content: the loading note until `set_page`, then the page itself."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pageSlot")
-        self.placeholder: QLabel | None = QLabel(self.tr("Loading…"), self)
+        self.placeholder: QLabel | None = QLabel(self)
         self.placeholder.setObjectName("pageLoading")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setStyleSheet(f"color: {style.MUTED};")
         self.addWidget(self.placeholder)
         self._page: QWidget | None = None
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        if self.placeholder is not None:
+            self.placeholder.setText(self.tr("Loading…"))
 
     @property
     def page(self) -> QWidget | None:

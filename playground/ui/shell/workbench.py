@@ -25,7 +25,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QFileDialog, QFrame, QScrollArea, QWidget
 
 from playground.ui.widgets import style
@@ -45,7 +45,7 @@ if TYPE_CHECKING:  # the pages import torch: they are imported once it is loaded
     from playground.ui.train.torchrun_dialog import TorchrunCommand
     from playground.ui.train.training_panel import TrainingPanel
 
-MODEL_FILTER = "Models (*.pt);;All files (*)"
+MODEL_FILTER = QT_TRANSLATE_NOOP("Workbench", "Models (*.pt);;All files (*)")
 FOLLOW_DELAY_MS = 300  # an edit is followed once the person pauses this long
 
 
@@ -99,12 +99,14 @@ class Workbench:
         self._opened_while_loading = False  # a design was opened before its network could be offered
         window = self.window
         self.slots = {TRAIN_PAGE: PageSlot(), "draw": PageSlot(), "slide": PageSlot()}
-        self.train_page = window.add_page("Train", self.slots[TRAIN_PAGE], style.icon("train"),
-                                          "Train the design with live plots")
-        self.draw_page = window.add_page("Draw", self.slots["draw"], style.icon("draw"),
-                                         "Draw a digit and watch the network classify it")
-        self.slide_page = window.add_page("Kernel slide", self.slots["slide"], style.icon("slide"),
-                                          "Watch a kernel slide over your digit, multiply-add by multiply-add")
+        self.train_page = window.add_page(QT_TRANSLATE_NOOP("Pages", "Train"), self.slots[TRAIN_PAGE],
+                                          style.icon("train"),
+                                          QT_TRANSLATE_NOOP("Pages", "Train the design with live plots"))
+        self.draw_page = window.add_page(QT_TRANSLATE_NOOP("Pages", "Draw"), self.slots["draw"], style.icon("draw"),
+                                         QT_TRANSLATE_NOOP("Pages", "Draw a digit and watch the network classify it"))
+        self.slide_page = window.add_page(
+            QT_TRANSLATE_NOOP("Pages", "Kernel slide"), self.slots["slide"], style.icon("slide"),
+            QT_TRANSLATE_NOOP("Pages", "Watch a kernel slide over your digit, multiply-add by multiply-add"))
         self.importer = ImportModelCommand(window, self.hub)
         self.lessons_dock = LessonDock(window, window.document, window.settings, self.session, self.hub,
                                        window.confirm_discard)
@@ -145,7 +147,8 @@ class Workbench:
         if isinstance(default, ActiveModel):
             self.hub.set_active(default)
         else:
-            self.window.statusBar().showMessage(f"The pretrained model could not be loaded: {default}", 10000)
+            message = QCoreApplication.translate("Workbench", "The pretrained model could not be loaded: {problem}")
+            self.window.statusBar().showMessage(message.format(problem=default), 10000)
         self._ready = True
         self.actions.refresh()
         self.actions["show_previews"].setChecked(self.previews.shown)
@@ -263,8 +266,9 @@ class Workbench:
     def save_model_dialog(self) -> bool:
         active = self.hub.active
         name = file_stem(active.design.name if active else "", "model")
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save model", str(Path.home() / f"{name}.pt"),
-                                              MODEL_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self.window, QCoreApplication.translate("Workbench", "Save model"),
+                                              str(Path.home() / f"{name}.pt"),
+                                              QCoreApplication.translate("Workbench", MODEL_FILTER))
         if not path:
             return False
         path = path if path.endswith(".pt") else path + ".pt"
@@ -275,7 +279,8 @@ class Workbench:
         return True
 
     def load_model_dialog(self) -> bool:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Load model", str(Path.home()), MODEL_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, QCoreApplication.translate("Workbench", "Load model"),
+                                              str(Path.home()), QCoreApplication.translate("Workbench", MODEL_FILTER))
         return bool(path) and self.hub.load_model(path) is not None
 
     # ------------------------------------------------------------ closing

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 from playground.core.design import Design, DesignError
 from playground.core.fileio import WriteError
@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # the modules below import torch: each is imported where it i
     from playground.core.checkpoint import Checkpoint
     from playground.core.datasets import DatasetInfo
 
-DEFAULT_SOURCE = "pretrained default"
+DEFAULT_SOURCE = QT_TRANSLATE_NOOP("ActiveModel", "pretrained default")  # as written; shown translated
 
 
 @dataclass
@@ -61,13 +61,17 @@ class ActiveModel:
 
     def title(self) -> str:
         """Which network this is, in a few words: "LeNet-5 (edited, 2 blocks untrained)"."""
-        name = self.design.name or "Untitled"
+        translate = QCoreApplication.translate
+        name = self.design.name or translate("ActiveModel", "Untitled")
         if not self.edited:
-            return name if self.trained or self.untrained_blocks else f"{name} (not trained)"
+            return name if self.trained or self.untrained_blocks else translate("ActiveModel", "{name} (not trained)").format(
+                name=name)
         count = len(self.untrained_blocks)
         if not count:
-            return f"{name} (edited, trained weights)"
-        return f"{name} (edited, {count} block{'s' if count != 1 else ''} untrained)"
+            return translate("ActiveModel", "{name} (edited, trained weights)").format(name=name)
+        text = translate("ActiveModel", "{name} (edited, {count} block untrained)") if count == 1 else \
+            translate("ActiveModel", "{name} (edited, {count} blocks untrained)")
+        return text.format(name=name, count=count)
 
     @classmethod
     def from_info(cls, design: Design, model: nn.Module, source: str, info: DatasetInfo,
@@ -103,7 +107,7 @@ def load_default() -> ActiveModel | str:
         checkpoint = load_default_checkpoint()
     except CheckpointError as exc:
         return str(exc)
-    return ActiveModel.from_checkpoint(checkpoint, DEFAULT_SOURCE)
+    return ActiveModel.from_checkpoint(checkpoint, QCoreApplication.translate("ActiveModel", DEFAULT_SOURCE))
 
 
 @dataclass(frozen=True)
@@ -238,9 +242,10 @@ class ModelHub(QObject):
 
         model = build_model(design)
         if base is None:
-            return ActiveModel(design, model, f"{design.name}, not trained yet", trained=False)
+            return ActiveModel(design, model, self.tr("{name}, not trained yet").format(name=design.name),
+                               trained=False)
         untrained = carry_weights(base.model, model, base.untrained_blocks)
-        source = f"edited from {base.source}"
+        source = self.tr("edited from {source}").format(source=base.source)
         return ActiveModel(design, model, source, base.mean, base.std, list(base.class_names),
                            trained=not untrained, dataset=base.dataset, edited=True, untrained_blocks=untrained)
 
@@ -258,8 +263,9 @@ class ModelHub(QObject):
         try:
             active = self._build(design, base)
         except DesignError as exc:
-            source = self._active.source if self._active else "no model"
-            return f"{design.name} cannot be built yet ({exc}); the Draw page keeps the {source}."
+            source = self._active.source if self._active else self.tr("no model")
+            return self.tr("{name} cannot be built yet ({error}); the Draw page keeps the {source}.").format(
+                name=design.name, error=exc, source=source)
         self.set_active(active)
         return None
 
@@ -297,8 +303,8 @@ class ModelHub(QObject):
         checkpoint; the outcome goes out on `message`."""
         active = self._active
         if active is None:
-            self.message.emit("Could not save the model: there is no model yet: train one or load a checkpoint",
-                              "error")
+            self.message.emit(self.tr("Could not save the model: there is no model yet: train one or load a "
+                                      "checkpoint"), "error")
             return False
         metrics = active.metrics or {"source": active.source}
         from playground.core.checkpoint import CheckpointError, save_checkpoint
@@ -306,9 +312,9 @@ class ModelHub(QObject):
         try:
             save_checkpoint(path, active.design, active.model, active.config, metrics, active.dataset_info())
         except (CheckpointError, WriteError) as exc:
-            self.message.emit(f"Could not save the model: {exc}", "error")
+            self.message.emit(self.tr("Could not save the model: {error}").format(error=exc), "error")
             return False
-        self.message.emit(f"Saved the model to {path}", "success")
+        self.message.emit(self.tr("Saved the model to {path}").format(path=path), "success")
         return True
 
     def load_model(self, path: str | Path) -> Checkpoint | None:
@@ -325,9 +331,10 @@ class ModelHub(QObject):
             detail = f", {100 * accuracy:.1f}%" if isinstance(accuracy, (int, float)) else ""
             active = ActiveModel.from_checkpoint(checkpoint, f"{Path(path).name}{detail}")
         except CheckpointError as exc:
-            self.message.emit(f"Could not load the model: {exc}", "error")
+            self.message.emit(self.tr("Could not load the model: {error}").format(error=exc), "error")
             return None
         self.set_active(active)
-        self.message.emit(f"Loaded {Path(path).name}: {checkpoint.design.name}, trained on "
-                          f"{checkpoint.dataset.name}{detail}.", "success")
+        self.message.emit(self.tr("Loaded {file}: {name}, trained on {dataset}{detail}.").format(
+            file=Path(path).name, name=checkpoint.design.name, dataset=checkpoint.dataset.name, detail=detail),
+            "success")
         return checkpoint

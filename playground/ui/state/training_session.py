@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Signal
 
 from playground.core.design import Design
 from playground.core.events import (
@@ -41,7 +41,7 @@ if TYPE_CHECKING:  # torch comes with these: imported where used, after the wind
 # long (a few steps), 20 a second. Every step would cost the training thread and the
 # window time for detail nobody can see; on a GPU each report also waits for the device.
 REPORT_EVERY_S = 0.05
-LOADING_BLOCKED = "Stop training before loading another model."
+LOADING_BLOCKED = QT_TRANSLATE_NOOP("TrainingSession", "Stop training before loading another model.")
 
 
 class RunState(str, Enum):
@@ -230,11 +230,11 @@ class TrainingSession(QObject):
         self._started_at, self._ended_at = time.monotonic(), None
         self._paused_at, self._paused_total = None, 0.0
         self.latest_step, self.samples_per_s, self.fraction = None, 0.0, 0.0
-        self._run_id = self._add_run(RunRecord(design.name or "Untitled", request.dataset_title, request.params,
+        self._run_id = self._add_run(RunRecord(design.name or self.tr("Untitled"), request.dataset_title, request.params,
                                                request.macs, None, 0, 0.0, request.device))
         before = self.hub.active
         self._before = before if before is not None and before.trained and before.val_acc is not None else None
-        self.hub.set_loading_blocked(LOADING_BLOCKED)
+        self.hub.set_loading_blocked(self.tr(LOADING_BLOCKED))
         self.job.start(make_trainer)
         self._set_state(RunState.PREPARING)
         return True
@@ -305,8 +305,9 @@ class TrainingSession(QObject):
         if self._trainer is not None:
             self._history = self._trainer.history[:e.epoch]  # appended before the event was sent
         if self._started is not None:
-            self._publish(e.state_dict, f"training: {self.design.name}, epoch {e.epoch}/{e.epochs}, "
-                                        f"{100 * e.val_acc:.1f}%", replace=False)
+            source = self.tr("training: {name}, epoch {epoch}/{epochs}, {accuracy}%").format(
+                name=self.design.name, epoch=e.epoch, epochs=e.epochs, accuracy=f"{100 * e.val_acc:.1f}")
+            self._publish(e.state_dict, source, replace=False)
         best = max((row["val_acc"] for row in self._history), default=e.val_acc)
         self._update_run(best_val_acc=best, epochs=e.epoch, duration_s=self.elapsed())
         self.epochEnded.emit(e)
@@ -315,8 +316,9 @@ class TrainingSession(QObject):
         self._result = e
         if e.epochs_done > 0:
             last = 100 * (e.last_val_acc or 0.0)
-            source = (f"trained: {self.design.name}, {e.epochs_done} epoch{'s' if e.epochs_done != 1 else ''}, "
-                      f"{last:.1f}%")
+            source = (self.tr("trained: {name}, {count} epoch, {accuracy}%") if e.epochs_done == 1 else
+                      self.tr("trained: {name}, {count} epochs, {accuracy}%")).format(
+                name=self.design.name, count=e.epochs_done, accuracy=f"{last:.1f}")
             self._publish(e.state_dict, source, replace=True)
             self._keep_the_better(e.last_val_acc)
         self._update_run(status="stopped" if e.stopped else "finished", duration_s=e.duration_s,
