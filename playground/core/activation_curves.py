@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
+from playground.core.i18n import _
+
 __all__ = ["Curve", "activation_curve", "has_curve"]
 
 LEAKY_SLOPE = 0.01  # torch.nn.LeakyReLU's default negative_slope
@@ -81,7 +83,7 @@ class Curve:
         return max(self.slopes)
 
     def slope_text(self) -> str:
-        return f"largest slope {self.max_slope:.3g}"
+        return _("largest slope {slope}").format(slope=f"{self.max_slope:.3g}")
 
 
 def has_curve(kind: str) -> bool:

@@ -114,3 +114,11 @@ def test_the_cli_speaks_the_locale_and_lang_overrides_it(tmp_path: Path) -> None
     assert "不存在" in error("--screenshot", str(missing), lang="zh_CN.UTF-8")
     assert "does not exist" in error("--screenshot", str(missing), lang="en_US.UTF-8")
     assert "不存在" in error("gui", "--lang", "zh_CN", "--screenshot", str(missing), lang="en_US.UTF-8")
+
+
+def test_every_sub_command_takes_lang_after_its_name() -> None:
+    env = {"LANG": "en_US.UTF-8", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO)}
+    done = subprocess.run([sys.executable, "-m", "playground", "summary", "--lang", "zh_CN",
+                           str(REPO / "examples" / "lenet5.json")], capture_output=True, text=True, env=env, cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    assert "参数量" in done.stdout

@@ -252,6 +252,7 @@ class MainWindow(Retranslating, QMainWindow):
         """Every text of the window in the interface language: menus and commands, tabs,
         dock titles, the status bar's totals, the title (Retranslating calls it again on
         a language switch)."""
+        self.document.reanalyse()  # first: the pages then show block errors in the new language
         self._retranslate_bars()
         self._update_undo_actions()  # the texts above, plus the step Undo/Redo would take
         self._retranslate_window()
