@@ -4,12 +4,13 @@ One forward pass with hooks (`inspect_model.inspect`) captures every block's out
 module turns those outputs into what a preview draws: a few channels of a feature map as
 tiles scaled to [0, 1], a flat output as a strip of bars, and for the last block the
 class probabilities. The design editor's block previews and the Draw page's network
-overview both read these, so neither runs the network again for the same drawing.
+overview both read these, so neither runs the network again for the same drawing. The
+records themselves, and the kinds and limits, live in `core/preview_types.py`, which
+imports no torch (the Design page paints before torch is loaded).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Mapping, Sequence
 
@@ -20,39 +21,10 @@ import torch.nn as nn
 from playground.core.builder import build_model
 from playground.core.design import Design
 from playground.core.inspect_model import BlockRef, Inspection, block_modules, fit_input, inspect
+from playground.core.preview_types import (  # noqa: F401 - the kinds and limits are read from here too
+    BARS, EDITOR_BARS, EDITOR_TILES, MAPS, PREVIEW_MACS_LIMIT, PROBABILITIES, BlockPreview, NetworkPreview)
 
-MAPS, BARS, PROBABILITIES = "maps", "bars", "probabilities"
-EDITOR_TILES = 4  # channels a block card shows
-EDITOR_BARS = 32  # bars a block card shows
-PREVIEW_MACS_LIMIT = 1_000_000_000  # block previews are on by default up to this many multiply-adds
 SAMPLE_INDEX = 0  # which validation digit stands in while nothing is drawn
-
-
-@dataclass(frozen=True)
-class BlockPreview:
-    """One block's output for one sample, ready to draw.
-
-    `kind` is MAPS (`values` is (n, h, w), each channel scaled to [0, 1] over its own
-    range), BARS (`values` is (n,), scaled over the output's range) or PROBABILITIES
-    (`values` is the class probabilities). `lows`/`highs` are the raw range of each shown
-    channel (one entry for bars); `channels` counts all of the output's channels or units.
-    """
-
-    block_id: str
-    kind: str
-    values: np.ndarray
-    lows: np.ndarray
-    highs: np.ndarray
-    channels: int
-
-
-@dataclass(frozen=True)
-class NetworkPreview:
-    """Previews of every watched block for one sample, and the class probabilities."""
-
-    blocks: dict[str, BlockPreview]
-    probabilities: np.ndarray
-    trained: bool
 
 
 def block_preview(block_id: str, output: torch.Tensor, max_tiles: int, max_bars: int) -> BlockPreview:

@@ -9,10 +9,11 @@ CLI can print them. See `playground.core.trainer` for when each one is sent.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Union
+from typing import TYPE_CHECKING, Callable, Union
 
-import numpy as np
-import torch
+if TYPE_CHECKING:  # annotations only: the window imports events before torch is loaded
+    import numpy as np
+    import torch
 
 
 BYTES = "bytes"

@@ -161,159 +161,159 @@
     </message>
     <message>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>新建(&amp;N)</translation>
     </message>
     <message>
         <source>Start a new, empty design</source>
-        <translation type="unfinished"></translation>
+        <translation>开始一个新的空设计</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开(&amp;O)…</translation>
     </message>
     <message>
         <source>Open a design file</source>
-        <translation type="unfinished"></translation>
+        <translation>打开设计文件</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>Save the design</source>
-        <translation type="unfinished"></translation>
+        <translation>保存设计</translation>
     </message>
     <message>
         <source>Save &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
         <source>Save under a new name</source>
-        <translation type="unfinished"></translation>
+        <translation>以新名字保存</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>Quit CNN Playground</source>
-        <translation type="unfinished"></translation>
+        <translation>退出 CNN Playground</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <source>Undo the last edit</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销上一次编辑</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
         <source>Redo the edit undone last</source>
-        <translation type="unfinished"></translation>
+        <translation>重做最近撤销的编辑</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>重做</translation>
     </message>
     <message>
         <source>&amp;Filter Layers</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选层(&amp;F)</translation>
     </message>
     <message>
         <source>Filter the layer palette (Enter adds the first match)</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选层面板（Enter 添加第一个匹配项）</translation>
     </message>
     <message>
         <source>&amp;Reset Layout</source>
-        <translation type="unfinished"></translation>
+        <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
         <source>Put the panels back where they started</source>
-        <translation type="unfinished"></translation>
+        <translation>把各面板放回最初的位置</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
         <source>List all keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>列出所有键盘快捷键</translation>
     </message>
     <message>
         <source>&amp;About CNN Playground</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 CNN Playground(&amp;A)</translation>
     </message>
     <message>
         <source>Save &amp;Model…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存模型(&amp;M)…</translation>
     </message>
     <message>
         <source>Save the active model (design, weights, metrics) as a checkpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>把当前模型（设计、权重、指标）保存为检查点</translation>
     </message>
     <message>
         <source>&amp;Load Model…</source>
-        <translation type="unfinished"></translation>
+        <translation>加载模型(&amp;L)…</translation>
     </message>
     <message>
         <source>Load a checkpoint and make it the active model</source>
-        <translation type="unfinished"></translation>
+        <translation>加载检查点并设为当前模型</translation>
     </message>
     <message>
         <source>&amp;Import PyTorch Model…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入 PyTorch 模型(&amp;I)…</translation>
     </message>
     <message>
         <source>Turn a torchvision model or a PyTorch module into a design</source>
-        <translation type="unfinished"></translation>
+        <translation>把 torchvision 模型或 PyTorch 模块变成设计</translation>
     </message>
     <message>
         <source>Go to &amp;Design</source>
-        <translation type="unfinished"></translation>
+        <translation>转到设计页(&amp;D)</translation>
     </message>
     <message>
         <source>Show the Design page</source>
-        <translation type="unfinished"></translation>
+        <translation>显示设计页</translation>
     </message>
     <message>
         <source>Go to &amp;Train</source>
-        <translation type="unfinished"></translation>
+        <translation>转到训练页(&amp;T)</translation>
     </message>
     <message>
         <source>Show the Train page</source>
-        <translation type="unfinished"></translation>
+        <translation>显示训练页</translation>
     </message>
     <message>
         <source>Go to D&amp;raw</source>
-        <translation type="unfinished"></translation>
+        <translation>转到绘制页(&amp;R)</translation>
     </message>
     <message>
         <source>Show the Draw page</source>
-        <translation type="unfinished"></translation>
+        <translation>显示绘制页</translation>
     </message>
     <message>
         <source>Go to &amp;Kernel Slide</source>
-        <translation type="unfinished"></translation>
+        <translation>转到卷积滑动页(&amp;K)</translation>
     </message>
     <message>
         <source>Show the Kernel slide page</source>
-        <translation type="unfinished"></translation>
+        <translation>显示卷积滑动页</translation>
     </message>
     <message>
         <source>Block &amp;Previews</source>
-        <translation type="unfinished"></translation>
+        <translation>模块预览(&amp;P)</translation>
     </message>
     <message>
         <source>Show on every block what it makes of the input sample</source>
-        <translation type="unfinished"></translation>
+        <translation>在每个模块上显示它对输入样本的处理结果</translation>
     </message>
     <message>
         <source>&amp;Train</source>
@@ -321,31 +321,31 @@
     </message>
     <message>
         <source>Train, pause or resume (on the Train page)</source>
-        <translation type="unfinished"></translation>
+        <translation>训练、暂停或继续（在训练页）</translation>
     </message>
     <message>
         <source>&amp;Lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>课程(&amp;L)</translation>
     </message>
     <message>
         <source>Hands-on lessons that check your design as you edit</source>
-        <translation type="unfinished"></translation>
+        <translation>动手课程：边编辑边检查你的设计</translation>
     </message>
     <message>
         <source>&amp;Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止(&amp;S)</translation>
     </message>
     <message>
         <source>Stop training and keep the weights so far (on the Train page)</source>
-        <translation type="unfinished"></translation>
+        <translation>停止训练并保留目前的权重（在训练页）</translation>
     </message>
     <message>
         <source>Run on Several &amp;GPUs/Machines…</source>
-        <translation type="unfinished"></translation>
+        <translation>在多个 GPU/多台机器上运行(&amp;G)…</translation>
     </message>
     <message>
         <source>The torchrun command for this design and settings, and a job folder to copy to a cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>这个设计和设置的 torchrun 命令，以及一个可复制到集群的作业文件夹</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -365,7 +365,7 @@
     </message>
     <message>
         <source> or </source>
-        <translation type="unfinished"></translation>
+        <translation> 或 </translation>
     </message>
 </context>
 <context>
@@ -377,6 +377,33 @@
     <message>
         <source>f′ max {value}</source>
         <translation>f′ 最大 {value}</translation>
+    </message>
+</context>
+<context>
+    <name>ActiveModel</name>
+    <message>
+        <source>pretrained default</source>
+        <translation>预训练的默认模型</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>{name} (not trained)</source>
+        <translation>{name}（未训练）</translation>
+    </message>
+    <message>
+        <source>{name} (edited, trained weights)</source>
+        <translation>{name}（已编辑，训练过的权重）</translation>
+    </message>
+    <message>
+        <source>{name} (edited, {count} block untrained)</source>
+        <translation>{name}（已编辑，{count} 个模块未训练）</translation>
+    </message>
+    <message>
+        <source>{name} (edited, {count} blocks untrained)</source>
+        <translation>{name}（已编辑，{count} 个模块未训练）</translation>
     </message>
 </context>
 <context>
@@ -396,6 +423,21 @@
     <message>
         <source>Connections</source>
         <translation>连接数</translation>
+    </message>
+</context>
+<context>
+    <name>Autosave</name>
+    <message>
+        <source>Autosave failed: {error}</source>
+        <translation>自动保存失败：{error}</translation>
+    </message>
+    <message>
+        <source>{folder} is a file, not a folder</source>
+        <translation>{folder} 是文件，不是文件夹</translation>
+    </message>
+    <message>
+        <source>cannot write in {folder} ({error})</source>
+        <translation>无法写入 {folder}（{error}）</translation>
     </message>
 </context>
 <context>
@@ -623,6 +665,77 @@
     <message>
         <source>in memory</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DesignDocument</name>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>this design has no file yet; use Save As</source>
+        <translation>这个设计还没有文件；请用“另存为”</translation>
+    </message>
+    <message>
+        <source>Insert {type}</source>
+        <translation>插入 {type}</translation>
+    </message>
+    <message>
+        <source>Delete {type}</source>
+        <translation>删除 {type}</translation>
+    </message>
+    <message>
+        <source>Move {type}</source>
+        <translation>移动 {type}</translation>
+    </message>
+    <message>
+        <source>Duplicate {type}</source>
+        <translation>为 {type} 创建副本</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>默认值</translation>
+    </message>
+    <message>
+        <source>Set {name} = {value}</source>
+        <translation>设置 {name} = {value}</translation>
+    </message>
+    <message>
+        <source>Rename block</source>
+        <translation>重命名模块</translation>
+    </message>
+    <message>
+        <source>Set input to {shape}</source>
+        <translation>把输入设为 {shape}</translation>
+    </message>
+    <message>
+        <source>Rename design</source>
+        <translation>重命名设计</translation>
+    </message>
+    <message>
+        <source>Edit description</source>
+        <translation>编辑描述</translation>
+    </message>
+    <message>
+        <source>Add branch</source>
+        <translation>添加分支</translation>
+    </message>
+    <message>
+        <source>Remove branch {number}</source>
+        <translation>删除分支 {number}</translation>
+    </message>
+    <message>
+        <source>Wrap {type} in {kind}</source>
+        <translation>把 {type} 放入 {kind}</translation>
+    </message>
+    <message>
+        <source>Ungroup {type}</source>
+        <translation>取消 {type} 分组</translation>
+    </message>
+    <message>
+        <source>The design is locked</source>
+        <translation>设计已锁定</translation>
     </message>
 </context>
 <context>
@@ -1034,58 +1147,80 @@ drop a block to project</source>
     </message>
 </context>
 <context>
+    <name>ImportJob</name>
+    <message>
+        <source>{name}: its output shape cannot be worked out</source>
+        <translation>{name}：无法算出它的输出形状</translation>
+    </message>
+</context>
+<context>
+    <name>ImportModelCommand</name>
+    <message>
+        <source>Opened {what} as a new design</source>
+        <translation>已将 {what} 作为新设计打开</translation>
+    </message>
+    <message>
+        <source>{name}, weights from {file}</source>
+        <translation>{name}，权重来自 {file}</translation>
+    </message>
+</context>
+<context>
     <name>ImportModelDialog</name>
     <message>
         <source>Import PyTorch model</source>
-        <translation type="unfinished"></translation>
+        <translation>导入 PyTorch 模型</translation>
     </message>
     <message>
         <source>torchvision:NAME for a torchvision classifier, or module:package.module:ClassOrFactory for any nn.Module built without arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>torchvision:NAME 表示 torchvision 的分类模型；module:package.module:ClassOrFactory 表示任何不带参数即可构建的 nn.Module</translation>
     </message>
     <message>
         <source>C,H,W, e.g. 3,224,224 (torchvision: optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>C,H,W，例如 3,224,224（torchvision：可省略）</translation>
     </message>
     <message>
         <source>optional: a state_dict file (.pt, .pth)</source>
-        <translation type="unfinished"></translation>
+        <translation>可选：state_dict 文件（.pt、.pth）</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>模型</translation>
     </message>
     <message>
         <source>Input</source>
-        <translation type="unfinished">输入</translation>
+        <translation>输入</translation>
     </message>
     <message>
         <source>Weights</source>
-        <translation type="unfinished">权重</translation>
+        <translation>权重</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入</translation>
     </message>
     <message>
         <source>Name a model first, e.g. torchvision:resnet18</source>
-        <translation type="unfinished"></translation>
+        <translation>请先填写模型，例如 torchvision:resnet18</translation>
     </message>
     <message>
         <source>Importing {source}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导入 {source}…</translation>
     </message>
     <message>
         <source>the import failed</source>
-        <translation type="unfinished"></translation>
+        <translation>导入失败</translation>
     </message>
     <message>
         <source>Weights to load</source>
-        <translation type="unfinished"></translation>
+        <translation>要加载的权重</translation>
+    </message>
+    <message>
+        <source>PyTorch weights (*.pt *.pth);;All files (*)</source>
+        <translation>PyTorch 权重 (*.pt *.pth);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -1583,40 +1718,245 @@ drop a block to project</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Layers</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查器</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Examples</source>
-        <translation type="unfinished"></translation>
+        <translation>示例(&amp;E)</translation>
     </message>
     <message>
         <source>Clear Recent Files</source>
-        <translation type="unfinished"></translation>
+        <translation>清除最近文件</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Opened design</source>
+        <translation>打开的设计</translation>
     </message>
     <message>
         <source>Autosave is off: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>自动保存已关闭：{reason}</translation>
+    </message>
+    <message>
+        <source>Open the {name} example</source>
+        <translation>打开示例 {name}</translation>
+    </message>
+    <message>
+        <source>open another design</source>
+        <translation>打开另一个设计</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>“{name}” has changes that are not saved.
+Save them first?</source>
+        <translation>“{name}”有未保存的更改。
+先保存吗？</translation>
+    </message>
+    <message>
+        <source>New design: drag layers from the palette</source>
+        <translation>新设计：从层面板拖入层</translation>
+    </message>
+    <message>
+        <source>Designs (*.json);;All files (*)</source>
+        <translation>设计 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open design</source>
+        <translation>打开设计</translation>
+    </message>
+    <message>
+        <source>Cannot open design</source>
+        <translation>无法打开设计</translation>
+    </message>
+    <message>
+        <source>Opened {name}</source>
+        <translation>已打开 {name}</translation>
+    </message>
+    <message>
+        <source>Cannot open example</source>
+        <translation>无法打开示例</translation>
+    </message>
+    <message>
+        <source>Opened the {name} example</source>
+        <translation>已打开示例 {name}</translation>
+    </message>
+    <message>
+        <source>Save design as</source>
+        <translation>设计另存为</translation>
+    </message>
+    <message>
+        <source>Cannot save design</source>
+        <translation>无法保存设计</translation>
+    </message>
+    <message>
+        <source>Saved {name}</source>
+        <translation>已保存 {name}</translation>
+    </message>
+    <message>
+        <source>Could not reopen {name}: {error}</source>
+        <translation>无法重新打开 {name}：{error}</translation>
+    </message>
+    <message>
+        <source>Could not restore the last design: {error}</source>
+        <translation>无法恢复上次的设计：{error}</translation>
     </message>
     <message>
         <source>{count} damaged autosave(s) could not be read and were set aside: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 个损坏的自动保存无法读取，已移到一旁：{name}</translation>
+    </message>
+    <message>
+        <source>Recover unsaved changes?</source>
+        <translation>恢复未保存的更改吗？</translation>
+    </message>
+    <message>
+        <source>CNN Playground did not close normally. Unsaved changes to “{name}” were autosaved at {when}.
+
+Recover them?</source>
+        <translation>CNN Playground 上次没有正常关闭。“{name}”的未保存更改已在 {when} 自动保存。
+
+要恢复吗？</translation>
+    </message>
+    <message>
+        <source>Recovered unsaved changes to {name}</source>
+        <translation>已恢复 {name} 的未保存更改</translation>
+    </message>
+    <message>
+        <source>close the window</source>
+        <translation>关闭窗口</translation>
+    </message>
+    <message>
+        <source>About CNN Playground</source>
+        <translation>关于 CNN Playground</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Build a convolutional network from blocks, watch every shape and parameter count update as you go, train it, and see what it sees.&lt;/p&gt;&lt;p&gt;Designs are plain JSON files; every number matches what PyTorch builds.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;用模块搭建卷积神经网络，边搭边看每个形状和参数量的变化，训练它，并看看它看到了什么。&lt;/p&gt;&lt;p&gt;设计是普通的 JSON 文件；每个数字都与 PyTorch 构建的结果一致。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>按键</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{params}&lt;/b&gt; params ({trainable} trainable)</source>
+        <translation>&lt;b&gt;{params}&lt;/b&gt; 个参数（{trainable} 个可训练）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{params}&lt;/b&gt; params</source>
+        <translation>&lt;b&gt;{params}&lt;/b&gt; 个参数</translation>
+    </message>
+    <message>
+        <source>{params} parameters, {trainable} trainable</source>
+        <translation>{params} 个参数，其中 {trainable} 个可训练</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{macs}&lt;/b&gt; MACs</source>
+        <translation>&lt;b&gt;{macs}&lt;/b&gt; 次乘加</translation>
+    </message>
+    <message>
+        <source>{macs} multiply-accumulates per image ({flops} FLOPs)</source>
+        <translation>每张图像 {macs} 次乘加运算（{flops} FLOPs）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{size}&lt;/b&gt; weights</source>
+        <translation>权重 &lt;b&gt;{size}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Memory for the weights as float32</source>
+        <translation>以 float32 存放权重所需的内存</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Every block has a valid shape</source>
+        <translation>每个模块都有有效的形状</translation>
+    </message>
+    <message>
+        <source>{count} error</source>
+        <translation>{count} 个错误</translation>
+    </message>
+    <message>
+        <source>{count} errors</source>
+        <translation>{count} 个错误</translation>
+    </message>
+    <message>
+        <source>incomplete</source>
+        <translation>不完整</translation>
+    </message>
+    <message>
+        <source>Not now: {reason}</source>
+        <translation>现在不行：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ModelHub</name>
+    <message>
+        <source>{name}, not trained yet</source>
+        <translation>{name}，尚未训练</translation>
+    </message>
+    <message>
+        <source>edited from {source}</source>
+        <translation>由{source}编辑而来</translation>
+    </message>
+    <message>
+        <source>no model</source>
+        <translation>没有模型</translation>
+    </message>
+    <message>
+        <source>{name} cannot be built yet ({error}); the Draw page keeps the {source}.</source>
+        <translation>{name} 还无法构建（{error}）；绘制页继续使用{source}。</translation>
+    </message>
+    <message>
+        <source>Could not save the model: there is no model yet: train one or load a checkpoint</source>
+        <translation>无法保存模型：还没有模型，请先训练一个或加载检查点</translation>
+    </message>
+    <message>
+        <source>Could not save the model: {error}</source>
+        <translation>无法保存模型：{error}</translation>
+    </message>
+    <message>
+        <source>Saved the model to {path}</source>
+        <translation>模型已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Could not load the model: {error}</source>
+        <translation>无法加载模型：{error}</translation>
+    </message>
+    <message>
+        <source>Loaded {file}: {name}, trained on {dataset}{detail}.</source>
+        <translation>已加载 {file}：{name}，在 {dataset} 上训练{detail}。</translation>
     </message>
 </context>
 <context>
@@ -1749,6 +2089,44 @@ drop a block to project</source>
     </message>
 </context>
 <context>
+    <name>PageSlot</name>
+    <message>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>Design</source>
+        <translation>设计</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Train the design with live plots</source>
+        <translation>训练设计，实时显示曲线</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>绘制</translation>
+    </message>
+    <message>
+        <source>Draw a digit and watch the network classify it</source>
+        <translation>手写一个数字，看网络如何分类</translation>
+    </message>
+    <message>
+        <source>Kernel slide</source>
+        <translation>卷积滑动</translation>
+    </message>
+    <message>
+        <source>Watch a kernel slide over your digit, multiply-add by multiply-add</source>
+        <translation>看卷积核在你的数字上滑动，一次次乘加</translation>
+    </message>
+</context>
+<context>
     <name>PairEditor</name>
     <message>
         <source>height</source>
@@ -1836,7 +2214,7 @@ best validation accuracy {acc:.2f}%</source>
     </message>
     <message>
         <source>Open design</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">打开设计</translation>
     </message>
     <message>
         <source>Open the run&apos;s design as a new untitled design</source>
@@ -2220,6 +2598,13 @@ Click to see which outputs it feeds.</source>
     </message>
 </context>
 <context>
+    <name>StartupLoader</name>
+    <message>
+        <source>loading failed (the terminal shows why)</source>
+        <translation>加载失败（原因见终端）</translation>
+    </message>
+</context>
+<context>
     <name>SummaryTable</name>
     <message>
         <source>Block</source>
@@ -2364,10 +2749,45 @@ Click to see which outputs it feeds.</source>
     </message>
 </context>
 <context>
-    <name>window</name>
+    <name>TrainingSession</name>
     <message>
-        <source>Opened {what} as a new design</source>
-        <translation type="unfinished"></translation>
+        <source>Stop training before loading another model.</source>
+        <translation>加载其他模型前请先停止训练。</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>training: {name}, epoch {epoch}/{epochs}, {accuracy}%</source>
+        <translation>训练中：{name}，epoch {epoch}/{epochs}，{accuracy}%</translation>
+    </message>
+    <message>
+        <source>trained: {name}, {count} epoch, {accuracy}%</source>
+        <translation>已训练：{name}，{count} 个 epoch，{accuracy}%</translation>
+    </message>
+    <message>
+        <source>trained: {name}, {count} epochs, {accuracy}%</source>
+        <translation>已训练：{name}，{count} 个 epoch，{accuracy}%</translation>
+    </message>
+</context>
+<context>
+    <name>Workbench</name>
+    <message>
+        <source>Models (*.pt);;All files (*)</source>
+        <translation>模型 (*.pt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The pretrained model could not be loaded: {problem}</source>
+        <translation>无法加载预训练模型：{problem}</translation>
+    </message>
+    <message>
+        <source>Save model</source>
+        <translation>保存模型</translation>
+    </message>
+    <message>
+        <source>Load model</source>
+        <translation>加载模型</translation>
     </message>
 </context>
 <context>

@@ -31,3 +31,22 @@ def test_sigmoid_slope_never_exceeds_a_quarter_and_relu_is_one_where_on() -> Non
     assert {round(s, 9) for x, s in zip(relu.xs, relu.slopes) if abs(x) > 1e-9} == {0.0, 1.0}
     assert activation_curve("Tanh").max_slope == pytest.approx(1.0)
     assert not has_curve("Softmax") and has_curve("GELU")
+
+
+@pytest.mark.parametrize("kind", ["ReLU", "LeakyReLU", "PReLU", "ELU", "GELU", "SiLU", "Mish", "Sigmoid", "Tanh",
+                                  "ReLU6", "Hardsigmoid", "Hardswish"])
+def test_each_curve_is_what_the_kinds_torch_module_and_autograd_compute(kind: str) -> None:
+    """The closed forms (no torch at start-up) equal the module's output and autograd's
+    slope at every sampled point, kinks included (torch keeps 1/6 as a float32)."""
+    import torch
+
+    from playground.core.layers import CATALOGUE
+
+    curve = activation_curve(kind)
+    assert has_curve(kind) and len(curve.xs) == 241 and 0.0 in curve.xs
+    module = CATALOGUE[kind].call({}, (1,)).build().double()
+    x = torch.tensor(curve.xs, dtype=torch.float64, requires_grad=True)
+    y = module(x.view(1, -1)).view(-1)
+    (slope,) = torch.autograd.grad(y.sum(), x)
+    assert curve.ys == pytest.approx(y.tolist(), abs=1e-12)
+    assert curve.slopes == pytest.approx(slope.tolist(), abs=1e-7)

@@ -199,14 +199,16 @@ def no_leaked_threads_or_timers(monkeypatch: pytest.MonkeyPatch) -> Any:
 
 @pytest.fixture
 def workbench(qtbot):
-    """The whole window with every page, started as `cnn-playground` starts it, at 1280x800."""
+    """The whole window with every page, started as `cnn-playground` starts it (the pages
+    that need torch load after the first paint), at 1280x800, once every page is built."""
     from playground.ui.shell.workbench import Workbench
 
-    bench = Workbench()
+    bench = Workbench(background=True)
     qtbot.addWidget(bench.window)
     bench.start_session()
     bench.window.resize(1280, 800)
     bench.window.show()
     qtbot.waitExposed(bench.window)
+    bench.wait_until_ready()
     yield bench
     bench.window.close()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractScrollArea, QApplication, QFrame, QHBoxL
                                QWidget)
 
 from playground.core.design import DesignError, ListPath, can_ungroup, get_block, get_list, has_branches, without_ids
-from playground.core.block_preview import BlockPreview, NetworkPreview
+from playground.core.preview_types import BlockPreview, NetworkPreview
 from playground.core.layers import CATALOGUE, group_text
 from playground.ui.widgets import style
 from playground.core.text import format_int, shape_str

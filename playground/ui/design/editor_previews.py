@@ -12,7 +12,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap
 
-from playground.core.block_preview import MAPS, PROBABILITIES, BlockPreview, NetworkPreview
+from playground.core.preview_types import MAPS, PROBABILITIES, BlockPreview, NetworkPreview
 from playground.ui.widgets import style
 from playground.ui.widgets.tile_grid import SEQUENTIAL, colourise, rgb_image
 

@@ -3,7 +3,8 @@
 `WINDOW_ACTIONS` are MainWindow's (handlers are its methods), `EDIT_ACTIONS` the Design
 page's (declared by the page, edit_actions.py; handlers are DesignEditor methods) and
 `WORKBENCH_ACTIONS` those the assembled app adds: model files, page switching and
-training (handlers are Workbench attributes). From these specs the window builds its
+training (handlers are Workbench attributes; those that act on a network or a page that
+needs torch are off, `enabled_when="ready"`, until the start has loaded it). From these specs the window builds its
 menus (`MENUS`), its toolbar (`TOOLBAR`), the editor its context menu, and Help ▸ Keyboard
 Shortcuts its list (`shortcut_specs`); README's "Keyboard shortcuts" table is checked
 against them by the tests.
@@ -59,14 +60,14 @@ WORKBENCH_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("save_model", QT_TRANSLATE_NOOP("Actions", "Save &Model…"), "save_model_dialog",
                shortcuts=("Ctrl+Alt+S",), icon="save",
                tip=QT_TRANSLATE_NOOP("Actions", "Save the active model (design, weights, metrics) as a checkpoint"),
-               menu="file", group="model"),
+               menu="file", group="model", enabled_when="ready"),
     ActionSpec("load_model", QT_TRANSLATE_NOOP("Actions", "&Load Model…"), "load_model_dialog",
                shortcuts=("Ctrl+Alt+O",), icon="open",
                tip=QT_TRANSLATE_NOOP("Actions", "Load a checkpoint and make it the active model"),
-               menu="file", group="model"),
+               menu="file", group="model", enabled_when="ready"),
     ActionSpec("import_model", QT_TRANSLATE_NOOP("Actions", "&Import PyTorch Model…"), "importer.open",
                tip=QT_TRANSLATE_NOOP("Actions", "Turn a torchvision model or a PyTorch module into a design"),
-               menu="file", group="import"),
+               menu="file", group="import", enabled_when="ready"),
     ActionSpec("go_design", QT_TRANSLATE_NOOP("Actions", "Go to &Design"), "window.show_page", args=(DESIGN_PAGE,),
                shortcuts=("Ctrl+1",), tip=QT_TRANSLATE_NOOP("Actions", "Show the Design page"), menu="view",
                group="pages"),
@@ -81,18 +82,20 @@ WORKBENCH_ACTIONS: tuple[ActionSpec, ...] = (
                group="pages"),
     ActionSpec("show_previews", QT_TRANSLATE_NOOP("Actions", "Block &Previews"), "toggle_previews",
                tip=QT_TRANSLATE_NOOP("Actions", "Show on every block what it makes of the input sample"),
-               menu="view", group="previews", checkable=True),
-    ActionSpec("train", QT_TRANSLATE_NOOP("Actions", "&Train"), "training.train_button.click", shortcuts=("Ctrl+T",),
-               tip=QT_TRANSLATE_NOOP("Actions", "Train, pause or resume (on the Train page)"), page=TRAIN_PAGE),
+               menu="view", group="previews", checkable=True, enabled_when="ready"),
+    ActionSpec("train", QT_TRANSLATE_NOOP("Actions", "&Train"), "press_train", shortcuts=("Ctrl+T",),
+               tip=QT_TRANSLATE_NOOP("Actions", "Train, pause or resume (on the Train page)"), page=TRAIN_PAGE,
+               enabled_when="ready"),
     ActionSpec("lessons", QT_TRANSLATE_NOOP("Actions", "&Lessons"), "lessons_dock.reveal",
                tip=QT_TRANSLATE_NOOP("Actions", "Hands-on lessons that check your design as you edit"),
                menu="help", group="lessons"),
-    ActionSpec("stop", QT_TRANSLATE_NOOP("Actions", "&Stop"), "training.stop_button.click", shortcuts=("Ctrl+.",),
+    ActionSpec("stop", QT_TRANSLATE_NOOP("Actions", "&Stop"), "press_stop", shortcuts=("Ctrl+.",),
                tip=QT_TRANSLATE_NOOP("Actions", "Stop training and keep the weights so far (on the Train page)"),
-               page=TRAIN_PAGE),
-    ActionSpec("distributed", QT_TRANSLATE_NOOP("Actions", "Run on Several &GPUs/Machines…"), "torchrun.open",
+               page=TRAIN_PAGE, enabled_when="ready"),
+    ActionSpec("distributed", QT_TRANSLATE_NOOP("Actions", "Run on Several &GPUs/Machines…"), "open_torchrun",
                tip=QT_TRANSLATE_NOOP("Actions", "The torchrun command for this design and settings, and a job "
-                                                "folder to copy to a cluster"), menu="train", group="distributed"),
+                                                "folder to copy to a cluster"), menu="train", group="distributed",
+               enabled_when="ready"),
 )
 
 MENUS: tuple[MenuSpec, ...] = (

@@ -1,9 +1,11 @@
 """Starting the application: the QApplication, the window, and the screenshot mode.
 
-`run_gui` is what `cnn-playground` runs. `save_screenshot` opens the window on throwaway
-settings and data folders (so neither the person's last session nor an autosave changes
-what it shows, and it leaves nothing of theirs changed), loads the opening design with its first
-convolution selected, renders it and writes a PNG.
+`run_gui` is what `cnn-playground` runs: the window shows before torch is imported, and
+the pages that need it follow (the Workbench's background start). `save_screenshot` opens
+the window on throwaway settings and data folders (so neither the person's last session
+nor an autosave changes what it shows, and it leaves nothing of theirs changed), loads the
+opening design with its first convolution selected, waits for every page and the block
+previews, renders it and writes a PNG.
 """
 
 from __future__ import annotations
@@ -60,7 +62,7 @@ def run_gui(design_path: str | None = None, language: str | None = None) -> int:
     app = create_application(language=language)
     # Ctrl+C in the terminal ends the app at once; autosave has the unsaved work.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
-    workbench = Workbench()
+    workbench = Workbench(background=True)
     workbench.start_session(design_path)  # before showing: no flash of the default design
     workbench.window.show()
     return app.exec()
@@ -95,13 +97,14 @@ def save_screenshot(path: str | Path, design_path: str | None = None,
     app = create_application(language=language or system_language())
     with tempfile.TemporaryDirectory(prefix="cnn-playground-shot-") as scratch:
         settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
-        bench = Workbench(settings=settings, data_dir=Path(scratch) / "data")
+        bench = Workbench(settings=settings, data_dir=Path(scratch) / "data", background=True)
         window = bench.window
         if design_path:  # else the window opened the default example itself
             window.document.load(design_path)
         window.resize(*size)
         window.show()
         app.processEvents()
+        bench.wait_until_ready()  # the picture shows the finished window, every page built
         first_conv = next((b.id for _, b in walk(window.document.design) if b.type == "Conv2d"), "")
         window.document.select(first_conv)
         for _ in range(3):

@@ -17,7 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QTimer
 
 from playground.core.design import Design, DesignError, design_from_dict, design_to_dict
 from playground.core.fileio import atomic_write
@@ -96,7 +96,7 @@ class Autosave(QObject):
             self.directory.mkdir(parents=True, exist_ok=True)
             atomic_write(self.file, json.dumps(payload, indent=1).encode("utf-8"))
         except OSError as exc:  # the folder cannot be made, or WriteError naming the file
-            self.document.editFailed.emit(f"Autosave failed: {exc.strerror or exc}")
+            self.document.editFailed.emit(self.tr("Autosave failed: {error}").format(error=exc.strerror or exc))
             return False
         self._saved_revision = self.document.revision
         return True
@@ -130,9 +130,10 @@ def folder_problem(directory: Path) -> str:
         os.close(fd)
         os.unlink(probe)
     except FileExistsError:
-        return f"{directory} is a file, not a folder"
+        return QCoreApplication.translate("Autosave", "{folder} is a file, not a folder").format(folder=directory)
     except OSError as exc:
-        return f"cannot write in {directory} ({exc.strerror or exc})"
+        return QCoreApplication.translate("Autosave", "cannot write in {folder} ({error})").format(
+            folder=directory, error=exc.strerror or exc)
     return ""
 
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import torch.nn as nn
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,17 +29,19 @@ from PySide6.QtWidgets import (
 )
 
 from playground.core.analysis import analyze
-from playground.core.builder import build_model
-from playground.core.datasets import DatasetInfo
 from playground.core.design import Design, DesignError
 from playground.core.events import FailedEvent
-from playground.core.importer import ImportFailure, checkpoint_dataset, import_module, load_source, load_state_dict
 from playground.core.safe_text import printable
 from playground.ui.shell.main_window import MainWindow
 from playground.ui.state.active_model import ActiveModel, ModelHub
 from playground.ui.state.jobs import BackgroundJob
+from playground.ui.widgets.retranslate import Retranslating
 
-WEIGHTS_FILTER = "PyTorch weights (*.pt *.pth);;All files (*)"
+if TYPE_CHECKING:  # torch: imported by the job, on its worker thread
+    import torch.nn as nn
+
+    from playground.core.datasets import DatasetInfo
+
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,10 @@ class ImportJob:
 
     def run(self) -> Imported | str:
         """The import, or one line saying why it failed."""
+        from playground.core.builder import build_model
+        from playground.core.importer import (
+            ImportFailure, checkpoint_dataset, import_module, load_source, load_state_dict)
+
         try:
             source = load_source(self.source, self.input_shape or None)
             imported = import_module(source.model, source.input_shape, source.name)
@@ -68,7 +74,8 @@ class ImportJob:
             state = imported.state_dict(load_state_dict(self.weights))
             output_shape = analyze(imported.design).output_shape
             if output_shape is None:
-                return f"{source.name}: its output shape cannot be worked out"
+                return QCoreApplication.translate("ImportJob", "{name}: its output shape cannot be worked out").format(
+                    name=source.name)
             info = checkpoint_dataset(source, imported.design, output_shape)
             network = build_model(imported.design)
             network.load_state_dict(state)
@@ -80,13 +87,12 @@ class ImportJob:
         """Tracing cannot be interrupted; it ends by itself."""
 
 
-class ImportModelDialog(QDialog):
+class ImportModelDialog(Retranslating, QDialog):
     """Source, input shape and weights in; `imported` out, or an error line."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importModelDialog")
-        self.setWindowTitle(self.tr("Import PyTorch model"))
         self.result_value: Imported | None = None
         self.job = BackgroundJob(self)
         self.job.update.connect(self._on_update)
@@ -94,32 +100,28 @@ class ImportModelDialog(QDialog):
         self._failure = ""  # the worker's one line when the job raised something unexpected
         self.source_edit = QLineEdit()
         self.source_edit.setObjectName("importSource")
-        self.source_edit.setPlaceholderText("torchvision:resnet18  ·  module:package.module:Factory")
-        self.source_edit.setToolTip(self.tr("torchvision:NAME for a torchvision classifier, or "
-                                            "module:package.module:ClassOrFactory for any nn.Module built "
-                                            "without arguments"))
+        self.source_edit.setPlaceholderText("torchvision:resnet18  ·  module:package.module:Factory")  # code
         self.input_edit = QLineEdit()
         self.input_edit.setObjectName("importInput")
-        self.input_edit.setPlaceholderText(self.tr("C,H,W, e.g. 3,224,224 (torchvision: optional)"))
         self.weights_edit = QLineEdit()
         self.weights_edit.setObjectName("importWeights")
-        self.weights_edit.setPlaceholderText(self.tr("optional: a state_dict file (.pt, .pth)"))
-        browse = QPushButton(self.tr("Browse…"))
-        browse.setObjectName("importBrowseWeights")
-        browse.clicked.connect(self._browse_weights)
+        self.browse_button = QPushButton()
+        self.browse_button.setObjectName("importBrowseWeights")
+        self.browse_button.clicked.connect(self._browse_weights)
         weights_row = QHBoxLayout()
         weights_row.addWidget(self.weights_edit, 1)
-        weights_row.addWidget(browse)
+        weights_row.addWidget(self.browse_button)
+        self.source_label, self.input_label, self.weights_label = QLabel(), QLabel(), QLabel()
         form = QFormLayout()
-        form.addRow(self.tr("Model"), self.source_edit)
-        form.addRow(self.tr("Input"), self.input_edit)
-        form.addRow(self.tr("Weights"), weights_row)
+        form.addRow(self.source_label, self.source_edit)
+        form.addRow(self.input_label, self.input_edit)
+        form.addRow(self.weights_label, weights_row)
         self.message = QLabel()
         self.message.setObjectName("importMessage")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setObjectName("importButton")
         self.buttons.accepted.connect(self.start_import)
         self.buttons.rejected.connect(self.reject)
@@ -128,6 +130,20 @@ class ImportModelDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.resize(520, 200)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Import PyTorch model"))
+        self.source_edit.setToolTip(self.tr("torchvision:NAME for a torchvision classifier, or "
+                                            "module:package.module:ClassOrFactory for any nn.Module built "
+                                            "without arguments"))
+        self.input_edit.setPlaceholderText(self.tr("C,H,W, e.g. 3,224,224 (torchvision: optional)"))
+        self.weights_edit.setPlaceholderText(self.tr("optional: a state_dict file (.pt, .pth)"))
+        self.browse_button.setText(self.tr("Browse…"))
+        self.source_label.setText(self.tr("Model"))
+        self.input_label.setText(self.tr("Input"))
+        self.weights_label.setText(self.tr("Weights"))
+        self.import_button.setText(self.tr("Import"))
 
     @property
     def busy(self) -> bool:
@@ -168,7 +184,8 @@ class ImportModelDialog(QDialog):
         self.message.setStyleSheet("color: #b42318;" if error else "")
 
     def _browse_weights(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Weights to load"), str(Path.home()), WEIGHTS_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Weights to load"), str(Path.home()),
+                                              self.tr("PyTorch weights (*.pt *.pth);;All files (*)"))
         if path:
             self.weights_edit.setText(path)
 
@@ -186,7 +203,8 @@ def open_untitled(window: MainWindow, design: Design, what: str) -> bool:
     if not window.confirm_discard():
         return False
     window.document.open_design(design, modified=True)
-    window.statusBar().showMessage(printable(window.tr("Opened {what} as a new design").format(what=what)), 6000)
+    message = QCoreApplication.translate("ImportModelCommand", "Opened {what} as a new design").format(what=what)
+    window.statusBar().showMessage(printable(message), 6000)
     return True
 
 
@@ -214,6 +232,8 @@ class ImportModelCommand:
             return
         if imported.network is not None and imported.info is not None:
             self.hub.set_active(ActiveModel.from_info(
-                imported.design, imported.network, f"{imported.design.name}, weights from {Path(imported.weights).name}",
+                imported.design, imported.network,
+                QCoreApplication.translate("ImportModelCommand", "{name}, weights from {file}").format(
+                    name=imported.design.name, file=Path(imported.weights).name),
                 imported.info, metrics={"imported_from": imported.weights}))
 

@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFileDialog, QHeaderView, QLabel, QMainWindow,
                                QMenu, QMessageBox, QTableWidget, QTableWidgetItem, QTabWidget, QToolBar, QUndoView,
@@ -40,11 +40,20 @@ from playground.ui.design.summary_view import SummaryTable
 from playground.ui.shell.actions import MENUS, TOOLBAR, WINDOW_ACTIONS, shortcut_specs
 from playground.ui.design.edit_actions import DESIGN_PAGE
 from playground.ui.widgets.action_table import ActionSet, ActionSpec, lay_out, shortcut_rows, translate
+from playground.ui.widgets.retranslate import Retranslating
 
 APP_NAME = "CNN Playground"
 MAX_RECENT = 8
 _STATE_VERSION = 1
-FILE_FILTER = "Designs (*.json);;All files (*)"
+# Page titles and tips are kept as written and shown in the interface language
+# (`add_page` callers mark theirs with QT_TRANSLATE_NOOP in this context).
+PAGES_CONTEXT = "Pages"
+DESIGN_TITLE = QT_TRANSLATE_NOOP("Pages", "Design")
+# Dock titles, by the dock's object name.
+DOCK_TITLES = {"paletteDock": QT_TRANSLATE_NOOP("MainWindow", "Layers"),
+               "inspectorDock": QT_TRANSLATE_NOOP("MainWindow", "Inspector"),
+               "summaryDock": QT_TRANSLATE_NOOP("MainWindow", "Summary"),
+               "historyDock": QT_TRANSLATE_NOOP("MainWindow", "History")}
 
 # The design a first start opens. LeNet-5 with ReLU and max pooling reaches 97% on the
 # embedded digits with the default settings in about 5 s of training; the 1998 LeNet-5
@@ -69,7 +78,7 @@ def example_name(path: Path) -> str:
         return path.stem
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     """The application window; `document` is the open design, `hub` the active model."""
 
     closing = Signal()  # the close was confirmed: pages stop their work (threads, timers) now
@@ -86,7 +95,9 @@ class MainWindow(QMainWindow):
         self._leave_guards: list[Callable[[str], bool]] = []
         self._design_docks_shown: dict[str, bool] = {}
         self._pages: dict[str, int] = {DESIGN_PAGE: 0}  # page id -> tab index (name_pages)
-        self._page_tips: dict[int, str] = {}
+        self._page_titles: dict[int, str] = {0: DESIGN_TITLE}  # tab index -> title as written
+        self._page_tips: dict[int, str] = {}  # tab index -> tip as written
+        self._autosave_off_reason = ""
         self._action_sets: list[ActionSet] = []
         self._page_groups: dict[str, QActionGroup] = {}
 
@@ -95,7 +106,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.setTabBarAutoHide(True)  # one page needs no tab bar; add_page brings it back
         self.editor = DesignEditor(self.document, self)
-        self.tabs.addTab(self.editor, style.icon("design"), "Design")
+        self.tabs.addTab(self.editor, style.icon("design"), "")
         self.setCentralWidget(self.tabs)
         self.tabs.currentChanged.connect(self._on_page_changed)
 
@@ -104,12 +115,10 @@ class MainWindow(QMainWindow):
         self.summary = SummaryTable(self.document, self)
         self.history = QUndoView(self.document.undo_stack, self)
         self.history.setObjectName("undoHistory")
-        self.history.setEmptyLabel("Opened design")
-        self.palette_dock = self._dock("Layers", "paletteDock", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.inspector_dock = self._dock("Inspector", "inspectorDock", self.inspector,
-                                         Qt.DockWidgetArea.RightDockWidgetArea)
-        self.summary_dock = self._dock("Summary", "summaryDock", self.summary, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.history_dock = self._dock("History", "historyDock", self.history, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.palette_dock = self._dock("paletteDock", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.inspector_dock = self._dock("inspectorDock", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.summary_dock = self._dock("summaryDock", self.summary, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.history_dock = self._dock("historyDock", self.history, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.inspector_dock, self.history_dock)
         self.inspector_dock.raise_()
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -143,11 +152,12 @@ class MainWindow(QMainWindow):
         if default is not None:
             self.document.open_design(load_design(default))
         self._refresh_all()
+        self._retranslate_window()  # the bars were built in the interface language already
 
     # ------------------------------------------------------------ building
 
-    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
+    def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(self.tr(DOCK_TITLES[name]), self)
         dock.setObjectName(name)
         dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
@@ -238,11 +248,28 @@ class MainWindow(QMainWindow):
         self._update_page_gates()
         self._update_page_tips()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
-            self.document.reanalyse()  # first: the pages then show block errors in the new language
-            self._retranslate_bars()
-        super().changeEvent(event)
+    def retranslate_ui(self) -> None:
+        """Every text of the window in the interface language: menus and commands, tabs,
+        dock titles, the status bar's totals, the title (Retranslating calls it again on
+        a language switch)."""
+        self.document.reanalyse()  # first: the pages then show block errors in the new language
+        self._retranslate_bars()
+        self._update_undo_actions()  # the texts above, plus the step Undo/Redo would take
+        self._retranslate_window()
+
+    def _retranslate_window(self) -> None:
+        """Tabs, dock titles, the status bar and the title (the bars apart)."""
+        self.history.setEmptyLabel(self.tr("Opened design"))
+        for dock in self._design_docks():
+            dock.setWindowTitle(self.tr(DOCK_TITLES[dock.objectName()]))
+        for index, title in self._page_titles.items():
+            self.tabs.setTabText(index, QCoreApplication.translate(PAGES_CONTEXT, title))
+        self._update_page_tips()
+        if self._autosave_off_reason:
+            self.autosave_off_label.setText(self.tr("Autosave is off: {reason}").format(
+                reason=self._autosave_off_reason))
+        self._on_analysis_changed(self.document.analysis)
+        self._update_title()
 
     def _retranslate_bars(self) -> None:
         """Menu titles and every command's texts in the new language."""
@@ -309,17 +336,22 @@ class MainWindow(QMainWindow):
         for path in example_paths():
             action = self.examples_menu.addAction(example_name(path))
             action.setData(str(path))
-            action.setStatusTip(f"Open the {path.stem} example")
+            action.setStatusTip(self.tr("Open the {name} example").format(name=path.stem))
             action.triggered.connect(lambda _=False, p=path: self.open_example(p))
         self.examples_menu.setEnabled(bool(self.examples_menu.actions()))
 
     # ------------------------------------------------------------ pages and menus for other panels
 
     def add_page(self, title: str, widget: QWidget, icon: QIcon | None = None, tip: str = "") -> int:
-        """Add a tab next to "Design" (training, drawing, the kernel slide); returns its index."""
-        index = self.tabs.addTab(widget, icon if icon is not None else QIcon(), title)
+        """Add a tab next to "Design" (training, drawing, the kernel slide); returns its index.
+
+        `title` and `tip` are shown in the interface language: mark them with
+        QT_TRANSLATE_NOOP("Pages", ...) where they are written."""
+        index = self.tabs.addTab(widget, icon if icon is not None else QIcon(),
+                                 QCoreApplication.translate(PAGES_CONTEXT, title))
+        self._page_titles[index] = title
         self._page_tips[index] = tip
-        self.tabs.setTabToolTip(index, tip)
+        self._update_page_tips()
         return index
 
     def name_pages(self, pages: dict[str, int]) -> None:
@@ -351,8 +383,11 @@ class MainWindow(QMainWindow):
                 if spec.handler.endswith("show_page") and spec.args[0] in self._pages:
                     index = self._pages[spec.args[0]]
                     key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-                    tip = self._page_tips.get(index, "")
+                    tip = QCoreApplication.translate(PAGES_CONTEXT, self._page_tips.get(index, ""))
                     self.tabs.setTabToolTip(index, f"{tip} ({key})" if tip else key)
+        for index, tip in self._page_tips.items():  # a page no command shows: its tip alone
+            if index not in self._pages.values():
+                self.tabs.setTabToolTip(index, QCoreApplication.translate(PAGES_CONTEXT, tip))
 
     def add_leave_guard(self, guard: Callable[[str], bool]) -> None:
         """`guard(what)` runs before the window closes or replaces the design (e.g. a running
@@ -382,17 +417,20 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ files
 
-    def confirm_discard(self, what: str = "open another design") -> bool:
+    def confirm_discard(self, what: str | None = None) -> bool:
         """Ask before unsaved changes are lost, then let the leave guards ask (a running
-        training stops only once every question is answered yes); True when it is fine to go on."""
+        training stops only once every question is answered yes); True when it is fine to go on.
+        `what` completes "Stop training to …?" (default: open another design)."""
+        what = what if what is not None else self.tr("open another design")
         return self._unsaved_changes_settled() and all(guard(what) for guard in self._leave_guards)
 
     def _unsaved_changes_settled(self) -> bool:
         if not self.document.modified:
             return True
         answer = QMessageBox.warning(
-            self, "Unsaved changes",
-            f"“{self.document.display_name}” has changes that are not saved.\nSave them first?",
+            self, self.tr("Unsaved changes"),
+            self.tr("“{name}” has changes that are not saved.\nSave them first?").format(
+                name=self.document.display_name),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Save:
@@ -404,14 +442,17 @@ class MainWindow(QMainWindow):
             return False
         self.document.new()
         self.document.select(INPUT_ID)
-        self.statusBar().showMessage("New design: drag layers from the palette", 4000)
+        self.statusBar().showMessage(self.tr("New design: drag layers from the palette"), 4000)
         return True
+
+    def _file_filter(self) -> str:
+        return self.tr("Designs (*.json);;All files (*)")
 
     def open_dialog(self) -> bool:
         if not self.confirm_discard():
             return False
         start = str(self.document.path.parent) if self.document.path else str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, "Open design", start, FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open design"), start, self._file_filter())
         return bool(path) and self.open_file(path, confirm=False)
 
     def open_file(self, path: str | Path, confirm: bool = True) -> bool:
@@ -421,10 +462,10 @@ class MainWindow(QMainWindow):
         try:
             self.document.load(path)
         except DesignError as exc:
-            QMessageBox.critical(self, "Cannot open design", str(exc))
+            QMessageBox.critical(self, self.tr("Cannot open design"), str(exc))
             return False
         self._add_recent(Path(path))
-        self.statusBar().showMessage(f"Opened {Path(path).name}", 4000)
+        self.statusBar().showMessage(self.tr("Opened {name}").format(name=Path(path).name), 4000)
         return True
 
     def open_example(self, path: str | Path) -> bool:
@@ -434,10 +475,10 @@ class MainWindow(QMainWindow):
         try:
             design = load_design(path)
         except DesignError as exc:
-            QMessageBox.critical(self, "Cannot open example", str(exc))
+            QMessageBox.critical(self, self.tr("Cannot open example"), str(exc))
             return False
         self.document.open_design(design)
-        self.statusBar().showMessage(f"Opened the {design.name} example", 4000)
+        self.statusBar().showMessage(self.tr("Opened the {name} example").format(name=design.name), 4000)
         return True
 
     def save(self) -> bool:
@@ -448,7 +489,8 @@ class MainWindow(QMainWindow):
     def save_as(self, path: str | Path | None = None) -> bool:
         if path is None:
             suggested = self.document.path or Path.home() / f"{file_stem(self.document.design.name, 'design')}.json"
-            chosen, _ = QFileDialog.getSaveFileName(self, "Save design as", str(suggested), FILE_FILTER)
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save design as"), str(suggested),
+                                                    self._file_filter())
             if not chosen:
                 return False
             path = chosen if chosen.lower().endswith(".json") else chosen + ".json"
@@ -458,10 +500,10 @@ class MainWindow(QMainWindow):
         try:
             self.document.save(path)
         except (DesignError, WriteError) as exc:
-            QMessageBox.critical(self, "Cannot save design", str(exc))
+            QMessageBox.critical(self, self.tr("Cannot save design"), str(exc))
             return False
         self._add_recent(path)
-        self.statusBar().showMessage(f"Saved {path.name}", 4000)
+        self.statusBar().showMessage(self.tr("Saved {name}").format(name=path.name), 4000)
         return True
 
     def recent_files(self) -> list[str]:
@@ -508,19 +550,22 @@ class MainWindow(QMainWindow):
                 self.document.load(last_path)
                 return
             except DesignError as exc:
-                self.statusBar().showMessage(f"Could not reopen {Path(last_path).name}: {exc}", 8000)
+                self.statusBar().showMessage(self.tr("Could not reopen {name}: {error}").format(
+                    name=Path(last_path).name, error=exc), 8000)
         last_design = str(self.settings.value("session/lastDesign", "") or "")
         if last_design:
             try:
                 self.document.open_design(design_from_json(last_design))
             except DesignError as exc:
-                self.statusBar().showMessage(f"Could not restore the last design: {exc}", 8000)
+                self.statusBar().showMessage(self.tr("Could not restore the last design: {error}").format(
+                    error=exc), 8000)
 
     def _say_autosave_is_off(self, reason: str) -> None:
         """A lasting note in the status bar: the work is not being autosaved, and why."""
-        label = QLabel(self.tr("Autosave is off: {reason}").format(reason=reason), self)
-        label.setObjectName("autosaveOffLabel")
-        self.statusBar().addPermanentWidget(label)
+        self._autosave_off_reason = reason
+        self.autosave_off_label = QLabel(self.tr("Autosave is off: {reason}").format(reason=reason), self)
+        self.autosave_off_label.setObjectName("autosaveOffLabel")
+        self.statusBar().addPermanentWidget(self.autosave_off_label)
 
     def _offer_recovery(self) -> bool:
         scan = scan_recoveries(self._data_dir / "autosave")
@@ -535,9 +580,9 @@ class MainWindow(QMainWindow):
         name = Path(newest.original_path).name if newest.original_path else newest.design.name
         when = newest.saved_at.replace("T", " ")
         answer = QMessageBox.question(
-            self, "Recover unsaved changes?",
-            f"CNN Playground did not close normally. Unsaved changes to “{name}” were autosaved at {when}.\n\n"
-            "Recover them?",
+            self, self.tr("Recover unsaved changes?"),
+            self.tr("CNN Playground did not close normally. Unsaved changes to “{name}” were autosaved at "
+                    "{when}.\n\nRecover them?").format(name=name, when=when),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
         for other in recoveries[1:]:
             other.lock.unlock()
@@ -545,7 +590,7 @@ class MainWindow(QMainWindow):
             self.document.open_design(newest.design, newest.original_path or None, modified=True)
             newest.discard()
             self.autosave.save_now()
-            self.statusBar().showMessage(f"Recovered unsaved changes to {name}", 6000)
+            self.statusBar().showMessage(self.tr("Recovered unsaved changes to {name}").format(name=name), 6000)
             return True
         newest.discard()
         return False
@@ -574,7 +619,7 @@ class MainWindow(QMainWindow):
         self._apply_default_dock_sizes()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if not self._closing_confirmed and not self.confirm_discard("close the window"):
+        if not self._closing_confirmed and not self.confirm_discard(self.tr("close the window")):
             event.ignore()
             return
         self._closing_confirmed = True
@@ -588,11 +633,11 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         QMessageBox.about(
-            self, "About CNN Playground",
+            self, self.tr("About CNN Playground"),
             f"<h3>CNN Playground {__version__}</h3>"
-            "<p>Build a convolutional network from blocks, watch every shape and parameter count "
-            "update as you go, train it, and see what it sees.</p>"
-            "<p>Designs are plain JSON files; every number matches what PyTorch builds.</p>")
+            + self.tr("<p>Build a convolutional network from blocks, watch every shape and parameter count "
+                      "update as you go, train it, and see what it sees.</p>"
+                      "<p>Designs are plain JSON files; every number matches what PyTorch builds.</p>"))
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
         """(keys, what they do) for every key of the commands installed in this window."""
@@ -656,22 +701,28 @@ class MainWindow(QMainWindow):
     def _on_analysis_changed(self, analysis: Analysis) -> None:
         params = analysis.total_params
         trainable = analysis.trainable_params
-        self.params_label.setText(f"<b>{format_int(params)}</b> params"
-                                  + (f" ({format_int(trainable)} trainable)" if trainable != params else ""))
-        self.params_label.setToolTip(f"{format_int(params)} parameters, {format_int(trainable)} trainable")
-        self.macs_label.setText(f"<b>{format_count(analysis.total_macs)}</b> MACs")
-        self.macs_label.setToolTip(f"{format_int(analysis.total_macs)} multiply-accumulates per image "
-                                   f"({format_count(2 * analysis.total_macs)} FLOPs)")
-        self.weights_label.setText(f"<b>{format_bytes(analysis.weight_bytes)}</b> weights")
-        self.weights_label.setToolTip("Memory for the weights as float32")
+        if trainable != params:
+            self.params_label.setText(self.tr("<b>{params}</b> params ({trainable} trainable)").format(
+                params=format_int(params), trainable=format_int(trainable)))
+        else:
+            self.params_label.setText(self.tr("<b>{params}</b> params").format(params=format_int(params)))
+        self.params_label.setToolTip(self.tr("{params} parameters, {trainable} trainable").format(
+            params=format_int(params), trainable=format_int(trainable)))
+        self.macs_label.setText(self.tr("<b>{macs}</b> MACs").format(macs=format_count(analysis.total_macs)))
+        self.macs_label.setToolTip(self.tr("{macs} multiply-accumulates per image ({flops} FLOPs)").format(
+            macs=format_int(analysis.total_macs), flops=format_count(2 * analysis.total_macs)))
+        self.weights_label.setText(self.tr("<b>{size}</b> weights").format(size=format_bytes(analysis.weight_bytes)))
+        self.weights_label.setToolTip(self.tr("Memory for the weights as float32"))
         errors = len(analysis.errors)
         if analysis.ok:
-            self.validity_label.setText("<span style='color:#2f8a44'>●</span> ready")
-            self.validity_label.setToolTip("Every block has a valid shape")
+            self.validity_label.setText("<span style='color:#2f8a44'>●</span> " + self.tr("ready"))
+            self.validity_label.setToolTip(self.tr("Every block has a valid shape"))
         else:
-            self.validity_label.setText(f"<span style='color:{style.ERROR}'>●</span> "
-                                        f"{errors} error{'s' if errors != 1 else ''}" if errors else
-                                        f"<span style='color:{style.ERROR}'>●</span> incomplete")
+            if errors:
+                state = (self.tr("{count} error") if errors == 1 else self.tr("{count} errors")).format(count=errors)
+            else:
+                state = self.tr("incomplete")
+            self.validity_label.setText(f"<span style='color:{style.ERROR}'>●</span> {state}")
             self.validity_label.setToolTip("\n".join(f"{p}: {m}" for p, m in analysis.errors))
 
     def _on_path_changed(self, path: str) -> None:
@@ -686,7 +737,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(reason, 5000)
 
     def _on_edit_refused(self, reason: str) -> None:
-        self.statusBar().showMessage(f"Not now: {reason}", 5000)
+        self.statusBar().showMessage(self.tr("Not now: {reason}").format(reason=reason), 5000)
 
     def _on_edit_failed(self, message: str) -> None:
         self.statusBar().showMessage(message, 6000)

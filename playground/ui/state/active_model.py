@@ -6,28 +6,30 @@ after training, or whatever checkpoint the person loads.
 needs (design, weights, training config, metrics, dataset info), so saving writes
 exactly the network on show, and it holds an opened design's untrained network on offer
 until a page that shows the active model asks for it. It imports QtCore only: no widget,
-no dialog; a failure comes back as a one-line message, never as an exception.
+no dialog; a failure comes back as a one-line message, never as an exception. Nor does it
+import torch until a network is built or loaded: the window opens (and is painted) while
+torch and the pretrained default load in the background (`load_default`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import torch
-import torch.nn as nn
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
-from playground.core.builder import build_model
-from playground.core.checkpoint import (
-    Checkpoint, CheckpointError, load_checkpoint, load_default_checkpoint, save_checkpoint)
-from playground.core.datasets import DatasetInfo
 from playground.core.design import Design, DesignError
 from playground.core.fileio import WriteError
-from playground.core.weight_transfer import carry_weights
 
-DEFAULT_SOURCE = "pretrained default"
+if TYPE_CHECKING:  # the modules below import torch: each is imported where it is used
+    import torch
+    import torch.nn as nn
+
+    from playground.core.checkpoint import Checkpoint
+    from playground.core.datasets import DatasetInfo
+
+DEFAULT_SOURCE = QT_TRANSLATE_NOOP("ActiveModel", "pretrained default")  # as written; shown translated
 
 
 @dataclass
@@ -59,13 +61,17 @@ class ActiveModel:
 
     def title(self) -> str:
         """Which network this is, in a few words: "LeNet-5 (edited, 2 blocks untrained)"."""
-        name = self.design.name or "Untitled"
+        translate = QCoreApplication.translate
+        name = self.design.name or translate("ActiveModel", "Untitled")
         if not self.edited:
-            return name if self.trained or self.untrained_blocks else f"{name} (not trained)"
+            return name if self.trained or self.untrained_blocks else translate("ActiveModel", "{name} (not trained)").format(
+                name=name)
         count = len(self.untrained_blocks)
         if not count:
-            return f"{name} (edited, trained weights)"
-        return f"{name} (edited, {count} block{'s' if count != 1 else ''} untrained)"
+            return translate("ActiveModel", "{name} (edited, trained weights)").format(name=name)
+        text = translate("ActiveModel", "{name} (edited, {count} block untrained)") if count == 1 else \
+            translate("ActiveModel", "{name} (edited, {count} blocks untrained)")
+        return text.format(name=name, count=count)
 
     @classmethod
     def from_info(cls, design: Design, model: nn.Module, source: str, info: DatasetInfo,
@@ -84,9 +90,24 @@ class ActiveModel:
         """The data this network expects; for one never trained here, read off the network."""
         if self.dataset is not None:
             return self.dataset
+        from playground.core.datasets import DatasetInfo
+
         channels = self.design.input[0]
         return DatasetInfo(self.source, tuple(self.design.input), tuple(self.class_names),
                            tuple(self.mean[:channels]), tuple(self.std[:channels]))
+
+
+def load_default() -> ActiveModel | str:
+    """The shipped pretrained network, or why it cannot be loaded. Imports torch and reads
+    the checkpoint: the slow part of a start, so the window runs it on a worker thread
+    (it touches no QObject) and hands the result to `ModelHub.set_active`."""
+    from playground.core.checkpoint import CheckpointError, load_default_checkpoint
+
+    try:
+        checkpoint = load_default_checkpoint()
+    except CheckpointError as exc:
+        return str(exc)
+    return ActiveModel.from_checkpoint(checkpoint, QCoreApplication.translate("ActiveModel", DEFAULT_SOURCE))
 
 
 @dataclass(frozen=True)
@@ -144,11 +165,10 @@ class ModelHub(QObject):
 
     def use_default(self) -> str | None:
         """Make the shipped pretrained network active; returns why it could not, or None."""
-        try:
-            checkpoint = load_default_checkpoint()
-        except CheckpointError as exc:
-            return str(exc)
-        self.set_active(ActiveModel.from_checkpoint(checkpoint, DEFAULT_SOURCE))
+        default = load_default()
+        if isinstance(default, str):
+            return default
+        self.set_active(default)
         return None
 
     def update_weights(self, state_dict: dict[str, torch.Tensor], source: str | None = None,
@@ -217,11 +237,15 @@ class ModelHub(QObject):
         `base`'s weights carried over where they fit (raises DesignError)."""
         if base is not None and base.design == design:
             return base
+        from playground.core.builder import build_model
+        from playground.core.weight_transfer import carry_weights
+
         model = build_model(design)
         if base is None:
-            return ActiveModel(design, model, f"{design.name}, not trained yet", trained=False)
+            return ActiveModel(design, model, self.tr("{name}, not trained yet").format(name=design.name),
+                               trained=False)
         untrained = carry_weights(base.model, model, base.untrained_blocks)
-        source = f"edited from {base.source}"
+        source = self.tr("edited from {source}").format(source=base.source)
         return ActiveModel(design, model, source, base.mean, base.std, list(base.class_names),
                            trained=not untrained, dataset=base.dataset, edited=True, untrained_blocks=untrained)
 
@@ -239,8 +263,9 @@ class ModelHub(QObject):
         try:
             active = self._build(design, base)
         except DesignError as exc:
-            source = self._active.source if self._active else "no model"
-            return f"{design.name} cannot be built yet ({exc}); the Draw page keeps the {source}."
+            source = self._active.source if self._active else self.tr("no model")
+            return self.tr("{name} cannot be built yet ({error}); the Draw page keeps the {source}.").format(
+                name=design.name, error=exc, source=source)
         self.set_active(active)
         return None
 
@@ -278,16 +303,18 @@ class ModelHub(QObject):
         checkpoint; the outcome goes out on `message`."""
         active = self._active
         if active is None:
-            self.message.emit("Could not save the model: there is no model yet: train one or load a checkpoint",
-                              "error")
+            self.message.emit(self.tr("Could not save the model: there is no model yet: train one or load a "
+                                      "checkpoint"), "error")
             return False
         metrics = active.metrics or {"source": active.source}
+        from playground.core.checkpoint import CheckpointError, save_checkpoint
+
         try:
             save_checkpoint(path, active.design, active.model, active.config, metrics, active.dataset_info())
         except (CheckpointError, WriteError) as exc:
-            self.message.emit(f"Could not save the model: {exc}", "error")
+            self.message.emit(self.tr("Could not save the model: {error}").format(error=exc), "error")
             return False
-        self.message.emit(f"Saved the model to {path}", "success")
+        self.message.emit(self.tr("Saved the model to {path}").format(path=path), "success")
         return True
 
     def load_model(self, path: str | Path) -> Checkpoint | None:
@@ -296,15 +323,18 @@ class ModelHub(QObject):
         if self._loading_blocked:
             self.message.emit(self._loading_blocked, "error")
             return None
+        from playground.core.checkpoint import CheckpointError, load_checkpoint
+
         try:
             checkpoint = load_checkpoint(path)
             accuracy = checkpoint.metrics.get("val_acc")
             detail = f", {100 * accuracy:.1f}%" if isinstance(accuracy, (int, float)) else ""
             active = ActiveModel.from_checkpoint(checkpoint, f"{Path(path).name}{detail}")
         except CheckpointError as exc:
-            self.message.emit(f"Could not load the model: {exc}", "error")
+            self.message.emit(self.tr("Could not load the model: {error}").format(error=exc), "error")
             return None
         self.set_active(active)
-        self.message.emit(f"Loaded {Path(path).name}: {checkpoint.design.name}, trained on "
-                          f"{checkpoint.dataset.name}{detail}.", "success")
+        self.message.emit(self.tr("Loaded {file}: {name}, trained on {dataset}{detail}.").format(
+            file=Path(path).name, name=checkpoint.design.name, dataset=checkpoint.dataset.name, detail=detail),
+            "success")
         return checkpoint

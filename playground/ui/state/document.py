@@ -98,7 +98,7 @@ class DesignDocument(QObject):
 
     @property
     def display_name(self) -> str:
-        return self._path.name if self._path else self._design.name or "Untitled"
+        return self._path.name if self._path else self._design.name or self.tr("Untitled")
 
     def path_of(self, block_id: str) -> BlockPath | None:
         return core.find_path(self._design, block_id) if block_id and block_id != INPUT_ID else None
@@ -140,7 +140,7 @@ class DesignDocument(QObject):
         cannot be written, DesignError when there is no file yet."""
         target = Path(path) if path is not None else self._path
         if target is None:
-            raise DesignError("", "this design has no file yet; use Save As")
+            raise DesignError("", self.tr("this design has no file yet; use Save As"))
         core.save_design(self._design, target)
         self.seal()
         path_changed = target != self._path
@@ -208,7 +208,7 @@ class DesignDocument(QObject):
         if after is None:
             return None
         new_id = core.get_block(after, tuple(list_path) + (index,)).id
-        pushed = self._push(text or f"Insert {block.type}", after, new_id)
+        pushed = self._push(text or self.tr("Insert {type}").format(type=block.type), after, new_id)
         return new_id if pushed else None
 
     def remove_block(self, block_id: str) -> bool:
@@ -219,7 +219,8 @@ class DesignDocument(QObject):
         after = self._compute(lambda d: core.remove(d, path))
         if after is None:
             return False
-        return self._push(f"Delete {block.type}", after, _neighbour_after_removal(after, path))
+        return self._push(self.tr("Delete {type}").format(type=block.type), after,
+                          _neighbour_after_removal(after, path))
 
     def move_block(self, block_id: str, list_path: ListPath, index: int) -> bool:
         path = self.path_of(block_id)
@@ -229,14 +230,15 @@ class DesignDocument(QObject):
         result = self._compute(lambda d: core.move(d, path, tuple(list_path), index))
         if result is None:
             return False
-        return self._push(f"Move {block.type}", result[0], block_id)
+        return self._push(self.tr("Move {type}").format(type=block.type), result[0], block_id)
 
     def duplicate_block(self, block_id: str) -> str | None:
         path = self.path_of(block_id)
         if path is None:
             return None
         block = core.get_block(self._design, path)
-        return self.insert_block(path[:-1], path[-1] + 1, core.without_ids(block), f"Duplicate {block.type}")
+        return self.insert_block(path[:-1], path[-1] + 1, core.without_ids(block),
+                                 self.tr("Duplicate {type}").format(type=block.type))
 
     def set_param(self, block_id: str, name: str, value: Any, merge: bool = True) -> bool:
         """Set one parameter live. A value equal to torch's default (or None) drops the key.
@@ -250,8 +252,8 @@ class DesignDocument(QObject):
         after = self._compute(lambda d: core.edit_param(d, path, name, value))
         if after is None:
             return False
-        shown = value if value is not None else "default"
-        return self._push(f"Set {name} = {_value_text(shown)}", after, block_id,
+        shown = value if value is not None else self.tr("default")
+        return self._push(self.tr("Set {name} = {value}").format(name=name, value=_value_text(shown)), after, block_id,
                           merge_key=("param", block_id, name) if merge else None)
 
     def set_label(self, block_id: str, label: str | None) -> bool:
@@ -261,20 +263,20 @@ class DesignDocument(QObject):
         after = self._compute(lambda d: core.set_label(d, path, (label or "").strip() or None))
         if after is None:
             return False
-        return self._push("Rename block", after, block_id, structural=False)
+        return self._push(self.tr("Rename block"), after, block_id, structural=False)
 
     def set_input(self, shape: tuple[int, int, int] | list[int], merge: bool = True) -> bool:
         after = self._compute(lambda d: core.set_input(d, list(shape)))
         if after is None:
             return False
-        return self._push(f"Set input to {shape_str(after.input)}", after, INPUT_ID,
+        return self._push(self.tr("Set input to {shape}").format(shape=shape_str(after.input)), after, INPUT_ID,
                           merge_key=("input",) if merge else None)
 
     def set_meta(self, name: str | None = None, description: str | None = None) -> bool:
         after = self._compute(lambda d: core.set_meta(d, name, description))
         if after is None:
             return False
-        return self._push("Rename design" if name is not None else "Edit description", after,
+        return self._push(self.tr("Rename design") if name is not None else self.tr("Edit description"), after,
                           self._selected, structural=False)
 
     def add_branch(self, block_id: str) -> bool:
@@ -282,14 +284,15 @@ class DesignDocument(QObject):
         if path is None:
             return False
         after = self._compute(lambda d: core.add_branch(d, path))
-        return after is not None and self._push("Add branch", after, block_id)
+        return after is not None and self._push(self.tr("Add branch"), after, block_id)
 
     def remove_branch(self, block_id: str, branch: int) -> bool:
         path = self.path_of(block_id)
         if path is None:
             return False
         after = self._compute(lambda d: core.remove_branch(d, path, branch))
-        return after is not None and self._push(f"Remove branch {branch + 1}", after, block_id)
+        return after is not None and self._push(self.tr("Remove branch {number}").format(number=branch + 1), after,
+                                                block_id)
 
     def wrap_block(self, block_id: str, kind: str) -> bool:
         """Put a block inside a new Sequential or Residual (as its body) at the same place."""
@@ -300,7 +303,8 @@ class DesignDocument(QObject):
         after = self._compute(lambda d: core.wrap(d, path, kind))
         if after is None:
             return False
-        return self._push(f"Wrap {block.type} in {kind}", after, core.get_block(after, path).id)
+        return self._push(self.tr("Wrap {type} in {kind}").format(type=block.type, kind=kind), after,
+                          core.get_block(after, path).id)
 
     def ungroup_block(self, block_id: str) -> bool:
         """Replace a group (Sequential) by the blocks it holds."""
@@ -314,14 +318,14 @@ class DesignDocument(QObject):
         if after is None:
             return False
         first = core.get_block(after, path).id if block.children[0] else ""
-        return self._push(f"Ungroup {block.type}", after, first)
+        return self._push(self.tr("Ungroup {type}").format(type=block.type), after, first)
 
     # ------------------------------------------------------------ plumbing
 
     def refuse_if_locked(self) -> bool:
         """True (and editRefused sent, with the reason) while edits are locked."""
         if self._locked:
-            self.editRefused.emit(self._lock_reason or "The design is locked")
+            self.editRefused.emit(self._lock_reason or self.tr("The design is locked"))
             return True
         return False
 

@@ -20,10 +20,8 @@ from typing import Any, Callable, Protocol
 
 import numpy as np
 import shiboken6
-import torch
 from PySide6.QtCore import QMetaObject, QObject, QThread, Qt, Signal, Slot
 
-from playground.core.devices import limit_cpu_threads, training_threads
 from playground.core.events import Callback, Event, FailedEvent, ProgressEvent, StepEvent
 
 MAX_UPDATES_PER_S = 30.0
@@ -142,6 +140,10 @@ class JobWorker(QObject):
     def run(self) -> None:
         result = None
         try:
+            import torch  # here, on the worker: the window opens before torch is loaded
+
+            from playground.core.devices import limit_cpu_threads, training_threads
+
             if torch.get_num_threads() > training_threads():
                 limit_cpu_threads()  # all cores but one: the interface keeps a core
             job = self._factory(self.throttle)

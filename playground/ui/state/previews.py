@@ -11,17 +11,19 @@ the document's (the same blocks, ids and shapes), else the design is built untra
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
-import torch
 from PySide6.QtCore import QObject, Signal
 
-from playground.core.block_preview import PREVIEW_MACS_LIMIT, NetworkPreview, preview_design
 from playground.core.design import Design, DesignError
 from playground.core.events import Callback
+from playground.core.preview_types import PREVIEW_MACS_LIMIT, NetworkPreview
 from playground.ui.state.active_model import ModelHub
 from playground.ui.state.document import DesignDocument
 from playground.ui.state.jobs import BackgroundJob
+
+if TYPE_CHECKING:  # the design editor imports this module before torch is loaded
+    import torch
 
 DIGIT_MEAN, DIGIT_STD = (0.1307,), (0.3081,)  # an untrained network is fed like an MNIST one
 
@@ -52,6 +54,8 @@ class PreviewPass:
         self.request = request
 
     def run(self) -> PreviewOutcome:
+        from playground.core.block_preview import preview_design  # torch: on the worker thread
+
         r = self.request
         try:
             preview = preview_design(r.design, r.digit, r.mean, r.std, r.state_dict)

@@ -20,26 +20,28 @@ import sys
 import time
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-import torch.nn as nn
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Signal
 
-from playground.core.builder import build_model
-from playground.core.datasets import Dataset
 from playground.core.design import Design
 from playground.core.events import (
     Callback, EpochEvent, FailedEvent, FinishedEvent, InfoEvent, ProgressEvent, StepEvent)
-from playground.core.run_recorder import RunRecorder, record_checkpoint
-from playground.core.trainer import TrainConfig, Trainer, metrics_from_history
 from playground.ui.state.active_model import ActiveModel, ModelHub
 from playground.ui.state.jobs import BackgroundJob, StepBatch
+
+if TYPE_CHECKING:  # torch comes with these: imported where used, after the window has opened
+    import torch.nn as nn
+
+    from playground.core.datasets import Dataset
+    from playground.core.run_recorder import RunRecorder
+    from playground.core.trainer import TrainConfig, Trainer
 
 # How often the trainer reports the loss: the faint curve's points are means over this
 # long (a few steps), 20 a second. Every step would cost the training thread and the
 # window time for detail nobody can see; on a GPU each report also waits for the device.
 REPORT_EVERY_S = 0.05
-LOADING_BLOCKED = "Stop training before loading another model."
+LOADING_BLOCKED = QT_TRANSLATE_NOOP("TrainingSession", "Stop training before loading another model.")
 
 
 class RunState(str, Enum):
@@ -185,6 +187,8 @@ class TrainingSession(QObject):
 
     def metrics(self) -> dict[str, Any]:
         """The run's numbers as a checkpoint records them."""
+        from playground.core.trainer import metrics_from_history
+
         return metrics_from_history(self._history)
 
     @property
@@ -211,6 +215,10 @@ class TrainingSession(QObject):
         design, config, load_data = request.design, request.config, request.load_data
 
         def make_trainer(callback: Callback) -> _RecordedRun:  # runs on the worker thread
+            from playground.core.builder import build_model
+            from playground.core.run_recorder import RunRecorder
+            from playground.core.trainer import Trainer
+
             data = load_data(callback)
             trainer = Trainer(design, data, config, callback, report_every_s=REPORT_EVERY_S)
             recorder = RunRecorder.attach(trainer, source="window")
@@ -222,11 +230,11 @@ class TrainingSession(QObject):
         self._started_at, self._ended_at = time.monotonic(), None
         self._paused_at, self._paused_total = None, 0.0
         self.latest_step, self.samples_per_s, self.fraction = None, 0.0, 0.0
-        self._run_id = self._add_run(RunRecord(design.name or "Untitled", request.dataset_title, request.params,
+        self._run_id = self._add_run(RunRecord(design.name or self.tr("Untitled"), request.dataset_title, request.params,
                                                request.macs, None, 0, 0.0, request.device))
         before = self.hub.active
         self._before = before if before is not None and before.trained and before.val_acc is not None else None
-        self.hub.set_loading_blocked(LOADING_BLOCKED)
+        self.hub.set_loading_blocked(self.tr(LOADING_BLOCKED))
         self.job.start(make_trainer)
         self._set_state(RunState.PREPARING)
         return True
@@ -297,8 +305,9 @@ class TrainingSession(QObject):
         if self._trainer is not None:
             self._history = self._trainer.history[:e.epoch]  # appended before the event was sent
         if self._started is not None:
-            self._publish(e.state_dict, f"training: {self.design.name}, epoch {e.epoch}/{e.epochs}, "
-                                        f"{100 * e.val_acc:.1f}%", replace=False)
+            source = self.tr("training: {name}, epoch {epoch}/{epochs}, {accuracy}%").format(
+                name=self.design.name, epoch=e.epoch, epochs=e.epochs, accuracy=f"{100 * e.val_acc:.1f}")
+            self._publish(e.state_dict, source, replace=False)
         best = max((row["val_acc"] for row in self._history), default=e.val_acc)
         self._update_run(best_val_acc=best, epochs=e.epoch, duration_s=self.elapsed())
         self.epochEnded.emit(e)
@@ -307,8 +316,9 @@ class TrainingSession(QObject):
         self._result = e
         if e.epochs_done > 0:
             last = 100 * (e.last_val_acc or 0.0)
-            source = (f"trained: {self.design.name}, {e.epochs_done} epoch{'s' if e.epochs_done != 1 else ''}, "
-                      f"{last:.1f}%")
+            source = (self.tr("trained: {name}, {count} epoch, {accuracy}%") if e.epochs_done == 1 else
+                      self.tr("trained: {name}, {count} epochs, {accuracy}%")).format(
+                name=self.design.name, count=e.epochs_done, accuracy=f"{last:.1f}")
             self._publish(e.state_dict, source, replace=True)
             self._keep_the_better(e.last_val_acc)
         self._update_run(status="stopped" if e.stopped else "finished", duration_s=e.duration_s,
@@ -354,6 +364,8 @@ class TrainingSession(QObject):
         the run history remembers where (its Runs row can then load it)."""
         run = self._started
         if self._history_id is not None and run is not None and model is run.network:
+            from playground.core.run_recorder import record_checkpoint
+
             problem = record_checkpoint(self._history_id, path)
             if problem:
                 self.notice.emit(problem)
