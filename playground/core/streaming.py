@@ -3,14 +3,15 @@
 `load_image_folder` reads every image once into uint8 tensors, which is right until a
 folder's images outgrow the machine (100,000 photos at 3x224x224 are 15 GB). Past a memory
 budget (`--memory-budget`, by default a quarter of the machine's memory) the run streams
-instead: `data_path_choice` says which path a folder takes and why, `open_stream` lists
+instead: `choose_data_path` says which path a folder takes and why (the command line and
+the window ask it through playground.core.trainer_choice), `open_stream` lists
 the images (the same layout rules as `load_image_folder`: one subfolder per class, or
 `train/` and `val/` holding those, otherwise the same seeded per-class validation split)
 and `StreamingTrainer` feeds the Trainer's loop from a torch DataLoader: worker processes
 (`--loader-workers`) decode with PIL (as ImageFolder does) and resize to the design's
-input, batches follow the trainer's own shuffled order (or a rank's share
-of it under torchrun), are prefetched and, on CUDA, pinned. The mean and std come from up
-to `STATS_SAMPLE` training images (a seeded sample). A file that cannot be decoded ends
+input, batches follow the trainer's own shuffled order (or a rank's share of it under
+torchrun), are prefetched and, on CUDA, pinned; the workers end with the run. The mean and
+std come from up to `STATS_SAMPLE` training images (a seeded sample). A file that cannot be decoded ends
 the run naming it: a streamed folder is not read ahead, so there is nothing to skip it by.
 """
 
@@ -27,7 +28,7 @@ import torch.nn as nn
 import torch.utils.data
 
 from playground.core.datasets import IMAGE_SUFFIXES, DatasetError, DatasetInfo, channel_stats
-from playground.core.events import InfoEvent, ProgressEvent
+from playground.core.events import FailedEvent, FinishedEvent, InfoEvent, ProgressEvent
 from playground.core.text import COMPACT, format_bytes, format_int, shape_str
 from playground.core.trainer import Trainer, _Failed
 
@@ -116,21 +117,43 @@ def _split_per_class(files: list[tuple[str, int]], val_fraction: float, seed: in
     return [files[i] for i in sorted(train_idx)], [files[i] for i in sorted(val_idx)]
 
 
+@dataclass(frozen=True)
+class DataPath:
+    """Which path a folder's images take, and the numbers that decide it: `need` bytes as
+    uint8 tensors of the design's input against a `budget` in bytes."""
+
+    streaming: bool
+    images: int
+    input_shape: tuple[int, ...]
+    need: int
+    budget: int
+
+    @property
+    def reason(self) -> str:
+        """One sentence for the log: the numbers and the path they lead to."""
+        what = (f"{format_int(self.images)} images at {shape_str(self.input_shape, COMPACT)} take "
+                f"{format_bytes(self.need)} in memory")
+        if self.streaming:
+            return f"{what}, over the memory budget of {format_bytes(self.budget)}: streaming them from disk"
+        return f"{what}, within the memory budget of {format_bytes(self.budget)}: holding them in memory"
+
+
+def choose_data_path(images: int, input_shape: Sequence[int], budget: int | None = None) -> DataPath:
+    """Stream when `images` images of the design's input shape would take more than `budget`
+    bytes as uint8 tensors (default: a quarter of the memory); nothing is read."""
+    budget = budget if budget is not None else default_budget_bytes()
+    shape = tuple(int(v) for v in input_shape)
+    need = images * int(np.prod(shape))
+    return DataPath(need > budget, images, shape, need, budget)
+
+
 def data_path_choice(folder: str | os.PathLike[str], input_shape: Sequence[int],
                      budget: int | None = None) -> tuple[bool, str]:
-    """(streaming, reason): whether a folder's images, held as uint8 tensors of the design's
-    input shape, would take more than `budget` bytes (default: a quarter of the memory).
-
-    The reason is one sentence for the log and the window. A folder that is no dataset
-    raises the DatasetError `load_image_folder` would.
+    """(streaming, reason) for a folder (see choose_data_path); the reason is one sentence
+    for the log. A folder that is no dataset raises the DatasetError `load_image_folder` would.
     """
-    budget = budget if budget is not None else default_budget_bytes()
-    count = list_image_folder(folder).count
-    need = count * int(np.prod([int(v) for v in input_shape]))
-    what = f"{format_int(count)} images at {shape_str(input_shape, COMPACT)} take {format_bytes(need)} in memory"
-    if need > budget:
-        return True, f"{what}, over the memory budget of {format_bytes(budget)}: streaming them from disk"
-    return False, f"{what}, within the memory budget of {format_bytes(budget)}: holding them in memory"
+    path = choose_data_path(list_image_folder(folder).count, input_shape, budget)
+    return path.streaming, path.reason
 
 
 # ---------------------------------------------------------------- decoding
@@ -167,6 +190,10 @@ class ImageFiles(torch.utils.data.Dataset):
         except (OSError, RuntimeError, ValueError, SyntaxError) as exc:
             raise DatasetError(f"{path}: cannot decode this image ({exc.__class__.__name__}: "
                                f"{str(exc).splitlines()[0] if str(exc) else ''}); remove or replace it") from None
+
+    def image(self, index: int) -> torch.Tensor:
+        """Image `index` alone (C, H, W), decoded now: for showing a few of them."""
+        return self[index][0]
 
     def part(self, start: int | None = None, stop: int | None = None, step: int | None = None) -> "ImageFiles":
         return ImageFiles(self.samples[start:stop:step], self.shape)
@@ -249,19 +276,50 @@ class StreamingTrainer(Trainer):
 
     `dataset` is the folder's path. Running out of memory ends the run (lower the batch
     size) instead of halving the batch: the loader has already cut the epoch into batches.
+    The loader's worker processes end with the run, finished, stopped or failed.
     """
 
+    _opened: StreamingDataset | None = None  # the folder listed and measured, by open() or the run
     _batches: _EpochBatches  # this epoch's batches, set as it starts
-    _train_loader: torch.utils.data.DataLoader  # made at the first epoch, its workers kept for the others
-    _train_iter: Iterator[Any]
-    _val_iter: Iterator[Any]
+    _train_loader: torch.utils.data.DataLoader | None = None  # made at the first epoch, its workers kept
+    _train_iter: Iterator[Any] | None = None
+    _val_iter: Iterator[Any] | None = None
     _val_next: tuple[int, int, int] | None = None  # (data id, start, count) the validation iterator gives next
 
+    def open(self) -> StreamingDataset:
+        """List the folder and measure its mean and std now, reporting through the callback
+        (the run would do it first): for a caller that needs the classes and the validation
+        images before the first epoch. Raises DatasetError for a folder that is no dataset."""
+        if self._opened is None:
+            self._opened = self._open_folder(self.callback)
+        return self._opened
+
+    def run(self) -> FinishedEvent | FailedEvent:
+        try:
+            return super().run()
+        finally:
+            self._end_workers()
+
     def _load_data(self) -> Any:
+        if self._opened is None:
+            self._opened = self._open_folder(self._emit_while_loading)
+        return self._opened
+
+    def _open_folder(self, callback: Any) -> StreamingDataset:
         if self.design is None:
             raise _Failed("streaming a folder needs a design (its input shape)")
-        return open_stream(str(self.dataset), self.design.input, callback=self._emit_while_loading,
-                           seed=self.config.seed)
+        return open_stream(str(self.dataset), self.design.input, callback=callback, seed=self.config.seed)
+
+    def _end_workers(self) -> None:
+        """Join the loaders' worker processes (and the pinning thread) now: a stopped run
+        leaves them waiting mid-epoch, and a window must not keep them until the loader is
+        collected. `_shutdown_workers` is what torch's multi-process iterator runs when it
+        is deleted; the single-process iterator (no workers) has none."""
+        for batches in (self._train_iter, self._val_iter):
+            shutdown = getattr(batches, "_shutdown_workers", None)
+            if shutdown is not None:
+                shutdown()
+        self._train_iter = self._val_iter = self._train_loader = None
 
     def _loader(self, dataset: ImageFiles, persistent: bool, **kwargs: Any) -> torch.utils.data.DataLoader:
         workers = self.config.loader_workers

@@ -206,12 +206,15 @@ class TrainConfig:
     mixed_precision: bool = _option(True, help="Run CUDA steps under bf16 autocast (ignored on other devices).")
     download: bool = _option(False, flag="--download", help="Download a torchvision dataset if it is missing.")
     memory_budget: int | None = _option(
-        None, minimum=1, unit="MiB", flag="--memory-budget", metavar="MIB",
+        None, minimum=1, unit="MiB", suffix=" MiB", flag="--memory-budget", metavar="MIB", label="Memory budget",
+        none_text="automatic", step=256,
         help="An image folder whose images would take more memory than this (MiB) is streamed from disk "
-             "batch by batch instead of being held in memory (default: a quarter of the machine's memory).")
+             "batch by batch instead of being held in memory (default: a quarter of the machine's memory).",
+        details="The data section says which path the chosen folder takes and why.")
     loader_workers: int = _option(
-        2, minimum=0, maximum=64, unit="processes", flag="--loader-workers", metavar="N",
-        help="Processes that decode images while a streamed folder trains (0: decode in the training process).")
+        2, minimum=0, maximum=64, unit="processes", flag="--loader-workers", metavar="N", label="Loader workers",
+        help="Processes that decode images while a streamed folder trains (0: decode in the training process).",
+        details="More workers keep a fast device fed; each one takes a little memory and a core.")
     dist_timeout: float = _option(
         300.0, minimum=1.0, maximum=86400.0, unit="seconds", flag="--dist-timeout", metavar="SECONDS",
         help="Under torchrun: how long a process waits for the others in one exchange before it gives up "

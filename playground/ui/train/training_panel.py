@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import html
 import time
+from typing import Callable
+
+import numpy as np
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
@@ -36,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from playground.core.datasets import Dataset
 from playground.core.devices import resolve_device
+from playground.core.streaming import ImageFiles, StreamingDataset
 from playground.core.events import Callback, EpochEvent, FailedEvent, FinishedEvent, ProgressEvent
 from playground.core.memory import training_memory_problem
 from playground.core.text import format_duration
@@ -105,6 +109,8 @@ class TrainingPanel(QWidget):
         hub.message.connect(self.show_message)
         self.picker.changed.connect(self._update_controls)
         self._watch_settings()
+        self.picker.set_memory_budget(self.settings.config().memory_budget)
+        self.settings.fields["memory_budget"].valueChanged.connect(self._on_memory_budget)
         document.analysisChanged.connect(self._on_design_changed)  # always sent right after designChanged
         app = QCoreApplication.instance()
         if app is not None:  # a safety net: never leave a running thread (or download) behind at exit
@@ -262,6 +268,10 @@ class TrainingPanel(QWidget):
             elif isinstance(field, (QSpinBox, QDoubleSpinBox)):
                 field.valueChanged.connect(self._update_controls)
 
+    def _on_memory_budget(self) -> None:
+        """The data section says at once which path the chosen folder now takes."""
+        self.picker.set_memory_budget(self.settings.config().memory_budget)
+
     def _update_controls(self) -> None:
         running = self.is_training
         stopping = self.session.stopping
@@ -305,10 +315,10 @@ class TrainingPanel(QWidget):
         config = self.settings.config()
         spec, shape, cache = self.picker.spec(), tuple(design.input), self.cache
 
-        def load_data(callback: Callback) -> Dataset:  # runs on the worker thread
+        def load_data(callback: Callback) -> Dataset:  # runs on the worker thread, for the in-memory path
             return cache.get(spec, shape, callback)
 
-        request = RunRequest(design, config, load_data, _dataset_title(self.picker), analysis.total_params,
+        request = RunRequest(design, config, spec, load_data, self.picker.title(), analysis.total_params,
                              analysis.total_macs, device_name(resolve_device(config.device)))
         self._pending_results = None
         self._progress_shown_at = 0.0
@@ -431,11 +441,10 @@ class TrainingPanel(QWidget):
         if e is None or data is None:
             return
         self._pending_results = None
-        val_x = data.val_x
         n_val = len(e.val_pred)
         self.results.show_results(
             e.confusion, e.per_class_acc, data.val_y[:n_val].numpy(), e.val_pred, e.worst,
-            lambda i: val_x[i].numpy(), list(data.info.class_names),
+            _validation_images(data), list(data.info.class_names),
             caption=f"Epoch {e.epoch} of {e.epochs}: {100 * e.val_acc:.1f}% of {n_val:,} validation images "
                     f"right (loss {e.val_loss:.3f}). Click a cell of the matrix to see its images.")
 
@@ -498,6 +507,10 @@ class TrainingPanel(QWidget):
         self.message_label.hide()
 
 
-def _dataset_title(picker: DatasetPicker) -> str:
-    data = picker.loaded()
-    return data.info.name if data is not None else picker.combo.currentText()
+def _validation_images(data: Dataset | StreamingDataset) -> Callable[[int], np.ndarray]:
+    """Validation image i as uint8 (C, H, W): from memory, or decoded from disk (a streamed
+    folder; only the few images the Results tab shows)."""
+    val_x = data.val_x
+    if isinstance(val_x, ImageFiles):
+        return lambda i: val_x.image(i).numpy()
+    return lambda i: val_x[i].numpy()
