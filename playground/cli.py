@@ -13,7 +13,10 @@ import sys
 from typing import Sequence
 
 from playground import __version__
+from playground.core.i18n import LANGUAGES, set_language
 from playground.core.train_options import add_arguments as add_train_options
+
+LANG_HELP = "language of the window and the messages: en or zh_CN (default: from LANG)"
 
 
 class UsageError(Exception):
@@ -31,12 +34,14 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="cnn-playground", description="Build, train and see convolutional neural networks.")
     parser.add_argument("--version", action="version", version=f"cnn-playground {__version__}")
     parser.add_argument("--screenshot", metavar="PATH", help="open the window, save it as a PNG and exit")
+    parser.add_argument("--lang", choices=LANGUAGES, default=None, help=LANG_HELP)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     gui = sub.add_parser("gui", help="open the window (the default)")
     gui.add_argument("design", nargs="?", help="a design JSON file to open")
     gui.add_argument("--screenshot", metavar="PATH", default=argparse.SUPPRESS,
                      help="open the window, save it as a PNG and exit")
+    gui.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=LANG_HELP)
 
     summary = sub.add_parser("summary", help="per-block shapes, parameters, MACs and receptive fields")
     summary.add_argument("design", help="design JSON file")
@@ -95,23 +100,40 @@ def _parser() -> argparse.ArgumentParser:
     export_run.add_argument("dir", help="folder to write into (the run goes to DIR/run-ID)")
 
     # lessons [--json] | lessons start ID -o FILE | lessons check ID DESIGN (playground.commands.lessons)
-    langs = ("en", "zh_CN")
-    lang_help = "language of the texts: en or zh_CN (default: from LANG)"
     lessons = sub.add_parser("lessons", help="hands-on lessons: list them, start one, check a design")
     lessons.add_argument("--json", action="store_true", help="list the lessons as JSON")
-    lessons.add_argument("--lang", choices=langs, default=None, help=lang_help)
+    lessons.add_argument("--lang", choices=LANGUAGES, default=None, help=LANG_HELP)
     lesson_steps = lessons.add_subparsers(dest="lessons_command", parser_class=_Parser)
     lesson_start = lesson_steps.add_parser("start", help="write a lesson's starting design")
     lesson_start.add_argument("lesson", help="lesson id (see: cnn-playground lessons)")
     lesson_start.add_argument("-o", "--output", required=True, help="design JSON file to write")
-    lesson_start.add_argument("--lang", choices=langs, default=argparse.SUPPRESS, help=lang_help)
+    lesson_start.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=LANG_HELP)
     lesson_check = lesson_steps.add_parser("check", help="check a design: exit 0 solved, 1 not yet")
     lesson_check.add_argument("lesson", help="lesson id")
     lesson_check.add_argument("design", help="design JSON file")
     lesson_check.add_argument("--trained", action="append", default=[], metavar="M.pt",
                               help="a checkpoint as evidence of training (repeatable)")
-    lesson_check.add_argument("--lang", choices=langs, default=argparse.SUPPRESS, help=lang_help)
+    lesson_check.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=LANG_HELP)
+    _accept_lang_everywhere(sub)
     return parser
+
+
+def _accept_lang_everywhere(sub: argparse._SubParsersAction) -> None:
+    """`cnn-playground summary --lang zh_CN x.json` as well as `cnn-playground --lang zh_CN
+    summary x.json`: every sub-command (and theirs) takes --lang; main() applies it."""
+    for command in set(sub.choices.values()):
+        if not any("--lang" in action.option_strings for action in command._actions):
+            command.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=LANG_HELP)
+        for action in command._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                _accept_lang_everywhere(action)
+
+
+def _requested_language(args_list: list[str]) -> str | None:
+    """`--lang` wherever it stands on the line (None: the environment decides)."""
+    early = _Parser(add_help=False)
+    early.add_argument("--lang", choices=LANGUAGES, default=None)
+    return early.parse_known_args(args_list)[0].lang
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -122,6 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
+        set_language(_requested_language(args_list))  # first: the help and every message follow it
         args = _parser().parse_args(args_list)
         command = args.command or "gui"
         module = importlib.import_module(f"playground.commands.{getattr(args, 'module', command)}")

@@ -4,6 +4,11 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
+# Tests read English unless they switch language themselves (the `zh_CN` fixture, or a
+# child process given LANG): a developer's Chinese locale must not change what they see.
+for _name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "en_US.UTF-8"
 
 import pytest  # noqa: E402
 import torch  # noqa: E402

@@ -15,11 +15,12 @@ import json
 from playground.commands.output import write_stdout
 from playground.cli import UsageError
 from playground.core.design import load_design, save_design
-from playground.core.lessons import LessonError, TrainedRun, check_design, default_lang, get_lesson, load_lessons
+from playground.core.i18n import current_language
+from playground.core.lessons import LessonError, TrainedRun, check_design, get_lesson, load_lessons
 
 
 def run(args: argparse.Namespace) -> int:
-    lang = args.lang or default_lang()
+    lang = args.lang or current_language()
     try:
         if args.lessons_command == "start":
             return _start(args, lang)

@@ -8,13 +8,15 @@ and flags end in one line and status 2 (see playground.cli).
 from __future__ import annotations
 
 import argparse
-
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 
 from playground.commands.output import write_stdout
 from playground.cli import UsageError
 from playground.core.analysis import analyze
 from playground.core.design import Block, Design, load_design
+from playground.core.i18n import ENGLISH, _, current_language, set_language
 from playground.core.safe_text import json_text, printable
 from playground.core.summary_format import format_summary, summary_dict
 
@@ -29,15 +31,30 @@ def _shown(design: Design) -> Design:
                    layers=tuple(block(b) for b in design.layers))
 
 
+@contextmanager
+def _in_english() -> Iterator[None]:
+    """Core's messages in English for the while: `--json` is a format that scripts read,
+    the same bytes whatever the locale."""
+    previous = current_language()
+    set_language(ENGLISH)
+    try:
+        yield
+    finally:
+        set_language(previous)
+
+
 def run(args: argparse.Namespace) -> int:
     if args.classes is not None and args.classes < 1:
-        raise UsageError(f"--classes expects a positive number of classes, got {args.classes}")
+        raise UsageError(_("--classes expects a positive number of classes, got {classes}").format(
+            classes=args.classes))
     design = load_design(args.design)
-    if not args.json:
-        design = _shown(design)  # names and labels only: the numbers do not depend on them
-    analysis = analyze(design, num_classes=args.classes)
     if args.json:  # JSON escapes control characters itself; a lone surrogate needs its \u escape
-        write_stdout(json_text(summary_dict(design, analysis)) + "\n")
+        with _in_english():
+            analysis = analyze(design, num_classes=args.classes)
+            text = json_text(summary_dict(design, analysis)) + "\n"
+        write_stdout(text)
     else:
+        design = _shown(design)  # names and labels only: the numbers do not depend on them
+        analysis = analyze(design, num_classes=args.classes)
         write_stdout(format_summary(design, analysis))
     return 1 if analysis.errors else 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from playground.core.i18n import _
 from playground.core.layers import CATALOGUE
 
 __all__ = ["Curve", "activation_curve", "has_curve"]
@@ -34,7 +35,7 @@ class Curve:
         return max(self.slopes)
 
     def slope_text(self) -> str:
-        return f"largest slope {self.max_slope:.3g}"
+        return _("largest slope {slope}").format(slope=f"{self.max_slope:.3g}")
 
 
 def has_curve(kind: str) -> bool:

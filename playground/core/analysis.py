@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from playground.core.design import Block, BlockPath, Design, slot_text, walk
 from playground.core.formulas import BlockError, LeafResult
+from playground.core.i18n import _
 from playground.core.layers import leaf_result
 from playground.core.smells import design_smells
 from playground.core.text import shape_text
@@ -190,7 +191,7 @@ class _Walker:
 
 def _warn(row: LayerInfo, message: str) -> None:
     """Add a warning to a row; a row with several says them all, one after another."""
-    row.warning = message if row.warning is None else f"{row.warning}; {message}"
+    row.warning = message if row.warning is None else _("{warning}; {more}").format(warning=row.warning, more=message)
 
 
 def analyze(design: Design, num_classes: int | None = None) -> Analysis:
@@ -199,15 +200,16 @@ def analyze(design: Design, num_classes: int | None = None) -> Analysis:
     classes."""
     walker = _Walker()
     rf0 = ReceptiveField((1, 1), (1, 1), (0.0, 0.0))
-    out, _ = walker.run_list(design.layers, (), "layers", tuple(design.input), rf0, 0)
+    out, _field = walker.run_list(design.layers, (), "layers", tuple(design.input), rf0, 0)
     result = Analysis(walker.rows, tuple(design.input), out)
     rows = {r.path: r for r in walker.rows}
     for path, message in design_smells(design):
         _warn(rows[path], message)
     if num_classes is not None and out is not None and walker.rows and out != (num_classes,):
         last = [r for r in walker.rows if r.depth == 0][-1]
-        _warn(last, f"the network gives {shape_text(out)} outputs but the dataset has {num_classes} "
-                    f"classes; end with Flatten and Linear(out_features={num_classes})")
+        _warn(last, _("the network gives {shape} outputs but the dataset has {classes} classes; "
+                      "end with Flatten and Linear(out_features={classes})").format(shape=shape_text(out),
+                                                                                    classes=num_classes))
     return result
 
 
@@ -216,4 +218,4 @@ def analysis_by_path(analysis: Analysis) -> dict[BlockPath, LayerInfo]:
 
 
 def iter_design_paths(design: Design) -> list[BlockPath]:
-    return [p for p, _ in walk(design)]
+    return [p for p, _block in walk(design)]

@@ -13,20 +13,28 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from playground.core.formulas import BlockError, LeafResult, pair
+from playground.core.i18n import _, N_
 from playground.core.layers import CATALOGUE, leaf_result
 from playground.core.text import format_int
 
-__all__ = ["Arithmetic", "FLOPS_NOTE", "block_arithmetic"]
+__all__ = ["Arithmetic", "FLOPS_NOTE", "block_arithmetic", "flops_note"]
 
 Shape = tuple[int, ...]
 
-FLOPS_NOTE = ("MACs count multiply-and-add pairs. Many texts (and papers) call MACs \"FLOPs\"; "
-              "this app counts FLOPs = 2 × MACs, one multiply and one add.")
+FLOPS_NOTE = N_("MACs count multiply-and-add pairs. Many texts (and papers) call MACs \"FLOPs\"; "
+                "this app counts FLOPs = 2 × MACs, one multiply and one add.")
+
+
+def flops_note() -> str:
+    """FLOPS_NOTE in the current language."""
+    return _(FLOPS_NOTE)
 
 
 @dataclass(frozen=True)
 class Arithmetic:
-    """The worked sums of one block; None where the kind has nothing to work out."""
+    """The worked sums of one block; None where the kind has nothing to work out. The sums'
+    words are in the language current when they were worked out; the names `lines` pairs
+    them with stay English (keys: a view titles them in its own language)."""
 
     params: str | None = None
     output: str | None = None
@@ -59,13 +67,13 @@ def _window_size(n: int, k: int, s: int, p: int, d: int, ceil: bool, out: int) -
 
 
 def _both_axes(h: str, w: str) -> str:
-    return h if h == w else f"H: {h}; W: {w}"
+    return h if h == w else _("H: {height}; W: {width}").format(height=h, width=w)
 
 
 def _connections(macs: int, bias_terms: int, out_factors: tuple[int, ...]) -> str:
     """Connections as LeCun counted them: every multiply, plus one bias input per output."""
     if not bias_terms:
-        return f"{_n(macs)} (no bias)"
+        return _("{macs} (no bias)").format(macs=_n(macs))
     return f"{_n(macs)} + {_product(*out_factors)} = {_n(macs + bias_terms)}"
 
 
@@ -77,12 +85,13 @@ def _conv(p: dict[str, Any], shape: Shape, r: LeafResult) -> Arithmetic:
     per_filter = (k[0], k[1], c // groups)
     params = f"({_product(*per_filter)}{' + 1' if bias else ''})·{out_c} = {_n(r.params)}"
     if p["padding"] == "same":
-        output = f'padding "same" keeps {h}x{w}'
+        output = _('padding "same" keeps {height}x{width}').format(height=h, width=w)
     else:
         pad = (0, 0) if p["padding"] == "valid" else pair(p["padding"])
         output = _both_axes(_window_size(h, k[0], s[0], pad[0], d[0], False, oh),
                             _window_size(w, k[1], s[1], pad[1], d[1], False, ow))
-    macs = f"{_product(oh, ow, out_c)} outputs · {_product(*per_filter)} = {_n(r.macs)}"
+    macs = _("{outputs} outputs · {per_output} = {macs}").format(
+        outputs=_product(oh, ow, out_c), per_output=_product(*per_filter), macs=_n(r.macs))
     return Arithmetic(params, output, macs, _connections(r.macs, oh * ow * out_c if bias else 0, (oh, ow, out_c)))
 
 
@@ -94,33 +103,35 @@ def _linear(p: dict[str, Any], shape: Shape, r: LeafResult) -> Arithmetic:
 
 
 def _pool(p: dict[str, Any], shape: Shape, r: LeafResult) -> Arithmetic:
-    _, h, w = shape
-    _, oh, ow = r.output_shape
+    h, w = shape[1:]
+    oh, ow = r.output_shape[1:]
     k = pair(p["kernel_size"])
     s = pair(p["stride"] if p["stride"] is not None else p["kernel_size"])
     pad, d = pair(p["padding"]), pair(p.get("dilation", 1))
     output = _both_axes(_window_size(h, k[0], s[0], pad[0], d[0], p["ceil_mode"], oh),
                         _window_size(w, k[1], s[1], pad[1], d[1], p["ceil_mode"], ow))
-    return Arithmetic("0 (a fixed rule, nothing learned)", output)
+    return Arithmetic(_("0 (a fixed rule, nothing learned)"), output)
 
 
 def _per_channel_norm(p: dict[str, Any], shape: Shape, r: LeafResult) -> Arithmetic:
     if not r.params:
-        return Arithmetic("0 (affine off)")
-    return Arithmetic(f"2·{shape[0]} (γ and β per channel) = {_n(r.params)}")
+        return Arithmetic(_("0 (affine off)"))
+    return Arithmetic(_("2·{channels} (γ and β per channel) = {params}").format(channels=shape[0], params=_n(r.params)))
 
 
 def _layer_norm(p: dict[str, Any], shape: Shape, r: LeafResult) -> Arithmetic:
     if not r.params:
-        return Arithmetic("0 (elementwise_affine off)")
+        return Arithmetic(_("0 (elementwise_affine off)"))
     per = 1 + int(p["bias"])
-    return Arithmetic(f"{per}·{_product(*shape)} (per element) = {_n(r.params)}")
+    return Arithmetic(_("{per}·{elements} (per element) = {params}").format(
+        per=per, elements=_product(*shape), params=_n(r.params)))
 
 
 def _flatten(p: dict[str, Any], shape: Shape, r: LeafResult) -> Arithmetic:
     if len(shape) == len(r.output_shape):
         return Arithmetic()
-    return Arithmetic(output=f"{_product(*shape)} = {_n(math.prod(r.output_shape))} features")
+    return Arithmetic(output=_("{product} = {features} features").format(
+        product=_product(*shape), features=_n(math.prod(r.output_shape))))
 
 
 def _conv_transpose(p: dict[str, Any], shape: Shape, r: LeafResult) -> Arithmetic:
@@ -133,7 +144,8 @@ def _conv_transpose(p: dict[str, Any], shape: Shape, r: LeafResult) -> Arithmeti
 
     def axis(n: int, i: int, out: int) -> str:
         return f"({n} − 1)·{s[i]} − 2·{pp[i]} + {d[i]}·({k[i]} − 1) + {op[i]} + 1 = {out}"
-    macs = f"{_product(h, w, c)} inputs · {_product(*per_input)} = {_n(r.macs)}"
+    macs = _("{inputs} inputs · {per_input} = {macs}").format(
+        inputs=_product(h, w, c), per_input=_product(*per_input), macs=_n(r.macs))
     return Arithmetic(params, _both_axes(axis(h, 0, oh), axis(w, 1, ow)), macs)
 
 

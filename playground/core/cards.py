@@ -2,7 +2,8 @@
 
 The catalogue entry of each kind points to its function here (`LayerKind.card`), so the
 card, the summary and the status bar read a kind's key parameters from the kind itself:
-"6 × 5×5, pad 2", "2×2", "p 0.5", "10 out". Blocks are read through what every Block
+"6 × 5×5, pad 2", "2×2", "p 0.5", "10 out" (in the current language; parameter
+names such as p, eps and dim stay as torch spells them). Blocks are read through what every Block
 offers (`params`, `resolved_params()`, `kind`), so nothing here imports the design.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable
 
+from playground.core.i18n import _
 from playground.core.text import TIMES, pair_str
 
 if TYPE_CHECKING:
@@ -36,18 +38,25 @@ def _number(value: float) -> str:
 def _window_extras(block: Block, parts: list[str]) -> None:
     p = block.resolved_params()
     if "stride" in p and p["stride"] is not None and not _is_default(block, "stride"):
-        parts.append(f"stride {scalar_pair(p['stride'])}")
+        parts.append(_("stride {stride}").format(stride=scalar_pair(p["stride"])))
     if "padding" in p and not _is_default(block, "padding"):
         pad = p["padding"]
-        parts.append(f"pad {pad}" if isinstance(pad, str) else f"pad {scalar_pair(pad)}")
+        parts.append(_("pad {padding}").format(padding=pad if isinstance(pad, str) else scalar_pair(pad)))
     if "dilation" in p and not _is_default(block, "dilation"):
-        parts.append(f"dil {scalar_pair(p['dilation'])}")
+        parts.append(_("dil {dilation}").format(dilation=scalar_pair(p["dilation"])))
     if "groups" in p and not _is_default(block, "groups"):
-        parts.append(f"groups {p['groups']}")
+        parts.append(_("groups {groups}").format(groups=p["groups"]))
     if p.get("ceil_mode"):
-        parts.append("ceil")
+        # Translators: a pooling block's card when ceil_mode rounds its output size up.
+        parts.append(_("ceil"))
     if "bias" in p and p["bias"] is False:
-        parts.append("no bias")
+        parts.append(_("no bias"))
+
+
+def _join(parts: list[str]) -> str:
+    """The parts of a card line, with the current language's list separator."""
+    # Translators: separates the parts of a block's card line ("6 × 5×5, pad 2").
+    return _(", ").join(parts)
 
 
 def nothing(block: Block) -> str:
@@ -60,41 +69,42 @@ def convolution(block: Block) -> str:
     parts = [f"{p['out_channels']} {TIMES} {pair_str(p['kernel_size'])}"]
     _window_extras(block, parts)
     if "output_padding" in p and not _is_default(block, "output_padding"):
-        parts.append(f"out pad {scalar_pair(p['output_padding'])}")
-    return ", ".join(parts)
+        parts.append(_("out pad {output_padding}").format(output_padding=scalar_pair(p["output_padding"])))
+    return _join(parts)
 
 
 def window(block: Block) -> str:
     parts = [pair_str(block.resolved_params()["kernel_size"])]
     _window_extras(block, parts)
-    return ", ".join(parts)
+    return _join(parts)
 
 
 def adaptive(block: Block) -> str:
-    return f"to {pair_str(block.resolved_params()['output_size'])}"
+    return _("to {size}").format(size=pair_str(block.resolved_params()["output_size"]))
 
 
 def linear(block: Block) -> str:
     p = block.resolved_params()
-    return f"{p['out_features']} out" + (", no bias" if p["bias"] is False else "")
+    out = _("{count} out").format(count=p["out_features"])
+    return _join([out, _("no bias")]) if p["bias"] is False else out
 
 
 def normalization(block: Block) -> str:
     p = block.resolved_params()
     parts = []
     if p.get("affine") is False or p.get("elementwise_affine") is False:
-        parts.append("no affine")
+        parts.append(_("no affine"))
     if not _is_default(block, "eps"):
         parts.append(f"eps {_number(p['eps'])}")
-    return ", ".join(parts)
+    return _join(parts)
 
 
 def group_norm(block: Block) -> str:
-    return f"{block.resolved_params()['num_groups']} groups"
+    return _("{groups} groups").format(groups=block.resolved_params()["num_groups"])
 
 
 def local_response_norm(block: Block) -> str:
-    return f"size {block.resolved_params()['size']}"
+    return _("size {size}").format(size=block.resolved_params()["size"])
 
 
 def dropout(block: Block) -> str:
@@ -102,7 +112,7 @@ def dropout(block: Block) -> str:
 
 
 def leaky_relu(block: Block) -> str:
-    return f"slope {_number(block.resolved_params()['negative_slope'])}"
+    return _("slope {slope}").format(slope=_number(block.resolved_params()["negative_slope"]))
 
 
 def elu(block: Block) -> str:
@@ -111,7 +121,7 @@ def elu(block: Block) -> str:
 
 def gelu(block: Block) -> str:
     approximate = block.resolved_params()["approximate"]
-    return "" if approximate == "none" else f"{approximate} approx."
+    return "" if approximate == "none" else _("{approximate} approx.").format(approximate=approximate)
 
 
 def softmax(block: Block) -> str:
@@ -122,22 +132,22 @@ def flatten(block: Block) -> str:
     if _is_default(block, "start_dim") and _is_default(block, "end_dim"):
         return ""
     p = block.resolved_params()
-    return f"dims {p['start_dim']}..{p['end_dim']}"
+    return _("dims {start}..{end}").format(start=p["start_dim"], end=p["end_dim"])
 
 
 def prelu(block: Block) -> str:
-    return "per channel" if block.resolved_params()["num_parameters"] > 1 else ""
+    return _("per channel") if block.resolved_params()["num_parameters"] > 1 else ""
 
 
 def zero_pad(block: Block) -> str:
-    return f"pad {scalar_pair(block.resolved_params()['padding'])}"
+    return _("pad {padding}").format(padding=scalar_pair(block.resolved_params()["padding"]))
 
 
 def upsample(block: Block) -> str:
     p = block.resolved_params()
-    where = f"to {pair_str(p['size'])}" if p["size"] is not None else (
+    where = _("to {size}").format(size=pair_str(p["size"])) if p["size"] is not None else (
         f"{TIMES}{scalar_pair(p['scale_factor'])}" if p["scale_factor"] is not None else "")
-    return ", ".join(part for part in (where, p["mode"]) if part)
+    return _join([part for part in (where, p["mode"]) if part])
 
 
 def pixel_shuffle(block: Block) -> str:
@@ -145,12 +155,12 @@ def pixel_shuffle(block: Block) -> str:
 
 
 def channel_shuffle(block: Block) -> str:
-    return f"{block.resolved_params()['groups']} groups"
+    return _("{groups} groups").format(groups=block.resolved_params()["groups"])
 
 
 def channel_slice(block: Block) -> str:
     p = block.resolved_params()
-    return f"channels {p['start']}..{p['stop'] - 1}"
+    return _("channels {first}..{last}").format(first=p["start"], last=p["stop"] - 1)
 
 
 def layer_scale(block: Block) -> str:
@@ -159,4 +169,4 @@ def layer_scale(block: Block) -> str:
 
 def stochastic_depth(block: Block) -> str:
     p = block.resolved_params()
-    return f"p {_number(p['p'])}, {p['mode']}"
+    return _join([f"p {_number(p['p'])}", p["mode"]])

@@ -20,6 +20,7 @@ from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from playground.core.errors import DesignError, json_text
+from playground.core.i18n import _, N_
 from playground.core.text import shape_text
 
 if TYPE_CHECKING:
@@ -48,8 +49,9 @@ def wider_field(a: ReceptiveField | None, b: ReceptiveField | None) -> Receptive
     return a if a.size[0] * a.size[1] >= b.size[0] * b.size[1] else b
 
 
-def _count(n: int, word: str, plural: str) -> str:
-    return f"{n} {word if n == 1 else plural}"
+def _count(n: int, one: str, many: str) -> str:
+    """"1 block" / "3 blocks": `one` and `many` are marked messages, `many` with a {count}."""
+    return _(one) if n == 1 else _(many).format(count=n)
 
 
 class Composite(ABC):
@@ -74,8 +76,13 @@ class Composite(ABC):
     # The caption of a line the editor draws carrying the block's input past its slots
     # straight to the merge node (a Gate's "x" in x * body(x)); None: no such line.
     bypass_caption: str | None = None
-    # A line the inspector shows under the parameters of this kind.
+    # A line the inspector shows under the parameters of this kind (English, marked with
+    # N_; `hint_text` gives it in the current language).
     editor_hint: str = ""
+
+    def hint_text(self) -> str:
+        """The inspector's line about this kind, in the current language ("" for none)."""
+        return _(self.editor_hint)
 
     # ---------------------------------------------------------------- design
 
@@ -167,7 +174,7 @@ class SequentialComposite(Composite):
         return outs[0], None
 
     def card_text(self, block: Block) -> str:
-        return _count(len(block.children[0]), "block", "blocks")
+        return _count(len(block.children[0]), N_("1 block"), N_("{count} blocks"))
 
     def slot_titles(self, children: Children) -> list[str]:
         return [""]
@@ -194,19 +201,20 @@ class ResidualComposite(_Joining):
     wraps = True
     merge_symbol = "+"
     makes_tensor = True
-    editor_hint = ("Drop blocks into the shortcut column to project it (e.g. a 1×1 Conv2d with "
-                   "stride 2 when the body halves the size); leave it empty for the identity.")
+    editor_hint = N_("Drop blocks into the shortcut column to project it (e.g. a 1×1 Conv2d with "
+                     "stride 2 when the body halves the size); leave it empty for the identity.")
 
     def read(self, d: dict[str, Any], path: str, read_list: ReadList) -> Children:
         if "body" not in d:
-            raise DesignError(f"{path}.body", f"missing (required by {self.name})")
+            raise DesignError(f"{path}.body", _("missing (required by {kind})").format(kind=self.name))
         body = read_list(d["body"], f"{path}.body")
         shortcut = d.get("shortcut", "identity")
         if shortcut == "identity":
             return body, ()
         if isinstance(shortcut, list):
             return body, read_list(shortcut, f"{path}.shortcut")
-        raise DesignError(f"{path}.shortcut", f'expected "identity" or a list of layers, got {json_text(shortcut)}')
+        raise DesignError(f"{path}.shortcut", _('expected "identity" or a list of layers, got {value}').format(
+            value=json_text(shortcut)))
 
     def write(self, children: Children, write_list: WriteList) -> dict[str, Any]:
         body, shortcut = children
@@ -218,15 +226,17 @@ class ResidualComposite(_Joining):
         if body == short:
             return (body, wider_field(body_rf, short_rf)), None
         if children[1]:
-            return (body, None), (f"the body gives {shape_text(body)} but the shortcut gives "
-                                  f"{shape_text(short)}; both must match to be added")
-        hint = ""
+            return (body, None), _("the body gives {body} but the shortcut gives {shortcut}; "
+                                   "both must match to be added").format(body=shape_text(body),
+                                                                        shortcut=shape_text(short))
+        message = _("the body turns {input} into {body} but the shortcut is identity ({input}), "
+                    "so they cannot be added").format(input=shape_text(shape), body=shape_text(body))
         if len(body) == 3 and len(shape) == 3:
             stride = max(1, shape[1] // body[1])
-            s = f", stride {stride}" if stride > 1 else ""
-            hint = f"; add a 1x1 Conv2d shortcut ({body[0]} channels{s}) to project it"
-        return (body, None), (f"the body turns {shape_text(shape)} into {shape_text(body)} but the shortcut is "
-                              f"identity ({shape_text(shape)}), so they cannot be added{hint}")
+            fix = (_("add a 1x1 Conv2d shortcut ({channels} channels, stride {stride}) to project it")
+                   if stride > 1 else _("add a 1x1 Conv2d shortcut ({channels} channels) to project it"))
+            message = _("{problem}; {fix}").format(problem=message, fix=fix.format(channels=body[0], stride=stride))
+        return (body, None), message
 
     def module_class(self) -> type[nn.Module]:
         from playground.core.composite_modules import Residual
@@ -234,12 +244,13 @@ class ResidualComposite(_Joining):
         return Residual
 
     def card_text(self, block: Block) -> str:
-        return "projection shortcut" if block.children[1] else "identity shortcut"
+        return _("projection shortcut") if block.children[1] else _("identity shortcut")
 
     def slot_caption(self, children: Children, slot: int) -> str:
         if slot == 1:
-            return "shortcut: projection" if children[1] else "shortcut: identity"
-        return "body"
+            return _("shortcut: projection") if children[1] else _("shortcut: identity")
+        # Translators: the caption over a Residual block's main column (its JSON key is "body").
+        return _("body")
 
     def identity_slot(self, slot: int) -> bool:
         return slot == 1
@@ -263,7 +274,8 @@ class ConcatComposite(_Joining):
     def read(self, d: dict[str, Any], path: str, read_list: ReadList) -> Children:
         branches = d.get("branches")
         if not isinstance(branches, list) or not branches:
-            raise DesignError(f"{path}.branches", f"expected a non-empty list of branches, got {json_text(branches)}")
+            raise DesignError(f"{path}.branches", _("expected a non-empty list of branches, got {value}").format(
+                value=json_text(branches)))
         return tuple(read_list(b, f"{path}.branches[{i}]") for i, b in enumerate(branches))
 
     def write(self, children: Children, write_list: WriteList) -> dict[str, Any]:
@@ -275,12 +287,14 @@ class ConcatComposite(_Joining):
         if any(len(s) != len(first) or s[1:] != first[1:] for s in shapes):
             if all(len(s) == 3 for s in shapes):
                 sizes = ", ".join(shape_text(s[1:]) for s in shapes)
-                return (None, None), f"branches give different sizes ({sizes}); all branches must keep the same H x W"
+                return (None, None), _("branches give different sizes ({sizes}); "
+                                       "all branches must keep the same H x W").format(sizes=sizes)
             sizes = ", ".join(shape_text(s) for s in shapes)
-            return (None, None), f"branches give shapes that cannot be stacked on channels ({sizes})"
+            return (None, None), _("branches give shapes that cannot be stacked on channels ({sizes})").format(
+                sizes=sizes)
         out = (sum(s[0] for s in shapes),) + tuple(first[1:])
         rf_out = None
-        for _, r in outs:
+        for _shape, r in outs:
             rf_out = wider_field(rf_out, r)
         return (out, rf_out), None
 
@@ -305,10 +319,10 @@ class ConcatComposite(_Joining):
         return module.branches[slot]
 
     def card_text(self, block: Block) -> str:
-        return _count(len(block.children), "branch", "branches")
+        return _count(len(block.children), N_("1 branch"), N_("{count} branches"))
 
     def slot_titles(self, children: Children) -> list[str]:
-        return [f"branch {i + 1}" for i in range(len(children))]
+        return [_("branch {number}").format(number=i + 1) for i in range(len(children))]
 
 
 class GateComposite(Composite):
@@ -321,18 +335,19 @@ class GateComposite(Composite):
     merge_symbol = "×"
     bypass_caption = "x"
     makes_tensor = True
-    editor_hint = ("The body's output multiplies the block's input: end it with a Sigmoid (or Hardsigmoid) "
-                   "so each factor lies in 0..1. A C×1×1 output (after AdaptiveAvgPool2d(1)) scales whole "
-                   "channels, as squeeze-and-excitation does.")
+    editor_hint = N_("The body's output multiplies the block's input: end it with a Sigmoid (or Hardsigmoid) "
+                     "so each factor lies in 0..1. A C×1×1 output (after AdaptiveAvgPool2d(1)) scales whole "
+                     "channels, as squeeze-and-excitation does.")
 
     def combine(self, children: Children, shape: Shape | None, outs: list[Flow]) -> tuple[Flow, str | None]:
         ((out, body_rf),) = outs
         if shape is None or out is None:
             return (None, None), None  # the child's own error says why
         if not broadcasts_to(out, shape):
-            return (None, None), (f"the body gives {shape_text(out)}, which cannot scale the input "
-                                  f"{shape_text(shape)}: each of its sizes must equal the input's or be 1 "
-                                  "(e.g. C x 1 x 1 after AdaptiveAvgPool2d(1), as squeeze-and-excitation does)")
+            return (None, None), _("the body gives {body}, which cannot scale the input {input}: each of its "
+                                   "sizes must equal the input's or be 1 (e.g. C x 1 x 1 after "
+                                   "AdaptiveAvgPool2d(1), as squeeze-and-excitation does)").format(
+                body=shape_text(out), input=shape_text(shape))
         # Each output value sees its own input value and all the body saw; the body starts from
         # the incoming field, so its field holds both (after global pooling: the whole input).
         return (shape, body_rf), None
@@ -346,7 +361,7 @@ class GateComposite(Composite):
         return "x × body(x)"
 
     def slot_caption(self, children: Children, slot: int) -> str:
-        return "body: the gate"
+        return _("body: the gate")
 
 
 def broadcasts_to(gate: Shape, shape: Shape) -> bool:

@@ -27,6 +27,7 @@ from typing import AbstractSet, Any, Iterator, Mapping
 
 from playground.core.errors import DesignError, json_text
 from playground.core.fileio import atomic_write
+from playground.core.i18n import _
 from playground.core.safe_load import UnreadableFile, digits_reason, file_text
 from playground.core.safe_text import escape_lone_surrogates
 from playground.core.layers import (
@@ -80,10 +81,10 @@ def new_block(type_name: str, **params: Any) -> Block:
     """A fresh block as the palette makes it: required params get starter values."""
     entry = CATALOGUE.get(type_name)
     if entry is None:
-        raise DesignError("type", f"unknown layer type {type_name!r}")
+        raise DesignError("type", _("unknown layer type {name}").format(name=repr(type_name)))
     unknown = sorted(set(params) - {p.name for p in entry.params})
     if unknown:
-        raise DesignError(unknown[0], f"unknown key for {type_name}")
+        raise DesignError(unknown[0], _("unknown key for {kind}").format(kind=type_name))
     merged = {**entry.starter_params(), **params}
     checked = {p.name: _check_value(p, merged[p.name], p.name) for p in entry.params if p.name in merged}
     children = entry.composite.new_children() if entry.composite is not None else ()
@@ -99,30 +100,37 @@ def _is_int(v: Any) -> bool:
     return isinstance(v, int) and not isinstance(v, bool)
 
 
-def _check_int(v: Any, p: Param, path: str, what: str = "an int") -> int:
+def _expected(what: str, got: Any) -> str:
+    """"expected an int, got 2.5": `what` already in the current language, `got` as JSON."""
+    return _("expected {what}, got {value}").format(what=what, value=_fmt(got))
+
+
+def _check_int(v: Any, p: Param, path: str) -> int:
     lo, hi = p.minimum, p.maximum
     if not _is_int(v):
-        raise DesignError(path, f"expected {what}, got {_fmt(v)}")
+        raise DesignError(path, _expected(_("an int"), v))
     if (lo is not None and v < lo) or (hi is not None and v > hi):
-        raise DesignError(path, f"expected {what} from {int(lo)} to {int(hi)}, got {v}")
+        raise DesignError(path, _("expected an int from {low} to {high}, got {value}").format(
+            low=int(lo), high=int(hi), value=v))
     return v
 
 
 def _check_pair(v: Any, p: Param, path: str) -> int | list[int]:
     lo = int(p.minimum) if p.minimum is not None else 0
-    word = "a positive int" if lo >= 1 else "a non-negative int"
-    what = f"{word} or [h, w]"
+    what = _("a positive int or [h, w]") if lo >= 1 else _("a non-negative int or [h, w]")
     if _is_int(v):
-        if v < lo or (p.maximum is not None and v > p.maximum):
-            raise DesignError(path, f"expected {what}, got {v}" if v < lo else
-                              f"expected at most {int(p.maximum)}, got {v}")
+        if v < lo:
+            raise DesignError(path, _expected(what, v))
+        if p.maximum is not None and v > p.maximum:
+            raise DesignError(path, _("expected at most {most}, got {value}").format(most=int(p.maximum), value=v))
         return v
     if isinstance(v, (list, tuple)) and len(v) == 2 and all(_is_int(x) for x in v):
         for x in v:
             if x < lo or (p.maximum is not None and x > p.maximum):
-                raise DesignError(path, f"expected {what} with values from {lo} to {int(p.maximum)}, got {_fmt(list(v))}")
+                raise DesignError(path, _("expected {what} with values from {low} to {high}, got {value}").format(
+                    what=what, low=lo, high=int(p.maximum), value=_fmt(list(v))))
         return [int(v[0]), int(v[1])]
-    raise DesignError(path, f"expected {what}, got {_fmt(v)}")
+    raise DesignError(path, _expected(what, v))
 
 
 def _check_value(p: Param, v: Any, path: str) -> Any:
@@ -130,24 +138,25 @@ def _check_value(p: Param, v: Any, path: str) -> Any:
         return _check_int(v, p, path)
     if p.kind == FLOAT:
         if isinstance(v, bool) or not isinstance(v, (int, float)) or v != v:
-            raise DesignError(path, f"expected a number, got {_fmt(v)}")
+            raise DesignError(path, _expected(_("a number"), v))
         if (p.minimum is not None and v < p.minimum) or (p.maximum is not None and v > p.maximum):
-            raise DesignError(path, f"expected a number from {p.minimum:g} to {p.maximum:g}, got {v}")
+            raise DesignError(path, _("expected a number from {low} to {high}, got {value}").format(
+                low=f"{p.minimum:g}", high=f"{p.maximum:g}", value=v))
         return float(v)
     if p.kind == BOOL:
         if not isinstance(v, bool):
-            raise DesignError(path, f"expected true or false, got {_fmt(v)}")
+            raise DesignError(path, _expected(_("true or false"), v))
         return v
     if p.kind == CHOICE:
         if v not in p.choices:
             options = ", ".join(f'"{c}"' for c in p.choices)
-            raise DesignError(path, f"expected one of {options}, got {_fmt(v)}")
+            raise DesignError(path, _expected(_("one of {options}").format(options=options), v))
         return v
     if p.kind == PADDING:
         if v in ("same", "valid"):
             return v
         if isinstance(v, str):
-            raise DesignError(path, f'expected a non-negative int, [h, w], "same" or "valid", got {_fmt(v)}')
+            raise DesignError(path, _expected(_('a non-negative int, [h, w], "same" or "valid"'), v))
         return _check_pair(v, p, path)
     if p.kind == PAIR_OR_NONE:
         return None if v is None else _check_pair(v, p, path)
@@ -158,7 +167,7 @@ def _check_value(p: Param, v: Any, path: str) -> Any:
 
 def _check_layers(value: Any, path: str, ids: set[str], depth: int = 1) -> tuple[Block, ...]:
     if not isinstance(value, list):
-        raise DesignError(path, f"expected a list of layers, got {_fmt(value)}")
+        raise DesignError(path, _expected(_("a list of layers"), value))
     return tuple(_parse_block(item, f"{path}[{i}]", ids, depth) for i, item in enumerate(value))
 
 
@@ -166,26 +175,27 @@ def _parse_block(d: Any, path: str, ids: set[str], depth: int = 1) -> Block:
     """One block and its children; `depth` counts the levels (a top-level block is 1), capped
     so that a hostile file ends in a DesignError, not a RecursionError."""
     if depth > MAX_NESTING:
-        raise DesignError(path, f"nested too deeply (more than {MAX_NESTING} levels)")
+        raise DesignError(path, _("nested too deeply (more than {most} levels)").format(most=MAX_NESTING))
     if not isinstance(d, dict):
-        raise DesignError(path, f"expected a layer object, got {_fmt(d)}")
+        raise DesignError(path, _expected(_("a layer object"), d))
     type_name = d.get("type")
     if type_name is None:
-        raise DesignError(f"{path}.type", "missing")
+        # Translators: follows a JSON path, "layers[2].type: missing".
+        raise DesignError(f"{path}.type", _("missing"))
     entry = CATALOGUE.get(type_name) if isinstance(type_name, str) else None
     if entry is None:
-        raise DesignError(f"{path}.type", f"unknown layer type {_fmt(type_name)}")
+        raise DesignError(f"{path}.type", _("unknown layer type {name}").format(name=_fmt(type_name)))
     params = _checked_params(entry, d, path, {"type", "id", "label", *entry.slots})
     block_id = d.get("id", "")
     if block_id != "":
         if not isinstance(block_id, str) or not re.fullmatch(r"[A-Za-z0-9_.-]{1,64}", block_id):
-            raise DesignError(f"{path}.id", f"expected a short name of letters, digits, _ . -, got {_fmt(block_id)}")
+            raise DesignError(f"{path}.id", _expected(_("a short name of letters, digits, _ . -"), block_id))
         if block_id in ids:
-            raise DesignError(f"{path}.id", f"duplicate id {_fmt(block_id)}")
+            raise DesignError(f"{path}.id", _("duplicate id {id}").format(id=_fmt(block_id)))
         ids.add(block_id)
     label = d.get("label")
     if label is not None and not isinstance(label, str):
-        raise DesignError(f"{path}.label", f"expected a string, got {_fmt(label)}")
+        raise DesignError(f"{path}.label", _expected(_("a string"), label))
     children: tuple[tuple[Block, ...], ...] = ()
     if entry.composite is not None:
         children = entry.composite.read(d, path, lambda value, at: _check_layers(value, at, ids, depth + 1))
@@ -199,13 +209,13 @@ def _checked_params(kind: LayerKind, values: Mapping[str, Any], path: str,
     names = {p.name for p in kind.params}
     for key in values:
         if key not in names and key not in other_keys:
-            raise DesignError(_key_path(path, key), f"unknown key for {kind.name}{_input_size_hint(key)}")
+            raise DesignError(_key_path(path, key), _unknown_key(kind.name, key))
     checked = {}
     for p in kind.params:
         if p.name in values:
             checked[p.name] = _check_value(p, values[p.name], f"{path}.{p.name}")
         elif p.required:
-            raise DesignError(f"{path}.{p.name}", f"missing (required by {kind.name})")
+            raise DesignError(f"{path}.{p.name}", _("missing (required by {kind})").format(kind=kind.name))
     return checked
 
 
@@ -217,29 +227,32 @@ def _key_path(prefix: str, key: str) -> str:
     return f"{prefix}[{json.dumps(key)}]"
 
 
-def _input_size_hint(key: str) -> str:
+def _unknown_key(kind_name: str, key: str) -> str:
+    """"unknown key for Conv2d", with why for the input sizes torch takes but a design never stores."""
     if key in ("in_channels", "in_features", "num_features", "normalized_shape"):
-        return f" ({key} is never stored: it follows from the shape flowing in)"
-    return ""
+        return _("unknown key for {kind} ({key} is never stored: it follows from the shape flowing in)").format(
+            kind=kind_name, key=key)
+    return _("unknown key for {kind}").format(kind=kind_name)
 
 
 def design_from_dict(d: Any) -> Design:
     """Validate a parsed JSON object and build a Design; DesignError names the JSON path."""
     if not isinstance(d, dict):
-        raise DesignError("", f"expected a JSON object, got {_fmt(d) if not isinstance(d, (list, dict)) else type(d).__name__}")
+        got = _fmt(d) if not isinstance(d, (list, dict)) else type(d).__name__
+        raise DesignError("", _("expected {what}, got {value}").format(what=_("a JSON object"), value=got))
     for key in d:
         if key not in ("format", "version", "name", "description", "input", "layers"):
-            raise DesignError(_key_path("", key), "unknown key")
+            raise DesignError(_key_path("", key), _("unknown key"))
     if d.get("format") != FORMAT:
-        raise DesignError("format", f'expected "{FORMAT}", got {_fmt(d.get("format"))}')
+        raise DesignError("format", _expected(f'"{FORMAT}"', d.get("format")))
     if type(d.get("version")) is not int or d.get("version") != VERSION:  # not True, not 1.0
-        raise DesignError("version", f"expected {VERSION}, got {_fmt(d.get('version'))}")
+        raise DesignError("version", _expected(str(VERSION), d.get("version")))
     name = d.get("name", "Untitled")
     if not isinstance(name, str):
-        raise DesignError("name", f"expected a string, got {_fmt(name)}")
+        raise DesignError("name", _expected(_("a string"), name))
     description = d.get("description", "")
     if not isinstance(description, str):
-        raise DesignError("description", f"expected a string, got {_fmt(description)}")
+        raise DesignError("description", _expected(_("a string"), description))
     shape = check_input_shape(d.get("input"))
     ids: set[str] = set()
     layers = _check_layers(d.get("layers", []), "layers", ids)
@@ -250,26 +263,29 @@ def check_input_shape(value: Any, path: str = "input") -> tuple[int, int, int]:
     """Validate [C, H, W]."""
     if (not isinstance(value, (list, tuple)) or len(value) != 3
             or not all(_is_int(v) and v >= 1 for v in value)):
-        raise DesignError(path, f"expected [channels, height, width] of positive ints, got {_fmt(value)}")
+        raise DesignError(path, _expected(_("[channels, height, width] of positive ints"), value))
     c, h, w = (int(v) for v in value)
     if c > MAX_CHANNELS or h > MAX_INPUT_SIDE or w > MAX_INPUT_SIDE:
-        raise DesignError(path, f"expected at most {MAX_CHANNELS} channels and {MAX_INPUT_SIDE} pixels a side, got {_fmt(list(value))}")
+        raise DesignError(path, _expected(_("at most {channels} channels and {side} pixels a side").format(
+            channels=MAX_CHANNELS, side=MAX_INPUT_SIDE), list(value)))
     return (c, h, w)
 
 
 def _nesting_too_deep() -> DesignError:
-    return DesignError("", f"not readable JSON (nested too deeply; designs allow at most {MAX_NESTING} levels)")
+    return DesignError("", _("not readable JSON (nested too deeply; designs allow at most {most} levels)").format(
+        most=MAX_NESTING))
 
 
 def design_from_json(text: str) -> Design:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise DesignError("", f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+        raise DesignError("", _("not valid JSON (line {line}, column {column}: {reason})").format(
+            line=exc.lineno, column=exc.colno, reason=exc.msg)) from None
     except RecursionError:
         raise _nesting_too_deep() from None
     except ValueError as exc:  # an integer of more digits than Python converts
-        raise DesignError("", f"not readable JSON ({digits_reason(exc)})") from None
+        raise DesignError("", _("not readable JSON ({reason})").format(reason=digits_reason(exc))) from None
     return design_from_dict(data)
 
 
@@ -499,7 +515,7 @@ def move(design: Design, path: BlockPath, list_path: ListPath, index: int) -> tu
     """Move a block to `index` of a list (index as seen before the move); returns its new path."""
     block = get_block(design, path)
     if tuple(list_path[:len(path)]) == tuple(path):
-        raise DesignError("", f"cannot move {block.type} into itself")
+        raise DesignError("", _("cannot move {kind} into itself").format(kind=block.type))
     dest = list(get_list(design, list_path))
     if not 0 <= index <= len(dest):
         raise DesignError("", f"move position {index} is outside 0..{len(dest)}")
@@ -561,7 +577,8 @@ def _branching(design: Design, path: BlockPath) -> Block:
     if not has_branches(block):
         names = " and ".join(k.name for k in CATALOGUE.values()
                              if k.composite is not None and k.composite.variable_slots)
-        raise DesignError(json_path(design, path), f"only {names} has branches, this is {block.type}")
+        raise DesignError(json_path(design, path), _("only {kinds} has branches, this is {kind}").format(
+            kinds=names, kind=block.type))
     return block
 
 
@@ -574,10 +591,10 @@ def add_branch(design: Design, path: BlockPath) -> Design:
 def remove_branch(design: Design, path: BlockPath, branch: int) -> Design:
     block = _branching(design, path)
     if not 0 <= branch < len(block.children):
-        raise DesignError(json_path(design, path), f"no branch {branch} (this {block.type} has branches 0 to "
-                                                   f"{len(block.children) - 1})")
+        raise DesignError(json_path(design, path), _("no branch {branch} (this {kind} has branches 0 to {last})").format(
+            branch=branch, kind=block.type, last=len(block.children) - 1))
     if len(block.children) <= 1:
-        raise DesignError(json_path(design, path), f"a {block.type} keeps at least one branch")
+        raise DesignError(json_path(design, path), _("a {kind} keeps at least one branch").format(kind=block.type))
     children = block.children[:branch] + block.children[branch + 1:]
     return _set_block(design, path, replace(block, children=children))
 
@@ -593,7 +610,7 @@ def wrap(design: Design, path: BlockPath, kind_name: str) -> Design:
     (a Residual's body, with the identity shortcut); the block keeps its id."""
     block = get_block(design, path)
     if not can_wrap_in(kind_name):
-        raise DesignError(json_path(design, path), f"a block cannot be wrapped in {kind_name}")
+        raise DesignError(json_path(design, path), _("a block cannot be wrapped in {kind}").format(kind=kind_name))
     # The wrapper's id is picked among all ids first, so the wrapped blocks keep theirs
     # (a Sequential wrapped in a Sequential would otherwise hand its id to the new one).
     (wrapper,) = _fresh_ids((new_block(kind_name),), {b.id for b in _walk_blocks(design.layers)})
@@ -610,7 +627,8 @@ def ungroup(design: Design, path: BlockPath) -> Design:
     """Replace a Sequential by the blocks it holds, in order, at its place (ids kept)."""
     block = get_block(design, path)
     if not can_ungroup(block):
-        raise DesignError(json_path(design, path), f"only a group can be ungrouped, this is {block.type}")
+        raise DesignError(json_path(design, path), _("only a group can be ungrouped, this is {kind}").format(
+            kind=block.type))
     design = remove(design, path)
     for offset, child in enumerate(block.children[0]):
         design = insert(design, path[:-1], path[-1] + offset, child)
@@ -635,11 +653,11 @@ def block_from_json(text: str) -> Block:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise DesignError("", f"not a block (invalid JSON: {exc.msg})") from None
+        raise DesignError("", _("not a block (invalid JSON: {reason})").format(reason=exc.msg)) from None
     except RecursionError:
         raise _nesting_too_deep() from None
     except ValueError as exc:  # an integer of more digits than Python converts
-        raise DesignError("", f"not a block (unreadable JSON: {digits_reason(exc)})") from None
+        raise DesignError("", _("not a block (unreadable JSON: {reason})").format(reason=digits_reason(exc))) from None
     return _parse_block(data, "block", set())
 
 

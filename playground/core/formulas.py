@@ -16,6 +16,7 @@ import math
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from playground.core.i18n import _
 from playground.core.text import shape_text
 
 Shape = tuple[int, ...]
@@ -78,14 +79,14 @@ def _needs_map(type_name: str, shape: Shape, keeps_shape: bool = False) -> None:
     """A kind that keeps the shape it gets carries that shape on past the error, so the
     blocks after it are still analysed (one mistake does not hide the next)."""
     if len(shape) != 3:
-        raise BlockError(f"{type_name} needs a C x H x W input but gets {_flat_words(shape)}; "
-                         "move it before Flatten", shape if keeps_shape else None)
+        raise BlockError(_("{kind} needs a C x H x W input but gets {what}; move it before Flatten").format(
+            kind=type_name, what=_flat_words(shape)), shape if keeps_shape else None)
 
 
 def _flat_words(shape: Shape) -> str:
     if len(shape) == 1:
-        return f"a flat vector of {shape[0]} features"
-    return f"a {len(shape)}-D input of {shape_text(shape)}"
+        return _("a flat vector of {count} features").format(count=shape[0])
+    return _("a {dims}-D input of {shape}").format(dims=len(shape), shape=shape_text(shape))
 
 
 def _effective(k: Pair, d: Pair) -> Pair:
@@ -93,25 +94,31 @@ def _effective(k: Pair, d: Pair) -> Pair:
 
 
 def _too_big(k: Pair, eff: Pair, padded: Pair) -> BlockError:
-    dil = f" (dilated to {_size_text(*eff)})" if eff != k else ""
-    return BlockError(f"kernel {_size_text(*k)}{dil} is larger than its padded input {_size_text(*padded)}; "
-                      "use a smaller kernel, more padding, or less pooling before it")
+    if eff != k:
+        return BlockError(_("kernel {kernel} (dilated to {dilated}) is larger than its padded input {size}; "
+                            "use a smaller kernel, more padding, or less pooling before it").format(
+            kernel=_size_text(*k), dilated=_size_text(*eff), size=_size_text(*padded)))
+    return BlockError(_("kernel {kernel} is larger than its padded input {size}; "
+                        "use a smaller kernel, more padding, or less pooling before it").format(
+        kernel=_size_text(*k), size=_size_text(*padded)))
 
 
 def _not_positive(out: Pair, fix: str) -> BlockError:
-    return BlockError(f"the output would be {_size_text(*out)} (zero or negative): {fix}")
+    return BlockError(_("the output would be {size} (zero or negative): {fix}").format(size=_size_text(*out), fix=fix))
 
 
 def _check_padding_mode(mode: str, pads: tuple[Pair, Pair], h: int, w: int) -> None:
     """torch's F.pad limits: reflect needs padding < size, circular padding <= size."""
-    for (before, after), size, axis in ((pads[0], h, "height"), (pads[1], w, "width")):
+    for (before, after), size, axis in ((pads[0], h, _("height")), (pads[1], w, _("width"))):
         widest = max(before, after)
         if mode == "reflect" and widest >= size:
-            raise BlockError(f'padding_mode "reflect" mirrors the input, so padding ({widest}) must be smaller '
-                             f"than the input {axis} ({size}); use less padding or padding_mode \"zeros\"")
+            raise BlockError(_('padding_mode "reflect" mirrors the input, so padding ({padding}) must be smaller '
+                               'than the input {axis} ({size}); use less padding or padding_mode "zeros"').format(
+                padding=widest, axis=axis, size=size))
         if mode == "circular" and widest > size:
-            raise BlockError(f'padding_mode "circular" wraps the input around once, so padding ({widest}) may '
-                             f"not exceed the input {axis} ({size}); use less padding or padding_mode \"zeros\"")
+            raise BlockError(_('padding_mode "circular" wraps the input around once, so padding ({padding}) may '
+                               'not exceed the input {axis} ({size}); use less padding or padding_mode "zeros"').format(
+                padding=widest, axis=axis, size=size))
 
 
 def conv2d(p: dict[str, Any], shape: Shape) -> LeafResult:
@@ -123,7 +130,7 @@ def conv2d(p: dict[str, Any], shape: Shape) -> LeafResult:
     padding = p["padding"]
     if padding == "same":
         if s != (1, 1):
-            raise BlockError('padding "same" needs stride 1; use a number for padding with stride > 1')
+            raise BlockError(_('padding "same" needs stride 1; use a number for padding with stride > 1'))
         before = ((eff[0] - 1) // 2, (eff[1] - 1) // 2)
         pads = ((before[0], eff[0] - 1 - before[0]), (before[1], eff[1] - 1 - before[1]))
         out = (h, w)
@@ -137,11 +144,13 @@ def conv2d(p: dict[str, Any], shape: Shape) -> LeafResult:
     if p["padding_mode"] != "zeros":
         _check_padding_mode(p["padding_mode"], pads, h, w)
     if c % groups:
-        raise BlockError(f"groups={groups} does not divide the {c} input channels; "
-                         f"use a divisor of {c} (1 is an ordinary convolution)", (out_c, *out))
+        raise BlockError(_("groups={groups} does not divide the {channels} input channels; "
+                           "use a divisor of {channels} (1 is an ordinary convolution)").format(
+            groups=groups, channels=c), (out_c, *out))
     if out_c % groups:
-        raise BlockError(f"groups={groups} does not divide out_channels={out_c}; "
-                         f"make out_channels a multiple of {groups}", (out_c, *out))
+        raise BlockError(_("groups={groups} does not divide out_channels={out_channels}; "
+                           "make out_channels a multiple of {groups}").format(groups=groups, out_channels=out_c),
+                         (out_c, *out))
     per_output = (c // groups) * k[0] * k[1]
     params = out_c * per_output + (out_c if p["bias"] else 0)
     return LeafResult((out_c, *out), params, out_c * out[0] * out[1] * per_output, Window(eff, s, before))
@@ -154,17 +163,18 @@ def conv_transpose2d(p: dict[str, Any], shape: Shape) -> LeafResult:
     k, s, d = pair(p["kernel_size"]), pair(p["stride"]), pair(p["dilation"])
     pp, op = pair(p["padding"]), pair(p["output_padding"])
     if c % groups or out_c % groups:
-        raise BlockError(f"groups={groups} must divide both the {c} input channels and "
-                         f"out_channels={out_c}")
+        raise BlockError(_("groups={groups} must divide both the {channels} input channels and "
+                           "out_channels={out_channels}").format(groups=groups, channels=c, out_channels=out_c))
     for axis in (0, 1):
         if op[axis] >= s[axis] and op[axis] >= d[axis]:
-            raise BlockError(f"output_padding {op[axis]} must be smaller than the stride ({s[axis]}) "
-                             f"or the dilation ({d[axis]})")
+            raise BlockError(_("output_padding {output_padding} must be smaller than the stride ({stride}) "
+                               "or the dilation ({dilation})").format(
+                output_padding=op[axis], stride=s[axis], dilation=d[axis]))
     out = ((h - 1) * s[0] - 2 * pp[0] + d[0] * (k[0] - 1) + op[0] + 1,
            (w - 1) * s[1] - 2 * pp[1] + d[1] * (k[1] - 1) + op[1] + 1)
     if out[0] <= 0 or out[1] <= 0:
-        raise _not_positive(out, f"padding {max(pp)} trims more than the kernel adds to the "
-                            f"{_size_text(h, w)} input; use less padding")
+        raise _not_positive(out, _("padding {padding} trims more than the kernel adds to the {size} input; "
+                                   "use less padding").format(padding=max(pp), size=_size_text(h, w)))
     per_input = (out_c // groups) * k[0] * k[1]
     params = c * per_input + (out_c if p["bias"] else 0)
     return LeafResult((out_c, *out), params, c * h * w * per_input, spatial_rf=False)
@@ -184,8 +194,8 @@ def _window_pool(type_name: str, p: dict[str, Any], shape: Shape) -> LeafResult:
     pp = pair(p["padding"])
     eff = _effective(k, d)
     if pp[0] > k[0] // 2 or pp[1] > k[1] // 2:
-        raise BlockError(f"padding {max(pp)} is more than half the {_size_text(*k)} window; "
-                         f"use at most {min(k) // 2}")
+        raise BlockError(_("padding {padding} is more than half the {window} window; use at most {most}").format(
+            padding=max(pp), window=_size_text(*k), most=min(k) // 2))
     out = []
     for n, ki, si, pi in zip((h, w), eff, s, pp):
         size = (n + 2 * pi - ki + (si - 1 if p["ceil_mode"] else 0)) // si + 1
@@ -196,7 +206,7 @@ def _window_pool(type_name: str, p: dict[str, Any], shape: Shape) -> LeafResult:
         padded = (h + 2 * pp[0], w + 2 * pp[1])
         if padded[0] < eff[0] or padded[1] < eff[1]:
             raise _too_big(k, eff, padded)
-        raise _not_positive((out[0], out[1]), "the input is too small for this window")
+        raise _not_positive((out[0], out[1]), _("the input is too small for this window"))
     return LeafResult((c, out[0], out[1]), 0, 0, Window(eff, s, pp))
 
 
@@ -222,8 +232,9 @@ def batch_norm2d(p: dict[str, Any], shape: Shape) -> LeafResult:
 
 def batch_norm1d(p: dict[str, Any], shape: Shape) -> LeafResult:
     if len(shape) not in (1, 2):
-        raise BlockError(f"BatchNorm1d needs a flat vector but gets {shape_text(shape)}; use BatchNorm2d "
-                         "for C x H x W maps, or add a Flatten block before it", shape)
+        raise BlockError(_("BatchNorm1d needs a flat vector but gets {shape}; use BatchNorm2d "
+                           "for C x H x W maps, or add a Flatten block before it").format(shape=shape_text(shape)),
+                         shape)
     return LeafResult(shape, 2 * shape[0] if p["affine"] else 0, 0)
 
 
@@ -235,8 +246,8 @@ def layer_norm(p: dict[str, Any], shape: Shape) -> LeafResult:
 def instance_norm(p: dict[str, Any], shape: Shape) -> LeafResult:
     _needs_map("InstanceNorm2d", shape, keeps_shape=True)
     if shape[1] * shape[2] == 1:
-        raise BlockError("InstanceNorm2d normalises each channel over H x W, which is 1 x 1 here; "
-                         "move it before the layers that shrink the map", shape)
+        raise BlockError(_("InstanceNorm2d normalises each channel over H x W, which is 1 x 1 here; "
+                           "move it before the layers that shrink the map"), shape)
     return LeafResult(shape, 2 * shape[0] if p["affine"] else 0, 0)
 
 
@@ -244,8 +255,8 @@ def group_norm(p: dict[str, Any], shape: Shape) -> LeafResult:
     _needs_map("GroupNorm", shape, keeps_shape=True)
     groups = p["num_groups"]
     if shape[0] % groups:
-        raise BlockError(f"num_groups={groups} does not divide the {shape[0]} channels; "
-                         f"use a divisor of {shape[0]}", shape)
+        raise BlockError(_("num_groups={groups} does not divide the {channels} channels; "
+                           "use a divisor of {channels}").format(groups=groups, channels=shape[0]), shape)
     return LeafResult(shape, 2 * shape[0] if p["affine"] else 0, 0)
 
 
@@ -263,8 +274,9 @@ def same_shape(p: dict[str, Any], shape: Shape) -> LeafResult:
 
 
 def _dim_error(name: str, value: int, ndim: int) -> BlockError:
-    return BlockError(f"{name}={value} does not exist for this {ndim}-D input (batch included); "
-                      f"use a value from {-ndim} to {ndim - 1}, usually 1")
+    return BlockError(_("{name}={value} does not exist for this {dims}-D input (batch included); "
+                        "use a value from {low} to {high}, usually 1").format(
+        name=name, value=value, dims=ndim, low=-ndim, high=ndim - 1))
 
 
 def softmax(p: dict[str, Any], shape: Shape) -> LeafResult:
@@ -283,8 +295,9 @@ def flatten(p: dict[str, Any], shape: Shape) -> LeafResult:
             raise _dim_error(name, p[name], ndim)
     start, end = p["start_dim"] % ndim, p["end_dim"] % ndim
     if start > end:
-        raise BlockError(f"start_dim={p['start_dim']} comes after end_dim={p['end_dim']}; "
-                         "the defaults (1 and -1) flatten everything but the batch")
+        raise BlockError(_("start_dim={start} comes after end_dim={end}; "
+                           "the defaults (1 and -1) flatten everything but the batch").format(
+            start=p["start_dim"], end=p["end_dim"]))
     if start == end:
         return LeafResult(shape, 0, 0)
     # Per-sample index = batched index - 1 (start >= 1 by the catalogue's range).
@@ -295,8 +308,8 @@ def flatten(p: dict[str, Any], shape: Shape) -> LeafResult:
 def linear(p: dict[str, Any], shape: Shape) -> LeafResult:
     out = p["out_features"]
     if len(shape) != 1:
-        raise BlockError(f"Linear needs a flat vector but gets {shape_text(shape)}; "
-                         "add a Flatten block before it", (out,))
+        raise BlockError(_("Linear needs a flat vector but gets {shape}; add a Flatten block before it").format(
+            shape=shape_text(shape)), (out,))
     return LeafResult((out,), shape[0] * out + (out if p["bias"] else 0), shape[0] * out)
 
 
@@ -311,8 +324,8 @@ def prelu(p: dict[str, Any], shape: Shape) -> LeafResult:
     """One learned slope, or one per channel (dim 1: the channels of a map, the features of a vector)."""
     n, channels = p["num_parameters"], shape[0]
     if n not in (1, channels):
-        raise BlockError(f"num_parameters={n} must be 1 (one slope for all) or the {channels} channels "
-                         "(one slope each)", shape)
+        raise BlockError(_("num_parameters={n} must be 1 (one slope for all) or the {channels} channels "
+                           "(one slope each)").format(n=n, channels=channels), shape)
     return LeafResult(shape, n, 0)
 
 
@@ -328,8 +341,7 @@ def upsample(p: dict[str, Any], shape: Shape) -> LeafResult:
     c, h, w = shape
     size, factor = p["size"], p["scale_factor"]
     if (size is None) == (factor is None):
-        raise BlockError("set exactly one of scale_factor (e.g. 2) and size (e.g. [56, 56]); "
-                         "clear the other")
+        raise BlockError(_("set exactly one of scale_factor (e.g. 2) and size (e.g. [56, 56]); clear the other"))
     if size is not None:
         out = pair(size)
     else:
@@ -343,8 +355,8 @@ def pixel_shuffle(p: dict[str, Any], shape: Shape) -> LeafResult:
     c, h, w = shape
     r = p["upscale_factor"]
     if c % (r * r):
-        raise BlockError(f"PixelShuffle moves {r}x{r} = {r * r} channels into each {r}x{r} patch, so the "
-                         f"{c} channels must be a multiple of {r * r}")
+        raise BlockError(_("PixelShuffle moves {r}x{r} = {square} channels into each {r}x{r} patch, so the "
+                           "{channels} channels must be a multiple of {square}").format(r=r, square=r * r, channels=c))
     return LeafResult((c // (r * r), h * r, w * r), 0, 0, spatial_rf=False)
 
 
@@ -352,16 +364,16 @@ def channel_shuffle(p: dict[str, Any], shape: Shape) -> LeafResult:
     _needs_map("ChannelShuffle", shape, keeps_shape=True)
     groups = p["groups"]
     if shape[0] % groups:
-        raise BlockError(f"groups={groups} does not divide the {shape[0]} channels; use a divisor of {shape[0]}",
-                         shape)
+        raise BlockError(_("groups={groups} does not divide the {channels} channels; use a divisor of {channels}").format(
+            groups=groups, channels=shape[0]), shape)
     return LeafResult(shape, 0, 0)
 
 
 def channel_slice(p: dict[str, Any], shape: Shape) -> LeafResult:
     start, stop, channels = p["start"], p["stop"], shape[0]
     if not start < stop <= channels:
-        raise BlockError(f"start={start}, stop={stop} must pick channels inside 0..{channels} with start < stop "
-                         f"(the input has {channels})")
+        raise BlockError(_("start={start}, stop={stop} must pick channels inside 0..{channels} with start < stop "
+                           "(the input has {channels})").format(start=start, stop=stop, channels=channels))
     return LeafResult((stop - start, *shape[1:]), 0, 0)
 
 

@@ -3,7 +3,9 @@
 Tutorials name layers in their own words, in English and in Chinese, and a learner types
 those words into the palette's filter. This table maps them to the catalogue's kinds
 (`layers.CATALOGUE`); the Chinese terms are the glossary's (resources/translations/
-GLOSSARY.md). Matching is Qt-free, so the palette and any test use the same rule.
+GLOSSARY.md). A kind's group and explanation match in English and in the current language
+(under Chinese, 批归一化 finds BatchNorm2d through its translated explanation too).
+Matching is Qt-free, so the palette and any test use the same rule.
 """
 
 from __future__ import annotations
@@ -72,12 +74,13 @@ def _synonym_kinds(needle: str) -> set[str]:
 
 
 def kind_matches(kind: LayerKind, text: str) -> bool:
-    """Whether a filter text finds this kind: its name, group or explanation, or a synonym."""
+    """Whether a filter text finds this kind: its name, group or explanation (English or
+    the current language's), or a synonym."""
     needle = text.strip().lower()
     if not needle:
         return True
-    return (needle in kind.name.lower() or needle in kind.group.lower() or needle in kind.explanation.lower()
-            or kind.name in _synonym_kinds(needle))
+    words = (kind.name, kind.group, kind.explanation, kind.group_text(), kind.explained())
+    return any(needle in word.lower() for word in words) or kind.name in _synonym_kinds(needle)
 
 
 def match_rank(name: str, text: str) -> int:

@@ -100,16 +100,6 @@ def phrase(key: str, lang: str, **values: Any) -> str:
     return table.get(lang, table["en"]).format(**values)
 
 
-def default_lang(environ: Mapping[str, str] | None = None) -> str:
-    """zh_CN when the locale (LC_ALL, LC_MESSAGES, LANG) is Chinese, else en."""
-    env = os.environ if environ is None else environ
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(name)
-        if value:
-            return "zh_CN" if value.lower().startswith("zh") else "en"
-    return "en"
-
-
 # ---------------------------------------------------------------- the lesson model
 
 @dataclass(frozen=True)

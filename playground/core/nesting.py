@@ -8,6 +8,7 @@ The walk is iterative, so even a design built deeper than Python's stack is meas
 from __future__ import annotations
 
 from playground.core.design import MAX_NESTING, Block, Design, DesignError, json_path
+from playground.core.i18n import _
 
 
 def deepest_block(design: Design) -> tuple[int, tuple[int, ...]]:
@@ -28,5 +29,5 @@ def check_nesting(design: Design) -> None:
     """Raise DesignError (naming the deepest block) when `design` nests past MAX_NESTING."""
     levels, path = deepest_block(design)
     if levels > MAX_NESTING:
-        raise DesignError(json_path(design, path), f"nested too deeply: {levels} levels, a design file allows at "
-                                                   f"most {MAX_NESTING}")
+        raise DesignError(json_path(design, path), _("nested too deeply: {levels} levels, a design file allows at "
+                                                     "most {most}").format(levels=levels, most=MAX_NESTING))

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from playground.core.i18n import _
+
 __all__ = ["NORM_KINDS", "NormPicture", "NormStatistics", "batch_statistics", "norm_picture"]
 
 # The cube the picture shows: a batch of N samples, C channels, and H·W drawn as one axis.
@@ -28,22 +30,22 @@ class NormPicture:
     kind: str
     cells: frozenset[tuple[int, int]]
     over: str  # "N, H, W": the axes one mean runs over
-    per: str  # "per channel": how many means there are
+    per: str  # "one mean per channel": how many means there are, in the language current when made
 
 
 def norm_picture(kind: str, groups: int = 2) -> NormPicture:
     """The first normalisation set of `kind` in a CUBE_N x CUBE_C cube (GroupNorm with `groups`)."""
     every_n, every_c = range(CUBE_N), range(CUBE_C)
     if kind == "BatchNorm2d":
-        return NormPicture(kind, frozenset((n, 0) for n in every_n), "N, H, W", "one mean per channel")
+        return NormPicture(kind, frozenset((n, 0) for n in every_n), "N, H, W", _("one mean per channel"))
     if kind == "LayerNorm":
-        return NormPicture(kind, frozenset((0, c) for c in every_c), "C, H, W", "one mean per sample")
+        return NormPicture(kind, frozenset((0, c) for c in every_c), "C, H, W", _("one mean per sample"))
     if kind == "InstanceNorm2d":
-        return NormPicture(kind, frozenset({(0, 0)}), "H, W", "one mean per sample and channel")
+        return NormPicture(kind, frozenset({(0, 0)}), "H, W", _("one mean per sample and channel"))
     if kind == "GroupNorm":
         size = CUBE_C // groups if groups and CUBE_C % groups == 0 else 2
         return NormPicture(kind, frozenset((0, c) for c in range(size)), "C/G, H, W",
-                           "one mean per sample and group of channels")
+                           _("one mean per sample and group of channels"))
     raise KeyError(kind)
 
 
@@ -55,11 +57,19 @@ class NormStatistics:
     means: int  # how many means (and stds) the layer computes for the batch
     mean: float
     std: float
-    batch_text: str  # where the numbers come from
+    batch: tuple[int, int, int, int]  # N, C, H, W of the convolution's output the numbers come from
+
+    @property
+    def batch_text(self) -> str:
+        """Where the numbers come from, in the current language."""
+        n, c, h, w = self.batch
+        return _("{n} digits through an untrained {c}-channel 3x3 conv, {n}x{c}x{h}x{w}").format(n=n, c=c, h=h, w=w)
 
     def text(self) -> str:
-        return (f"{self.values:,} values per mean, {self.means:,} means for this batch; "
-                f"the first: mean {self.mean:+.3f}, std {self.std:.3f} ({self.batch_text})")
+        """The statistics in one sentence, in the current language."""
+        return _("{values} values per mean, {means} means for this batch; the first: mean {mean}, std {std} "
+                 "({batch})").format(values=f"{self.values:,}", means=f"{self.means:,}", mean=f"{self.mean:+.3f}",
+                                     std=f"{self.std:.3f}", batch=self.batch_text)
 
 
 _BATCH, _CHANNELS, _GROUPS = 8, 6, 2
@@ -90,5 +100,4 @@ def batch_statistics(kind: str) -> NormStatistics:
         first, means = y[0, : c // _GROUPS], n * _GROUPS
     else:
         raise KeyError(kind)
-    return NormStatistics(first.numel(), means, float(first.mean()), float(first.std(unbiased=False)),
-                          f"{n} digits through an untrained {c}-channel 3x3 conv, {n}x{c}x{h}x{w}")
+    return NormStatistics(first.numel(), means, float(first.mean()), float(first.std(unbiased=False)), (n, c, h, w))

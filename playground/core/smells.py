@@ -12,6 +12,7 @@ from typing import Callable, Iterator
 from playground.core.composites import SEQUENTIAL
 from playground.core.design import Block, BlockPath, Design
 from playground.core.formulas import pair
+from playground.core.i18n import _
 
 __all__ = ["design_smells"]
 
@@ -45,9 +46,9 @@ def _trailing_softmax(design: Design) -> Iterator[Smell]:
     """The loss (cross-entropy) applies log-softmax itself: a Softmax before it squashes twice."""
     for block, path in _tail(design.layers, ()):
         if block.type in ("Softmax", "LogSoftmax"):
-            yield (path, f"the training loss (cross-entropy) applies log-softmax itself, so this {block.type} "
-                         "is applied twice and flattens the gradients; remove it (the Draw page shows "
-                         "probabilities without it)")
+            yield (path, _("the training loss (cross-entropy) applies log-softmax itself, so this {kind} "
+                           "is applied twice and flattens the gradients; remove it (the Draw page shows "
+                           "probabilities without it)").format(kind=block.type))
             return
         if block.type not in _TRANSPARENT:
             return
@@ -56,8 +57,8 @@ def _trailing_softmax(design: Design) -> Iterator[Smell]:
 def _trailing_dropout(design: Design) -> Iterator[Smell]:
     for block, path in _tail(design.layers, ()):
         if block.type in ("Dropout", "AlphaDropout"):
-            yield (path, "dropout as the last block zeroes class scores while training; "
-                         "put it before the last Linear instead")
+            yield (path, _("dropout as the last block zeroes class scores while training; "
+                           "put it before the last Linear instead"))
         return
 
 
@@ -75,9 +76,9 @@ def _stacked_linear(design: Design) -> Iterator[Smell]:
         for i, block in enumerate(blocks):
             j = _next_real(blocks, i)
             if block.type == "Linear" and j is not None and blocks[j].type == "Linear":
-                yield (prefix + (j,), "two Linear blocks with no activation between them are one linear map "
-                                      "(W2·W1·x), so the first adds parameters but no power; put a ReLU "
-                                      "between them")
+                yield (prefix + (j,), _("two Linear blocks with no activation between them are one linear map "
+                                        "(W2·W1·x), so the first adds parameters but no power; put a ReLU "
+                                        "between them"))
 
 
 def _bias_before_norm(design: Design) -> Iterator[Smell]:
@@ -86,8 +87,9 @@ def _bias_before_norm(design: Design) -> Iterator[Smell]:
         for i, block in enumerate(blocks[:-1]):
             norm = _BN_AFTER.get(block.type)
             if norm and blocks[i + 1].type == norm and block.params.get("bias", True):
-                yield (prefix + (i,), f"{norm} right after subtracts each channel's mean, which cancels this "
-                                      f"{block.type}'s bias (its beta does the shift); set bias to false")
+                yield (prefix + (i,), _("{norm} right after subtracts each channel's mean, which cancels this "
+                                        "{kind}'s bias (its beta does the shift); set bias to false").format(
+                    norm=norm, kind=block.type))
 
 
 def _skipping_pool(design: Design) -> Iterator[Smell]:
@@ -99,9 +101,10 @@ def _skipping_pool(design: Design) -> Iterator[Smell]:
             k, s = pair(block.params["kernel_size"]), pair(block.params["stride"])
             if s[0] > k[0] or s[1] > k[1]:
                 gap = max(s[0] - k[0], s[1] - k[1])
-                yield (prefix + (i,), f"stride {max(s)} is larger than the {k[0]}x{k[1]} window, so {gap} "
-                                      f"row(s)/column(s) between windows are never looked at; use a stride "
-                                      f"of at most the kernel size")
+                yield (prefix + (i,), _("stride {stride} is larger than the {height}x{width} window, so {gap} "
+                                        "row(s)/column(s) between windows are never looked at; use a stride "
+                                        "of at most the kernel size").format(stride=max(s), height=k[0], width=k[1],
+                                                                             gap=gap))
 
 
 _CHECKS: tuple[Callable[[Design], Iterator[Smell]], ...] = (

@@ -10,8 +10,13 @@ from typing import Any
 
 from playground.core.analysis import Analysis, LayerInfo, ReceptiveField
 from playground.core.design import Design
+from playground.core.i18n import _, N_
 from playground.core.safe_text import printable
 from playground.core.text import format_bytes, format_int, shape_text
+
+
+# The table's column headings ("MACs" is a unit name, the same in every language).
+HEADINGS = (N_("Path"), N_("Type"), N_("Output shape"), N_("Params"), "MACs", N_("RF"))
 
 
 def display_width(text: str) -> int:
@@ -37,8 +42,9 @@ def _type_text(row: LayerInfo) -> str:
 
 def format_summary(design: Design, analysis: Analysis) -> str:
     """The summary table: one row per block (nested ones indented), then the totals,
-    then any errors and warnings by JSON path."""
-    header = ("Path", "Type", "Output shape", "Params", "MACs", "RF")
+    then any errors and warnings by JSON path, in the current language; columns line up
+    by display width, so Chinese headings (two columns a character) do not shift them."""
+    header = tuple(_(heading) for heading in HEADINGS)
     cells = [(row.json_path, _type_text(row), shape_text(row.output_shape), format_int(row.params),
               format_int(row.macs), _rf_text(row.receptive_field)) for row in analysis.rows]
     widths = [max(display_width(header[i]), *(display_width(c[i]) for c in cells)) if cells
@@ -53,27 +59,28 @@ def format_summary(design: Design, analysis: Analysis) -> str:
     heavy, light = "=" * rule_len, "-" * rule_len
     trainable = analysis.trainable_params
     out = [
-        f"{printable(design.name)}: input {shape_text(analysis.input_shape)}",
+        _("{name}: input {shape}").format(name=printable(design.name), shape=shape_text(analysis.input_shape)),
         heavy,
         line(header),
         light,
         *(line(c) for c in cells),
         heavy,
-        f"Total params: {format_int(analysis.total_params)}",
-        f"Trainable params: {format_int(trainable)}",
-        f"Non-trainable params: {format_int(analysis.total_params - trainable)}",
-        f"Total MACs: {format_int(analysis.total_macs)} per sample "
-        f"(FLOPs = 2 x MACs = {format_int(2 * analysis.total_macs)})",
-        f"Output shape: {shape_text(analysis.output_shape)}",
-        f"Weight memory: {format_bytes(analysis.weight_bytes)} (float32)",
-        f"Activation memory: {format_bytes(analysis.activation_bytes)} per sample (forward, float32)",
+        _("Total params: {count}").format(count=format_int(analysis.total_params)),
+        _("Trainable params: {count}").format(count=format_int(trainable)),
+        _("Non-trainable params: {count}").format(count=format_int(analysis.total_params - trainable)),
+        _("Total MACs: {macs} per sample (FLOPs = 2 x MACs = {flops})").format(
+            macs=format_int(analysis.total_macs), flops=format_int(2 * analysis.total_macs)),
+        _("Output shape: {shape}").format(shape=shape_text(analysis.output_shape)),
+        _("Weight memory: {size} (float32)").format(size=format_bytes(analysis.weight_bytes)),
+        _("Activation memory: {size} per sample (forward, float32)").format(
+            size=format_bytes(analysis.activation_bytes)),
         heavy,
     ]
     if analysis.errors:
-        out.append(f"Errors ({len(analysis.errors)}):")
+        out.append(_("Errors ({count}):").format(count=len(analysis.errors)))
         out += [f"  {path}: {message}" for path, message in analysis.errors]
     if analysis.warnings:
-        out.append(f"Warnings ({len(analysis.warnings)}):")
+        out.append(_("Warnings ({count}):").format(count=len(analysis.warnings)))
         out += [f"  {path}: {message}" for path, message in analysis.warnings]
     return "\n".join(out) + "\n"
 
@@ -89,7 +96,8 @@ def _shape_list(shape: tuple[int, ...] | None) -> list[int] | None:
 
 
 def summary_dict(design: Design, analysis: Analysis) -> dict[str, Any]:
-    """The summary as plain JSON values (the `summary --json` structure)."""
+    """The summary as plain JSON values (the `summary --json` structure). Its messages are
+    the analysis's own, so `summary --json` analyses in English (a format, not a view)."""
     return {
         "name": design.name,
         "input_shape": list(analysis.input_shape),

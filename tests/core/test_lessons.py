@@ -14,7 +14,7 @@ import pytest
 
 from playground.core.design import load_design
 from playground.core.lessons import (
-    LANGS, PHRASES, LessonError, check_design, default_lang, get_lesson, lesson_from_dict, lessons_dir,
+    LANGS, PHRASES, LessonError, check_design, get_lesson, lesson_from_dict, lessons_dir,
     load_lesson, load_lessons)
 from playground.paths import example_paths
 from lesson_cases import CASES, ISSUE_IDS, RES_PART1, conv, design, plain_net, residual, residual_net, run, split
@@ -123,13 +123,6 @@ def test_the_training_lesson_quotes_both_runs(lessons: dict[str, Any]) -> None:
     assert result.solved
     assert "plain 91.2%, residual 95.7%" in result.message
     assert "in 2 epoch(s)" in result.message
-
-
-def test_default_language_follows_the_locale() -> None:
-    assert default_lang({"LANG": "zh_CN.UTF-8"}) == "zh_CN"
-    assert default_lang({"LANG": "de_DE.UTF-8"}) == "en"
-    assert default_lang({"LC_ALL": "zh_TW.UTF-8", "LANG": "en_US.UTF-8"}) == "zh_CN"
-    assert default_lang({}) == "en"
 
 
 def _editable_install() -> bool:

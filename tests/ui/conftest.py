@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from playground.ui.shell.gui_gc import GuiThreadCollector
+from playground.ui.shell.language import LanguageSwitcher
 from playground.ui.widgets.mime import settle_clipboard
 from playground.ui.state.jobs import running_threads as worker_threads
 
@@ -68,6 +69,16 @@ def isolated_settings(qapp: QApplication, tmp_path: Path, monkeypatch: pytest.Mo
         QSettings.setPath(QSettings.Format.NativeFormat, scope, str(settings_dir))
     monkeypatch.setenv("CNN_PLAYGROUND_DATA", str(tmp_path / "data"))
     return settings_dir
+
+
+@pytest.fixture
+def zh_CN(qapp: QApplication):  # noqa: N802 - named after the language it sets
+    """The running app in Simplified Chinese for this test (Qt's catalogues and core's), as
+    View ▸ Language does it; English again afterwards."""
+    switcher = LanguageSwitcher.of(qapp)
+    switcher.apply("zh_CN")
+    yield switcher
+    switcher.apply("en")
 
 
 # ---------------------------------------------------------------- dialogs

@@ -101,7 +101,7 @@ MENUS: tuple[MenuSpec, ...] = (
     MenuSpec("edit", QT_TRANSLATE_NOOP("Actions", "&Edit"), "editMenu",
              ("history", "-", "clipboard", "-", "move", "-", "filter")),
     MenuSpec("view", QT_TRANSLATE_NOOP("Actions", "&View"), "viewMenu",
-             ("@docks", "-", "zoom", "-", "groups", "-", "previews", "-", "pages", "-", "layout")),
+             ("@docks", "-", "zoom", "-", "groups", "-", "previews", "-", "pages", "-", "@language", "-", "layout")),
     MenuSpec("train", QT_TRANSLATE_NOOP("Actions", "&Train"), "trainMenu", ("distributed",)),
     MenuSpec("help", QT_TRANSLATE_NOOP("Actions", "&Help"), "helpMenu", ("lessons", "-", "help")),
 )

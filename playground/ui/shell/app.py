@@ -22,6 +22,7 @@ from playground import __version__
 from playground.core.design import walk
 from playground.core.fileio import check_writable
 from playground.ui.shell.gui_gc import GuiThreadCollector
+from playground.ui.shell.language import LanguageSwitcher, initial_language, system_language
 from playground.ui.widgets.mime import settle_clipboard
 from playground.ui.widgets.png_file import write_png
 from playground.ui.widgets.style import apply_style
@@ -34,8 +35,9 @@ APPLICATION = "cnn-playground"
 SCREENSHOT_SIZE = (1280, 800)
 
 
-def create_application(argv: list[str] | None = None) -> QApplication:
-    """The one QApplication, named (for settings and data folders) and styled."""
+def create_application(argv: list[str] | None = None, language: str | None = None) -> QApplication:
+    """The one QApplication, named (for settings and data folders), styled, and speaking
+    `language` (None: the one chosen last time in View ▸ Language, else the system's)."""
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv if argv is not None else sys.argv[:1])
@@ -43,6 +45,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName(APPLICATION)
     QCoreApplication.setApplicationVersion(__version__)
     apply_style(app)  # type: ignore[arg-type]
+    LanguageSwitcher.of(app).apply(initial_language(language))
     app.aboutToQuit.connect(settle_clipboard)
     if app.findChild(GuiThreadCollector) is None:  # workers must never run Qt destructors
         collector = GuiThreadCollector(app)
@@ -50,11 +53,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def run_gui(design_path: str | None = None) -> int:
+def run_gui(design_path: str | None = None, language: str | None = None) -> int:
     """Open the window (restoring the last session) and run until it closes."""
     from playground.ui.shell.workbench import Workbench
 
-    app = create_application()
+    app = create_application(language=language)
     # Ctrl+C in the terminal ends the app at once; autosave has the unsaved work.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     workbench = Workbench()
@@ -78,8 +81,9 @@ def _wait_for_previews(app: QApplication, bench: "Workbench") -> None:
 
 
 def save_screenshot(path: str | Path, design_path: str | None = None,
-                    size: tuple[int, int] = SCREENSHOT_SIZE) -> Path:
-    """Render the window with a design (default: the opening design) and its first convolution selected.
+                    size: tuple[int, int] = SCREENSHOT_SIZE, language: str | None = None) -> Path:
+    """Render the window with a design (default: the opening design) and its first convolution selected,
+    in `language` (None: the system's; a language picked in the window is not used here).
 
     Raises DesignError for a bad design and WriteError when the PNG cannot be written
     (checked before rendering too, so a pipe, a link or a read-only file fails at once).
@@ -88,7 +92,7 @@ def save_screenshot(path: str | Path, design_path: str | None = None,
 
     target = Path(path)
     check_writable(target)
-    app = create_application()
+    app = create_application(language=language or system_language())
     with tempfile.TemporaryDirectory(prefix="cnn-playground-shot-") as scratch:
         settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
         bench = Workbench(settings=settings, data_dir=Path(scratch) / "data")

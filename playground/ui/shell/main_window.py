@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFileDialog, QHeaderView, QLabel, QMainWindow,
                                QMenu, QMessageBox, QTableWidget, QTableWidgetItem, QTabWidget, QToolBar, QUndoView,
@@ -29,6 +29,7 @@ from playground.core.fileio import WriteError
 from playground.paths import example_paths, user_data_dir
 from playground.ui.widgets import style
 from playground.ui.shell.autosave import DEFAULT_INTERVAL_S, Autosave, scan_recoveries
+from playground.ui.shell.language_menu import LanguageMenu
 from playground.core.text import format_bytes, format_count, format_int
 from playground.ui.state.document import INPUT_ID, DesignDocument
 from playground.ui.design.editor import DesignEditor
@@ -193,6 +194,7 @@ class MainWindow(QMainWindow):
         self.clear_recent_action.triggered.connect(self._clear_recent)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._fill_recent_menu()
+        self.language_menu = LanguageMenu(self)
 
         self._menus: dict[str, QMenu] = {}
         for spec in MENUS:
@@ -236,6 +238,28 @@ class MainWindow(QMainWindow):
         self._update_page_gates()
         self._update_page_tips()
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate_bars()
+        super().changeEvent(event)
+
+    def _retranslate_bars(self) -> None:
+        """Menu titles and every command's texts in the new language."""
+        for spec in MENUS:
+            self._menus[spec.id].setTitle(translate(spec.title))
+        for actions in self._action_sets:
+            actions.retranslate()
+        for spec_id, twin in self._tool_twins.items():
+            spec = next(s for actions in self._action_sets for s in actions.specs if s.id == spec_id)
+            twin.setText(translate(spec.tool_text))
+            twin.setToolTip(self.action(spec_id).toolTip())
+        self.recent_menu.setTitle(self.tr("Open &Recent"))
+        self.examples_menu.setTitle(self.tr("&Examples"))
+        self.clear_recent_action.setText(self.tr("Clear Recent Files"))
+        self.toolbar.setWindowTitle(self.tr("Main"))
+        self._fill_examples_menu()
+        self._update_page_tips()
+
     def action(self, action_id: str) -> QAction:
         """The QAction of a command of the table installed in this window."""
         for actions in self._action_sets:
@@ -250,7 +274,8 @@ class MainWindow(QMainWindow):
         """Menus and toolbar from MENUS/TOOLBAR, with every command installed so far."""
         entries = [pair for actions in self._action_sets for pair in actions.items()]
         slots = {"recent": [self.recent_menu.menuAction()], "examples": [self.examples_menu.menuAction()],
-                 "docks": [dock.toggleViewAction() for dock in self._design_docks()]}
+                 "docks": [dock.toggleViewAction() for dock in self._design_docks()],
+                 "language": [self.language_menu.menuAction()]}
         for spec in MENUS:
             groups: dict[str, list[QAction]] = {}
             for entry, action in entries:

@@ -141,18 +141,15 @@ class ActionSet:
         self.refresh()
 
     def _build(self, spec: ActionSpec, widget: QWidget) -> QAction:
-        action = QAction(translate(spec.text), widget)
+        action = QAction(widget)
         action.setObjectName(spec.object_name)
+        _set_texts(action, spec)
         if spec.icon:
             action.setIcon(style.icon(spec.icon))
         if spec.shortcuts:
             action.setShortcuts([QKeySequence(k) for k in spec.shortcuts])
         if spec.widget_shortcut:
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        if spec.tip:
-            tip = translate(spec.tip)
-            action.setStatusTip(tip)
-            action.setToolTip(f"{tip} ({key_text(spec.shortcuts[:1])})" if spec.shortcuts else tip)
         action.setMenuRole(spec.role)
         action.setCheckable(spec.checkable)
         action.triggered.connect(_call(resolve(self.target, spec.handler), spec.args))
@@ -177,6 +174,13 @@ class ActionSet:
     def items(self) -> list[tuple[ActionSpec, QAction]]:
         return [(s, self._actions[s.id]) for s in self.specs]
 
+    def retranslate(self) -> None:
+        """Every action's texts again in the interface language (after a language switch).
+        An owner that changes an action's text itself (Undo naming its step) sets it again
+        afterwards."""
+        for spec in self.specs:
+            _set_texts(self._actions[spec.id], spec)
+
     def refresh(self) -> None:
         for spec in self.specs:
             if spec.enabled_when:
@@ -185,6 +189,13 @@ class ActionSet:
     def shown(self, spec: ActionSpec) -> bool:
         """Whether a context menu offers it now (`shown_when`, else always)."""
         return not spec.shown_when or bool(resolve(self.target, spec.shown_when)())
+
+
+def _set_texts(action: QAction, spec: ActionSpec) -> None:
+    action.setText(translate(spec.text))
+    tip = translate(spec.tip) if spec.tip else ""
+    action.setStatusTip(tip)
+    action.setToolTip(f"{tip} ({key_text(spec.shortcuts[:1])})" if tip and spec.shortcuts else tip)  # "": the text
 
 
 def fill_menu(menu: QMenu, entries: Iterable[tuple[ActionSpec, QAction]], context: str) -> None:
