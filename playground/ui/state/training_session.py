@@ -25,7 +25,7 @@ from enum import Enum
 from typing import Any, Callable
 
 import torch.nn as nn
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Signal
 
 from playground.core.builder import build_model
 from playground.core.datasets import Dataset
@@ -43,7 +43,7 @@ from playground.ui.state.jobs import BackgroundJob, StepBatch
 # long (a few steps), 20 a second. Every step would cost the training thread and the
 # window time for detail nobody can see; on a GPU each report also waits for the device.
 REPORT_EVERY_S = 0.05
-LOADING_BLOCKED = "Stop training before loading another model."
+LOADING_BLOCKED = QT_TRANSLATE_NOOP("TrainingSession", "Stop training before loading another model.")
 
 
 class RunState(str, Enum):
@@ -234,7 +234,7 @@ class TrainingSession(QObject):
                                                request.macs, None, 0, 0.0, request.device))
         before = self.hub.active
         self._before = before if before is not None and before.trained and before.val_acc is not None else None
-        self.hub.set_loading_blocked(LOADING_BLOCKED)
+        self.hub.set_loading_blocked(self.tr(LOADING_BLOCKED))
         self.job.start(make_run)
         self._set_state(RunState.PREPARING)
         return True

@@ -18,7 +18,7 @@ import threading
 from pathlib import Path
 from typing import Any, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -51,26 +51,45 @@ from playground.core.text import COMPACT, format_bytes, format_int, shape_str
 from playground.core.trainer_choice import folder_data_path
 from playground.ui.state.jobs import BackgroundJob
 from playground.ui.widgets import style
+from playground.ui.widgets.retranslate import Retranslating
 
 FOLDER = "folder"
 
-# (key, menu text, what the person is told about it)
+# (key, menu text, what the person is told about it); translated where shown (context DatasetPicker)
 CHOICES: tuple[tuple[str, str, str], ...] = (
-    (EMBEDDED, "Embedded MNIST (10,000 digits)",
-     "10,000 handwritten digits shipped with the app: 9,000 to train, 1,000 to validate. Works offline."),
-    ("mnist", "MNIST", "The full MNIST digits: 60,000 to train, 10,000 to validate (downloads about 12 MB)."),
-    ("fashionmnist", "Fashion-MNIST", "28x28 grey photos of 10 kinds of clothing, 60,000 + 10,000 (about 30 MB)."),
-    ("kmnist", "KMNIST", "28x28 handwritten Japanese (Kuzushiji) characters, 10 classes, 60,000 + 10,000 (about 20 MB)."),
-    ("cifar10", "CIFAR-10 (colour)", "32x32 colour photos of 10 things (planes, cats, ...), 50,000 + 10,000 (about 170 MB)."),
-    (FOLDER, "Your own images (a folder)…",
-     "A folder with one subfolder per class (cats/, dogs/, ...); images are resized to the design's input."),
+    (EMBEDDED, QT_TRANSLATE_NOOP("DatasetPicker", "Embedded MNIST (10,000 digits)"),
+     QT_TRANSLATE_NOOP("DatasetPicker", "10,000 handwritten digits shipped with the app: 9,000 to train, 1,000 to "
+                                        "validate. Works offline.")),
+    ("mnist", "MNIST", QT_TRANSLATE_NOOP("DatasetPicker", "The full MNIST digits: 60,000 to train, 10,000 to "
+                                                          "validate (downloads about 12 MB).")),
+    ("fashionmnist", QT_TRANSLATE_NOOP("DatasetPicker", "Fashion-MNIST"), QT_TRANSLATE_NOOP("DatasetPicker", "28x28 grey photos of 10 kinds of clothing, "
+                                                                         "60,000 + 10,000 (about 30 MB).")),
+    ("kmnist", "KMNIST", QT_TRANSLATE_NOOP("DatasetPicker", "28x28 handwritten Japanese (Kuzushiji) characters, 10 "
+                                                            "classes, 60,000 + 10,000 (about 20 MB).")),
+    ("cifar10", QT_TRANSLATE_NOOP("DatasetPicker", "CIFAR-10 (colour)"),
+     QT_TRANSLATE_NOOP("DatasetPicker", "32x32 colour photos of 10 things (planes, cats, ...), 50,000 + 10,000 "
+                                        "(about 170 MB).")),
+    (FOLDER, QT_TRANSLATE_NOOP("DatasetPicker", "Your own images (a folder)…"),
+     QT_TRANSLATE_NOOP("DatasetPicker", "A folder with one subfolder per class (cats/, dogs/, ...); images are "
+                                        "resized to the design's input.")),
 )
 
 TONE_COLOURS = {"ok": "#1a7f37", "error": style.ERROR, "note": style.MUTED}
 
 
+def _translate(text: str) -> str:
+    """A text of the CHOICES table in the current language."""
+    return QCoreApplication.translate("DatasetPicker", text)
+
+
 def choice_title(key: str) -> str:
-    return next(title for k, title, _ in CHOICES if k == key)
+    """The menu text of a choice, in the current language."""
+    return _translate(next(title for k, title, _ in CHOICES if k == key))
+
+
+def choice_about(key: str) -> str:
+    """What the person is told about a choice, in the current language."""
+    return _translate(next(about for k, _, about in CHOICES if k == key))
 
 
 class DatasetCache:
@@ -123,7 +142,7 @@ class LoadJob:
         try:
             data = self._cache.get(self._spec, self._shape, self._report, self._download)
         except _Cancelled:
-            self._callback(InfoEvent("download cancelled"))
+            self._callback(InfoEvent(QCoreApplication.translate("DatasetPicker", "download cancelled")))
             return None
         except DatasetError as exc:
             self._callback(FailedEvent(str(exc)))
@@ -163,11 +182,13 @@ def describe_dataset(data: Dataset) -> str:
 
 def _describe(train: int, val: int, class_names: Sequence[str], shape: Sequence[int]) -> str:
     names = ", ".join(class_names[:4]) + (", …" if len(class_names) > 4 else "")
-    return (f"{format_int(train)} to train · {format_int(val)} to validate · "
-            f"{len(class_names)} classes ({names}) · {shape_str(shape, COMPACT)}")
+    return QCoreApplication.translate(
+        "DatasetPicker", "{train} to train · {val} to validate · {count} classes ({names}) · {shape}").format(
+        train=format_int(train), val=format_int(val), count=len(class_names), names=names,
+        shape=shape_str(shape, COMPACT))
 
 
-class DatasetPicker(QWidget):
+class DatasetPicker(Retranslating, QWidget):
     """Combo box of data sources, with status, Download button, progress and folder field."""
 
     changed = Signal()  # the choice or its readiness changed
@@ -190,18 +211,14 @@ class DatasetPicker(QWidget):
 
         self.combo = QComboBox()
         self.combo.setObjectName("datasetCombo")
-        for key, title, about in CHOICES:
-            self.combo.addItem(title, key)
-            self.combo.setItemData(self.combo.count() - 1, about, Qt.ItemDataRole.ToolTipRole)
-        self.combo.setToolTip("What to train on. Downloaded sets are kept in " + str(cache_dir()))
+        for key, _title, _about in CHOICES:
+            self.combo.addItem("", key)
         self.combo.currentIndexChanged.connect(self._on_choice)
 
         self.folder_edit = QLineEdit()
         self.folder_edit.setObjectName("datasetFolder")
-        self.folder_edit.setPlaceholderText("folder with one subfolder per class")
         self.folder_edit.editingFinished.connect(self._on_folder_edited)
         self.browse_button = QToolButton()
-        self.browse_button.setText("Browse…")
         self.browse_button.clicked.connect(self._browse)
         self.folder_row = QWidget()
         folder_layout = QHBoxLayout(self.folder_row)
@@ -214,11 +231,10 @@ class DatasetPicker(QWidget):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.download_button = QPushButton("Download")
+        self.download_button = QPushButton()
         self.download_button.setObjectName("downloadButton")
-        self.download_button.setToolTip(f"Download this dataset into {cache_dir()}")
         self.download_button.clicked.connect(self.download)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton()
         self.cancel_button.setObjectName("cancelDownloadButton")
         self.cancel_button.clicked.connect(self.job.stop)
         self.progress = QProgressBar()
@@ -236,8 +252,22 @@ class DatasetPicker(QWidget):
         layout.addWidget(self.folder_row)
         layout.addWidget(self.status)
         layout.addLayout(action_row)
+        self.retranslate_ui()
         self._on_choice()
 
+    def retranslate_ui(self) -> None:
+        """The choices, buttons and status in the current language."""
+        for i, (_key, title, about) in enumerate(CHOICES):
+            self.combo.setItemText(i, _translate(title))
+            self.combo.setItemData(i, _translate(about), Qt.ItemDataRole.ToolTipRole)
+        self.combo.setToolTip(self.tr("What to train on. Downloaded sets are kept in {folder}").format(
+            folder=cache_dir()))
+        self.folder_edit.setPlaceholderText(self.tr("folder with one subfolder per class"))
+        self.browse_button.setText(self.tr("Browse…"))
+        self.download_button.setText(self.tr("Download"))
+        self.download_button.setToolTip(self.tr("Download this dataset into {folder}").format(folder=cache_dir()))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self._show_state()
     # -- state --------------------------------------------------------------------------
     @property
     def key(self) -> str:
@@ -285,9 +315,9 @@ class DatasetPicker(QWidget):
     def problem(self) -> str:
         """Why training cannot start with this choice now ("" when it can)."""
         if self.busy:
-            return "wait until the data is ready"
+            return self.tr("wait until the data is ready")
         if self.key == FOLDER and not self.spec():
-            return "choose a folder of images first"
+            return self.tr("choose a folder of images first")
         if self._error:
             return self._error
         return self.fit_problem()
@@ -401,7 +431,7 @@ class DatasetPicker(QWidget):
             self._load(download=False)
 
     def _browse(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Folder of images, one subfolder per class",
+        path = QFileDialog.getExistingDirectory(self, self.tr("Folder of images, one subfolder per class"),
                                                 self.folder_edit.text() or str(Path.home()))
         if path:
             self.folder_edit.setText(path)
@@ -424,7 +454,7 @@ class DatasetPicker(QWidget):
         self._job_spec = spec
         self._downloading = download
         self.progress.setRange(0, 0)  # busy until the first progress event
-        self.progress.setFormat("downloading…" if download else "loading…")
+        self.progress.setFormat(self.tr("downloading…") if download else self.tr("loading…"))
         self.job.start(lambda callback: LoadJob(cache, spec, shape, download, callback))
         self._show_state()
 
@@ -473,7 +503,7 @@ class DatasetPicker(QWidget):
     def _show_state(self) -> None:
         """Status text, and which of download / progress / cancel are shown."""
         key, data, busy = self.key, self.loaded(), self.busy
-        about = next(text for k, _, text in CHOICES if k == key)
+        about = choice_about(key)
         listing = self.listing()
         streams = self.streams()
         self.progress.setVisible(busy)
@@ -485,13 +515,14 @@ class DatasetPicker(QWidget):
             text, tone = self.tr("Ready: {what}").format(what=_describe(
                 len(listing.train), len(listing.val), listing.classes, self.input_shape())), "ok"
         elif data is not None:
-            text, tone = "Ready: " + describe_dataset(data), "ok"
+            text, tone = self.tr("Ready: {what}").format(what=describe_dataset(data)), "ok"
             if self._info and self._job_spec == self.spec():
                 text += f"\n({self._info})"
         elif self._error and self._downloading:
-            text, tone = "Download failed (offline?): " + self._error, "error"
+            text, tone = self.tr("Download failed (offline?): {reason}").format(reason=self._error), "error"
         elif self._error and key in TORCHVISION_SOURCES:
-            text, tone = f"{about} Not downloaded yet: click Download (it goes to {cache_dir()}).", "note"
+            text, tone = self.tr("{about} Not downloaded yet: click Download (it goes to {folder}).").format(
+                about=about, folder=cache_dir()), "note"
         elif self._error:
             text, tone = self._error, "error"
         else:

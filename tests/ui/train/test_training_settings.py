@@ -39,10 +39,10 @@ def test_one_row_per_form_option_with_its_label_name_and_help(form):
     for row, option in enumerate(form_options()):
         field = form.fields[option.name]
         assert layout.itemAt(row, QFormLayout.ItemRole.FieldRole).widget() is field
-        assert layout.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().text() == option.label
+        assert layout.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().text() == option.label_text() == option.label
         assert field.objectName() == OBJECT_NAMES[option.name]
         assert form.findChild(type(field), OBJECT_NAMES[option.name]) is field
-        assert words(field.toolTip()) == words(f"{option.help} {option.details}")
+        assert words(field.toolTip()) == words(f"{option.help_text()} {option.details_text()}")
     assert (form.optimizer, form.lr, form.shift, form.rotate, form.max_train, form.device) == tuple(
         form.fields[name] for name in ("optimizer", "lr", "augment_shift", "augment_rotate", "max_train_samples",
                                        "device"))
