@@ -13,10 +13,13 @@ forward pass, which the panel shows one event-loop turn after the answer. Three 
   next update slot (at most PREDICT_INTERVAL_MS after the previous update) on purpose.
 
     .venv/bin/python benchmarks/draw_latency.py [--samples N] [--tab features|kernels|saliency|overview]
+                                                 [--design EXAMPLE]
 
 With `--tab overview` the network overview is open: its columns come from the same forward
-pass as the answer (every top-level block watched) and are drawn a turn later, timed like
-the feature maps (target: on screen within 50 ms of the move for LeNet-5).
+pass as the answer (every block watched, those inside composites too, whose branches it
+shows as lanes) and are drawn a turn later, timed like the feature maps (target: on screen
+within 50 ms of the move for LeNet-5). `--design resnet_mini` (any example's name) runs that
+design's untrained network instead of the pretrained LeNet, to see what composites cost.
 """
 
 from __future__ import annotations
@@ -34,7 +37,10 @@ from PySide6.QtCore import QEvent, QEventLoop, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
+from playground.core.builder import build_model
 from playground.core.checkpoint import load_default_checkpoint
+from playground.core.design import load_design
+from playground.paths import examples_dir
 from playground.ui.draw.draw_panel import DrawPanel
 from playground.ui.state.active_model import ActiveModel, ModelHub
 from playground.ui.state.draw_pacing import PREDICT_INTERVAL_MS
@@ -212,11 +218,17 @@ def main() -> int:
     parser.add_argument("--samples", type=int, default=300)
     parser.add_argument("--tab", choices=list(TABS), default="features",
                         help="the inside view that is open while drawing")
+    parser.add_argument("--design", help="an example design's name (untrained), instead of the pretrained LeNet")
     args = parser.parse_args()
     torch.set_num_threads(1)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     hub = ModelHub()
-    hub.set_active(ActiveModel.from_checkpoint(load_default_checkpoint(), "pretrained default"))
+    if args.design:
+        design = load_design(examples_dir() / f"{args.design}.json")
+        torch.manual_seed(0)
+        hub.set_active(ActiveModel(design, build_model(design).eval(), "untrained example", trained=False))
+    else:
+        hub.set_active(ActiveModel.from_checkpoint(load_default_checkpoint(), "pretrained default"))
     panel = PaintTimedPanel(hub)
     panel.resize(1280, 760)
     panel.show()

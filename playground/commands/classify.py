@@ -15,6 +15,7 @@ import torch
 from playground.cli import UsageError
 from playground.core.checkpoint import Checkpoint, CheckpointError, load_checkpoint, load_default_checkpoint
 from playground.core.digit import DigitImageError, DigitPreprocessor, load_image
+from playground.core.i18n import _
 from playground.core.inspect_model import fit_input, inspect
 from playground.core.safe_text import printable
 
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     names = list(info.class_names)
     for name, digit in digits:
         if digit is None:
-            print(f"{printable(name)}: no digit (the image is blank)")
+            print(_("{file}: no digit (the image is blank)").format(file=printable(name)))
             continue
         result = inspect(model, fit_input(digit, checkpoint.design.input), info.mean, info.std)
         winner = result.predicted

@@ -14,6 +14,7 @@ from pathlib import Path
 from playground.cli import UsageError
 from playground.core.design import Design, load_design
 from playground.core.export import ExportError, write_onnx, write_source
+from playground.core.i18n import _
 from playground.core.torchrun_job import LAUNCH_FILE, torchrun_command, write_job
 from playground.core.train_options import TrainConfig
 
@@ -29,17 +30,18 @@ def run(args: argparse.Namespace) -> int:
             write_onnx(design, args.output)
         except ExportError as exc:
             raise UsageError(str(exc)) from None
-    print(f"wrote {args.output}")
+    print(_("wrote {path}").format(path=args.output))
     return 0
 
 
 def _torchrun_job(design: Design, args: argparse.Namespace) -> int:
     for flag, value in (("--nproc-per-node", args.nproc_per_node), ("--nnodes", args.nnodes)):
         if value < 1:
-            raise UsageError(f"{flag}: expected a positive number, got {value}")
+            raise UsageError(_("{flag}: expected a positive number, got {value}").format(flag=flag, value=value))
     config = TrainConfig()
     write_job(design, args.output, config, args.nproc_per_node, args.nnodes)
     folder = Path(args.output)
-    print(f"wrote {folder}/ (design.json, {LAUNCH_FILE}, README.txt); run {folder / LAUNCH_FILE}, which runs:")
+    print(_("wrote {folder}/ ({files}); run {launch}, which runs:").format(
+        folder=folder, files=f"design.json, {LAUNCH_FILE}, README.txt", launch=folder / LAUNCH_FILE))
     print(f"  {torchrun_command('design.json', config, args.nproc_per_node, args.nnodes)}")
     return 0

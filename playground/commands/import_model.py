@@ -16,6 +16,7 @@ from pathlib import Path
 
 from playground.cli import UsageError
 from playground.core.fileio import check_writable
+from playground.core.i18n import _
 from playground.core.importer import ImportFailure, checkpoint_dataset, import_module, load_source, load_state_dict
 from playground.core.text import format_int
 
@@ -47,8 +48,9 @@ def run(args: argparse.Namespace) -> int:
         except (ImportFailure, CheckpointError) as exc:
             raise UsageError(str(exc)) from None
     save_design(imported.design, args.output)
-    print(f"wrote {args.output}: {source.name}, {format_int(analysis.total_params)} parameters, "
-          f"{format_int(analysis.total_macs)} MACs per sample")
+    print(_("wrote {path}: {name}, {params} parameters, {macs} MACs per sample").format(
+        path=args.output, name=source.name, params=format_int(analysis.total_params),
+        macs=format_int(analysis.total_macs)))
     if checkpoint is not None:
-        print(f"wrote {checkpoint}: its weights from {args.weights}")
+        print(_("wrote {path}: its weights from {weights}").format(path=checkpoint, weights=args.weights))
     return 0

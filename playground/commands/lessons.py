@@ -15,7 +15,7 @@ import json
 from playground.commands.output import write_stdout
 from playground.cli import UsageError
 from playground.core.design import load_design, save_design
-from playground.core.i18n import current_language
+from playground.core.i18n import _, current_language
 from playground.core.lessons import LessonError, TrainedRun, check_design, get_lesson, load_lessons
 
 
@@ -46,7 +46,8 @@ def _list(args: argparse.Namespace, lang: str) -> int:
 def _start(args: argparse.Namespace, lang: str) -> int:
     lesson = get_lesson(args.lesson)
     save_design(lesson.start, args.output)
-    write_stdout(f"wrote {args.output}: {lesson.title.get(lang)}\n{lesson.parts[0].task.get(lang)}\n")
+    wrote = _("wrote {path}: {title}").format(path=args.output, title=lesson.title.get(lang))
+    write_stdout(f"{wrote}\n{lesson.parts[0].task.get(lang)}\n")
     return 0
 
 

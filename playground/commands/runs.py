@@ -17,12 +17,17 @@ from datetime import datetime
 
 from playground.commands.output import write_stdout
 from playground.cli import UsageError
+from playground.core.i18n import N_, _
 from playground.core.run_export import (
     RunExportError, epoch_to_dict, export_csv, export_tensorboard, run_to_dict, summary_to_dict)
 from playground.core.runs import Run, RunFilter, RunNotFound, RunStore, RunStoreError, RunSummary, default_path
-from playground.core.text import format_count, format_int
+from playground.core.text import display_width, fit, format_count, format_int, pad
 
 NAME_WIDTH = 28
+LABEL_WIDTH = 12  # the field names of `runs show`
+# Statuses are data (stored, filtered, in --json); the table shows them in the person's language.
+STATUS_NAMES = {"running": N_("running"), "finished": N_("finished"), "stopped": N_("stopped"),
+                "failed": N_("failed"), "interrupted": N_("interrupted")}
 _UNSAFE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}  # controls, format (bidi), unassigned, line breaks
 
 
@@ -56,23 +61,12 @@ def safe_json(value: object) -> str:
     return "".join(out)
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 0 if unicodedata.combining(ch) else 1
-               for ch in text)
-
-
-def _fit(text: str, width: int) -> str:
-    """Cut to `width` terminal columns (with an ellipsis) and pad."""
-    if _width(text) > width:
-        while _width(text) > width - 1:
-            text = text[:-1]
-        text += "…"
-    return text + " " * (width - _width(text))
-
-
 def _rjust(text: str, width: int) -> str:
-    text = _fit(text, width).rstrip()
-    return " " * (width - _width(text)) + text
+    return pad(fit(text, width).rstrip(), width, right=True)
+
+
+def _status(status: str) -> str:
+    return _(STATUS_NAMES[status]) if status in STATUS_NAMES else status
 
 
 def _local_time(seconds: float | None) -> str:
@@ -102,19 +96,20 @@ def _open_store() -> RunStore | None:
 
 def _run_id(text: str) -> int:
     if not (text.isascii() and text.isdigit() and int(text) >= 1):
-        raise UsageError(f"run ID: expected a number such as 12 (see `cnn-playground runs`), got {safe(repr(text))}")
+        raise UsageError(_("run ID: expected a number such as 12 (see `cnn-playground runs`), got {text}").format(
+            text=safe(repr(text))))
     return int(text)
 
 
 def _get(run_id: int) -> Run:
     store = _open_store()
     if store is None:
-        raise UsageError(f"no run {run_id}: the run history {safe(default_path())} is empty")
+        raise UsageError(_("no run {id}: the run history {path} is empty").format(id=run_id, path=safe(default_path())))
     try:
         with store:
             return store.get(run_id)
     except RunNotFound:
-        raise UsageError(f"no run {run_id} in the run history (see `cnn-playground runs`)") from None
+        raise UsageError(_("no run {id} in the run history (see `cnn-playground runs`)").format(id=run_id)) from None
 
 
 # ------------------------------------------------------------ runs (the table)
@@ -124,23 +119,24 @@ def _filters(args: argparse.Namespace) -> RunFilter:
 
 
 def _table(runs: list[RunSummary]) -> str:
-    header = ["ID", "started", _fit("name", NAME_WIDTH), "dataset", "status", "epochs", "best val", "params", "MACs"]
+    header = [_("ID"), _("started"), fit(_("name"), NAME_WIDTH), _("dataset"), _("status"), _("epochs"),
+              _("best val"), _("params"), _("MACs")]
     rows = []
     for r in runs:
         planned = r.epochs_planned
-        rows.append([str(r.id), _local_time(r.started_at), _fit(safe(r.name), NAME_WIDTH), safe(r.dataset), safe(r.status),
-                     f"{r.epochs_done}/{planned}" if planned else str(r.epochs_done), _percent(r.best_val_acc),
-                     _count(r.params), _count(r.macs)])
-    widths = [max(_width(row[i]) for row in [header, *rows]) for i in range(len(header))]
+        rows.append([str(r.id), _local_time(r.started_at), fit(safe(r.name), NAME_WIDTH), safe(r.dataset),
+                     safe(_status(r.status)), f"{r.epochs_done}/{planned}" if planned else str(r.epochs_done),
+                     _percent(r.best_val_acc), _count(r.params), _count(r.macs)])
+    widths = [max(display_width(row[i]) for row in [header, *rows]) for i in range(len(header))]
     right = {0, 5, 6, 7, 8}
-    lines = ["  ".join(cell.rjust(w) if i in right else cell + " " * (w - _width(cell))
-                       for i, (cell, w) in enumerate(zip(row, widths))).rstrip() for row in [header, *rows]]
+    lines = ["  ".join(pad(cell, w, right=i in right) for i, (cell, w) in enumerate(zip(row, widths))).rstrip()
+             for row in [header, *rows]]
     return "\n".join(lines) + "\n"
 
 
 def _list(args: argparse.Namespace) -> int:
     if args.limit is not None and args.limit < 1:
-        raise UsageError(f"--limit expects a positive number of runs, got {args.limit}")
+        raise UsageError(_("--limit expects a positive number of runs, got {limit}").format(limit=args.limit))
     store = _open_store()
     filters = _filters(args)
     if store is None:
@@ -158,55 +154,74 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     if not runs:
         if filters != RunFilter() and store is not None:
-            write_stdout("no runs match\n")
+            write_stdout(_("no runs match") + "\n")
         else:
-            write_stdout(f"no runs yet; `cnn-playground train` records them into {safe(default_path())}\n")
+            write_stdout(_("no runs yet; `cnn-playground train` records them into {path}").format(
+                path=safe(default_path())) + "\n")
         return 0
     write_stdout(_table(runs))
     if total > len(runs):
-        write_stdout(f"({len(runs)} of {total} runs; --limit shows more)\n")
+        write_stdout(_("({shown} of {total} runs; --limit shows more)").format(shown=len(runs), total=total) + "\n")
     return 0
 
 
 # ------------------------------------------------------------ runs show ID
 
+def _field(label: str, value: str) -> str:
+    """One line of `runs show`: the translated field name in a column of its own, then the value."""
+    return pad(_(label), LABEL_WIDTH - 1) + " " + value
+
+
 def _show_text(run: Run) -> str:
     s = run.summary
-    took = f", took {s.duration_s:.1f} s" if s.duration_s is not None else ""
-    lines = [f"run {s.id}: {safe(s.name)} [{safe(s.status)}]",
-             f"started     {_local_time(s.started_at)}{took}",
-             f"design      {safe(s.design_name)}: {format_int(s.params) if s.params is not None else '—'} params, "
-             f"{_count(s.macs)} MACs",
-             f"dataset     {safe(s.dataset)}",
-             f"device      {safe(s.device) or '—'}",
-             "settings    " + ", ".join(f"{safe(k)} {safe(v)}" for k, v in sorted(s.settings.items())),
-             f"accuracy    best {_percent(s.best_val_acc)}, last {_percent(s.last_val_acc)} (validation)"]
+    took = _(", took {seconds:.1f} s").format(seconds=s.duration_s) if s.duration_s is not None else ""
+    params = format_int(s.params) if s.params is not None else "—"
+    lines = [_("run {id}: {name} [{status}]").format(id=s.id, name=safe(s.name), status=safe(_status(s.status))),
+             _field(N_("started"), f"{_local_time(s.started_at)}{took}"),
+             _field(N_("design"), _("{name}: {params} params, {macs} MACs").format(
+                 name=safe(s.design_name), params=params, macs=_count(s.macs))),
+             _field(N_("dataset"), safe(s.dataset)),
+             _field(N_("device"), safe(s.device) or "—"),
+             _field(N_("settings"), ", ".join(f"{safe(k)} {safe(v)}" for k, v in sorted(s.settings.items()))),
+             _field(N_("accuracy"), _("best {best}, last {last} (validation)").format(
+                 best=_percent(s.best_val_acc), last=_percent(s.last_val_acc)))]
     if s.checkpoint_path:
-        lines.append(f"checkpoint  {safe(s.checkpoint_path)}")
+        lines.append(_field(N_("checkpoint"), safe(s.checkpoint_path)))
     if s.note:
-        lines.append(f"note        {safe(s.note)}")
+        lines.append(_field(N_("note"), safe(s.note)))
     if s.message:
-        lines.append(f"message     {safe(s.message)}")
+        lines.append(_field(N_("message"), safe(_(s.message))))  # English when stored, translated when known
     if run.epochs:
-        lines += ["", "epoch  train loss  train acc  val loss  val acc        lr   time"]
-        for r in run.epochs:
-            d = epoch_to_dict(r)
-            lr = f"{d['lr']:.2e}" if d["lr"] is not None else "—"
-            secs = f"{d['duration_s']:.1f} s" if d["duration_s"] is not None else "—"
-            lines.append(f"{r.epoch:5d}  {_num(r.train_loss):>10}  {_percent(r.train_acc):>9}  {_num(r.val_loss):>8}  "
-                         f"{_percent(r.val_acc):>7}  {lr:>8}  {secs:>5}")
+        lines += ["", *_epoch_table(run)]
     if run.steps:
-        lines.append(f"\nloss curve  {len(run.steps)} points over {format_int(run.steps[-1].step)} steps, "
-                     f"last {run.steps[-1].loss:.4f}")
+        lines.append("\n" + _("loss curve  {points} points over {steps} steps, last {loss:.4f}").format(
+            points=len(run.steps), steps=format_int(run.steps[-1].step), loss=run.steps[-1].loss))
     if run.confusion:
         names = [safe(n) for n in (run.class_names or [str(i) for i in range(len(run.confusion))])]
-        width = max([len(str(v)) for row in run.confusion for v in row] + [_width(n) for n in names])
-        label = max(_width(n) for n in names)
-        lines += ["", "confusion matrix (rows: true class, columns: predicted)",
+        width = max([len(str(v)) for row in run.confusion for v in row] + [display_width(n) for n in names])
+        label = max(display_width(n) for n in names)
+        lines += ["", _("confusion matrix (rows: true class, columns: predicted)"),
                   " " * label + "  " + " ".join(_rjust(n, width) for n in names)]
         for name, row in zip(names, run.confusion):
-            lines.append(_fit(name, label) + "  " + " ".join(str(v).rjust(width) for v in row))
+            lines.append(fit(name, label) + "  " + " ".join(str(v).rjust(width) for v in row))
     return "\n".join(lines) + "\n"
+
+
+# The per-epoch table of `runs show`: each column right-aligned, at least this wide.
+EPOCH_COLUMNS = ((N_("epoch"), 5), (N_("train loss"), 10), (N_("train acc"), 9), (N_("val loss"), 8),
+                 (N_("val acc"), 7), (N_("lr"), 8), (N_("time"), 5))
+
+
+def _epoch_table(run: Run) -> list[str]:
+    rows = [[_(name) for name, _width in EPOCH_COLUMNS]]
+    for r in run.epochs:
+        d = epoch_to_dict(r)
+        lr = f"{d['lr']:.2e}" if d["lr"] is not None else "—"
+        secs = f"{d['duration_s']:.1f} s" if d["duration_s"] is not None else "—"
+        rows.append([str(r.epoch), _num(r.train_loss), _percent(r.train_acc), _num(r.val_loss), _percent(r.val_acc),
+                     lr, secs])
+    widths = [max(least, *(display_width(row[i]) for row in rows)) for i, (_name, least) in enumerate(EPOCH_COLUMNS)]
+    return ["  ".join(pad(cell, width, right=True) for cell, width in zip(row, widths)) for row in rows]
 
 
 def _num(value: float | None) -> str:
@@ -228,9 +243,11 @@ def _export(args: argparse.Namespace) -> int:
     except RunExportError as exc:
         raise UsageError(safe(exc)) from None
     if args.to == "tensorboard":
-        print(f"wrote {safe(folder)}; see it with: tensorboard --logdir {safe(args.dir)}")
+        print(_("wrote {folder}; see it with: {command}").format(
+            folder=safe(folder), command=f"tensorboard --logdir {safe(args.dir)}"))
     else:
-        print(f"wrote {safe(folder)}: {', '.join(sorted(p.name for p in folder.iterdir()))}")
+        print(_("wrote {folder}: {files}").format(folder=safe(folder),
+                                                  files=", ".join(sorted(p.name for p in folder.iterdir()))))
     return 0
 
 

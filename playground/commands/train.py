@@ -21,12 +21,13 @@ from playground.commands.train_launch import Launch
 from playground.core.checkpoint import CheckpointError, save_checkpoint
 from playground.core.design import load_design
 from playground.core.devices import describe
-from playground.core.events import EpochEvent, Event, InfoEvent, ProgressEvent, StepEvent, ignore
+from playground.core.events import FILES, EpochEvent, Event, InfoEvent, ProgressEvent, StepEvent, ignore
 from playground.core.fileio import WriteError, check_can_create
+from playground.core.i18n import _
 from playground.core.memory import training_memory_problem
 from playground.core.run_recorder import RunRecorder
 from playground.core.safe_text import printable
-from playground.core.text import format_bytes, format_duration, format_int
+from playground.core.text import fit, format_bytes, format_duration, format_int
 from playground.core.train_options import ConfigError, TrainConfig, cli_options, option_named
 from playground.core.trainer_choice import make_trainer
 
@@ -50,7 +51,7 @@ class ProgressPrinter:
 
     def _draw(self, text: str) -> None:
         if self.live:
-            self.stream.write("\r" + printable(text).ljust(self.width)[:self.width])
+            self.stream.write("\r" + fit(printable(text), self.width, ellipsis=""))  # columns: 训 takes two
             self.stream.flush()
             self._open_line = True
 
@@ -64,17 +65,21 @@ class ProgressPrinter:
     def __call__(self, event: Event) -> None:
         if isinstance(event, StepEvent):
             fraction = event.epoch_step / max(event.steps_per_epoch, 1)
-            self._draw(f"epoch {event.epoch}/{self.epochs} [{_bar(fraction)}] {event.epoch_step}/{event.steps_per_epoch} "
-                       f"loss {event.loss:.4f} acc {event.accuracy:.2%} {format_int(round(event.samples_per_s))} samples/s")
+            self._draw(_("epoch {epoch}/{epochs} [{bar}] {step}/{steps} loss {loss:.4f} acc {acc:.2%} "
+                         "{speed} samples/s").format(
+                epoch=event.epoch, epochs=self.epochs, bar=_bar(fraction), step=event.epoch_step,
+                steps=event.steps_per_epoch, loss=event.loss, acc=event.accuracy,
+                speed=format_int(round(event.samples_per_s))))
         elif isinstance(event, EpochEvent):
-            self._line(f"epoch {event.epoch}/{event.epochs} [{_bar(1.0)}] loss {event.train_loss:.4f} "
-                       f"acc {event.train_acc:.2%} {format_int(round(event.samples_per_s))} samples/s "
-                       f"{format_duration(event.duration_s)} | "
-                       f"val loss {event.val_loss:.4f} acc {event.val_acc:.2%}")
+            self._line(_("epoch {epoch}/{epochs} [{bar}] loss {loss:.4f} acc {acc:.2%} {speed} samples/s {time} | "
+                         "val loss {val_loss:.4f} acc {val_acc:.2%}").format(
+                epoch=event.epoch, epochs=event.epochs, bar=_bar(1.0), loss=event.train_loss, acc=event.train_acc,
+                speed=format_int(round(event.samples_per_s)), time=format_duration(event.duration_s),
+                val_loss=event.val_loss, val_acc=event.val_acc))
         elif isinstance(event, ProgressEvent):
-            amount = f"{format_bytes(event.done)} of {format_bytes(event.total)}" if event.total else format_bytes(event.done)
-            if event.what.startswith("reading"):
-                amount = f"{event.done} of {event.total}"
+            size = str if event.unit == FILES else format_bytes
+            amount = _("{done} of {total}").format(done=size(event.done), total=size(event.total)) if event.total \
+                else size(event.done)
             fraction = event.done / event.total if event.total else 0.0
             self._draw(f"{event.what} [{_bar(fraction)}] {amount}")
             if event.total and event.done >= event.total and not self.live:
@@ -102,11 +107,11 @@ def config_from_args(args: argparse.Namespace) -> TrainConfig:
 def check_out(out: Path) -> None:
     """Refuse a checkpoint path that could not be written, before minutes of training, not after."""
     if not out.parent.is_dir():
-        raise UsageError(f"--out {out}: folder {out.parent} does not exist")
+        raise UsageError(_("--out {path}: folder {folder} does not exist").format(path=out, folder=out.parent))
     if out.is_dir():
-        raise UsageError(f"--out {out}: is a folder; give a file name such as model.pt")
+        raise UsageError(_("--out {path}: is a folder; give a file name such as model.pt").format(path=out))
     if not os.access(out.parent, os.W_OK | os.X_OK):
-        raise UsageError(f"--out {out}: folder {out.parent} is not writable")
+        raise UsageError(_("--out {path}: folder {folder} is not writable").format(path=out, folder=out.parent))
     try:
         check_can_create(out)  # a link, a pipe, a device, a read-only file or /proc: refused now
     except WriteError as exc:
@@ -137,7 +142,7 @@ def run(args: argparse.Namespace) -> int:
     if recorder is None:  # another rank of a torchrun job: rank 0 reports and saves
         return 0
     if result.last_val_acc is None:
-        raise UsageError("training ended before the first epoch finished; nothing saved")
+        raise UsageError(_("training ended before the first epoch finished; nothing saved"))
     metrics = {**trainer.metrics(), "duration_s": round(result.duration_s, 2)}
     dataset_info = trainer.dataset.info  # type: ignore[union-attr]
     try:
@@ -148,6 +153,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     recorder.set_checkpoint(str(out))
     device = describe(trainer.device) if trainer.device is not None else config.device
-    print(f"validation accuracy: {result.last_val_acc:.2%} (best {result.best_val_acc:.2%}, {result.epochs_done} "
-          f"epochs, {format_duration(time.perf_counter() - started)} on {device}); saved {out}")
+    print(_("validation accuracy: {acc:.2%} (best {best:.2%}, {epochs} epochs, {time} on {device}); saved {path}").format(
+        acc=result.last_val_acc, best=result.best_val_acc, epochs=result.epochs_done,
+        time=format_duration(time.perf_counter() - started), device=device, path=out))
     return 0

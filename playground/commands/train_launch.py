@@ -15,6 +15,7 @@ from playground.cli import UsageError
 from playground.core.distributed import (
     DistributedError, Rendezvous, Terminated, distributed_config, process_group, rendezvous_from_env)
 from playground.core.events import FailedEvent, FinishedEvent
+from playground.core.i18n import _
 from playground.core.trainer import Trainer, TrainConfig
 
 
@@ -62,12 +63,13 @@ class Launch:
                 with process_group(rdv, trainer.config.device, trainer.config.dist_timeout):
                     result = trainer.run()
             except Terminated as exc:
-                raise UsageError(f"{rdv.name()}: stopped by {exc} (torchrun stops every process when one of them "
-                                 "fails or the job is cancelled; the first failure above says why)") from None
+                raise UsageError(_("{rank}: stopped by {signal} (torchrun stops every process when one of them "
+                                   "fails or the job is cancelled; the first failure above says why)").format(
+                    rank=rdv.name(), signal=exc)) from None
             except (RuntimeError, ValueError) as exc:  # the rendezvous itself: init_process_group
                 first = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
-                raise UsageError(f"{rdv.name()}: cannot join the job at {rdv.master_addr}:{rdv.master_port} "
-                                 f"({first})") from None
+                raise UsageError(_("{rank}: cannot join the job at {address}:{port} ({reason})").format(
+                    rank=rdv.name(), address=rdv.master_addr, port=rdv.master_port, reason=first)) from None
         if isinstance(result, FailedEvent):
             prefix = f"{rdv.name()}: " if rdv is not None else ""
             raise UsageError(f"{prefix}{result.message}")

@@ -15,6 +15,8 @@ import shutil
 import tarfile
 from pathlib import Path
 
+from playground.core.i18n import _
+
 _TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz", ".tar.xz", ".txz")
 _CHUNK = 1 << 20
 
@@ -34,8 +36,8 @@ def md5_of(path: str | os.PathLike[str]) -> str:
 def check_md5(archive: Path, md5: str | None) -> None:
     """Raise ArchiveError unless `archive` has the published checksum `md5` (None: none is published)."""
     if md5 is not None and md5_of(archive) != md5:
-        raise ArchiveError(f"{archive} is not the published file (its MD5 checksum differs); "
-                           "delete it and download it again")
+        raise ArchiveError(_("{archive} is not the published file (its MD5 checksum differs); "
+                             "delete it and download it again").format(archive=archive))
 
 
 def extract(archive: Path, destination: Path, md5: str | None) -> None:
@@ -52,18 +54,19 @@ def extract(archive: Path, destination: Path, md5: str | None) -> None:
         elif name.endswith(".gz"):
             _gunzip(archive, destination / archive.name[:-3])
         else:
-            raise ArchiveError(f"{archive}: not an archive the app unpacks (.tar, .tar.gz or .gz)")
+            raise ArchiveError(_("{archive}: not an archive the app unpacks (.tar, .tar.gz or .gz)").format(
+                archive=archive))
     except tarfile.FilterError as exc:
-        raise ArchiveError(f"{archive}: refused to unpack: {exc}") from None
+        raise ArchiveError(_("{archive}: refused to unpack: {reason}").format(archive=archive, reason=exc)) from None
     except (tarfile.TarError, OSError, EOFError, gzip.BadGzipFile) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise ArchiveError(f"{archive}: cannot unpack ({reason})") from None
+        raise ArchiveError(_("{archive}: cannot unpack ({reason})").format(archive=archive, reason=reason)) from None
 
 
 def _extract_tar(archive: Path, destination: Path) -> None:
     if not hasattr(tarfile, "data_filter"):
-        raise ArchiveError(f"{archive}: this Python has no tar extraction filters (3.10.12 or newer has them); "
-                           "unpack it by hand")
+        raise ArchiveError(_("{archive}: this Python has no tar extraction filters (3.10.12 or newer has them); "
+                             "unpack it by hand").format(archive=archive))
     with tarfile.open(archive) as tar:
         tar.extractall(destination, filter="data")
 

@@ -34,6 +34,7 @@ from playground.core.checkpoint_guard import WeightsRefused, check_archive, chec
 from playground.core.datasets import DatasetError, DatasetInfo
 from playground.core.design import Design, DesignError, design_from_json, design_to_json
 from playground.core.fileio import atomic_write
+from playground.core.i18n import _
 from playground.core.safe_load import UnreadableFile, UnreadableJson, check_regular_file, loads_json, short_repr
 
 FORMAT = "cnn-playground.checkpoint"
@@ -89,7 +90,8 @@ def save_checkpoint(path: str | os.PathLike[str], design: Design,
             "state_dict": state,
         }
     except (TypeError, ValueError) as exc:
-        raise CheckpointError(f"{path}: config and metrics must be plain JSON values ({exc})") from None
+        raise CheckpointError(_("{path}: config and metrics must be plain JSON values ({reason})").format(
+            path=path, reason=exc)) from None
     buffer = io.BytesIO()
     torch.save(payload, buffer)
     atomic_write(path, buffer.getvalue())
@@ -103,31 +105,38 @@ def _check_fit(path: str | os.PathLike[str], design: Design,
         with torch.device("meta"):
             expected = build_model(design).state_dict()
     except DesignError as exc:
-        raise CheckpointError(f"{path}: the design has an error ({exc})") from None
+        raise CheckpointError(_("{path}: the design has an error ({reason})").format(path=path, reason=exc)) from None
     missing = [k for k in expected if k not in state]
     extra = [k for k in state if k not in expected]
     if missing or extra:
         parts = []
         if missing:
-            parts.append(f"missing {', '.join(missing[:3])}{' ...' if len(missing) > 3 else ''}")
+            parts.append(_("missing {names}").format(names=_first_names(missing)))
         if extra:
-            parts.append(f"unexpected {', '.join(extra[:3])}{' ...' if len(extra) > 3 else ''}")
-        raise CheckpointError(f"{path}: the weights do not fit the design ({'; '.join(parts)})")
+            parts.append(_("unexpected {names}").format(names=_first_names(extra)))
+        raise CheckpointError(_("{path}: the weights do not fit the design ({reason})").format(
+            path=path, reason="; ".join(parts)))
     for key, tensor in expected.items():
         if tuple(state[key].shape) != tuple(tensor.shape):
-            raise CheckpointError(f"{path}: the weights do not fit the design ({key} has shape "
-                                  f"{list(state[key].shape)}, the design needs {list(tensor.shape)})")
+            raise CheckpointError(_("{path}: the weights do not fit the design ({key} has shape {shape}, the design "
+                                    "needs {needed})").format(path=path, key=key, shape=list(state[key].shape),
+                                                              needed=list(tensor.shape)))
     return expected
+
+
+def _first_names(names: list[str]) -> str:
+    """The first three of `names`, and "..." when there are more."""
+    return ", ".join(names[:3]) + (" ..." if len(names) > 3 else "")
 
 
 def _json_field(path: Path, raw: Mapping[str, Any], key: str) -> Any:
     text = raw.get(key)
     if not isinstance(text, str):
-        raise CheckpointError(f"{path}: not a cnn-playground checkpoint (no {key})")
+        raise CheckpointError(_("{path}: not a cnn-playground checkpoint (no {key})").format(path=path, key=key))
     try:
         return loads_json(text)
     except UnreadableJson as exc:
-        raise CheckpointError(f"{path}: damaged {key} ({exc})") from None
+        raise CheckpointError(_("{path}: damaged {key} ({reason})").format(path=path, key=key, reason=exc)) from None
 
 
 # What torch's weights-only unpickler says when a real pickle names a Python object (a class,
@@ -140,19 +149,19 @@ def _unreadable(path: Path, exc: Exception) -> CheckpointError:
     """The one-line reason torch.load failed: a security refusal only where the file really
     holds Python objects; any other file (text, JSON, cut short) is simply not a checkpoint."""
     if isinstance(exc, pickle.UnpicklingError) and any(marker in str(exc) for marker in _BLOCKED_OBJECT):
-        return CheckpointError(f"{path}: refused: it holds Python objects other than tensors, which could run "
-                               "code when loaded; only cnn-playground checkpoints can be opened")
+        return CheckpointError(_("{path}: refused: it holds Python objects other than tensors, which could run "
+                                 "code when loaded; only cnn-playground checkpoints can be opened").format(path=path))
     if isinstance(exc, (RuntimeError, OSError, zipfile.BadZipFile)) and str(exc):
         reason = str(exc).splitlines()[0]
     elif isinstance(exc, EOFError):
-        reason = "the file is empty or cut short"
+        reason = _("the file is empty or cut short")
     elif isinstance(exc, RecursionError):
-        reason = "nested too deeply"
+        reason = _("nested too deeply")
     elif isinstance(exc, MemoryError):
-        reason = "it declares more data than fits in memory"
+        reason = _("it declares more data than fits in memory")
     else:
-        reason = "not a file written by torch.save"
-    return CheckpointError(f"{path}: not a cnn-playground checkpoint ({reason})")
+        reason = _("not a file written by torch.save")
+    return CheckpointError(_("{path}: not a cnn-playground checkpoint ({reason})").format(path=path, reason=reason))
 
 
 def _read_raw(path: Path) -> Any:
@@ -169,7 +178,7 @@ def _read_raw(path: Path) -> Any:
     except WeightsRefused as exc:
         raise CheckpointError(f"{path}: {exc}") from None
     except PermissionError:
-        raise CheckpointError(f"{path}: cannot read (permission denied)") from None
+        raise CheckpointError(_("{path}: cannot read (permission denied)").format(path=path)) from None
     except (pickle.UnpicklingError, RuntimeError, EOFError, OSError, ValueError, zipfile.BadZipFile, KeyError,
             IndexError, AttributeError, TypeError, RecursionError, MemoryError, OverflowError) as exc:
         raise _unreadable(path, exc) from None
@@ -183,22 +192,23 @@ def load_checkpoint(path: str | os.PathLike[str]) -> Checkpoint:
     path = Path(path)
     raw = _read_raw(path)
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
-        raise CheckpointError(f"{path}: not a cnn-playground checkpoint")
+        raise CheckpointError(_("{path}: not a cnn-playground checkpoint").format(path=path))
     version = raw.get("version")
     if type(version) is not int or version != VERSION:
-        raise CheckpointError(f"{path}: checkpoint version {short_repr(version)} is not supported (expected {VERSION})")
+        raise CheckpointError(_("{path}: checkpoint version {version} is not supported (expected {expected})").format(
+            path=path, version=short_repr(version), expected=VERSION))
     try:
         design = design_from_json(raw.get("design") if isinstance(raw.get("design"), str) else "")
     except DesignError as exc:
-        raise CheckpointError(f"{path}: its design is not valid ({exc})") from None
+        raise CheckpointError(_("{path}: its design is not valid ({reason})").format(path=path, reason=exc)) from None
     state = raw.get("state_dict")
     if not isinstance(state, dict) or not all(isinstance(k, str) and isinstance(v, torch.Tensor)
                                               for k, v in state.items()):
-        raise CheckpointError(f"{path}: not a cnn-playground checkpoint (no weights)")
+        raise CheckpointError(_("{path}: not a cnn-playground checkpoint (no weights)").format(path=path))
     config = _json_field(path, raw, "config")
     metrics = _json_field(path, raw, "metrics")
     if not isinstance(config, dict) or not isinstance(metrics, dict):
-        raise CheckpointError(f"{path}: damaged config or metrics (expected JSON objects)")
+        raise CheckpointError(_("{path}: damaged config or metrics (expected JSON objects)").format(path=path))
     try:
         dataset = DatasetInfo.from_dict(_json_field(path, raw, "dataset"))
     except DatasetError as exc:
@@ -207,7 +217,7 @@ def load_checkpoint(path: str | os.PathLike[str]) -> Checkpoint:
     try:
         weights = checked_weights(expected, state)
     except WeightsRefused as exc:
-        raise CheckpointError(f"{path}: refused: {exc}") from None
+        raise CheckpointError(_("{path}: refused: {reason}").format(path=path, reason=exc)) from None
     return Checkpoint(path, design, weights, config, metrics, dataset)
 
 

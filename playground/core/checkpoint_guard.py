@@ -22,6 +22,8 @@ from typing import Any, Mapping
 
 import torch
 
+from playground.core.i18n import _
+
 ZIP_MAGIC = b"PK\x03\x04"
 
 
@@ -41,15 +43,16 @@ def check_archive(path: Path, file_size: int) -> None:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise WeightsRefused(f"not a readable zip archive ({str(exc).splitlines()[0] if str(exc) else 'damaged'})") from None
+        reason = str(exc).splitlines()[0] if str(exc) else _("damaged")
+        raise WeightsRefused(_("not a readable zip archive ({reason})").format(reason=reason)) from None
     declared = 0
     for entry in entries:
         if entry.compress_type != zipfile.ZIP_STORED:
-            raise WeightsRefused(f"refused: {entry.filename!r} is compressed (torch.save never compresses, "
-                                 "and a compressed entry can unpack to far more than the file holds)")
+            raise WeightsRefused(_("refused: {entry} is compressed (torch.save never compresses, and a compressed "
+                                   "entry can unpack to far more than the file holds)").format(entry=repr(entry.filename)))
         declared += entry.file_size
         if entry.file_size != entry.compress_size or declared > file_size:
-            raise WeightsRefused("refused: its entries declare more bytes than the file holds")
+            raise WeightsRefused(_("refused: its entries declare more bytes than the file holds"))
 
 
 def load_mapped(path: Path) -> Any:
@@ -70,21 +73,24 @@ def checked_weights(expected: Mapping[str, torch.Tensor], state: Mapping[str, to
         tensor = state[key]
         kind = _kind(tensor)
         if kind:
-            raise WeightsRefused(f"{key} is a {kind} tensor; only plain CPU tensors can be loaded")
+            raise WeightsRefused(_("{key} is a {kind} tensor; only plain CPU tensors can be loaded").format(
+                key=key, kind=kind))
         if tensor.dtype != want.dtype:
-            raise WeightsRefused(f"{key} holds {tensor.dtype}, the design needs {want.dtype}")
+            raise WeightsRefused(_("{key} holds {dtype}, the design needs {needed}").format(
+                key=key, dtype=tensor.dtype, needed=want.dtype))
         nbytes = tensor.numel() * tensor.element_size()
         storage = tensor.untyped_storage()
         end = (tensor.storage_offset() * tensor.element_size()) + nbytes
         if not tensor.is_contiguous() or end > storage.nbytes():
-            raise WeightsRefused(f"{key} claims {tensor.numel():,} values but the file holds fewer for it "
-                                 "(a view of a smaller storage)")
+            raise WeightsRefused(_("{key} claims {count:,} values but the file holds fewer for it "
+                                   "(a view of a smaller storage)").format(key=key, count=tensor.numel()))
         needed += want.numel() * want.element_size()
         if storage.nbytes():
             storages[storage.data_ptr()] = storage.nbytes()
     brought = sum(storages.values())
     if brought != needed:
-        raise WeightsRefused(f"its weights take {brought:,} bytes, the design's own take {needed:,}")
+        raise WeightsRefused(_("its weights take {brought:,} bytes, the design's own take {needed:,}").format(
+            brought=brought, needed=needed))
     return {key: state[key].clone() for key in expected}
 
 

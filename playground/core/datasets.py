@@ -38,7 +38,8 @@ import torch.nn.functional as F
 
 from playground import paths
 from playground.core.archives import ArchiveError, extract
-from playground.core.events import Callback, InfoEvent, ProgressEvent, ignore
+from playground.core.events import FILES, Callback, InfoEvent, ProgressEvent, ignore
+from playground.core.i18n import _
 from playground.core.image_files import image_read_errors, quiet_pillow
 from playground.core.safe_load import short_repr
 from playground.core.text import COMPACT, shape_str, shape_text
@@ -78,25 +79,28 @@ class DatasetInfo:
         Every field is checked for type and range before it is used, so a hostile file (an
         infinite mean, a shape of 10**30, a million class names) is one line, not an overflow."""
         if not isinstance(d, dict):
-            raise DatasetError(f"dataset: expected an object, got {type(d).__name__}")
+            raise DatasetError(_("dataset: expected an object, got {type}").format(type=type(d).__name__))
         missing = [key for key in ("name", "input_shape", "class_names", "mean", "std") if key not in d]
         if missing:
-            raise DatasetError(f"dataset: missing field {missing[0]}")
+            raise DatasetError(_("dataset: missing field {field}").format(field=missing[0]))
         name, shape, names = d["name"], d["input_shape"], d["class_names"]
         if not isinstance(name, str) or len(name) > MAX_NAME_LENGTH:
-            raise DatasetError(f"dataset: expected a name of at most {MAX_NAME_LENGTH} characters, got {short_repr(name)}")
+            raise DatasetError(_("dataset: expected a name of at most {limit} characters, got {value}").format(
+                limit=MAX_NAME_LENGTH, value=short_repr(name)))
         if (not isinstance(shape, list) or len(shape) != 3 or not all(_is_count(v, MAX_SIDE) for v in shape)):
-            raise DatasetError(f"dataset: expected a [C, H, W] input shape of ints from 1 to {MAX_SIDE}, "
-                               f"got {short_repr(shape)}")
+            raise DatasetError(_("dataset: expected a [C, H, W] input shape of ints from 1 to {limit}, "
+                                 "got {value}").format(limit=MAX_SIDE, value=short_repr(shape)))
         if (not isinstance(names, list) or not 2 <= len(names) <= MAX_CLASSES
                 or not all(isinstance(v, str) and len(v) <= MAX_NAME_LENGTH for v in names)):
-            raise DatasetError(f"dataset: expected from 2 to {MAX_CLASSES:,} class names (strings of at most "
-                               f"{MAX_NAME_LENGTH} characters), got {short_repr(names)}")
+            raise DatasetError(_("dataset: expected from 2 to {limit:,} class names (strings of at most "
+                                 "{length} characters), got {value}").format(
+                limit=MAX_CLASSES, length=MAX_NAME_LENGTH, value=short_repr(names)))
         mean, std = d["mean"], d["std"]
         channels = shape[0]
         if not _finite_numbers(mean, channels) or not _finite_numbers(std, channels) or min(std) <= 0:
-            raise DatasetError(f"dataset: expected {channels} finite means and positive finite stds, "
-                               f"got {short_repr(mean)}, {short_repr(std)}")
+            raise DatasetError(_("dataset: expected {channels} finite means and positive finite stds, "
+                                 "got {mean}, {std}").format(channels=channels, mean=short_repr(mean),
+                                                              std=short_repr(std)))
         return cls(name, tuple(shape), tuple(names), tuple(float(v) for v in mean),  # type: ignore[arg-type]
                    tuple(float(v) for v in std))
 
@@ -194,11 +198,12 @@ def load_embedded(path: str | os.PathLike[str] | None = None) -> Dataset:
         with np.load(path, allow_pickle=False) as data:
             images, labels = data["images"], data["labels"]
     except FileNotFoundError:
-        raise DatasetError(f"{path}: the embedded digits are missing (reinstall cnn-playground)") from None
+        raise DatasetError(_("{path}: the embedded digits are missing (reinstall cnn-playground)").format(
+            path=path)) from None
     except (OSError, ValueError, KeyError) as exc:
-        raise DatasetError(f"{path}: not a readable digits file ({exc})") from None
+        raise DatasetError(_("{path}: not a readable digits file ({reason})").format(path=path, reason=exc)) from None
     if images.ndim != 3 or images.dtype != np.uint8 or labels.shape != images.shape[:1]:
-        raise DatasetError(f"{path}: expected uint8 images (N, H, W) with N labels")
+        raise DatasetError(_("{path}: expected uint8 images (N, H, W) with N labels").format(path=path))
     x = torch.from_numpy(images.copy()).unsqueeze(1)
     y = torch.from_numpy(labels.astype(np.int64))
     cut = len(x) - EMBEDDED_VAL_SIZE
@@ -327,17 +332,21 @@ def _fetch(source: _Source, files: _Files, callback: Callback) -> None:
         errors = []
         for url in mirrors:
             try:
-                _download(url, dest, f"downloading {source.title} {name}", callback)
+                _download(url, dest, _("downloading {dataset} {file}").format(dataset=source.title, file=name),
+                          callback)
                 break
             except (urllib.error.URLError, OSError, ValueError) as exc:
                 errors.append(f"{url}: {getattr(exc, 'reason', None) or exc}")
         else:
             raise DatasetError(
-                f"cannot download {source.title} ({errors[-1]}); without a network, fetch {files.names()} "
-                f"from {mirrors[0].rsplit('/', 1)[0]}/ yourself and put them in {files.folder}")
+                _("cannot download {dataset} ({error}); without a network, fetch {files} "
+                  "from {url}/ yourself and put them in {folder}").format(
+                    dataset=source.title, error=errors[-1], files=files.names(), url=mirrors[0].rsplit('/', 1)[0],
+                    folder=files.folder))
         if md5 is not None and not check_md5(dest, md5):
             dest.unlink()
-            raise DatasetError(f"the downloaded {name} of {source.title} is damaged (checksum mismatch); try again")
+            raise DatasetError(_("the downloaded {file} of {dataset} is damaged (checksum mismatch); try again").format(
+                file=name, dataset=source.title))
 
 
 def load_torchvision(name: str, root: str | os.PathLike[str] | None = None, download: bool = False,
@@ -354,14 +363,16 @@ def load_torchvision(name: str, root: str | os.PathLike[str] | None = None, down
             _fetch(source, files, callback)
         if not all((files.folder / n).is_file() for n, _ in files.archives):
             raise DatasetError(
-                f"{source.title} is not in {files.folder}: download it (cnn-playground train --download, or the "
-                f"app's Download button) or put {files.names()} there by hand")
+                _("{dataset} is not in {folder}: download it (cnn-playground train --download, or the "
+                  "app's Download button) or put {files} there by hand").format(
+                    dataset=source.title, folder=files.folder, files=files.names()))
         _extract(source, files)
     cls = getattr(tvd, source.class_name)
     try:
         train, val = cls(str(root), train=True), cls(str(root), train=False)
     except (RuntimeError, OSError, ValueError, TypeError, EOFError) as exc:
-        raise DatasetError(f"{source.title}: cannot read the files in {files.folder} ({exc})") from None
+        raise DatasetError(_("{dataset}: cannot read the files in {folder} ({reason})").format(
+            dataset=source.title, folder=files.folder, reason=exc)) from None
     xs, ys = [], []
     for part in (train, val):
         data = part.data if isinstance(part.data, torch.Tensor) else torch.from_numpy(np.asarray(part.data))
@@ -403,28 +414,32 @@ def load_image_folder(root: str | os.PathLike[str], input_shape: Sequence[int], 
     root = Path(root)
     shape = tuple(int(v) for v in input_shape)
     if len(shape) != 3 or shape[0] not in (1, 3):
-        raise DatasetError(f"{root}: images can become 1 (grey) or 3 (RGB) channels, the design's input is {shape_str(shape, COMPACT)}")
+        raise DatasetError(_("{folder}: images can become 1 (grey) or 3 (RGB) channels, the design's input is "
+                             "{shape}").format(folder=root, shape=shape_str(shape, COMPACT)))
     if not root.is_dir():
-        raise DatasetError(f"{root}: no such folder")
+        raise DatasetError(_("{folder}: no such folder").format(folder=root))
     split_dirs = (root / "train", root / "val")
     split = all(d.is_dir() for d in split_dirs)
     class_root = split_dirs[0] if split else root
     classes = [p.name for p in _class_folders(class_root)]
     if not classes:
-        raise DatasetError(f"{class_root}: no class folders; put the images in one subfolder per class "
-                           f"(e.g. {class_root / 'cats'}, {class_root / 'dogs'})")
+        raise DatasetError(_("{folder}: no class folders; put the images in one subfolder per class "
+                             "(e.g. {example1}, {example2})").format(
+            folder=class_root, example1=class_root / "cats", example2=class_root / "dogs"))
     if len(classes) == 1:
-        raise DatasetError(f"{class_root}: only one class folder ({classes[0]}); a classifier needs at least two")
+        raise DatasetError(_("{folder}: only one class folder ({name}); a classifier needs at least two").format(
+            folder=class_root, name=classes[0]))
     parts = [(d, [(f, i) for i, c in enumerate(classes) for f in _image_files(d / c)]) for d in
              (split_dirs if split else (root,))]
     total = sum(len(files) for _, files in parts)
     if total == 0:
-        raise DatasetError(f"{class_root}: no images in the class folders (looked for {', '.join(IMAGE_SUFFIXES)})")
+        raise DatasetError(_("{folder}: no images in the class folders (looked for {suffixes})").format(
+            folder=class_root, suffixes=", ".join(IMAGE_SUFFIXES)))
     read: list[tuple[list[np.ndarray], list[int]]] = []
     skipped: list[str] = []
     unreadable = image_read_errors()
     done, last = 0, 0.0
-    for _, files in parts:
+    for _folder, files in parts:
         images, labels = [], []
         for path, label in files:
             try:
@@ -435,12 +450,13 @@ def load_image_folder(root: str | os.PathLike[str], input_shape: Sequence[int], 
             done += 1
             now = time.monotonic()
             if now - last >= 0.1 or done == total:
-                callback(ProgressEvent(f"reading images in {root.name}", done, total))
+                callback(ProgressEvent(_("reading images in {folder}").format(folder=root.name), done, total, FILES))
                 last = now
         read.append((images, labels))
     if skipped:
-        callback(InfoEvent(f"skipped {len(skipped)} unreadable file{'s' if len(skipped) > 1 else ''} "
-                           f"in {root} (first: {skipped[0]})"))
+        message = (_("skipped {count} unreadable files in {folder} (first: {first})") if len(skipped) > 1
+                   else _("skipped {count} unreadable file in {folder} (first: {first})"))
+        callback(InfoEvent(message.format(count=len(skipped), folder=root, first=skipped[0])))
     tensors = [(torch.from_numpy(np.stack(imgs)) if imgs else torch.empty((0, *shape), dtype=torch.uint8),
                 torch.tensor(labels, dtype=torch.int64)) for imgs, labels in read]
     if split:
@@ -450,9 +466,11 @@ def load_image_folder(root: str | os.PathLike[str], input_shape: Sequence[int], 
     present = set(train_y.tolist())
     empty = [c for i, c in enumerate(classes) if i not in present]
     if empty:
-        raise DatasetError(f"{class_root}: no readable training images for class {', '.join(empty)}")
+        raise DatasetError(_("{folder}: no readable training images for class {names}").format(
+            folder=class_root, names=", ".join(empty)))
     if len(val_y) == 0:
-        raise DatasetError(f"{root}: too few images to keep any for validation; add at least two per class")
+        raise DatasetError(_("{folder}: too few images to keep any for validation; add at least two per class").format(
+            folder=root))
     return _make(root.name, classes, train_x, train_y, val_x, val_y)
 
 
@@ -481,7 +499,8 @@ def load_dataset(spec: str | os.PathLike[str], input_shape: Sequence[int] | None
     """
     key = str(spec).strip()
     if not key:  # Path("") is the current folder: never train on whatever happens to be there
-        raise DatasetError(f"no dataset given: expected {', '.join(dataset_names())} or a folder of class subfolders")
+        raise DatasetError(_("no dataset given: expected {names} or a folder of class subfolders").format(
+            names=", ".join(dataset_names())))
     name = key.lower().replace("-", "").replace("_", "")
     if name == EMBEDDED:
         return load_embedded()
@@ -489,9 +508,11 @@ def load_dataset(spec: str | os.PathLike[str], input_shape: Sequence[int] | None
         return load_torchvision(name, root=root, download=download, callback=callback)
     if Path(key).is_dir():
         if input_shape is None:
-            raise DatasetError(f"{key}: a folder of images needs the design's input shape to resize to")
+            raise DatasetError(_("{folder}: a folder of images needs the design's input shape to resize to").format(
+                folder=key))
         return load_image_folder(key, input_shape, callback=callback)
-    raise DatasetError(f"unknown dataset {key!r}: expected {', '.join(dataset_names())} or a folder of class subfolders")
+    raise DatasetError(_("unknown dataset {name}: expected {names} or a folder of class subfolders").format(
+        name=repr(key), names=", ".join(dataset_names())))
 
 
 def paddable(data_shape: Sequence[int], design_input: Sequence[int]) -> bool:
@@ -506,8 +527,10 @@ def check_input_fits(design_input: Sequence[int], data_shape: Sequence[int], dat
     """Raise DatasetError when the design's input shape is not the data's (before or after
     loading), unless the images are padded to it (`Dataset.padded_to`)."""
     if tuple(design_input) != tuple(data_shape) and not paddable(data_shape, design_input):
-        raise DatasetError(f"design expects {shape_str(design_input, COMPACT)}, {data_name} gives {shape_str(data_shape, COMPACT)} "
-                           f"(set the design's input to {list(data_shape)})")
+        raise DatasetError(_("design expects {expected}, {dataset} gives {given} "
+                             "(set the design's input to {shape})").format(
+            expected=shape_str(design_input, COMPACT), dataset=data_name, given=shape_str(data_shape, COMPACT),
+            shape=list(data_shape)))
 
 
 def check_fits(design: Any, data: Dataset | DatasetInfo) -> None:
@@ -527,13 +550,15 @@ def check_fits(design: Any, data: Dataset | DatasetInfo) -> None:
     out = analysis.output_shape
     k = info.num_classes
     if out is None:
-        raise DatasetError("design has no output (add layers ending in Linear)")
+        raise DatasetError(_("design has no output (add layers ending in Linear)"))
     if len(out) != 1:
-        raise DatasetError(f"design ends with a {shape_text(out)} map, {info.name} needs {k} class scores "
-                           f"(end it with Flatten and Linear with out_features={k})")
+        raise DatasetError(_("design ends with a {shape} map, {dataset} needs {k} class scores "
+                             "(end it with Flatten and Linear with out_features={k})").format(
+            shape=shape_text(out), dataset=info.name, k=k))
     if out[0] != k:
-        raise DatasetError(f"design ends with {out[0]} outputs, {info.name} has {k} classes "
-                           f"(set the last Linear's out_features to {k})")
+        raise DatasetError(_("design ends with {outputs} outputs, {dataset} has {k} classes "
+                             "(set the last Linear's out_features to {k})").format(
+            outputs=out[0], dataset=info.name, k=k))
 
 
 # ---------------------------------------------------------------- augmentation
@@ -569,7 +594,8 @@ def preview_augmentation(dataset: Dataset, index: int = 0, count: int = 8, shift
     """
     source = dataset.train_x if split == "train" else dataset.val_x
     if not 0 <= index < len(source):
-        raise DatasetError(f"{dataset.info.name}: no example {index} in the {split} split ({len(source)} examples)")
+        raise DatasetError(_("{dataset}: no example {index} in the {split} split ({count} examples)").format(
+            dataset=dataset.info.name, index=index, split=split, count=len(source)))
     x = source[index:index + 1].cpu().float().div(255).repeat(count, 1, 1, 1)
     generator = torch.Generator().manual_seed(seed)
     out = x.clone()

@@ -12,6 +12,8 @@ import re
 
 import torch
 
+from playground.core.i18n import _
+
 
 class DeviceError(ValueError):
     """A device name that is malformed or names hardware this machine lacks."""
@@ -36,18 +38,20 @@ def resolve_device(spec: str = "auto") -> torch.device:
     match = re.fullmatch(r"cuda(?::(\d+))?", name)
     if match:
         if not torch.cuda.is_available():
-            raise DeviceError(f"device {spec!r}: no CUDA GPU is available here (use auto or cpu)")
+            raise DeviceError(_("device {spec}: no CUDA GPU is available here (use auto or cpu)").format(spec=repr(spec)))
         index = int(match.group(1) or torch.cuda.current_device())
         count = torch.cuda.device_count()
         if index >= count:
-            raise DeviceError(f"device {spec!r}: this machine has {count} CUDA GPU{'s' if count != 1 else ''} "
-                              f"(cuda:0{f' to cuda:{count - 1}' if count > 1 else ''})")
+            message = (_("device {spec}: this machine has {count} CUDA GPUs (cuda:0 to cuda:{last})") if count > 1
+                       else _("device {spec}: this machine has {count} CUDA GPU (cuda:0)"))
+            raise DeviceError(message.format(spec=repr(spec), count=count, last=count - 1))
         return torch.device("cuda", index)
     if name == "mps":
         if not _mps_available():
-            raise DeviceError(f"device {spec!r}: Apple's MPS is not available here (use auto or cpu)")
+            raise DeviceError(_("device {spec}: Apple's MPS is not available here (use auto or cpu)").format(
+                spec=repr(spec)))
         return torch.device("mps")
-    raise DeviceError(f"unknown device {spec!r}: expected auto, cpu, cuda, cuda:N or mps")
+    raise DeviceError(_("unknown device {spec}: expected auto, cpu, cuda, cuda:N or mps").format(spec=repr(spec)))
 
 
 def available_devices() -> list[str]:
@@ -85,4 +89,4 @@ def describe(device: torch.device) -> str:
     if device.type == "mps":
         return "Apple GPU (mps)"
     threads = torch.get_num_threads()
-    return f"CPU ({threads} thread{'s' if threads != 1 else ''})"
+    return (_("CPU ({threads} threads)") if threads != 1 else _("CPU ({threads} thread)")).format(threads=threads)

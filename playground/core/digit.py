@@ -19,6 +19,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from playground.core.i18n import _
 from playground.core.image_files import failure_reason, image_read_errors, quiet_pillow
 from playground.core.safe_load import UnreadableFile, check_regular_file
 
@@ -46,20 +47,22 @@ def load_image(path: str | os.PathLike[str]) -> np.ndarray:
     try:
         check_regular_file(name)  # a FIFO or a device is never opened: it could block or never end
     except UnreadableFile as exc:
-        raise DigitImageError(f"{name}: {'is a folder, not an image' if 'folder' in str(exc) else exc}") from None
+        reason = _("is a folder, not an image") if os.path.isdir(name) else str(exc)
+        raise DigitImageError(_("{file}: {reason}").format(file=name, reason=reason)) from None
     try:
         with quiet_pillow(), Image.open(name) as img:
             img = ImageOps.exif_transpose(img)
             has_alpha = img.mode in ("RGBA", "LA", "PA") or "transparency" in img.info
             return np.asarray(img.convert("RGBA" if has_alpha else "L"))
     except FileNotFoundError:
-        raise DigitImageError(f"{name}: no such file") from None
+        raise DigitImageError(_("{file}: no such file").format(file=name)) from None
     except IsADirectoryError:
-        raise DigitImageError(f"{name}: is a folder, not an image") from None
+        raise DigitImageError(_("{file}: is a folder, not an image").format(file=name)) from None
     except UnidentifiedImageError:
-        raise DigitImageError(f"{name}: not an image file Pillow can read") from None
+        raise DigitImageError(_("{file}: not an image file Pillow can read").format(file=name)) from None
     except image_read_errors() as exc:  # bad EXIF (SyntaxError), a decompression bomb, a truncated file, ...
-        raise DigitImageError(f"{name}: cannot read image ({failure_reason(exc)})") from None
+        raise DigitImageError(_("{file}: cannot read image ({reason})").format(file=name,
+                                                                              reason=failure_reason(exc))) from None
 
 
 @dataclass(frozen=True)
@@ -133,9 +136,10 @@ class DigitPreprocessor:
         if image.ndim == 3 and image.shape[2] == 1:
             image = image[:, :, 0]
         if image.ndim not in (2, 3) or (image.ndim == 3 and image.shape[2] not in (3, 4)):
-            raise ValueError(f"expected an HxW grey or HxWx3/4 colour image, got shape {image.shape}")
+            raise ValueError(_("expected an HxW grey or HxWx3/4 colour image, got shape {shape}").format(
+                shape=image.shape))
         if image.shape[0] == 0 or image.shape[1] == 0:
-            raise ValueError("the image is empty (zero width or height)")
+            raise ValueError(_("the image is empty (zero width or height)"))
         self._ensure_buffers(image.shape[:2], float_buffer=not (image.ndim == 2 and image.dtype == np.uint8))
         if image.ndim == 2 and image.dtype == np.uint8:
             return image, 255.0

@@ -52,6 +52,7 @@ from torch.nn.parallel import DistributedDataParallel
 from playground.core.datasets import Dataset
 from playground.core.devices import resolve_device, training_threads
 from playground.core.events import InfoEvent, WorstExample
+from playground.core.i18n import _
 from playground.core.trainer import WORST_COUNT, Trainer, TrainConfig, _Failed
 
 SHARD_LOG_ENV = "CNN_PLAYGROUND_SHARD_LOG"
@@ -83,19 +84,21 @@ class Rendezvous:
         return self.rank == 0
 
     def name(self) -> str:
-        return f"rank {self.rank} of {self.world_size}"
+        return _("rank {rank} of {world_size}").format(rank=self.rank, world_size=self.world_size)
 
 
 def _int_var(environ: Mapping[str, str], name: str, default: int | None = None) -> int:
     raw = environ.get(name)
     if raw is None:
         if default is None:
-            raise DistributedError(f"WORLD_SIZE is set but {name} is not: start the run with torchrun")
+            raise DistributedError(_("WORLD_SIZE is set but {name} is not: start the run with torchrun").format(
+                name=name))
         return default
     try:
         return int(raw)
     except ValueError:
-        raise DistributedError(f"{name}={raw!r} in the environment is not a whole number") from None
+        raise DistributedError(_("{name}={value} in the environment is not a whole number").format(
+            name=name, value=repr(raw))) from None
 
 
 def rendezvous_from_env(environ: Mapping[str, str] | None = None) -> Rendezvous | None:
@@ -108,10 +111,12 @@ def rendezvous_from_env(environ: Mapping[str, str] | None = None) -> Rendezvous 
     local_rank = _int_var(env, "LOCAL_RANK", 0)
     local_world = _int_var(env, "LOCAL_WORLD_SIZE", world)
     if world < 1 or not 0 <= rank < world or not 0 <= local_rank < max(local_world, 1):
-        raise DistributedError(f"RANK={rank}, LOCAL_RANK={local_rank}, WORLD_SIZE={world}: not a valid place in a job")
+        raise DistributedError(_("RANK={rank}, LOCAL_RANK={local_rank}, WORLD_SIZE={world}: not a valid place "
+                                 "in a job").format(rank=rank, local_rank=local_rank, world=world))
     addr, port = env.get("MASTER_ADDR"), env.get("MASTER_PORT")
     if not addr or not port:
-        raise DistributedError("WORLD_SIZE is set but MASTER_ADDR or MASTER_PORT is not: start the run with torchrun")
+        raise DistributedError(_("WORLD_SIZE is set but MASTER_ADDR or MASTER_PORT is not: start the run with "
+                                 "torchrun"))
     return Rendezvous(rank, world, local_rank, local_world, addr, port)
 
 
@@ -120,14 +125,16 @@ def distributed_config(config: TrainConfig, rdv: Rendezvous) -> TrainConfig:
     share of the threads a single run would take (cores - 1). Refuses devices DDP cannot use."""
     device = resolve_device(config.device)
     if device.type == "mps":
-        raise DistributedError("--device mps: torch.distributed does not run on Apple GPUs; use --device cpu")
+        raise DistributedError(_("--device mps: torch.distributed does not run on Apple GPUs; use --device cpu"))
     if device.type == "cuda":
         if config.device.startswith("cuda:") and rdv.local_world_size > 1:
-            raise DistributedError(f"--device {config.device} under torchrun: every process would use the same GPU; "
-                                   "use --device cuda (each process takes the GPU of its LOCAL_RANK)")
+            raise DistributedError(_("--device {device} under torchrun: every process would use the same GPU; "
+                                     "use --device cuda (each process takes the GPU of its LOCAL_RANK)").format(
+                device=config.device))
         if rdv.local_rank >= torch.cuda.device_count():
-            raise DistributedError(f"LOCAL_RANK {rdv.local_rank} has no GPU: this machine has "
-                                   f"{torch.cuda.device_count()}; lower --nproc_per_node")
+            raise DistributedError(_("LOCAL_RANK {local_rank} has no GPU: this machine has {count}; lower "
+                                     "--nproc_per_node").format(local_rank=rdv.local_rank,
+                                                                 count=torch.cuda.device_count()))
         return replace(config, device=f"cuda:{rdv.local_rank}")
     threads = config.cpu_threads or max(1, training_threads() // max(rdv.local_world_size, 1))
     return replace(config, device="cpu", cpu_threads=threads)
@@ -227,18 +234,20 @@ class DistributedTrainer(Trainer):
             model, data = super()._prepare()
         n = len(data.train_x)
         if n < rdv.world_size:
-            raise _Failed(f"{data.info.name}: {n} training examples cannot be shared by {rdv.world_size} processes")
+            raise _Failed(_("{dataset}: {count} training examples cannot be shared by {world_size} processes").format(
+                dataset=data.info.name, count=n, world_size=rdv.world_size))
         if len(data.val_y) < rdv.world_size:
-            raise _Failed(f"{data.info.name}: {len(data.val_y)} validation examples cannot be shared by "
-                          f"{rdv.world_size} processes")
+            raise _Failed(_("{dataset}: {count} validation examples cannot be shared by {world_size} processes").format(
+                dataset=data.info.name, count=len(data.val_y), world_size=rdv.world_size))
         device = data.device
         self._order_generator = torch.Generator(device=device).manual_seed(self.config.seed)
         wrapped = DistributedDataParallel(model, device_ids=[device.index] if device.type == "cuda" else None)
         per_rank = min(self.config.batch_size, n // rdv.world_size)
-        self.callback(InfoEvent(
-            f"distributed: {rdv.world_size} processes ({backend_for(str(device))}), batch {per_rank} per process "
-            f"x {rdv.world_size} = global batch {per_rank * rdv.world_size}; each process trains on its own "
-            f"1/{rdv.world_size} of every epoch (progress shows rank 0's share)"))
+        self.callback(InfoEvent(_(
+            "distributed: {world_size} processes ({backend}), batch {batch} per process x {world_size} = global "
+            "batch {global_batch}; each process trains on its own 1/{world_size} of every epoch (progress shows "
+            "rank 0's share)").format(world_size=rdv.world_size, backend=backend_for(str(device)), batch=per_rank,
+                                      global_batch=per_rank * rdv.world_size)))
         return wrapped, data
 
     def _run(self) -> Any:
@@ -248,8 +257,8 @@ class DistributedTrainer(Trainer):
             detail = lost_contact(exc)
             if detail is None:
                 raise
-            raise _Failed(f"lost contact with the other processes ({detail}): one of them failed or was stopped, "
-                          "and its own message says why") from None
+            raise _Failed(_("lost contact with the other processes ({detail}): one of them failed or was stopped, "
+                            "and its own message says why").format(detail=detail)) from None
 
     def _samples_per_epoch(self, n: int) -> int:
         return n // self.rendezvous.world_size
@@ -276,8 +285,9 @@ class DistributedTrainer(Trainer):
     def _train_step(self, model: nn.Module, optimizer: torch.optim.Optimizer, data: Dataset, idx: torch.Tensor,
                     generator: torch.Generator, loss_acc: torch.Tensor, correct_acc: torch.Tensor) -> bool:
         if not super()._train_step(model, optimizer, data, idx, generator, loss_acc, correct_acc):
-            raise _Failed(f"out of memory on {self.device} ({self.rendezvous.name()}) at batch size {len(idx)}: "
-                          "every process must take the same steps, so lower --batch-size")
+            raise _Failed(_("out of memory on {device} ({rank}) at batch size {batch}: every process must take "
+                            "the same steps, so lower --batch-size").format(
+                device=self.device, rank=self.rendezvous.name(), batch=len(idx)))
         return True
 
     def _evaluate(self, model: nn.Module, data: Dataset

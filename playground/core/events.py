@@ -15,14 +15,21 @@ import numpy as np
 import torch
 
 
+BYTES = "bytes"
+FILES = "files"
+
+
 @dataclass(frozen=True)
 class ProgressEvent:
-    """Part of a long job is done: `what` ("downloading MNIST train-images-idx3-ubyte.gz"),
-    `done` of `total` units (bytes for downloads; `total` is 0 when unknown)."""
+    """Part of a long job is done: `what` ("downloading MNIST train-images-idx3-ubyte.gz", in
+    the language of the messages), `done` of `total` units (`total` is 0 when unknown).
+    `unit` is BYTES (downloads) or FILES (images read), so a view formats the amounts
+    without reading `what`."""
 
     what: str
     done: int
     total: int
+    unit: str = BYTES
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,8 @@ import stat
 import tempfile
 from pathlib import Path
 
+from playground.core.i18n import _
+
 _WRITE_BITS = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
 
 
@@ -21,7 +23,7 @@ class WriteError(OSError):
     """A file that cannot be written. The message is one line naming the file and why."""
 
     def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
-        super().__init__(f"{os.fspath(path)}: cannot write ({reason})")
+        super().__init__(_("{path}: cannot write ({reason})").format(path=os.fspath(path), reason=reason))
         self.path = os.fspath(path)
         self.reason = reason
 
@@ -39,15 +41,15 @@ def new_file_mode() -> int:
 def _kind_refused(mode: int) -> str | None:
     """Why a target of this kind cannot be replaced by a regular file, or None when it can."""
     if stat.S_ISLNK(mode):
-        return "it is a symbolic link; choose the file it points to or another name"
+        return _("it is a symbolic link; choose the file it points to or another name")
     if stat.S_ISDIR(mode):
-        return "it is a folder; give a file name"
+        return _("it is a folder; give a file name")
     if stat.S_ISFIFO(mode):
-        return "it is a named pipe, not a regular file"
+        return _("it is a named pipe, not a regular file")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "it is a device, not a regular file"
+        return _("it is a device, not a regular file")
     if not stat.S_ISREG(mode):
-        return "it is not a regular file"
+        return _("it is not a regular file")
     return None
 
 
@@ -68,13 +70,13 @@ def check_writable(path: str | os.PathLike[str]) -> os.stat_result | None:
     except FileNotFoundError:
         folder = target.parent
         if not folder.is_dir():
-            raise WriteError(path, f"the folder {folder} does not exist") from None
+            raise WriteError(path, _("the folder {folder} does not exist").format(folder=folder)) from None
         return None
     except OSError as exc:
         raise WriteError(path, exc.strerror or str(exc)) from None
     reason = _kind_refused(st.st_mode)
     if reason is None and _is_read_only(target, st.st_mode):
-        reason = "the file is read-only"
+        reason = _("the file is read-only")
     if reason is not None:
         raise WriteError(path, reason)
     return st
@@ -89,7 +91,8 @@ def check_can_create(path: str | os.PathLike[str]) -> None:
     try:
         fd, probe = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".probe", dir=target.parent)
     except OSError as exc:
-        raise WriteError(path, f"the folder {target.parent} takes no new file: {exc.strerror or exc}") from None
+        raise WriteError(path, _("the folder {folder} takes no new file: {reason}").format(
+            folder=target.parent, reason=exc.strerror or exc)) from None
     os.close(fd)
     os.unlink(probe)
 

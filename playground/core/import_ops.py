@@ -19,6 +19,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 from playground.core import layer_modules
+from playground.core.i18n import _
 from playground.core.layers import CATALOGUE
 
 Shape = tuple[int, ...]
@@ -93,7 +94,7 @@ def _same(kind: str) -> Callable[[nn.Module, Shape, str], list[LeafSpec]]:
 
 def _avg_pool(module: nn.Module, shape: Shape, qualname: str) -> list[LeafSpec]:
     if getattr(module, "divisor_override", None) is not None:
-        raise NoKind("AvgPool2d with divisor_override has no block form")
+        raise NoKind(_("AvgPool2d with divisor_override has no block form"))
     return _same("AvgPool2d")(module, shape, qualname)
 
 
@@ -101,7 +102,7 @@ def _adaptive(kind: str) -> Callable[[nn.Module, Shape, str], list[LeafSpec]]:
     def translate(module: nn.Module, shape: Shape, qualname: str) -> list[LeafSpec]:
         size = module.output_size
         if getattr(module, "return_indices", False):
-            raise NoKind(f"{kind} with return_indices gives two values; a block gives one")
+            raise NoKind(_("{kind} with return_indices gives two values; a block gives one").format(kind=kind))
         sizes = size if isinstance(size, (tuple, list)) else (size, size)
         sizes = tuple(shape[1 + i] if s is None else s for i, s in enumerate(sizes))
         return [LeafSpec(kind, params_of(kind, {"output_size": sizes}))]
@@ -110,31 +111,34 @@ def _adaptive(kind: str) -> Callable[[nn.Module, Shape, str], list[LeafSpec]]:
 
 def _max_pool(module: nn.Module, shape: Shape, qualname: str) -> list[LeafSpec]:
     if module.return_indices:
-        raise NoKind("MaxPool2d with return_indices gives two values; a block gives one")
+        raise NoKind(_("{kind} with return_indices gives two values; a block gives one").format(kind="MaxPool2d"))
     return _same("MaxPool2d")(module, shape, qualname)
 
 
 def _layer_norm(module: nn.Module, shape: Shape, qualname: str) -> list[LeafSpec]:
     if tuple(module.normalized_shape) != tuple(shape):
-        raise NoKind(f"LayerNorm over {tuple(module.normalized_shape)} of a {shape} input; a LayerNorm block "
-                     "normalises all of a sample (use LayerNorm2d for the channels of a map)")
+        raise NoKind(_("LayerNorm over {over} of a {shape} input; a LayerNorm block normalises all of a sample "
+                       "(use LayerNorm2d for the channels of a map)").format(
+            over=tuple(module.normalized_shape), shape=shape))
     return _same("LayerNorm")(module, shape, qualname)
 
 
 def _layer_norm2d(module: nn.Module, shape: Shape, qualname: str) -> list[LeafSpec]:
     if len(shape) != 3 or tuple(module.normalized_shape) != (shape[0],):
-        raise NoKind(f"LayerNorm2d over {tuple(module.normalized_shape)} of a {shape} input")
+        raise NoKind(_("LayerNorm2d over {over} of a {shape} input").format(over=tuple(module.normalized_shape),
+                                                                             shape=shape))
     return _same("LayerNorm2d")(module, shape, qualname)
 
 
 def _upsample(module: nn.Module, shape: Shape, qualname: str) -> list[LeafSpec]:
     if module.align_corners:
-        raise NoKind("Upsample with align_corners=True has no block form (the block uses torch's default)")
+        raise NoKind(_("Upsample with align_corners=True has no block form (the block uses torch's default)"))
     factor = module.scale_factor
     if factor is not None:
         factors = factor if isinstance(factor, (tuple, list)) else (factor, factor)
         if not all(float(f).is_integer() for f in factors):
-            raise NoKind(f"Upsample by {factor}; the block scales by whole factors (or to a size)")
+            raise NoKind(_("Upsample by {factor}; the block scales by whole factors (or to a size)").format(
+                factor=factor))
         factor = [int(f) for f in factors]
     return [LeafSpec("Upsample", params_of("Upsample", {"size": module.size, "scale_factor": factor,
                                                          "mode": module.mode}))]
@@ -143,7 +147,8 @@ def _upsample(module: nn.Module, shape: Shape, qualname: str) -> list[LeafSpec]:
 def _zero_pad(module: nn.Module, shape: Shape, qualname: str) -> list[LeafSpec]:
     left, right, top, bottom = module.padding
     if left != right or top != bottom:
-        raise NoKind(f"ZeroPad2d{module.padding} pads unevenly; the block pads each side of H and W alike")
+        raise NoKind(_("ZeroPad2d{padding} pads unevenly; the block pads each side of H and W alike").format(
+            padding=module.padding))
     return [LeafSpec("ZeroPad2d", params_of("ZeroPad2d", {"padding": (top, left)}))]
 
 
@@ -240,7 +245,8 @@ def channels_last_specs(module: nn.Module, shape: Shape, qualname: str) -> list[
                          _weights(module, qualname, {"weight": "linear_to_conv"}))]
     if type(module) in _ELEMENTWISE_MODULES:
         return module_specs(module, shape, qualname)
-    raise NoKind(f"no block kind does what {type(module).__name__} does on channels-last values")
+    raise NoKind(_("no block kind does what {module} does on channels-last values").format(
+        module=type(module).__name__))
 
 
 _ELEMENTWISE_MODULES = (nn.ReLU, nn.ReLU6, nn.GELU, nn.SiLU, nn.Sigmoid, nn.Tanh, nn.Hardswish, nn.Hardsigmoid,
@@ -314,7 +320,7 @@ def _activation(kind: str, **fixed: Any) -> Callable[[list[Any], dict[str, Any],
 def _flatten(args: list[Any], kwargs: dict[str, Any], shape: Shape, out: Shape | None) -> list[LeafSpec]:
     start, end = _arg(args, kwargs, 0, "start_dim", 0), _arg(args, kwargs, 1, "end_dim", -1)
     if start == 0:
-        raise NoKind("it flattens the batch dimension too; a Flatten block keeps it (start_dim >= 1)")
+        raise NoKind(_("it flattens the batch dimension too; a Flatten block keeps it (start_dim >= 1)"))
     return [LeafSpec("Flatten", params_of("Flatten", {"start_dim": start, "end_dim": end}))]
 
 
@@ -322,7 +328,8 @@ def _mean(args: list[Any], kwargs: dict[str, Any], shape: Shape, out: Shape | No
     dims = _arg(args, kwargs, 0, "dim")
     keepdim = _arg(args, kwargs, 1, "keepdim", False)
     if len(shape) != 3 or dims is None or sorted(d % 4 for d in (dims if isinstance(dims, (list, tuple)) else [dims])) != [2, 3]:
-        raise NoKind(f"a mean over {dims}; only the mean over H and W (global average pooling) is a block")
+        raise NoKind(_("a mean over {dims}; only the mean over H and W (global average pooling) is a block").format(
+            dims=dims))
     specs = [LeafSpec("AdaptiveAvgPool2d", {"output_size": 1})]
     return specs if keepdim else specs + [LeafSpec("Flatten", {})]
 
@@ -340,7 +347,7 @@ def _pool(kind: str) -> Callable[[list[Any], dict[str, Any], Shape, Shape | None
     def translate(args: list[Any], kwargs: dict[str, Any], shape: Shape, out: Shape | None) -> list[LeafSpec]:
         values = {name: _arg(args, kwargs, i, name) for i, name in enumerate(names)}
         if values.pop("return_indices", None) or values.pop("divisor_override", None) is not None:
-            raise NoKind(f"{kind} with return_indices or divisor_override has no block form")
+            raise NoKind(_("{kind} with return_indices or divisor_override has no block form").format(kind=kind))
         if values["stride"] in (None, [], ()):
             values["stride"] = None
         return [LeafSpec(kind, params_of(kind, {k: v for k, v in values.items() if v is not None or k == "stride"}))]
@@ -365,7 +372,7 @@ def _softmax_function(kind: str) -> Callable[[list[Any], dict[str, Any], Shape, 
     def translate(args: list[Any], kwargs: dict[str, Any], shape: Shape, out: Shape | None) -> list[LeafSpec]:
         dim = _arg(args, kwargs, 0, "dim")
         if not isinstance(dim, int):
-            raise NoKind(f"{kind} without an explicit dim")
+            raise NoKind(_("{kind} without an explicit dim").format(kind=kind))
         return [LeafSpec(kind, {"dim": dim})]
     return translate
 
@@ -376,13 +383,14 @@ def _channel_shuffle(args: list[Any], kwargs: dict[str, Any], shape: Shape, out:
 
 def _interpolate(args: list[Any], kwargs: dict[str, Any], shape: Shape, out: Shape | None) -> list[LeafSpec]:
     if kwargs.get("align_corners"):
-        raise NoKind("interpolate with align_corners=True has no block form")
+        raise NoKind(_("interpolate with align_corners=True has no block form"))
     size, factor = _arg(args, kwargs, 0, "size"), _arg(args, kwargs, 1, "scale_factor")
     mode = _arg(args, kwargs, 2, "mode", "nearest")
     if factor is not None:
         factors = factor if isinstance(factor, (tuple, list)) else (factor, factor)
         if not all(float(f).is_integer() for f in factors):
-            raise NoKind(f"interpolate by {factor}; the Upsample block scales by whole factors (or to a size)")
+            raise NoKind(_("interpolate by {factor}; the Upsample block scales by whole factors (or to a size)").format(
+                factor=factor))
         factor = [int(f) for f in factors]
     return [LeafSpec("Upsample", params_of("Upsample", {"size": size, "scale_factor": factor, "mode": mode}))]
 
@@ -412,7 +420,7 @@ def function_specs(target: Any, args: list[Any], kwargs: dict[str, Any], shape: 
         return _channel_shuffle(args, extra, shape, out)
     translate = _function_translation(target)
     if translate is None:
-        raise NoKind("no block kind does this")
+        raise NoKind(_("no block kind does this"))
     return translate(args, extra, shape, out)
 
 
@@ -429,5 +437,5 @@ def channels_last_function_specs(target: Any, args: list[Any], kwargs: dict[str,
     translate = _function_translation(target)
     if translate is None or translate in (_flatten, _mean, _adaptive_avg, _interpolate) or target in (
             F.max_pool2d, F.avg_pool2d):
-        raise NoKind("no block kind does this")
+        raise NoKind(_("no block kind does this"))
     return translate(args, {k: v for k, v in kwargs.items() if k != "inplace"}, shape, None)

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from playground.core.composites import CONCAT, GATE, RESIDUAL, SEQUENTIAL, Composite
 from playground.core.design import Block, BlockPath
+from playground.core.i18n import _
 from playground.core.import_ops import ImportFailure, LeafSpec
 from playground.core.import_trace import Scope, Step, TracedGraph, where
 
@@ -88,7 +89,8 @@ class _Reader:
         return a is b or bool((self.below[a.index] >> b.index) & 1)
 
     def fail(self, step: Step, why: str) -> ImportFailure:
-        return ImportFailure(f'node "{step.node}" ({step.kind}) {where(step.scope, self.graph.root_class)}: {why}')
+        return ImportFailure(_('node "{node}" ({what}) {where}: {why}').format(
+            node=step.node, what=step.kind, where=where(step.scope, self.graph.root_class), why=why))
 
     def sequence(self, start: Step, end: Step) -> list[_Item]:
         """The items that turn `start` into `end` (everything between lies on paths from one to the other)."""
@@ -103,15 +105,15 @@ class _Reader:
                 current = step
                 continue
             if not ahead:
-                raise self.fail(end, "it takes a value that does not come from the block before it")
+                raise self.fail(end, _("it takes a value that does not come from the block before it"))
             join = next(s for s in self.graph.steps[current.index + 1:end.index + 1]
                         if all(self.reaches(u, s) for u in ahead))
             if join.kind not in _JOINS:
-                raise self.fail(join, "branches meet here without an add, a multiply or a concatenation")
+                raise self.fail(join, _("branches meet here without an add, a multiply or a concatenation"))
             for value in join.inputs:
                 if not self.reaches(current, value):
-                    raise self.fail(join, "it joins a value from outside the block that splits here; "
-                                          "a design's branches all start from one value")
+                    raise self.fail(join, _("it joins a value from outside the block that splits here; "
+                                            "a design's branches all start from one value"))
             branches = [self.sequence(current, value) for value in join.inputs]
             items.append(self.composite(join, branches))
             current = join
@@ -125,8 +127,8 @@ class _Reader:
         elif kind is GATE:
             empty = [b for b in branches if not b]
             if not empty:
-                raise self.fail(join, "it multiplies two computed values; a Gate multiplies its input by "
-                                      "what its body makes of it (x * body(x))")
+                raise self.fail(join, _("it multiplies two computed values; a Gate multiplies its input by "
+                                        "what its body makes of it (x * body(x))"))
             children = [next((b for b in branches if b), [])]
         else:
             children = branches

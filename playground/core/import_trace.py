@@ -35,6 +35,7 @@ import torch.nn as nn
 from playground.core import import_ops
 from playground.core.design import DesignError, block_from_json
 from playground.core.formulas import BlockError
+from playground.core.i18n import _
 from playground.core.import_ops import ImportFailure, LeafSpec
 from playground.core.layers import leaf_result
 from playground.core.text import shape_text
@@ -144,9 +145,9 @@ def _scope(node: fx.Node, own: bool) -> Scope:
 def where(scope: Scope, root_class: str) -> str:
     """"in layer1.0 (BasicBlock)", or "in the model's own forward (ResNet)"."""
     if not scope:
-        return f"in the model's own forward ({root_class})"
+        return _("in the model's own forward ({cls})").format(cls=root_class)
     name, cls = scope[-1]
-    return f"in {name} ({cls})"
+    return _("in {name} ({cls})").format(name=name, cls=cls)
 
 
 def _trace(model: nn.Module, input_shape: tuple[int, ...]) -> fx.GraphModule:
@@ -156,7 +157,8 @@ def _trace(model: nn.Module, input_shape: tuple[int, ...]) -> fx.GraphModule:
             graph = tracer.trace(model)
     except Exception as exc:  # fx's refusals: data-dependent control flow, unsupported Python
         reason = " ".join(str(exc).split()) or exc.__class__.__name__
-        raise ImportFailure(f"torch.fx cannot trace {model.__class__.__name__}'s forward ({reason[:300]})") from None
+        raise ImportFailure(_("torch.fx cannot trace {cls}'s forward ({reason})").format(
+            cls=model.__class__.__name__, reason=reason[:300])) from None
     gm = fx.GraphModule(tracer.root, graph, model.__class__.__name__)
     _propagate_shapes(gm, input_shape)
     return gm
@@ -176,8 +178,8 @@ def _propagate_shapes(gm: fx.GraphModule, input_shape: tuple[int, ...]) -> None:
     except Exception as exc:  # whatever the model's forward raises on this input
         cause = exc.__cause__ or exc
         reason = " ".join(str(cause).split()) or cause.__class__.__name__
-        raise ImportFailure(f"the model cannot run on a {' x '.join(map(str, input_shape))} input "
-                            f"({reason[:300]})") from None
+        raise ImportFailure(_("the model cannot run on a {shape} input ({reason})").format(
+            shape=" x ".join(map(str, input_shape)), reason=reason[:300])) from None
 
 
 def _run_shapes(gm: fx.GraphModule, shape_prop: Any, fake_mode_class: Any, device: torch.device,
@@ -213,8 +215,8 @@ class _Builder:
     # ------------------------------------------------------------ helpers
 
     def fail(self, node: fx.Node, what: str, why: str) -> ImportFailure:
-        return ImportFailure(f'node "{node.name}" ({what}) {where(_scope(node, node.op == "call_module"), self.root_class)}: '
-                             f"{why}")
+        return ImportFailure(_('node "{node}" ({what}) {where}: {why}').format(
+            node=node.name, what=what, where=where(_scope(node, node.op == "call_module"), self.root_class), why=why))
 
     def step(self, kind: str, inputs: list[Step], node: fx.Node, shape: tuple[int, ...],
              leaf: LeafSpec | None = None, own: bool = False) -> Step:
@@ -225,8 +227,8 @@ class _Builder:
     def tensor(self, node: fx.Node, value: Any, what: str) -> Step:
         if isinstance(value, Step):
             return value
-        raise self.fail(node, what, "it takes a value that is not a C x H x W map or a feature vector "
-                                    "flowing through the network (a constant, a size, a tuple)")
+        raise self.fail(node, what, _("it takes a value that is not a C x H x W map or a feature vector "
+                                      "flowing through the network (a constant, a size, a tuple)"))
 
     def chain(self, node: fx.Node, source: Step, specs: list[LeafSpec], own: bool = False) -> Step:
         """One leaf step per spec, each fed the previous; its shape from the kind's closed form."""
@@ -251,7 +253,7 @@ class _Builder:
             if node.op == "output":
                 value = node.args[0]
                 if not isinstance(value, fx.Node) or not isinstance(self.env.get(value), Step):
-                    raise self.fail(node, "output", "the model returns several values; a design has one output")
+                    raise self.fail(node, "output", _("the model returns several values; a design has one output"))
                 output = self.env[value]
             else:
                 self.env[node] = self.visit(node)
@@ -261,7 +263,8 @@ class _Builder:
     def visit(self, node: fx.Node) -> Any:
         if node.op == "placeholder":
             if any(s.kind == "input" for s in self.steps):
-                raise self.fail(node, "placeholder", "the model takes more than one input; a design takes one image")
+                raise self.fail(node, "placeholder", _("the model takes more than one input; a design takes one "
+                                                       "image"))
             return self.step("input", [], node, self.input_shape)
         if node.op == "get_attr":
             value = operator.attrgetter(str(node.target))(self.gm)
@@ -277,9 +280,10 @@ class _Builder:
         module = self.gm.get_submodule(target)
         what = f"call_module {import_ops.class_name(type(module))}"
         if not import_ops.has_module_kind(module):
-            raise self.fail(node, what, f"no block kind does what {type(module).__name__} does")
+            raise self.fail(node, what, _("no block kind does what {module} does").format(module=type(module).__name__))
         if len(args) != 1 or kwargs:
-            raise self.fail(node, what, f"it takes {len(args) + len(kwargs)} inputs; a block takes one")
+            raise self.fail(node, what, _("it takes {count} inputs; a block takes one").format(
+                count=len(args) + len(kwargs)))
         if isinstance(args[0], _ChannelsLast):
             return self.channels_last_module(node, args[0], module, what)
         source = self.tensor(node, args[0], what)
@@ -295,16 +299,17 @@ class _Builder:
         target = str(node.target)
         if any(spec.weights for spec in specs):
             if target in self.module_calls:
-                raise self.fail(node, what, f"the module is called a second time (first at node "
-                                            f'"{self.module_calls[target]}"); a design cannot share weights '
-                                            "between two blocks")
+                raise self.fail(node, what, _('the module is called a second time (first at node "{first}"); a '
+                                              "design cannot share weights between two blocks").format(
+                    first=self.module_calls[target]))
             self.module_calls[target] = node.name
 
     def channels_last_module(self, node: fx.Node, value: _ChannelsLast, module: nn.Module, what: str) -> Any:
         try:
             specs = import_ops.channels_last_specs(module, value.step.shape, str(node.target))
         except import_ops.NoKind as exc:
-            raise self.fail(node, what, f"{exc} (between permutes to and from channels-last)") from None
+            raise self.fail(node, what, _("{reason} (between permutes to and from channels-last)").format(
+                reason=exc)) from None
         self.note_call(node, specs, what)
         return _ChannelsLast(self.chain(node, value.step, specs, own=True))
 
@@ -313,7 +318,7 @@ class _Builder:
         what = f"{node.op} {import_ops.function_name(target)}"
         if isinstance(target, _AutogradFunction):
             raise self.fail(node, f"custom autograd function {target.__name__}",
-                            "no block kind computes it, and its forward cannot be read as blocks")
+                            _("no block kind computes it, and its forward cannot be read as blocks"))
         role = import_ops.function_role(target)
         if role == "alias":  # x.contiguous(): the same values
             return args[0]
@@ -328,7 +333,7 @@ class _Builder:
             try:
                 specs = import_ops.channels_last_function_specs(target, args[1:], kwargs, value.step.shape)
             except import_ops.NoKind as exc:
-                raise self.fail(node, what, f"{exc} (between permutes to and from channels-last)") from None
+                raise self.fail(node, what, _("{reason} (between permutes to and from channels-last)").format(reason=exc)) from None
             return _ChannelsLast(self.chain(node, value.step, specs))
         if role == "add":
             return self.add(node, args, kwargs, what)
@@ -337,7 +342,7 @@ class _Builder:
         if role == "cat":
             return self.cat(node, args, kwargs, what)
         if not args:
-            raise self.fail(node, what, "no block kind does this")
+            raise self.fail(node, what, _("no block kind does this"))
         source = self.tensor(node, args[0], what)
         try:
             specs = import_ops.function_specs(target, args[1:], kwargs, source.shape, _shape(node))
@@ -349,13 +354,13 @@ class _Builder:
 
     def add(self, node: fx.Node, args: list[Any], kwargs: dict[str, Any], what: str) -> Step:
         if len(args) != 2 or kwargs:
-            raise self.fail(node, what, "only the sum of two values flowing through the network is a block "
-                                        "(a Residual)")
+            raise self.fail(node, what, _("only the sum of two values flowing through the network is a block "
+                                          "(a Residual)"))
         a, b = (self.tensor(node, v, what) for v in args)
         shape = _shape(node) or a.shape
         if a.shape != shape or b.shape != shape:
-            raise self.fail(node, what, f"it adds {shape_text(a.shape)} and {shape_text(b.shape)}; a Residual "
-                                        "adds equal shapes")
+            raise self.fail(node, what, _("it adds {a} and {b}; a Residual adds equal shapes").format(
+                a=shape_text(a.shape), b=shape_text(b.shape)))
         return self.step("add", [a, b], node, shape)
 
     def multiply(self, node: fx.Node, args: list[Any], kwargs: dict[str, Any], what: str) -> Step:
@@ -367,13 +372,13 @@ class _Builder:
             if len(steps) == 2:
                 shape = _shape(node) or ()
                 return self.step("mul", steps, node, shape)
-        raise self.fail(node, what, "only x * body(x) (a Gate) or x * a learned per-channel factor "
-                                    "(LayerScale) is a block; a constant factor has no block kind")
+        raise self.fail(node, what, _("only x * body(x) (a Gate) or x * a learned per-channel factor "
+                                      "(LayerScale) is a block; a constant factor has no block kind"))
 
     def layer_scale(self, node: fx.Node, attr: _Attr, source: Step, what: str) -> Step:
         if len(source.shape) != 3 or attr.shape not in ((source.shape[0], 1, 1), (source.shape[0],)):
-            raise self.fail(node, what, f"it multiplies by a {shape_text(attr.shape)} parameter; a LayerScale's "
-                                        "factor is one per channel")
+            raise self.fail(node, what, _("it multiplies by a {shape} parameter; a LayerScale's factor is one per "
+                                          "channel").format(shape=shape_text(attr.shape)))
         transform = "" if len(attr.shape) == 3 else "to_channel_column"
         spec = LeafSpec("LayerScale", {}, {"gamma": (attr.target, transform)})
         return self.chain(node, source, [spec])
@@ -382,11 +387,12 @@ class _Builder:
         values = args[0] if args else kwargs.get("tensors")
         dim = args[1] if len(args) > 1 else kwargs.get("dim", 0)
         if not isinstance(values, (list, tuple)) or not values:
-            raise self.fail(node, what, "it concatenates something other than a list of values")
+            raise self.fail(node, what, _("it concatenates something other than a list of values"))
         parts = [self.tensor(node, v, what) for v in values]
         ndim = len(parts[0].shape) + 1
         if dim not in (1, 1 - ndim):
-            raise self.fail(node, what, f"it concatenates along dim {dim}; a Concat stacks channels (dim 1)")
+            raise self.fail(node, what, _("it concatenates along dim {dim}; a Concat stacks channels (dim 1)").format(
+                dim=dim))
         if len(parts) == 1:
             return parts[0]
         original = tuple(parts)
@@ -407,14 +413,15 @@ class _Builder:
         pieces = args[1] if len(args) > 1 else kwargs.get("chunks")
         dim = args[2] if len(args) > 2 else kwargs.get("dim", 0)
         if dim not in (1, -len(source.shape)) or not isinstance(pieces, int):
-            raise self.fail(node, what, f"it splits along dim {dim}; only a split of the channels (dim 1) is a block")
+            raise self.fail(node, what, _("it splits along dim {dim}; only a split of the channels (dim 1) is a "
+                                          "block").format(dim=dim))
         return _Chunk(source, pieces)
 
     def chunk_piece(self, node: fx.Node, chunk: _Chunk, index: Any) -> Step:
         channels = chunk.source.shape[0]
         size = -(-channels // chunk.pieces)  # torch.chunk's piece size
         if not isinstance(index, int):
-            raise self.fail(node, "call_function getitem", "it picks chunks with something other than an int")
+            raise self.fail(node, "call_function getitem", _("it picks chunks with something other than an int"))
         start = index * size
         spec = LeafSpec("ChannelSlice", {"start": start, "stop": min(channels, start + size)}, {})
         return self.chain(node, chunk.source, [spec])
@@ -426,8 +433,8 @@ class _Builder:
             return _ChannelsLast(value)
         if isinstance(value, _ChannelsLast) and dims == [0, 3, 1, 2]:
             return value.step
-        raise self.fail(node, what, f"it permutes to {dims}; only a channels-last stretch "
-                                    "(permute(0, 2, 3, 1) ... permute(0, 3, 1, 2)) has a block form")
+        raise self.fail(node, what, _("it permutes to {dims}; only a channels-last stretch "
+                                      "(permute(0, 2, 3, 1) ... permute(0, 3, 1, 2)) has a block form").format(dims=dims))
 
 
 def trace(model: nn.Module, input_shape: tuple[int, ...]) -> TracedGraph:

@@ -28,6 +28,7 @@ from playground.core.analysis import analyze
 from playground.core.builder import build_model
 from playground.core.datasets import DatasetInfo
 from playground.core.design import BlockPath, Design, DesignError, design_from_dict, design_to_dict
+from playground.core.i18n import _
 from playground.core.import_ops import ImportFailure
 from playground.core.import_structure import structure
 from playground.core.import_trace import trace
@@ -65,14 +66,16 @@ class ImportedDesign:
             for local, expected in ref.module.state_dict().items():
                 key = f"{prefixes[id(ref.module)]}.{local}"
                 if local not in sources:
-                    raise ImportFailure(f"{key}: no weight of the source model maps to it")
+                    raise ImportFailure(_("{key}: no weight of the source model maps to it").format(key=key))
                 source_key, transform = sources[local]
                 if source_key not in source:
-                    raise ImportFailure(f"the weights have no {source_key} (needed for {ref.block.id})")
+                    raise ImportFailure(_("the weights have no {key} (needed for {block})").format(
+                        key=source_key, block=ref.block.id))
                 tensor = _transformed(source[source_key], transform)
                 if tuple(tensor.shape) != tuple(expected.shape):
-                    raise ImportFailure(f"{source_key} has shape {list(source[source_key].shape)}; "
-                                        f"{ref.block.id} needs {list(expected.shape)}")
+                    raise ImportFailure(_("{key} has shape {shape}; {block} needs {needed}").format(
+                        key=source_key, shape=list(source[source_key].shape), block=ref.block.id,
+                        needed=list(expected.shape)))
                 out[key] = tensor.detach().to("cpu", copy=True).contiguous()
         return out
 
@@ -95,19 +98,19 @@ def import_module(model: nn.Module, input_shape: tuple[int, int, int], name: str
     try:
         design = design_from_dict(design_to_dict(draft))
     except DesignError as exc:
-        raise ImportFailure(f"the imported design is not valid ({exc})") from None
+        raise ImportFailure(_("the imported design is not valid ({reason})").format(reason=exc)) from None
     analysis = analyze(design)
     if analysis.errors:
         path, message = analysis.errors[0]
-        raise ImportFailure(f"the imported design has an error at {path}: {message}")
+        raise ImportFailure(_("the imported design has an error at {path}: {reason}").format(path=path, reason=message))
     if analysis.output_shape != graph.output.shape:
-        raise ImportFailure(f"the design gives {shape_text(analysis.output_shape)} but the model gives "
-                            f"{shape_text(graph.output.shape)}")
+        raise ImportFailure(_("the design gives {shape} but the model gives {model_shape}").format(
+            shape=shape_text(analysis.output_shape), model_shape=shape_text(graph.output.shape)))
     used = graph.used_sources
     model_params = sum(p.numel() for n, p in model.named_parameters() if n in used)
     if analysis.total_params != model_params:
-        raise ImportFailure(f"the design has {format_int(analysis.total_params)} parameters but the model's "
-                            f"forward uses {format_int(model_params)}")
+        raise ImportFailure(_("the design has {params} parameters but the model's forward uses {used}").format(
+            params=format_int(analysis.total_params), used=format_int(model_params)))
     if not description:
         unused = sum(p.numel() for n, p in model.named_parameters() if n not in used)
         note = f" ({format_int(unused)} parameters its forward does not use in eval are left out)" if unused else ""
@@ -138,24 +141,24 @@ def _shape(text: str | None) -> tuple[int, int, int] | None:
     try:
         values = tuple(int(v) for v in text.replace("x", ",").split(","))
     except ValueError:
-        raise ImportFailure(f"--input: expected C,H,W (e.g. 3,224,224), got {text!r}") from None
+        raise ImportFailure(_("--input: expected C,H,W (e.g. 3,224,224), got {text}").format(text=repr(text))) from None
     if len(values) != 3 or min(values) < 1:
-        raise ImportFailure(f"--input: expected three positive sizes C,H,W, got {text!r}")
+        raise ImportFailure(_("--input: expected three positive sizes C,H,W, got {text}").format(text=repr(text)))
     return values  # type: ignore[return-value]
 
 
 def load_source(spec: str, input_shape: str | None = None) -> Source:
     """`torchvision:NAME` or `module:package.module:ClassOrFactory`, built on the meta device."""
-    kind, _, rest = spec.partition(":")
+    kind, _colon, rest = spec.partition(":")
     shape = _shape(input_shape)
     if kind == "torchvision" and rest:
         return _torchvision(rest, shape)
     if kind == "module" and rest:
         if shape is None:
-            raise ImportFailure("module: imports need --input C,H,W (the shape of one input image)")
+            raise ImportFailure(_("module: imports need --input C,H,W (the shape of one input image)"))
         return _factory(rest, shape)
-    raise ImportFailure(f"{spec!r}: expected torchvision:NAME (e.g. torchvision:resnet18) or "
-                        "module:package.module:ClassOrFactory")
+    raise ImportFailure(_("{spec}: expected torchvision:NAME (e.g. torchvision:resnet18) or "
+                          "module:package.module:ClassOrFactory").format(spec=repr(spec)))
 
 
 def _built(factory: Callable[[], Any]) -> Any:
@@ -174,8 +177,8 @@ def _torchvision(name: str, shape: tuple[int, int, int] | None) -> Source:
     classifiers = set(models.list_models(module=models))
     if name not in classifiers:
         close = sorted(n for n in classifiers if n.startswith(name[:4]))[:5]
-        hint = f" (did you mean {', '.join(close)}?)" if close else ""
-        raise ImportFailure(f"torchvision has no classification model {name!r}{hint}")
+        hint = _(" (did you mean {names}?)").format(names=", ".join(close)) if close else ""
+        raise ImportFailure(_("torchvision has no classification model {name}{hint}").format(name=repr(name), hint=hint))
     model = _built(lambda: models.get_model(name, weights=None))
     categories: tuple[str, ...] | None = None
     size = 224
@@ -190,22 +193,26 @@ def _torchvision(name: str, shape: tuple[int, int, int] | None) -> Source:
 
 
 def _factory(spec: str, shape: tuple[int, int, int]) -> Source:
-    module_name, _, attribute = spec.rpartition(":")
+    module_name, _colon, attribute = spec.rpartition(":")
     if not module_name or not attribute:
-        raise ImportFailure(f"module:{spec}: expected module:package.module:ClassOrFactory")
+        raise ImportFailure(_("module:{spec}: expected module:package.module:ClassOrFactory").format(spec=spec))
     try:
         module = importlib.import_module(module_name)
     except Exception as exc:  # whatever importing the person's module raises
-        raise ImportFailure(f"cannot import {module_name} ({exc.__class__.__name__}: {exc})") from None
+        raise ImportFailure(_("cannot import {module} ({error}: {reason})").format(
+            module=module_name, error=exc.__class__.__name__, reason=exc)) from None
     factory = getattr(module, attribute, None)
     if not callable(factory):
-        raise ImportFailure(f"{module_name} has no class or function {attribute!r}")
+        raise ImportFailure(_("{module} has no class or function {name}").format(module=module_name,
+                                                                                 name=repr(attribute)))
     try:
         model = _built(factory)
     except Exception as exc:  # the constructor's own errors
-        raise ImportFailure(f"{module_name}.{attribute}() failed ({exc.__class__.__name__}: {exc})") from None
+        raise ImportFailure(_("{factory}() failed ({error}: {reason})").format(
+            factory=f"{module_name}.{attribute}", error=exc.__class__.__name__, reason=exc)) from None
     if not isinstance(model, nn.Module):
-        raise ImportFailure(f"{module_name}.{attribute}() gives a {type(model).__name__}, not an nn.Module")
+        raise ImportFailure(_("{factory}() gives a {type}, not an nn.Module").format(
+            factory=f"{module_name}.{attribute}", type=type(model).__name__))
     return Source(model, attribute, shape, None, None, None)
 
 
@@ -215,24 +222,25 @@ def load_state_dict(path: str | os.PathLike[str]) -> dict[str, torch.Tensor]:
     """A state_dict saved with torch.save (.pt/.pth), read with weights_only (never runs code)."""
     path = Path(path)
     if not path.is_file():
-        raise ImportFailure(f"{path}: no such file")
+        raise ImportFailure(_("{path}: no such file").format(path=path))
     try:
         raw = torch.load(path, map_location="cpu", weights_only=True)
     except (pickle.UnpicklingError, RuntimeError, EOFError, OSError, ValueError, zipfile.BadZipFile) as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
-        raise ImportFailure(f"{path}: not a state_dict torch can load safely ({reason[:200]})") from None
+        raise ImportFailure(_("{path}: not a state_dict torch can load safely ({reason})").format(
+            path=path, reason=reason[:200])) from None
     if isinstance(raw, dict) and isinstance(raw.get("state_dict"), dict):
         raw = raw["state_dict"]
     if not isinstance(raw, dict) or not all(isinstance(k, str) and isinstance(v, torch.Tensor) for k, v in raw.items()):
-        raise ImportFailure(f"{path}: expected a state_dict (names -> tensors)")
+        raise ImportFailure(_("{path}: expected a state_dict (names -> tensors)").format(path=path))
     return raw
 
 
 def checkpoint_dataset(source: Source, design: Design, output_shape: tuple[int, ...]) -> DatasetInfo:
     """What the checkpoint says its inputs are: ImageNet's for torchvision, plain otherwise."""
     if len(output_shape) != 1 or output_shape[0] < 2:
-        raise ImportFailure(f"a checkpoint needs a classifier (a flat output of classes); the model gives "
-                            f"{shape_text(output_shape)}")
+        raise ImportFailure(_("a checkpoint needs a classifier (a flat output of classes); the model gives "
+                              "{shape}").format(shape=shape_text(output_shape)))
     classes = output_shape[0]
     names = source.class_names if source.class_names and len(source.class_names) == classes else tuple(
         f"class {i}" for i in range(classes))

@@ -31,6 +31,7 @@ from typing import Any, Iterator, Mapping, Sequence
 from playground import paths
 from playground.core.analysis import Analysis, LayerInfo, analysis_by_path, analyze
 from playground.core.design import Block, Design, DesignError, design_from_dict, has_branches, json_path, walk
+from playground.core.i18n import _
 from playground.core.layers import CATALOGUE, PADDING, PAIR, PAIR_OR_NONE
 
 FORMAT = "cnn-playground.lesson"
@@ -494,16 +495,20 @@ def load_lesson(path: str | os.PathLike[str]) -> Lesson:
     p = Path(path)
     try:
         if p.stat().st_size > MAX_LESSON_BYTES:
-            raise LessonError(f"{p.name}: too large for a lesson (over {MAX_LESSON_BYTES:,} bytes)")
+            raise LessonError(_("{file}: too large for a lesson (over {limit:,} bytes)").format(
+                file=p.name, limit=MAX_LESSON_BYTES))
         data = json.loads(p.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise LessonError(f"{p}: no such file") from None
+        raise LessonError(_("{path}: no such file").format(path=p)) from None
     except json.JSONDecodeError as exc:
-        raise LessonError(f"{p.name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+        raise LessonError(_("{file}: {reason}").format(file=p.name, reason=_(
+            "not valid JSON (line {line}, column {column}: {reason})").format(
+                line=exc.lineno, column=exc.colno, reason=exc.msg))) from None
     except RecursionError:
-        raise LessonError(f"{p.name}: not readable JSON (nested too deeply)") from None
+        raise LessonError(_("{file}: {reason}").format(file=p.name, reason=_("not readable JSON (nested too deeply)"))) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise LessonError(f"{p}: cannot read ({exc.__class__.__name__}: {exc})") from None
+        raise LessonError(_("{path}: cannot read ({error}: {reason})").format(
+            path=p, error=exc.__class__.__name__, reason=exc)) from None
     return replace(lesson_from_dict(data, p.name, expected_id=p.stem), path=p)
 
 
@@ -520,7 +525,7 @@ def get_lesson(lesson_id: str, directory: str | os.PathLike[str] | None = None) 
     path = folder / f"{lesson_id}.json"
     if not _LESSON_ID.fullmatch(lesson_id) or not path.is_file():
         known = ", ".join(p.stem for p in sorted(folder.glob("*.json")))
-        raise LessonError(f"no lesson {_short(lesson_id)} (lessons: {known})")
+        raise LessonError(_("no lesson {id} (lessons: {known})").format(id=_short(lesson_id), known=known))
     return load_lesson(path)
 
 

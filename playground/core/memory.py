@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from playground.core.analysis import BYTES_PER_VALUE, Analysis, analyze
 from playground.core.design import Design, DesignError
+from playground.core.i18n import N_, _
 from playground.core.layers import kind
 
 if TYPE_CHECKING:
@@ -45,7 +46,9 @@ MEMINFO = Path("/proc/meminfo")
 CGROUP = Path("/sys/fs/cgroup")
 # Extra float32 copies of the weights each optimiser keeps.
 OPTIMIZER_COPIES = {"adam": 2, "adamw": 2, "sgd": 1}
-OPTIMIZER_NAMES = {"adam": "Adam's state", "adamw": "AdamW's state", "sgd": "SGD's momentum"}
+OPTIMIZER_NAMES = {"adam": N_("Adam's state"), "adamw": N_("AdamW's state"), "sgd": N_("SGD's momentum")}
+OPTIMIZER_STATE = N_("the optimiser's state")
+THIS_MACHINE = N_("this machine")  # FreeMemory.where of the host's memory, translated where shown
 
 
 class NotEnoughMemory(DesignError):
@@ -207,7 +210,7 @@ def free_memory(device: str | torch.device = "cpu") -> FreeMemory | None:
         return FreeMemory(int(free), f"cuda:{index}")
     if kind in ("cpu", "mps"):
         free = host_free_memory()
-        return FreeMemory(free, "this machine") if free is not None else None
+        return FreeMemory(free, THIS_MACHINE) if free is not None else None
     return None
 
 
@@ -240,18 +243,27 @@ def training_memory_problem(design: Design | Analysis, settings: TrainingSetting
     estimate = estimate_training_memory(design, settings.optimizer, settings.batch_size, settings.momentum)
     if estimate.total <= free.bytes:
         return None
-    has = f"{free.where} has {format_size(free.bytes)} free"
+    has = _has_free(free)
     if estimate.weights > free.bytes:
-        return f"needs about {format_size(estimate.weights)} for weights alone; {has}"
-    state = OPTIMIZER_NAMES.get(settings.optimizer, "the optimiser's state")
-    parts = f"weights, gradients and {state}" if estimate.optimizer_state else "weights and gradients"
+        return _("needs about {size} for weights alone; {has}").format(size=format_size(estimate.weights), has=has)
+    state = _(OPTIMIZER_NAMES.get(settings.optimizer, OPTIMIZER_STATE))
+    parts = _("weights, gradients and {state}").format(state=state) if estimate.optimizer_state \
+        else _("weights and gradients")
     if estimate.fixed > free.bytes:
-        return f"needs about {format_size(estimate.fixed)} for {parts} before any batch; {has}"
+        return _("needs about {size} for {parts} before any batch; {has}").format(
+            size=format_size(estimate.fixed), parts=parts, has=has)
     fits = largest_batch(estimate, free.bytes)
-    advice = f"; batch size {fits} would fit" if fits else \
-        "; not even batch size 1 fits: make the design's feature maps smaller"
-    return (f"needs about {format_size(estimate.total)} at batch size {settings.batch_size} ({parts} "
-            f"{format_size(estimate.fixed)}, activations {format_size(estimate.activations)}); {has}{advice}")
+    advice = _("; batch size {fits} would fit").format(fits=fits) if fits else \
+        _("; not even batch size 1 fits: make the design's feature maps smaller")
+    return _("needs about {size} at batch size {batch} ({parts} {fixed}, activations {activations}); "
+             "{has}{advice}").format(size=format_size(estimate.total), batch=settings.batch_size, parts=parts,
+                                     fixed=format_size(estimate.fixed), activations=format_size(estimate.activations),
+                                     has=has, advice=advice)
+
+
+def _has_free(free: FreeMemory) -> str:
+    """"this machine has 24 GB free", in the language of the messages."""
+    return _("{where} has {size} free").format(where=_(free.where), size=format_size(free.bytes))
 
 
 def refuse_weights_that_cannot_fit(analysis: Analysis, device: str | torch.device = "cpu") -> None:
@@ -260,5 +272,5 @@ def refuse_weights_that_cannot_fit(analysis: Analysis, device: str | torch.devic
     free = free_memory(device)
     weights = analysis.total_params * BYTES_PER_VALUE
     if free is not None and weights > free.bytes:
-        raise NotEnoughMemory(f"needs about {format_size(weights)} for weights alone; "
-                              f"{free.where} has {format_size(free.bytes)} free")
+        raise NotEnoughMemory(_("needs about {size} for weights alone; {has}").format(
+            size=format_size(weights), has=_has_free(free)))

@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
 
+from playground.core.i18n import _
 from playground.core.runs import EpochRecord, Run, RunSummary
 
 EPOCH_FIELDS = ("epoch", "train_loss", "train_acc", "val_loss", "val_acc", "lr", "duration_s", "samples_per_s")
@@ -71,19 +72,19 @@ def _export(run: Run, folder: str | os.PathLike[str], fill: Callable[[Path], Non
     base = Path(folder)
     target = base / f"run-{run.id}"
     if target.exists():
-        raise RunExportError(f"{target} already exists; remove it or export to another folder")
+        raise RunExportError(_("{folder} already exists; remove it or export to another folder").format(folder=target))
     try:
         base.mkdir(parents=True, exist_ok=True)
         tmp = base / f".run-{run.id}-{uuid.uuid4().hex[:8]}.tmp"
         tmp.mkdir()
     except OSError as exc:
-        raise RunExportError(f"cannot write to {base}: {exc.strerror or exc}") from None
+        raise RunExportError(_("cannot write to {folder}: {reason}").format(folder=base, reason=exc.strerror or exc)) from None
     try:
         fill(tmp)
         os.replace(tmp, target)
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise RunExportError(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise RunExportError(_("cannot write {folder}: {reason}").format(folder=target, reason=exc.strerror or exc)) from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -138,7 +139,8 @@ def export_tensorboard(run: Run, folder: str | os.PathLike[str]) -> Path:
     try:
         from torch.utils.tensorboard import SummaryWriter
     except ImportError:
-        raise RunExportError(f"exporting to TensorBoard needs the tensorboard package: {INSTALL_TENSORBOARD}") from None
+        raise RunExportError(_("exporting to TensorBoard needs the tensorboard package: {install}").format(
+            install=INSTALL_TENSORBOARD)) from None
     s = run.summary
 
     def fill(tmp: Path) -> None:

@@ -30,6 +30,7 @@ from playground.core.datasets import Dataset
 from playground.core.design import design_to_json
 from playground.core.devices import describe
 from playground.core.events import Callback, EpochEvent, Event, FailedEvent, FinishedEvent, InfoEvent, StepEvent
+from playground.core.i18n import N_, _
 from playground.core.runs import FAILED, FINISHED, INTERRUPTED, STOPPED, EpochRecord, RunStore, RunStoreError, StepPoint
 from playground.core.trainer import Trainer
 
@@ -37,6 +38,8 @@ log = logging.getLogger(__name__)
 
 FLUSH_EVERY_S = 10.0
 _STORE_ERRORS = (RunStoreError, sqlite3.Error, OSError)
+# The message of a run that got no end event: stored in English, translated where shown.
+STOPPED_EARLY = N_("stopped before training ended")
 
 
 class RunRecorder:
@@ -135,7 +138,7 @@ class RunRecorder:
             self.store.close()
         self.store = None
         self.run_id = None
-        self.downstream(InfoEvent(f"run history: {exc}; this run is not recorded"))
+        self.downstream(InfoEvent(_("run history: {error}; this run is not recorded").format(error=exc)))
 
     def set_checkpoint(self, path: str) -> None:
         """Remember where the run's weights were saved (after `close()` too)."""
@@ -146,7 +149,7 @@ class RunRecorder:
                 self.store.set_checkpoint(self.run_id, path)
                 return
         except _STORE_ERRORS as exc:
-            self.downstream(InfoEvent(f"run history: {exc}; the checkpoint path is not recorded"))
+            self.downstream(InfoEvent(_not_recorded(exc)))
             return
         problem = record_checkpoint(self.run_id, path, self._path)
         if problem:
@@ -160,10 +163,11 @@ class RunRecorder:
         try:
             if self.run_id is not None and not self._ended:
                 self._flush()
-                self.store.finish(self.run_id, INTERRUPTED, message="stopped before training ended")
+                self.store.finish(self.run_id, INTERRUPTED, message=STOPPED_EARLY)
                 self._ended = True
         except _STORE_ERRORS as exc:
-            self.downstream(InfoEvent(f"run history: {exc}; this run may read as interrupted later"))
+            self.downstream(InfoEvent(_("run history: {error}; this run may read as interrupted later").format(
+                error=exc)))
         finally:
             if self._owns_store:
                 self.store.close()
@@ -192,5 +196,9 @@ def record_checkpoint(run_id: int, path: str, store_path: Path | None = None) ->
         with RunStore(store_path, check=False) as store:
             store.set_checkpoint(run_id, path)
     except _STORE_ERRORS as exc:
-        return f"run history: {exc}; the checkpoint path is not recorded"
+        return _not_recorded(exc)
     return ""
+
+
+def _not_recorded(exc: BaseException) -> str:
+    return _("run history: {error}; the checkpoint path is not recorded").format(error=exc)

@@ -43,6 +43,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 import numpy as np
 
+from playground.core.i18n import N_, _
 from playground.paths import user_data_dir
 
 log = logging.getLogger(__name__)
@@ -51,6 +52,8 @@ DB_NAME = "runs.sqlite3"
 RUNNING, FINISHED, STOPPED, FAILED, INTERRUPTED = "running", "finished", "stopped", "failed", "interrupted"
 STATUSES = (RUNNING, FINISHED, STOPPED, FAILED, INTERRUPTED)
 ENDED = (FINISHED, STOPPED, FAILED, INTERRUPTED)
+# The message of a run whose process died while it ran: stored in English, translated where shown.
+ENDED_ELSEWHERE = N_("the process that trained it ended before the run did")
 MAX_STEP_POINTS = 2000  # the loss curve of one run never holds more points than this
 BUSY_TIMEOUT_S = 30.0
 STALE_AFTER_S = 24 * 3600.0  # a run from another host with no heartbeat for this long is interrupted
@@ -138,7 +141,7 @@ class RunNotFound(RunStoreError, KeyError):
     """No run with that id."""
 
     def __str__(self) -> str:  # KeyError would quote the message
-        return str(self.args[0]) if self.args else "no such run"
+        return str(self.args[0]) if self.args else _("no such run")
 
 
 @dataclass(frozen=True)
@@ -257,8 +260,8 @@ class DamagedFile:
     reason: str
 
     def message(self) -> str:
-        return (f"the run history {self.original} was damaged ({self.reason}); moved it to {self.moved_to} "
-                "and started a new one")
+        return _("the run history {path} was damaged ({reason}); moved it to {moved_to} and started a new "
+                 "one").format(path=self.original, reason=self.reason, moved_to=self.moved_to)
 
 
 def default_path() -> Path:
@@ -410,8 +413,8 @@ class RunStore:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise RunStoreError(f"cannot create the folder of the run history {self.path.parent}: "
-                                f"{exc.strerror or exc}") from None
+            raise RunStoreError(_("cannot create the folder of the run history {folder}: {reason}").format(
+                folder=self.path.parent, reason=exc.strerror or exc)) from None
         self._conn = self._open(check)
         if check:
             self.mark_interrupted()
@@ -445,7 +448,8 @@ class RunStore:
         except sqlite3.DatabaseError as exc:
             if check and _is_damage(exc):
                 return self._replace_damaged(str(exc))
-            raise RunStoreError(f"cannot open the run history {self.path}: {exc}") from None
+            raise RunStoreError(_("cannot open the run history {path}: {reason}").format(
+                path=self.path, reason=exc)) from None
 
     def _replace_damaged(self, reason: str) -> sqlite3.Connection:
         stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
@@ -461,8 +465,8 @@ class RunStore:
                 if side.exists():
                     os.replace(side, target.with_name(target.name + suffix))
         except OSError as exc:
-            raise RunStoreError(f"the run history {self.path} is damaged ({reason}) and could not be moved "
-                                f"aside: {exc.strerror or exc}") from None
+            raise RunStoreError(_("the run history {path} is damaged ({reason}) and could not be moved aside: "
+                                  "{error}").format(path=self.path, reason=reason, error=exc.strerror or exc)) from None
         self.damaged = DamagedFile(self.path, target, reason)
         log.info("%s", self.damaged.message())  # the caller shows it (stderr, a dialog)
         conn = self._connect()
@@ -473,8 +477,9 @@ class RunStore:
         """Refuse a newer file untouched; otherwise switch to WAL and bring the schema up to date."""
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
-            raise RunStoreError(f"the run history {self.path} was written by a newer cnn-playground (schema "
-                                f"{version}; this one reads up to {SCHEMA_VERSION})")
+            raise RunStoreError(_("the run history {path} was written by a newer cnn-playground (schema {version}; "
+                                  "this one reads up to {supported})").format(
+                path=self.path, version=version, supported=SCHEMA_VERSION))
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         if version == SCHEMA_VERSION:
@@ -646,9 +651,8 @@ class RunStore:
             return 0
         with self._write() as db:
             for run_id in dead:
-                db.execute("UPDATE runs SET status = ?, ended_at = coalesce(heartbeat_at, started_at), "
-                           "message = 'the process that trained it ended before the run did' "
-                           "WHERE id = ? AND status = ?", (INTERRUPTED, run_id, RUNNING))
+                db.execute("UPDATE runs SET status = ?, ended_at = coalesce(heartbeat_at, started_at), message = ? "
+                           "WHERE id = ? AND status = ?", (INTERRUPTED, ENDED_ELSEWHERE, run_id, RUNNING))
             log.info("marked %d run(s) interrupted", len(dead))
         return len(dead)
 
@@ -662,7 +666,7 @@ class RunStore:
     @staticmethod
     def _require(db: sqlite3.Connection, run_id: int) -> None:
         if db.execute("SELECT 1 FROM runs WHERE id = ?", (run_id,)).fetchone() is None:
-            raise RunNotFound(f"no run {run_id} in the run history")
+            raise RunNotFound(_("no run {id} in the run history").format(id=run_id))
 
     # -------------------------------------------------------- reading
 
@@ -711,7 +715,7 @@ class RunStore:
             row = db.execute(f"SELECT {_SUMMARY_COLUMNS}, design_json, confusion_json, class_names_json "
                              "FROM runs WHERE id = ?", (run_id,)).fetchone()
             if row is None:
-                raise RunNotFound(f"no run {run_id} in the run history")
+                raise RunNotFound(_("no run {id} in the run history").format(id=run_id))
             epochs = tuple(EpochRecord(*r) for r in db.execute(
                 f"SELECT {_EPOCH_COLUMNS} FROM epochs WHERE run_id = ? ORDER BY epoch", (run_id,)))
             curve = _Curve.read(db, run_id)

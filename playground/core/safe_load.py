@@ -21,6 +21,7 @@ import stat
 from pathlib import Path
 from typing import Any
 
+from playground.core.i18n import _
 from playground.core.safe_text import printable
 
 MAX_DESIGN_BYTES = 32 * 1024 * 1024  # a 10,000-layer design is about 1 MB
@@ -39,11 +40,11 @@ def check_regular_file(path: str | os.PathLike[str]) -> os.stat_result:
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise UnreadableFile("no such file") from None
+        raise UnreadableFile(_("no such file")) from None
     except PermissionError:
-        raise UnreadableFile("cannot read (permission denied)") from None
+        raise UnreadableFile(_("cannot read (permission denied)")) from None
     except (OSError, ValueError) as exc:
-        raise UnreadableFile(f"cannot read ({_os_reason(exc)})") from None
+        raise UnreadableFile(_("cannot read ({reason})").format(reason=_os_reason(exc))) from None
     _refuse_special(info)
     return info
 
@@ -57,18 +58,19 @@ def read_capped(path: str | os.PathLike[str], limit: int) -> bytes:
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise UnreadableFile("no such file") from None
+        raise UnreadableFile(_("no such file")) from None
     except IsADirectoryError:
-        raise UnreadableFile("cannot read (a folder, not a file)") from None
+        raise UnreadableFile(_("cannot read (a folder, not a file)")) from None
     except PermissionError:
-        raise UnreadableFile("cannot read (permission denied)") from None
+        raise UnreadableFile(_("cannot read (permission denied)")) from None
     except (OSError, ValueError) as exc:
-        raise UnreadableFile(f"cannot read ({_os_reason(exc)})") from None
+        raise UnreadableFile(_("cannot read ({reason})").format(reason=_os_reason(exc))) from None
     try:
         info = os.fstat(fd)
         _refuse_special(info)
         if info.st_size > limit:
-            raise UnreadableFile(f"cannot read (too large: {info.st_size:,} bytes, at most {limit:,})")
+            raise UnreadableFile(_("cannot read (too large: {size:,} bytes, at most {limit:,})").format(
+                size=info.st_size, limit=limit))
     except BaseException:
         os.close(fd)
         raise
@@ -76,17 +78,17 @@ def read_capped(path: str | os.PathLike[str], limit: int) -> bytes:
         try:
             data = fh.read(limit + 1)
         except OSError as exc:
-            raise UnreadableFile(f"cannot read ({_os_reason(exc)})") from None
+            raise UnreadableFile(_("cannot read ({reason})").format(reason=_os_reason(exc))) from None
     if len(data) > limit:
-        raise UnreadableFile(f"cannot read (too large: more than {limit:,} bytes)")
+        raise UnreadableFile(_("cannot read (too large: more than {limit:,} bytes)").format(limit=limit))
     return data
 
 
 def _refuse_special(info: os.stat_result) -> None:
     if stat.S_ISDIR(info.st_mode):
-        raise UnreadableFile("cannot read (a folder, not a file)")
+        raise UnreadableFile(_("cannot read (a folder, not a file)"))
     if not stat.S_ISREG(info.st_mode):
-        raise UnreadableFile("cannot read (not a regular file but a device, pipe or socket)")
+        raise UnreadableFile(_("cannot read (not a regular file but a device, pipe or socket)"))
 
 
 def _os_reason(exc: BaseException) -> str:
@@ -98,30 +100,31 @@ def loads_json(text: str | bytes) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise UnreadableJson(f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+        raise UnreadableJson(_("not valid JSON (line {line}, column {column}: {reason})").format(
+            line=exc.lineno, column=exc.colno, reason=exc.msg)) from None
     except RecursionError:
-        raise UnreadableJson("not readable JSON (nested too deeply)") from None
+        raise UnreadableJson(_("not readable JSON (nested too deeply)")) from None
     except UnicodeDecodeError:
-        raise UnreadableJson("not UTF-8 text") from None
+        raise UnreadableJson(_("not UTF-8 text")) from None
     except ValueError as exc:  # an integer of more digits than int() converts (sys.get_int_max_str_digits)
-        raise UnreadableJson(f"not readable JSON ({digits_reason(exc)})") from None
+        raise UnreadableJson(_("not readable JSON ({reason})").format(reason=digits_reason(exc))) from None
 
 
 def digits_reason(exc: ValueError) -> str:
     """The reason of a ValueError from converting a huge integer, in a few words."""
     if "digits" in str(exc):
-        return "a number has too many digits"
+        return _("a number has too many digits")
     return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
 def short_repr(value: Any, limit: int = 60) -> str:
     """`repr(value)` cut to `limit` characters, safe for values repr itself refuses (huge ints)."""
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
-        return "a number of more than 60 digits"
+        return _("a number of more than 60 digits")
     try:
         text = repr(value)
     except (ValueError, RecursionError):
-        return f"a {type(value).__name__} that cannot be shown"
+        return _("a {type} that cannot be shown").format(type=type(value).__name__)
     text = printable(text)
     return text if len(text) <= limit else text[:limit - 3] + "..."
 
@@ -132,4 +135,5 @@ def file_text(path: str | os.PathLike[str], limit: int = MAX_DESIGN_BYTES) -> st
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise UnreadableFile(f"cannot read (not UTF-8 text: {exc.reason} at byte {exc.start})") from None
+        raise UnreadableFile(_("cannot read (not UTF-8 text: {reason} at byte {offset})").format(
+            reason=exc.reason, offset=exc.start)) from None

@@ -28,7 +28,7 @@ import torch.nn as nn
 import torch.utils.data
 
 from playground.core.datasets import IMAGE_SUFFIXES, DatasetError, DatasetInfo, channel_stats
-from playground.core.events import FailedEvent, FinishedEvent, InfoEvent, ProgressEvent
+from playground.core.events import FILES, FailedEvent, FinishedEvent, InfoEvent, ProgressEvent
 from playground.core.text import COMPACT, format_bytes, format_int, shape_str
 from playground.core.trainer import Trainer, _Failed
 
@@ -248,7 +248,7 @@ def open_stream(folder: str | os.PathLike[str], input_shape: Sequence[int], call
         images.append(train[i][0])
         if callback is not None and (done % 50 == 0 or done == len(sample)):
             callback(ProgressEvent(f"reading images in {listing.root.name} for their mean and std", done,
-                                   len(sample)))
+                                   len(sample), FILES))
     mean, std = channel_stats(torch.stack(images))
     info = DatasetInfo(listing.root.name, shape, listing.classes, mean, std)  # type: ignore[arg-type]
     labels = [torch.tensor([label for _, label in part], dtype=torch.int64) for part in (listing.train, listing.val)]

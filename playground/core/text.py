@@ -6,6 +6,7 @@ Pure functions (no Qt), so the wording is tested once and every view says the sa
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING, Any, Sequence
 
 if TYPE_CHECKING:
@@ -90,3 +91,25 @@ def short_params(block: Block) -> str:
 def block_title(block: Block) -> str:
     """The label the person gave, or the layer type."""
     return block.label or block.type
+
+
+def display_width(text: str) -> int:
+    """Terminal columns of `text`: two for a wide (CJK) character, none for a combining mark."""
+    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+               for ch in text)
+
+
+def pad(text: str, width: int, right: bool = False) -> str:
+    """`text` filled with spaces to `width` columns (on the left when `right`), so "训练损失" lines up."""
+    fill = " " * max(0, width - display_width(text))
+    return fill + text if right else text + fill
+
+
+def fit(text: str, width: int, ellipsis: str = "…") -> str:
+    """`text` cut to `width` columns (ending in `ellipsis` when cut), then padded to exactly `width`."""
+    if display_width(text) > width:
+        room = width - display_width(ellipsis)
+        while text and display_width(text) > room:
+            text = text[:-1]
+        text += ellipsis
+    return pad(text, width)

@@ -24,6 +24,7 @@ from typing import Sequence
 
 from playground.core.design import Design, design_to_json
 from playground.core.fileio import WriteError, atomic_write
+from playground.core.i18n import _
 from playground.core.train_options import TrainConfig, cli_options
 
 DESIGN_FILE = "design.json"
@@ -49,7 +50,8 @@ def train_flags(config: TrainConfig) -> list[str]:
 
 def _torchrun_args(nproc: int, nnodes: int) -> list[str]:
     if nproc < 1 or nnodes < 1:
-        raise ValueError(f"a job needs at least one machine and one process per machine, got {nnodes} x {nproc}")
+        raise ValueError(_("a job needs at least one machine and one process per machine, got {nnodes} x {nproc}").format(
+            nnodes=nnodes, nproc=nproc))
     if nnodes == 1:
         return ["--standalone", "--nproc_per_node", str(nproc)]
     return ["--nnodes", str(nnodes), "--nproc_per_node", str(nproc), "--node_rank", "$NODE_RANK",
@@ -120,12 +122,14 @@ exec ${{TORCHRUN:-torchrun}} "$@"
 
 
 def readme_text(design: Design, nproc: int, nnodes: int) -> str:
-    """Three lines: what the folder is, how to run it, what comes out."""
-    return (f"Training job for the CNN Playground design \"{design.name}\" ({nnodes} machine(s) x {nproc} process(es)).\n"
-            f"Run ./{LAUNCH_FILE} where PyTorch and cnn-playground are installed; on several machines set NNODES, "
-            f"NODE_RANK and MASTER_ADDR on each.\n"
-            f"It writes {CHECKPOINT_FILE} here: open it in the app (File > Load Model…) or use "
-            f"cnn-playground classify --model {CHECKPOINT_FILE}.\n")
+    """Three lines: what the folder is, how to run it, what comes out (in the language of
+    the messages; the launch script itself stays English, it is code)."""
+    return _("Training job for the CNN Playground design \"{name}\" ({nnodes} machine(s) x {nproc} process(es)).\n"
+             "Run ./{launch} where PyTorch and cnn-playground are installed; on several machines set NNODES, "
+             "NODE_RANK and MASTER_ADDR on each.\n"
+             "It writes {checkpoint} here: open it in the app (File > Load Model…) or use "
+             "cnn-playground classify --model {checkpoint}.\n").format(
+        name=design.name, nnodes=nnodes, nproc=nproc, launch=LAUNCH_FILE, checkpoint=CHECKPOINT_FILE)
 
 
 def write_job(design: Design, folder: str | os.PathLike[str], config: TrainConfig, nproc: int = 1,
@@ -134,9 +138,9 @@ def write_job(design: Design, folder: str | os.PathLike[str], config: TrainConfi
     missing; its parent must exist). Returns the paths. Raises WriteError."""
     root = Path(folder)
     if root.exists() and not root.is_dir():
-        raise WriteError(root, "it is a file; give a folder for the job")
+        raise WriteError(root, _("it is a file; give a folder for the job"))
     if not root.parent.is_dir():
-        raise WriteError(root, f"the folder {root.parent} does not exist")
+        raise WriteError(root, _("the folder {folder} does not exist").format(folder=root.parent))
     try:
         root.mkdir(exist_ok=True)
     except OSError as exc:

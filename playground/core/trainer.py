@@ -63,6 +63,7 @@ from playground.core.devices import DeviceError, limit_cpu_threads, resolve_devi
 from playground.core.events import (
     Callback, EpochEvent, Event, FailedEvent, FinishedEvent, InfoEvent, ProgressEvent, StepEvent,
     WorstExample, ignore)
+from playground.core.i18n import N_, _
 from playground.core.train_options import DEFAULT_LR, OPTIMIZERS, SCHEDULES, ConfigError, TrainConfig
 
 __all__ = [
@@ -177,11 +178,11 @@ class Trainer:
         except (_Failed, DatasetError, DesignError, DeviceError) as exc:
             result = FailedEvent(str(exc))
         except ValueError as exc:
-            result = FailedEvent(f"cannot train: {exc}")
+            result = FailedEvent(_("cannot train: {reason}").format(reason=exc))
         except Exception as exc:  # a worker thread must end with an event, not a dead thread
             log.debug("training failed", exc_info=True)
             first = str(exc).splitlines()[0] if str(exc) else ""
-            result = FailedEvent(f"training failed: {exc.__class__.__name__}: {first}")
+            result = FailedEvent(_("training failed: {error}: {detail}").format(error=exc.__class__.__name__, detail=first))
         self.callback(result)
         return result
 
@@ -200,7 +201,8 @@ class Trainer:
         data = self._load_data()
         data = data.subset(cfg.max_train_samples, cfg.max_val_samples)
         if len(data.train_x) == 0 or len(data.val_x) == 0:
-            raise _Failed(f"{data.info.name}: needs at least one training and one validation example")
+            raise _Failed(_("{dataset}: needs at least one training and one validation example").format(
+                dataset=data.info.name))
         torch.manual_seed(cfg.seed)
         if self.design is not None:
             if isinstance(data, Dataset):  # digits padded into a 32x32 LeNet input; a stream is sized already
@@ -242,7 +244,7 @@ class Trainer:
         cfg = self.config
         params = [p for p in model.parameters() if p.requires_grad]
         if not params:
-            raise _Failed("the design has no trainable parameters (add Conv2d or Linear layers)")
+            raise _Failed(_("the design has no trainable parameters (add Conv2d or Linear layers)"))
         if cfg.optimizer == "sgd":
             return torch.optim.SGD(params, lr=cfg.learning_rate, momentum=cfg.momentum, weight_decay=cfg.weight_decay)
         if cfg.optimizer == "adamw":
@@ -395,18 +397,22 @@ class Trainer:
         if self.device is not None and self.device.type == "cuda":
             torch.cuda.empty_cache()
         if batch <= 1:
-            raise _Failed(f"out of memory on {self.device} even with batch size 1: make the design smaller "
-                          "or train on the CPU")
+            raise _Failed(_("out of memory on {device} even with batch size 1: make the design smaller "
+                            "or train on the CPU").format(device=self.device))
         smaller = batch // 2
-        self.callback(InfoEvent(f"out of memory on {self.device} at batch size {batch}; "
-                             f"continuing with batch size {smaller}"))
+        self.callback(InfoEvent(_("out of memory on {device} at batch size {batch}; "
+                                  "continuing with batch size {smaller}").format(
+            device=self.device, batch=batch, smaller=smaller)))
         return smaller
 
     @staticmethod
     def _diverged_message(value: float, step: int, lr: float) -> str:
-        what = "NaN" if math.isnan(value) else "infinite"
-        return (f"the loss became {what} at step {step}: training diverged. Try a lower learning rate "
-                f"(e.g. {lr / 10:g} instead of {lr:g}) or add normalisation (BatchNorm2d after the convolutions)")
+        message = (N_("the loss became NaN at step {step}: training diverged. Try a lower learning rate "
+                      "(e.g. {lower:g} instead of {lr:g}) or add normalisation (BatchNorm2d after the convolutions)")
+                   if math.isnan(value) else
+                   N_("the loss became infinite at step {step}: training diverged. Try a lower learning rate "
+                      "(e.g. {lower:g} instead of {lr:g}) or add normalisation (BatchNorm2d after the convolutions)"))
+        return _(message).format(step=step, lower=lr / 10, lr=lr)
 
     def _evaluate(self, model: nn.Module, data: Dataset
                   ) -> tuple[float, float, np.ndarray, np.ndarray, tuple[WorstExample, ...]] | None:

@@ -5,159 +5,159 @@
     <name>Actions</name>
     <message>
         <source>Cu&amp;t</source>
-        <translation type="unfinished"></translation>
+        <translation>剪切(&amp;T)</translation>
     </message>
     <message>
         <source>Cut the block (JSON on the clipboard)</source>
-        <translation type="unfinished"></translation>
+        <translation>剪切模块（以 JSON 放到剪贴板）</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>复制(&amp;C)</translation>
     </message>
     <message>
         <source>Copy the block as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>将模块复制为 JSON</translation>
     </message>
     <message>
         <source>&amp;Paste</source>
-        <translation type="unfinished"></translation>
+        <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
         <source>Paste the block on the clipboard after the selection</source>
-        <translation type="unfinished"></translation>
+        <translation>把剪贴板上的模块粘贴到所选模块之后</translation>
     </message>
     <message>
         <source>D&amp;uplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>创建副本(&amp;U)</translation>
     </message>
     <message>
         <source>Duplicate the selected block</source>
-        <translation type="unfinished"></translation>
+        <translation>为所选模块创建副本</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除(&amp;D)</translation>
     </message>
     <message>
         <source>Delete the selected block</source>
-        <translation type="unfinished"></translation>
+        <translation>删除所选模块</translation>
     </message>
     <message>
         <source>Move &amp;Up</source>
-        <translation type="unfinished"></translation>
+        <translation>上移(&amp;U)</translation>
     </message>
     <message>
         <source>Move the selected block up</source>
-        <translation type="unfinished"></translation>
+        <translation>将所选模块上移</translation>
     </message>
     <message>
         <source>Move Do&amp;wn</source>
-        <translation type="unfinished"></translation>
+        <translation>下移(&amp;W)</translation>
     </message>
     <message>
         <source>Move the selected block down</source>
-        <translation type="unfinished"></translation>
+        <translation>将所选模块下移</translation>
     </message>
     <message>
         <source>Wrap in &amp;Sequential</source>
-        <translation type="unfinished"></translation>
+        <translation>放入 Sequential(&amp;S)</translation>
     </message>
     <message>
         <source>Put the block in a named group</source>
-        <translation type="unfinished"></translation>
+        <translation>把模块放进一个命名的组</translation>
     </message>
     <message>
         <source>Wrap in &amp;Residual</source>
-        <translation type="unfinished"></translation>
+        <translation>放入 Residual(&amp;R)</translation>
     </message>
     <message>
         <source>Make the block the body of a residual connection</source>
-        <translation type="unfinished"></translation>
+        <translation>让模块成为残差连接的主体</translation>
     </message>
     <message>
         <source>U&amp;ngroup</source>
-        <translation type="unfinished"></translation>
+        <translation>取消分组(&amp;N)</translation>
     </message>
     <message>
         <source>Put the group&apos;s blocks in its place</source>
-        <translation type="unfinished"></translation>
+        <translation>用组内的模块替换这个组</translation>
     </message>
     <message>
         <source>Add &amp;Branch</source>
-        <translation type="unfinished"></translation>
+        <translation>添加分支(&amp;B)</translation>
     </message>
     <message>
         <source>Add an empty branch to the concatenation</source>
-        <translation type="unfinished"></translation>
+        <translation>给拼接添加一个空分支</translation>
     </message>
     <message>
         <source>Zoom &amp;In</source>
-        <translation type="unfinished"></translation>
+        <translation>放大(&amp;I)</translation>
     </message>
     <message>
         <source>Zoom in (or Ctrl+wheel)</source>
-        <translation type="unfinished"></translation>
+        <translation>放大（或 Ctrl+滚轮）</translation>
     </message>
     <message>
         <source>Zoom &amp;Out</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小(&amp;O)</translation>
     </message>
     <message>
         <source>Zoom out (or Ctrl+wheel)</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小（或 Ctrl+滚轮）</translation>
     </message>
     <message>
         <source>&amp;Actual Size</source>
-        <translation type="unfinished"></translation>
+        <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
         <source>Zoom to actual size</source>
-        <translation type="unfinished"></translation>
+        <translation>缩放到实际大小</translation>
     </message>
     <message>
         <source>&amp;Expand All Groups</source>
-        <translation type="unfinished"></translation>
+        <translation>展开所有组(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Collapse All Groups</source>
-        <translation type="unfinished"></translation>
+        <translation>折叠所有组(&amp;C)</translation>
     </message>
     <message>
         <source>Select the previous block</source>
-        <translation type="unfinished"></translation>
+        <translation>选择上一个模块</translation>
     </message>
     <message>
         <source>Select the next block</source>
-        <translation type="unfinished"></translation>
+        <translation>选择下一个模块</translation>
     </message>
     <message>
         <source>Select the input</source>
-        <translation type="unfinished"></translation>
+        <translation>选择输入</translation>
     </message>
     <message>
         <source>Select the last block</source>
-        <translation type="unfinished"></translation>
+        <translation>选择最后一个模块</translation>
     </message>
     <message>
         <source>Collapse the selected group</source>
-        <translation type="unfinished"></translation>
+        <translation>折叠所选的组</translation>
     </message>
     <message>
         <source>Expand the selected group</source>
-        <translation type="unfinished"></translation>
+        <translation>展开所选的组</translation>
     </message>
     <message>
         <source>Collapse or expand the selected group</source>
-        <translation type="unfinished"></translation>
+        <translation>折叠或展开所选的组</translation>
     </message>
     <message>
         <source>Edit the selected block in the Inspector (or double-click it)</source>
-        <translation type="unfinished"></translation>
+        <translation>在检查器中编辑所选模块（或双击它）</translation>
     </message>
     <message>
         <source>Clear the selection</source>
-        <translation type="unfinished"></translation>
+        <translation>取消选择</translation>
     </message>
     <message>
         <source>&amp;New</source>
@@ -371,56 +371,235 @@
 <context>
     <name>ActivationPlot</name>
     <message>
-        <source>slope (max %1)</source>
-        <translation type="unfinished"></translation>
+        <source>slope (max {value})</source>
+        <translation>斜率（最大 {value}）</translation>
+    </message>
+    <message>
+        <source>f′ max {value}</source>
+        <translation>f′ 最大 {value}</translation>
     </message>
 </context>
 <context>
     <name>ArithmeticPanel</name>
     <message>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>参数量</translation>
     </message>
     <message>
         <source>Output size</source>
-        <translation type="unfinished"></translation>
+        <translation>输出尺寸</translation>
     </message>
     <message>
         <source>MACs</source>
-        <translation type="unfinished"></translation>
+        <translation>乘加运算</translation>
     </message>
     <message>
         <source>Connections</source>
-        <translation type="unfinished"></translation>
+        <translation>连接数</translation>
+    </message>
+</context>
+<context>
+    <name>BarStrip</name>
+    <message>
+        <source>max {value}</source>
+        <translation>最大值 {value}</translation>
+    </message>
+    <message>
+        <source>unit {i} ({name}): {value}</source>
+        <translation>单元 {i}（{name}）：{value}</translation>
+    </message>
+    <message>
+        <source>unit {i}: {value}</source>
+        <translation>单元 {i}：{value}</translation>
     </message>
 </context>
 <context>
     <name>BlockInspector</name>
     <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <source>MACs</source>
+        <translation>乘加运算</translation>
+    </message>
+    <message>
+        <source>Receptive field</source>
+        <translation>感受野</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>channels</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <source>height</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>width</source>
+        <translation>宽</translation>
+    </message>
+    <message>
+        <source>Block inspector</source>
+        <translation>模块检查器</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>optional name shown on the card</source>
+        <translation>可选：显示在卡片上的名称</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <comment>the section of the block&apos;s settings</comment>
+        <translation>参数</translation>
+    </message>
+    <message>
         <source>Picture</source>
-        <translation type="unfinished"></translation>
+        <translation>图示</translation>
+    </message>
+    <message>
+        <source>Bold when set; the reset button returns it to torch&apos;s default.</source>
+        <translation>设置后显示为粗体；重置按钮恢复 torch 的默认值。</translation>
+    </message>
+    <message>
+        <source>Reset {name} to torch&apos;s default</source>
+        <translation>将 {name} 重置为 torch 的默认值</translation>
+    </message>
+    <message>
+        <source>Branches</source>
+        <translation>分支</translation>
+    </message>
+    <message>
+        <source>Add branch</source>
+        <translation>添加分支</translation>
+    </message>
+    <message>
+        <source>Remove last branch</source>
+        <translation>删除最后一个分支</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>The image every sample starts as</source>
+        <translation>每个样本最初的图像</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>Set the input to {shape}</source>
+        <translation>把输入设为 {shape}</translation>
+    </message>
+    <message>
+        <source>Channels are 1 for greyscale (MNIST) and 3 for colour (CIFAR-10, ImageNet). Every block&apos;s shape follows from this one; change it and watch them all update.</source>
+        <translation>灰度图像（MNIST）为 1 个通道，彩色图像（CIFAR-10、ImageNet）为 3 个通道。每个模块的形状都由它推出；改一改，看它们全部随之更新。</translation>
+    </message>
+    <message>
+        <source>Design</source>
+        <translation>设计</translation>
+    </message>
+    <message>
+        <source>design name</source>
+        <translation>设计名称</translation>
+    </message>
+    <message>
+        <source>a sentence about this design</source>
+        <translation>用一句话介绍这个设计</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Select a block to edit it. Drag layers from the palette into the design, or double-click one to add it after the selected block.</source>
+        <translation>选择一个模块来编辑它。从层面板把层拖进设计，或双击一个层，把它添加到所选模块之后。</translation>
+    </message>
+    <message>
+        <source>1 branch, concatenated on channels</source>
+        <translation>1 个分支，沿通道拼接</translation>
+    </message>
+    <message>
+        <source>{count} branches, concatenated on channels</source>
+        <translation>{count} 个分支，沿通道拼接</translation>
+    </message>
+    <message>
+        <source>{total} ({trainable} trainable)</source>
+        <translation>{total}（可训练 {trainable}）</translation>
+    </message>
+    <message>
+        <source>{count} per image</source>
+        <translation>每张图像 {count}</translation>
+    </message>
+    <message>
+        <source>empty: drag layers in</source>
+        <translation>空：请拖入层</translation>
+    </message>
+    <message>
+        <source>ready to train</source>
+        <translation>可以训练</translation>
+    </message>
+    <message>
+        <source>1 error</source>
+        <translation>1 个错误</translation>
+    </message>
+    <message>
+        <source>{count} errors</source>
+        <translation>{count} 个错误</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Editing paused.&lt;/b&gt; {reason}</source>
+        <translation>&lt;b&gt;编辑已暂停。&lt;/b&gt;{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>BlockMime</name>
+    <message>
+        <source>not a block (the dropped data is not UTF-8 text)</source>
+        <translation>不是模块（拖入的数据不是 UTF-8 文本）</translation>
     </message>
 </context>
 <context>
     <name>BlockPreview</name>
     <message>
         <source>+{n} ch</source>
-        <translation type="unfinished"></translation>
+        <translation>+{n} 个通道</translation>
     </message>
     <message>
         <source>untrained</source>
-        <translation type="unfinished"></translation>
+        <translation>未训练</translation>
     </message>
 </context>
 <context>
     <name>CandidateBar</name>
     <message>
         <source>Use the new model</source>
-        <translation type="unfinished"></translation>
+        <translation>使用新模型</translation>
     </message>
     <message>
         <source>Kept {kept} active ({kept_acc} on validation): the new {new} reached {new_acc}.</source>
-        <translation type="unfinished"></translation>
+        <translation>仍使用 {kept}（验证准确率 {kept_acc}）：新的 {new} 达到 {new_acc}。</translation>
     </message>
 </context>
 <context>
@@ -473,12 +652,12 @@
         <translation>完整的 MNIST 数字：60,000 个用于训练，10,000 个用于验证（下载约 12 MB）。</translation>
     </message>
     <message>
-        <source>28x28 grey photos of 10 kinds of clothing, 60,000 + 10,000 (about 30 MB).</source>
-        <translation>10 类服饰的 28x28 灰度照片，60,000 + 10,000 张（约 30 MB）。</translation>
-    </message>
-    <message>
         <source>Fashion-MNIST</source>
         <translation>FashionMNIST（服饰）</translation>
+    </message>
+    <message>
+        <source>28x28 grey photos of 10 kinds of clothing, 60,000 + 10,000 (about 30 MB).</source>
+        <translation>10 类服饰的 28x28 灰度照片，60,000 + 10,000 张（约 30 MB）。</translation>
     </message>
     <message>
         <source>28x28 handwritten Japanese (Kuzushiji) characters, 10 classes, 60,000 + 10,000 (about 20 MB).</source>
@@ -583,89 +762,410 @@
 </context>
 <context>
     <name>DesignEditor</name>
+    <message>
+        <source>Design editor</source>
+        <translation>设计编辑器</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no block to paste</source>
+        <translation>剪贴板上没有可粘贴的模块</translation>
+    </message>
+    <message>
+        <source>Cannot paste: {reason}</source>
+        <translation>无法粘贴：{reason}</translation>
+    </message>
+    <message>
+        <source>Paste {type}</source>
+        <translation>粘贴 {type}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Editing paused.&lt;/b&gt; {reason}</source>
+        <translation>&lt;b&gt;编辑已暂停。&lt;/b&gt;{reason}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Editing paused.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;编辑已暂停。&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Input&lt;/b&gt;&lt;br&gt;{shape} (channels × height × width)&lt;br&gt;Select it to change the shape.</source>
+        <translation>&lt;b&gt;输入&lt;/b&gt;&lt;br&gt;{shape}（通道 × 高 × 宽）&lt;br&gt;选中它即可修改形状。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Output&lt;/b&gt;&lt;br&gt;{shape} values per image</source>
+        <translation>&lt;b&gt;输出&lt;/b&gt;&lt;br&gt;每张图像 {shape} 个值</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Output&lt;/b&gt;&lt;br&gt;Unknown until the errors above are fixed.</source>
+        <translation>&lt;b&gt;输出&lt;/b&gt;&lt;br&gt;修正上面的错误之前无法确定。</translation>
+    </message>
+    <message>
+        <source>{params} parameters, {macs} MACs</source>
+        <translation>{params} 个参数，{macs} 次乘加运算</translation>
+    </message>
+    <message>
+        <source>Receptive field {size}</source>
+        <translation>感受野 {size}</translation>
+    </message>
+    <message>
+        <source>Cannot drop: {reason}</source>
+        <translation>无法放下：{reason}</translation>
+    </message>
     <message numerus="yes">
         <source>Remove branch %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>删除分支 %n</numerusform>
         </translation>
     </message>
     <message>
         <source>Expand</source>
-        <translation type="unfinished"></translation>
+        <translation>展开</translation>
     </message>
     <message>
         <source>Collapse</source>
-        <translation type="unfinished"></translation>
+        <translation>折叠</translation>
     </message>
 </context>
 <context>
     <name>DigitViewOptions</name>
     <message>
         <source>What the network gets</source>
-        <translation type="unfinished"></translation>
+        <translation>网络得到的输入</translation>
     </message>
     <message>
         <source>Centre and scale like MNIST</source>
-        <translation type="unfinished"></translation>
+        <translation>像 MNIST 一样居中并缩放</translation>
     </message>
     <message>
         <source>On: the drawing is cropped to its ink, scaled to 20 pixels and centred, as MNIST was made. Off: the whole canvas is shrunk to 28×28 as it is, so the network sees the digit where and as big as you drew it.</source>
-        <translation type="unfinished"></translation>
+        <translation>开：按笔迹裁剪画面，缩放到 20 像素并居中，与 MNIST 的制作方式相同。关：整个画布原样缩小到 28×28，网络看到的数字位置和大小与你画的一样。</translation>
     </message>
     <message>
         <source>Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>重置</translation>
     </message>
     <message>
         <source>Shift right</source>
-        <translation type="unfinished"></translation>
+        <translation>右移</translation>
     </message>
     <message>
         <source>Shift down</source>
-        <translation type="unfinished"></translation>
+        <translation>下移</translation>
     </message>
     <message>
         <source>Rotate</source>
-        <translation type="unfinished"></translation>
+        <translation>旋转</translation>
     </message>
     <message>
         <source>Scale</source>
-        <translation type="unfinished"></translation>
+        <translation>缩放</translation>
     </message>
     <message>
         <source>{n} px</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} px</translation>
+    </message>
+</context>
+<context>
+    <name>DrawCanvas</name>
+    <message>
+        <source>Drawing canvas</source>
+        <translation>绘图画布</translation>
+    </message>
+    <message>
+        <source>Draw a digit with the mouse, a pen or a finger.
+Esc clears, Ctrl+Z undoes the last stroke.</source>
+        <translation>用鼠标、手写笔或手指画一个数字。
+Esc 清空，Ctrl+Z 撤销上一笔。</translation>
+    </message>
+    <message>
+        <source>Draw a digit here</source>
+        <translation>在这里画一个数字</translation>
     </message>
 </context>
 <context>
     <name>DrawPanel</name>
     <message>
+        <source>Feature maps</source>
+        <translation>特征图</translation>
+    </message>
+    <message>
+        <source>Kernels</source>
+        <translation>卷积核</translation>
+    </message>
+    <message>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Saliency</source>
+        <translation>显著性</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Clear the canvas (Esc)</source>
+        <translation>清空画布（Esc）</translation>
+    </message>
+    <message>
+        <source>Undo stroke</source>
+        <translation>撤销一笔</translation>
+    </message>
+    <message>
+        <source>Remove the last stroke (Ctrl+Z)</source>
+        <translation>删除上一笔（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Load image…</source>
+        <translation>载入图片…</translation>
+    </message>
+    <message>
+        <source>Put a picture of a digit on the canvas</source>
+        <translation>把一张数字图片放到画布上</translation>
+    </message>
+    <message>
+        <source>Pen width for new strokes</source>
+        <translation>新笔画的笔宽</translation>
+    </message>
+    <message>
+        <source>Pen width</source>
+        <translation>笔宽</translation>
+    </message>
+    <message>
+        <source>Black ink on white</source>
+        <translation>白底黑字</translation>
+    </message>
+    <message>
+        <source>MNIST is white on black; the network gets white on black either way</source>
+        <translation>MNIST 是黑底白字；无论如何网络得到的都是黑底白字</translation>
+    </message>
+    <message>
+        <source>Use the default model</source>
+        <translation>使用默认模型</translation>
+    </message>
+    <message>
+        <source>The shipped network, trained on MNIST digits</source>
+        <translation>随应用提供的网络，已在 MNIST 数字上训练</translation>
+    </message>
+    <message>
+        <source>Train…</source>
+        <translation>训练…</translation>
+    </message>
+    <message>
+        <source>Train the design you are building</source>
+        <translation>训练你正在搭建的设计</translation>
+    </message>
+    <message>
+        <source>Predicted digit</source>
+        <translation>预测的数字</translation>
+    </message>
+    <message>
+        <source>It says</source>
+        <translation>它的回答</translation>
+    </message>
+    <message>
+        <source>The network only ever sees the small picture: your drawing cropped to its ink, scaled to 20 pixels and centred in 28×28, white on black, as MNIST was made. Esc clears, Ctrl+Z undoes the last stroke.</source>
+        <translation>网络只看到这张小图：你的画按笔迹裁剪，缩放到 20 像素，居中放进 28×28，黑底白字，与 MNIST 的制作方式相同。Esc 清空，Ctrl+Z 撤销上一笔。</translation>
+    </message>
+    <message>
+        <source>The pretrained default could not be loaded: {problem}</source>
+        <translation>无法载入预训练的默认模型：{problem}</translation>
+    </message>
+    <message>
+        <source>No model.</source>
+        <translation>没有模型。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No trained model is active.&lt;/b&gt;&lt;br&gt;Use the pretrained one, or train your design.</source>
+        <translation>&lt;b&gt;当前没有已训练的模型。&lt;/b&gt;&lt;br&gt;请使用预训练模型，或训练你的设计。</translation>
     </message>
     <message>
         <source>&lt;b&gt;{title}:&lt;/b&gt; {blocks} kept no trained weights (new or reshaped by the edit), so its answers are partly guesses. Use the pretrained model, or train it.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{title}：&lt;/b&gt;{blocks} 没有保留训练好的权重（是新加的，或被编辑改变了形状），所以它的回答部分是猜测。请使用预训练模型，或训练它。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name} has no trained weights yet:&lt;/b&gt;&lt;br&gt;its answers are guesses. Use the pretrained model, or train it.</source>
+        <translation>&lt;b&gt;{name} 还没有训练好的权重：&lt;/b&gt;&lt;br&gt;它的回答只是猜测。请使用预训练模型，或训练它。</translation>
+    </message>
+    <message>
+        <source>Probability of each class</source>
+        <translation>每个类别的概率</translation>
     </message>
     <message>
         <source>Its output is a {shape} map ({count} numbers), not class scores: shown as it is, no probabilities.</source>
-        <translation type="unfinished"></translation>
+        <translation>它的输出是 {shape} 的图（{count} 个数），不是类别得分：按原样显示，没有概率。</translation>
+    </message>
+    <message>
+        <source>It takes {shape} input: the drawing is resized for it.</source>
+        <translation>它接受 {shape} 的输入：画面会缩放到这个尺寸。</translation>
     </message>
     <message>
         <source>This is not the design on the Design page ({name}): edit or train that one to see it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>这不是设计页上的设计（{name}）：编辑或训练那个设计，才能在这里看到它。</translation>
+    </message>
+    <message>
+        <source>Model: &lt;b&gt;{title}&lt;/b&gt; · {source} · {params} parameters</source>
+        <translation>模型：&lt;b&gt;{title}&lt;/b&gt; · {source} · {params} 个参数</translation>
+    </message>
+    <message>
+        <source>A big network: it answers when the stroke ends</source>
+        <translation>大型网络：笔画结束时才回答</translation>
+    </message>
+    <message>
+        <source>The active model cannot classify this input: {error}</source>
+        <translation>当前模型无法对这个输入分类：{error}</translation>
+    </message>
+    <message>
+        <source>The maps follow when the stroke ends.</source>
+        <translation>笔画结束后显示这些图。</translation>
     </message>
     <message>
         <source>a {shape} map, not a class</source>
-        <translation type="unfinished"></translation>
+        <translation>一张 {shape} 的图，不是类别</translation>
+    </message>
+    <message>
+        <source>{p} sure</source>
+        <translation>把握 {p}</translation>
+    </message>
+    <message>
+        <source>{p} sure (untrained)</source>
+        <translation>把握 {p}（未训练）</translation>
     </message>
     <message>
         <source>The network sees ({h}×{w})</source>
-        <translation type="unfinished"></translation>
+        <translation>网络所见（{h}×{w}）</translation>
     </message>
     <message>
         <source>The {shape} input the network gets, pixel for pixel</source>
-        <translation type="unfinished"></translation>
+        <translation>网络得到的 {shape} 输入，逐像素显示</translation>
+    </message>
+    <message>
+        <source>Draw a digit</source>
+        <translation>画一个数字</translation>
+    </message>
+    <message>
+        <source>No model to ask</source>
+        <translation>没有可询问的模型</translation>
+    </message>
+    <message>
+        <source>Draw a digit to see each block&apos;s output.</source>
+        <translation>画一个数字，查看每个模块的输出。</translation>
+    </message>
+    <message>
+        <source>Draw a digit to see which pixels drove the prediction.</source>
+        <translation>画一个数字，查看哪些像素决定了预测。</translation>
+    </message>
+    <message>
+        <source>{label} (predicted)</source>
+        <translation>{label}（预测）</translation>
+    </message>
+    <message>
+        <source>{label} (chosen)</source>
+        <translation>{label}（所选）</translation>
+    </message>
+    <message>
+        <source>Images ({patterns});;All files (*)</source>
+        <translation>图片 ({patterns});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Load a digit image</source>
+        <translation>载入数字图片</translation>
+    </message>
+</context>
+<context>
+    <name>EditorPaint</name>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>identity
+drop a block to project</source>
+        <translation>恒等映射
+放入模块以投影</translation>
+    </message>
+    <message>
+        <source>Drag layers here from the palette</source>
+        <translation>从层面板把层拖到这里</translation>
+    </message>
+    <message>
+        <source>Drop blocks here</source>
+        <translation>把模块放到这里</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>channels × height × width</source>
+        <translation>通道 × 高 × 宽</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>{count} params</source>
+        <translation>{count} 个参数</translation>
+    </message>
+    <message>
+        <source>no params</source>
+        <translation>无参数</translation>
+    </message>
+    <message>
+        <source>Output   {shape}</source>
+        <translation>输出   {shape}</translation>
+    </message>
+    <message>
+        <source>Output: fix the errors</source>
+        <translation>输出：请先修正错误</translation>
+    </message>
+</context>
+<context>
+    <name>FeatureMapView</name>
+    <message>
+        <source>Previous block</source>
+        <translation>上一个模块</translation>
+    </message>
+    <message>
+        <source>Next block</source>
+        <translation>下一个模块</translation>
+    </message>
+    <message>
+        <source>The block whose output is shown</source>
+        <translation>显示其输出的模块</translation>
+    </message>
+    <message>
+        <source>Draw a digit to see each block&apos;s output.</source>
+        <translation>画一个数字，查看每个模块的输出。</translation>
+    </message>
+    <message>
+        <source>No model.</source>
+        <translation>没有模型。</translation>
+    </message>
+    <message>
+        <source>output {shape}   range {low} … {high}</source>
+        <translation>输出 {shape}   范围 {low} … {high}</translation>
+    </message>
+    <message>
+        <source>channel {c}: range {low} … {high}; at ({row}, {col}) {value}</source>
+        <translation>通道 {c}：范围 {low} … {high}；在 ({row}, {col}) 处为 {value}</translation>
+    </message>
+    <message>
+        <source>{n} more channels not shown.</source>
+        <translation>另有 {n} 个通道未显示。</translation>
+    </message>
+    <message>
+        <source>One shared colour scale for all channels. Hover a channel for its range.</source>
+        <translation>所有通道共用一个色标。把鼠标悬停在通道上可查看其范围。</translation>
+    </message>
+    <message>
+        <source>A flat output: one bar per unit. Hover a bar for its value.</source>
+        <translation>展平的输出：每个单元一根柱。把鼠标悬停在柱上可查看其数值。</translation>
     </message>
 </context>
 <context>
@@ -696,11 +1196,11 @@
     </message>
     <message>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">输入</translation>
     </message>
     <message>
         <source>Weights</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">权重</translation>
     </message>
     <message>
         <source>Import</source>
@@ -726,20 +1226,223 @@
 <context>
     <name>KernelSlidePage</name>
     <message>
+        <source>The Conv2d, MaxPool2d or AvgPool2d block whose window you watch.</source>
+        <translation>你观察其窗口的 Conv2d、MaxPool2d 或 AvgPool2d 模块。</translation>
+    </message>
+    <message>
+        <source>Which output channel (which filter) fills the output map.</source>
+        <translation>由哪个输出通道（哪个卷积核）填充输出图。</translation>
+    </message>
+    <message>
+        <source>One input channel&apos;s share of the sum, or the sum over every input channel (plus the bias): the layer&apos;s real output.</source>
+        <translation>某一个输入通道在总和中的份额，或所有输入通道之和（加上 bias 偏置）：即该层真正的输出。</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Output channel</source>
+        <translation>输出通道</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
         <source>Sandbox…</source>
-        <translation type="unfinished"></translation>
+        <translation>沙盒…</translation>
     </message>
     <message>
         <source>Type your own input, kernels and bias (the tutorials&apos; worked examples) and watch the same animation and arithmetic.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入你自己的输入、卷积核和偏置（如教程中的例题），观看同样的动画和计算。</translation>
+    </message>
+    <message>
+        <source>Try it on a sample digit</source>
+        <translation>用一个样本数字试试</translation>
+    </message>
+    <message>
+        <source>Show the animation on a digit from the embedded MNIST set until you draw your own.</source>
+        <translation>在你自己画数字之前，用内置 MNIST 数据中的一个数字演示动画。</translation>
+    </message>
+    <message>
+        <source>Step back (Left arrow)</source>
+        <translation>后退一步（左方向键）</translation>
+    </message>
+    <message>
+        <source>Play or pause the window (Space)</source>
+        <translation>播放或暂停窗口（空格键）</translation>
+    </message>
+    <message>
+        <source>Step forward (Right arrow)</source>
+        <translation>前进一步（右方向键）</translation>
+    </message>
+    <message>
+        <source>Scrub through the window&apos;s positions, row by row.</source>
+        <translation>逐行拖动浏览窗口的各个位置。</translation>
+    </message>
+    <message>
+        <source>The current step and the output cell it writes.</source>
+        <translation>当前这一步及其写入的输出单元格。</translation>
+    </message>
+    <message>
+        <source>Playback speed: from one step a second to the whole map in about two seconds.</source>
+        <translation>播放速度：从每秒一步，到大约两秒走完整张图。</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Input to {name}</source>
+        <translation>{name} 的输入</translation>
+    </message>
+    <message>
+        <source>No model yet. Build a network in the editor and train it, or load a checkpoint; then this view slides its kernels over your drawing.</source>
+        <translation>还没有模型。请在编辑器中搭建网络并训练它，或载入检查点；然后这里会把它的卷积核在你的画上滑动。</translation>
+    </message>
+    <message>
+        <source>“{name}” has no Conv2d, MaxPool2d or AvgPool2d block, so there is no window to slide. Add a convolution in the editor.</source>
+        <translation>“{name}”没有 Conv2d、MaxPool2d 或 AvgPool2d 模块，因此没有可以滑动的窗口。请在编辑器中添加一个卷积。</translation>
+    </message>
+    <message>
+        <source>Draw a digit on the Draw page (Ctrl+3) to watch the kernel slide over it, multiply-add by multiply-add.</source>
+        <translation>在绘制页（Ctrl+3）画一个数字，观看卷积核在上面一次次乘加地滑动。</translation>
+    </message>
+    <message>
+        <source>The network cannot run on the drawing: {error}</source>
+        <translation>网络无法在这幅画上运行：{error}</translation>
+    </message>
+    <message>
+        <source>Input: the sample digit, normalised</source>
+        <translation>输入：样本数字，已归一化</translation>
+    </message>
+    <message>
+        <source>Input: your digit, normalised</source>
+        <translation>输入：你的数字，已归一化</translation>
+    </message>
+    <message>
+        <source>channel {c} (pooling is per channel)</source>
+        <translation>通道 {c}（池化按通道进行）</translation>
+    </message>
+    <message>
+        <source>input channel {c}</source>
+        <translation>输入通道 {c}</translation>
+    </message>
+    <message>
+        <source>Σ all {n} input channels</source>
+        <translation>Σ 全部 {n} 个输入通道</translation>
+    </message>
+    <message>
+        <source>Input channel {c}&apos;s share of output channel {out}</source>
+        <translation>输入通道 {c} 在输出通道 {out} 中的份额</translation>
+    </message>
+    <message>
+        <source>Output channel {out}: {h}x{w}</source>
+        <translation>输出通道 {out}：{h}x{w}</translation>
+    </message>
+    <message>
+        <source>Watch the kernel slide</source>
+        <translation>观看卷积核滑动</translation>
     </message>
     <message>
         <source>sandbox: typed numbers, no network</source>
-        <translation type="unfinished"></translation>
+        <translation>沙盒：手动输入的数字，没有网络</translation>
+    </message>
+    <message>
+        <source>standalone layer</source>
+        <translation>独立的层</translation>
+    </message>
+    <message>
+        <source>model: {title} · {source}</source>
+        <translation>模型：{title} · {source}</translation>
+    </message>
+    <message>
+        <source>sample digit</source>
+        <translation>样本数字</translation>
     </message>
     <message>
         <source>not the design being edited ({name})</source>
-        <translation type="unfinished"></translation>
+        <translation>不是正在编辑的设计（{name}）</translation>
+    </message>
+    <message>
+        <source>whole map in {s} s</source>
+        <translation>{s} 秒走完整张图</translation>
+    </message>
+    <message>
+        <source>{n} step/s</source>
+        <translation>每秒 {n} 步</translation>
+    </message>
+    <message>
+        <source>{n} steps/s</source>
+        <translation>每秒 {n} 步</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>step {i} / {n}  ·  output ({row}, {col})</source>
+        <translation>第 {i}/{n} 步  ·  输出 ({row}, {col})</translation>
+    </message>
+</context>
+<context>
+    <name>KernelView</name>
+    <message>
+        <source>The convolution block whose kernels are shown</source>
+        <translation>显示其卷积核的卷积模块</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>No convolution blocks in this model.</source>
+        <translation>这个模型没有卷积模块。</translation>
+    </message>
+    <message>
+        <source>{out} output × {inp} input channels, {kh}×{kw} kernels   range {low} … {high}</source>
+        <translation>{out} 个输出 × {inp} 个输入通道，{kh}×{kw} 卷积核   范围 {low} … {high}</translation>
+    </message>
+    <message>
+        <source>Showing the first {n} of {out} output channels and the first {m} of {inp} input channels. </source>
+        <translation>显示 {out} 个输出通道中的前 {n} 个，以及 {inp} 个输入通道中的前 {m} 个。</translation>
+    </message>
+    <message>
+        <source>Showing the first {n} of {out} output channels. </source>
+        <translation>显示 {out} 个输出通道中的前 {n} 个。</translation>
+    </message>
+    <message>
+        <source>Showing the first {m} of {inp} input channels. </source>
+        <translation>显示 {inp} 个输入通道中的前 {m} 个。</translation>
+    </message>
+    <message>
+        <source>Red: positive weights, blue: negative, white: zero. Hover a kernel for values.</source>
+        <translation>红色：正权重，蓝色：负权重，白色：零。把鼠标悬停在卷积核上可查看数值。</translation>
+    </message>
+    <message>
+        <source>Rows: output channels; columns: input channels. </source>
+        <translation>行：输出通道；列：输入通道。</translation>
+    </message>
+    <message>
+        <source>out {o}, in {i}: weight[{row}, {col}] = {value}   (kernel range {low} … {high})</source>
+        <translation>输出 {o}，输入 {i}：权重[{row}, {col}] = {value}   （卷积核范围 {low} … {high}）</translation>
+    </message>
+    <message>
+        <source>out {o}</source>
+        <translation>输出 {o}</translation>
+    </message>
+    <message>
+        <source>out {o}: weight[{row}, {col}] = {value}   (kernel range {low} … {high})</source>
+        <translation>输出 {o}：权重[{row}, {col}] = {value}   （卷积核范围 {low} … {high}）</translation>
+    </message>
+    <message>
+        <source>out {o}: weight[{row}, {col}] = R {r}, G {g}, B {b}</source>
+        <translation>输出 {o}：权重[{row}, {col}] = R {r}，G {g}，B {b}</translation>
     </message>
 </context>
 <context>
@@ -754,89 +1457,255 @@
     </message>
 </context>
 <context>
+    <name>LayerPalette</name>
+    <message>
+        <source>Layer palette</source>
+        <translation>层面板</translation>
+    </message>
+    <message>
+        <source>Filter layers…</source>
+        <translation>筛选层…</translation>
+    </message>
+</context>
+<context>
+    <name>LayerTerms</name>
+    <message>
+        <source>number of output channels</source>
+        <translation>输出通道数</translation>
+    </message>
+    <message>
+        <source>kernel size</source>
+        <translation>卷积核大小</translation>
+    </message>
+    <message>
+        <source>stride</source>
+        <translation>步幅</translation>
+    </message>
+    <message>
+        <source>padding</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <source>dilation</source>
+        <translation>空洞率</translation>
+    </message>
+    <message>
+        <source>number of groups</source>
+        <translation>分组数</translation>
+    </message>
+    <message>
+        <source>bias</source>
+        <translation>偏置</translation>
+    </message>
+    <message>
+        <source>padding mode</source>
+        <translation>填充方式</translation>
+    </message>
+    <message>
+        <source>output padding</source>
+        <translation>输出填充</translation>
+    </message>
+    <message>
+        <source>round the output size up</source>
+        <translation>输出尺寸向上取整</translation>
+    </message>
+    <message>
+        <source>count padding in the mean</source>
+        <translation>均值计入填充</translation>
+    </message>
+    <message>
+        <source>output size</source>
+        <translation>输出尺寸</translation>
+    </message>
+    <message>
+        <source>epsilon for numerical stability</source>
+        <translation>数值稳定项 ε</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>learnable scale and shift</source>
+        <translation>可学习的缩放与平移</translation>
+    </message>
+    <message>
+        <source>track running statistics</source>
+        <translation>跟踪运行统计量</translation>
+    </message>
+    <message>
+        <source>element-wise scale and shift</source>
+        <translation>逐元素缩放与平移</translation>
+    </message>
+    <message>
+        <source>number of channel groups</source>
+        <translation>通道组数</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>coefficient alpha</source>
+        <translation>系数 α</translation>
+    </message>
+    <message>
+        <source>exponent beta</source>
+        <translation>指数 β</translation>
+    </message>
+    <message>
+        <source>additive constant</source>
+        <translation>加性常数</translation>
+    </message>
+    <message>
+        <source>initial value</source>
+        <translation>初始值</translation>
+    </message>
+    <message>
+        <source>slope for negative inputs</source>
+        <translation>负输入的斜率</translation>
+    </message>
+    <message>
+        <source>approximation</source>
+        <translation>近似方式</translation>
+    </message>
+    <message>
+        <source>number of slopes</source>
+        <translation>斜率个数</translation>
+    </message>
+    <message>
+        <source>initial slope</source>
+        <translation>初始斜率</translation>
+    </message>
+    <message>
+        <source>dimension</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <source>drop probability</source>
+        <translation>丢弃概率</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>scale factor</source>
+        <translation>缩放倍数</translation>
+    </message>
+    <message>
+        <source>upscale factor</source>
+        <translation>放大倍数</translation>
+    </message>
+    <message>
+        <source>first channel</source>
+        <translation>起始通道</translation>
+    </message>
+    <message>
+        <source>end channel (not included)</source>
+        <translation>结束通道（不含）</translation>
+    </message>
+    <message>
+        <source>first dimension</source>
+        <translation>起始维度</translation>
+    </message>
+    <message>
+        <source>last dimension</source>
+        <translation>结束维度</translation>
+    </message>
+    <message>
+        <source>number of output features</source>
+        <translation>输出特征数</translation>
+    </message>
+    <message>
+        <source>{name} ({term})</source>
+        <translation>{name} {term}</translation>
+    </message>
+</context>
+<context>
     <name>LessonDock</name>
     <message>
         <source>Lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>课程</translation>
     </message>
 </context>
 <context>
     <name>LessonPanel</name>
     <message>
         <source>&lt;b&gt;Welcome to CNN Playground.&lt;/b&gt; Short lessons walk you from padding and stride to residual networks: each gives you a design and a task, and checks your work as you edit.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;欢迎使用 CNN Playground。&lt;/b&gt;一组简短的课程带你从填充和步幅一路走到残差网络：每节课给你一个设计和一个任务，并在你编辑时检查你的成果。</translation>
     </message>
     <message>
         <source>Start the first lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>开始第一课</translation>
     </message>
     <message>
         <source>Just explore</source>
-        <translation type="unfinished"></translation>
+        <translation>随便看看</translation>
     </message>
     <message>
         <source>Pick a lesson: its design opens in the editor, and the panel tells you when the task is solved.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一节课：它的设计会在编辑器中打开，任务解决时面板会告诉你。</translation>
     </message>
     <message>
         <source>◂ All lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>◂ 全部课程</translation>
     </message>
     <message>
         <source>Show the block</source>
-        <translation type="unfinished"></translation>
+        <translation>显示该模块</translation>
     </message>
     <message>
         <source>Start again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新开始</translation>
     </message>
     <message>
         <source>Next lesson ▸</source>
-        <translation type="unfinished"></translation>
+        <translation>下一课 ▸</translation>
     </message>
     <message>
         <source>Solved</source>
-        <translation type="unfinished"></translation>
+        <translation>已解决</translation>
     </message>
     <message>
         <source>part {n} of {m}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {n}/{m} 部分</translation>
     </message>
     <message>
         <source>Not started</source>
-        <translation type="unfinished">尚未开始</translation>
+        <translation>未开始</translation>
     </message>
     <message>
         <source>Lesson {n} of {m}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {n}/{m} 课</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>任务</translation>
     </message>
     <message>
         <source>Task, part {n} of {m}</source>
-        <translation type="unfinished"></translation>
+        <translation>任务，第 {n}/{m} 部分</translation>
     </message>
     <message>
         <source>Runs you train on the Train page count as evidence ({count} in this window so far).</source>
-        <translation type="unfinished"></translation>
+        <translation>你在训练页训练的运行都算作证据（本窗口目前 {count} 次）。</translation>
     </message>
     <message>
         <source>Select {path} in the editor</source>
-        <translation type="unfinished"></translation>
+        <translation>在编辑器中选择 {path}</translation>
     </message>
     <message>
         <source>✓ Solved</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ 已解决</translation>
     </message>
     <message>
         <source>Not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有</translation>
     </message>
     <message>
         <source>✓ Part {n} solved: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ 第 {n} 部分已解决：{why}</translation>
     </message>
 </context>
 <context>
@@ -954,75 +1823,155 @@ true {true}</source>
     <name>NetworkOverview</name>
     <message>
         <source>Draw a digit to see the whole network at work.</source>
-        <translation type="unfinished"></translation>
+        <translation>画一个数字，观看整个网络的运作。</translation>
     </message>
     <message>
         <source>This network was not built from its design here: its blocks cannot be shown one by one.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个网络不是在这里由其设计构建的：无法逐个显示它的模块。</translation>
     </message>
 </context>
 <context>
     <name>NormCube</name>
     <message>
         <source>N (samples)</source>
-        <translation type="unfinished"></translation>
+        <translation>N（样本）</translation>
     </message>
     <message>
         <source>C (channels)</source>
-        <translation type="unfinished"></translation>
+        <translation>C（通道）</translation>
     </message>
 </context>
 <context>
     <name>NormPicture</name>
     <message>
-        <source>One mean and std over %1 (shaded), %2.</source>
-        <translation type="unfinished"></translation>
+        <source>One mean and std over {axes} (shaded), {count}.</source>
+        <translation>在 {axes} 上（阴影部分）求一个均值和标准差，{count}。</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalPairField</name>
+    <message>
+        <source>= kernel size</source>
+        <translation>= 卷积核大小</translation>
+    </message>
+    <message>
+        <source>Leave it unset: it then equals the kernel size</source>
+        <translation>不设置：此时等于卷积核大小</translation>
     </message>
 </context>
 <context>
     <name>OutputMapView</name>
     <message>
         <source>Draw a digit to see the network&apos;s output.</source>
-        <translation type="unfinished"></translation>
+        <translation>画一个数字，查看网络的输出。</translation>
     </message>
     <message>
         <source>channel {c}, at ({r}, {k}): {v:.4g}</source>
-        <translation type="unfinished"></translation>
+        <translation>通道 {c}，在 ({r}, {k}) 处：{v:.4g}</translation>
     </message>
     <message>
         <source>Values from {low:.3g} to {high:.3g}; hover a cell for its value.</source>
-        <translation type="unfinished"></translation>
+        <translation>数值从 {low:.3g} 到 {high:.3g}；把鼠标悬停在单元格上可查看其数值。</translation>
     </message>
 </context>
 <context>
     <name>OverviewCanvas</name>
     <message>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出</translation>
     </message>
     <message>
         <source>+{n} more</source>
-        <translation type="unfinished"></translation>
+        <translation>另 {n} 个</translation>
+    </message>
+    <message>
+        <source>+{n}</source>
+        <translation>+{n}</translation>
+    </message>
+    <message>
+        <source>top {n} of {total}</source>
+        <translation>{total} 个中的前 {n} 个</translation>
     </message>
     <message>
         <source>{block}: class {c}, p = {p}</source>
-        <translation type="unfinished"></translation>
+        <translation>{block}：类别 {c}，p = {p}</translation>
     </message>
     <message>
         <source>channel</source>
-        <translation type="unfinished"></translation>
+        <translation>通道</translation>
     </message>
     <message>
         <source>unit</source>
-        <translation type="unfinished"></translation>
+        <translation>单元</translation>
     </message>
     <message>
         <source>{block}: {what} {c}, values {low} … {high}</source>
-        <translation type="unfinished"></translation>
+        <translation>{block}：{what} {c}，数值 {low} … {high}</translation>
+    </message>
+    <message>
+        <source>inside {where}</source>
+        <translation>位于 {where}</translation>
     </message>
     <message>
         <source>Click to slide this kernel over the digit</source>
-        <translation type="unfinished"></translation>
+        <translation>点击可让这个卷积核在数字上滑动</translation>
+    </message>
+    <message>
+        <source>The Kernel slide page cannot show a {kind} (it slides Conv2d and pooling windows only): click to open it in Feature maps</source>
+        <translation>卷积滑动页无法显示 {kind}（它只滑动 Conv2d 和池化窗口）：点击可在特征图中打开它</translation>
+    </message>
+    <message>
+        <source>Click to open this block in Feature maps</source>
+        <translation>点击可在特征图中打开这个模块</translation>
+    </message>
+</context>
+<context>
+    <name>PaddingField</name>
+    <message>
+        <source>A number of cells on each side</source>
+        <translation>每边若干格</translation>
+    </message>
+    <message>
+        <source>&quot;same&quot;: keep H × W (stride 1 only)</source>
+        <translation>&quot;same&quot;：保持 H × W（仅步幅为 1 时）</translation>
+    </message>
+    <message>
+        <source>&quot;valid&quot;: no padding at all</source>
+        <translation>&quot;valid&quot;：完全不填充</translation>
+    </message>
+    <message>
+        <source>Choose cells, &quot;same&quot; or &quot;valid&quot;</source>
+        <translation>选择格数、&quot;same&quot; 或 &quot;valid&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>PairEditor</name>
+    <message>
+        <source>height</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>width</source>
+        <translation>宽</translation>
+    </message>
+    <message>
+        <source>Square: keep height and width equal</source>
+        <translation>正方形：保持高和宽相等</translation>
+    </message>
+    <message>
+        <source>square</source>
+        <translation>正方形</translation>
+    </message>
+</context>
+<context>
+    <name>PaletteTree</name>
+    <message>
+        <source>Drag into the design, or double-click to add it after the selected block.</source>
+        <translation>拖进设计，或双击把它添加到所选模块之后。</translation>
     </message>
 </context>
 <context>
@@ -1038,6 +1987,13 @@ true {true}</source>
     <message>
         <source>no images</source>
         <translation>没有图像</translation>
+    </message>
+</context>
+<context>
+    <name>ProbabilityChart</name>
+    <message>
+        <source>Class probabilities</source>
+        <translation>类别概率</translation>
     </message>
 </context>
 <context>
@@ -1372,101 +2328,365 @@ best validation accuracy {acc:.2f}%</source>
     </message>
 </context>
 <context>
+    <name>SaliencyView</name>
+    <message>
+        <source>Input × gradient</source>
+        <translation>输入 × 梯度</translation>
+    </message>
+    <message>
+        <source>Draw a digit to see which pixels drove the prediction.</source>
+        <translation>画一个数字，查看哪些像素决定了预测。</translation>
+    </message>
+    <message>
+        <source>Explain the predicted class or any other one</source>
+        <translation>解释预测的类别，或任何其他类别</translation>
+    </message>
+    <message>
+        <source>the predicted one</source>
+        <translation>预测的类别</translation>
+    </message>
+    <message>
+        <source>Explain class</source>
+        <translation>解释类别</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Input × gradient&lt;/b&gt;: each inked pixel&apos;s share of the class score (&lt;span style=&apos;color:#d62728&apos;&gt;red raises it&lt;/span&gt;, &lt;span style=&apos;color:#1f77b4&apos;&gt;blue lowers it&lt;/span&gt;). &lt;b&gt;SmoothGrad&lt;/b&gt;: the score&apos;s gradient averaged over 24 noisy copies: where more ink would raise or lower the score. &lt;b&gt;Grad-CAM&lt;/b&gt;: where the last convolution block found evidence for the class (bright = strong).</source>
+        <translation>&lt;b&gt;输入 × 梯度&lt;/b&gt;：每个有笔迹的像素在类别得分中的份额（&lt;span style=&apos;color:#d62728&apos;&gt;红色使其升高&lt;/span&gt;，&lt;span style=&apos;color:#1f77b4&apos;&gt;蓝色使其降低&lt;/span&gt;）。&lt;b&gt;SmoothGrad&lt;/b&gt;：在 24 个加噪副本上平均的得分梯度：在哪里多加笔迹会升高或降低得分。&lt;b&gt;Grad-CAM&lt;/b&gt;：最后一个卷积模块在哪里找到了该类别的证据（越亮越强）。</translation>
+    </message>
+    <message>
+        <source>Working out the maps for this drawing… {percent}</source>
+        <translation>正在为这幅画计算这些图… {percent}</translation>
+    </message>
+    <message>
+        <source>A big network takes a few seconds for these; the window stays usable meanwhile.</source>
+        <translation>大型网络需要几秒钟来计算；在此期间窗口仍可使用。</translation>
+    </message>
+    <message>
+        <source>{map} at ({row}, {col}): {value}</source>
+        <translation>{map} 在 ({row}, {col}) 处：{value}</translation>
+    </message>
+    <message>
+        <source>This model has no block these maps can look at.</source>
+        <translation>这个模型没有可供这些图查看的模块。</translation>
+    </message>
+    <message>
+        <source>Explaining class {target}.</source>
+        <translation>正在解释类别 {target}。</translation>
+    </message>
+</context>
+<context>
     <name>SandboxPanel</name>
     <message>
         <source>Your own numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>你自己的数字</translation>
     </message>
     <message>
         <source>The input: one row a line, numbers split by spaces; a blank line starts the next channel (at most {side}×{side}).</source>
-        <translation type="unfinished"></translation>
+        <translation>输入：每行一行数字，用空格分隔；空行开始下一个通道（最多 {side}×{side}）。</translation>
     </message>
     <message>
         <source>The kernels: one grid per input channel for output channel 0, then the same for output 1, …; a blank line between grids.</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积核：先为输出通道 0 的每个输入通道各写一个网格，然后同样写输出通道 1，…；网格之间空一行。</translation>
     </message>
     <message>
         <source>One bias per output channel.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个输出通道一个偏置。</translation>
     </message>
     <message>
         <source>Stride: how many cells the window jumps.</source>
-        <translation type="unfinished"></translation>
+        <translation>stride 步幅：窗口每次跳过的格数。</translation>
     </message>
     <message>
         <source>Padding: a ring of zeros around the input.</source>
-        <translation type="unfinished"></translation>
+        <translation>padding 填充：输入周围的一圈零。</translation>
     </message>
     <message>
         <source>Dilation: the gap between kernel taps.</source>
-        <translation type="unfinished"></translation>
+        <translation>dilation 膨胀：卷积核各采样点之间的间隔。</translation>
     </message>
     <message>
         <source>Shift the picture by one pixel</source>
-        <translation type="unfinished"></translation>
+        <translation>把图片平移一个像素</translation>
     </message>
     <message>
         <source>Slide it</source>
-        <translation type="unfinished"></translation>
+        <translation>滑动</translation>
     </message>
     <message>
         <source>Back to the network</source>
-        <translation type="unfinished"></translation>
+        <translation>回到网络</translation>
     </message>
     <message>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
     </message>
     <message>
         <source>Kernels</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积核</translation>
     </message>
     <message>
         <source>Example</source>
-        <translation type="unfinished"></translation>
+        <translation>示例</translation>
     </message>
     <message>
         <source>Bias</source>
-        <translation type="unfinished"></translation>
+        <translation>偏置</translation>
     </message>
     <message>
         <source>Stride</source>
-        <translation type="unfinished"></translation>
+        <translation>步幅</translation>
     </message>
     <message>
         <source>Padding</source>
-        <translation type="unfinished"></translation>
+        <translation>填充</translation>
     </message>
     <message>
         <source>Dilation</source>
-        <translation type="unfinished"></translation>
+        <translation>膨胀</translation>
     </message>
     <message>
-        <source>Here {moved} of {cells} map cells change with the shift; after pooling the maps are {same}.</source>
-        <translation type="unfinished"></translation>
+        <source>Here {moved} of {cells} map cells change with the shift; after pooling the maps are the same.</source>
+        <translation>这里平移使 {cells} 个图单元中的 {moved} 个发生变化；池化之后两张图相同。</translation>
+    </message>
+    <message>
+        <source>Here {moved} of {cells} map cells change with the shift; after pooling the maps are different.</source>
+        <translation>这里平移使 {cells} 个图单元中的 {moved} 个发生变化；池化之后两张图不同。</translation>
     </message>
     <message>
         <source>input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
     </message>
     <message>
         <source>kernels</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积核</translation>
     </message>
     <message>
         <source>bias</source>
-        <translation type="unfinished"></translation>
+        <translation>偏置</translation>
     </message>
     <message>
         <source>Your convolution</source>
-        <translation type="unfinished"></translation>
+        <translation>你的卷积</translation>
+    </message>
+</context>
+<context>
+    <name>SlideDetail</name>
+    <message>
+        <source>Output channel {out}, row {row}, col {col}  ·  step {i} of {n}</source>
+        <translation>输出通道 {out}，第 {row} 行，第 {col} 列  ·  第 {i}/{n} 步</translation>
+    </message>
+    <message>
+        <source>Σ over {n} channels = {total}   + bias {bias}   = {value}</source>
+        <translation>Σ {n} 个通道 = {total}   + 偏置 {bias}   = {value}</translation>
+    </message>
+    <message>
+        <source>Σ products = {total}   + bias {bias}   = {value}</source>
+        <translation>Σ 乘积 = {total}   + 偏置 {bias}   = {value}</translation>
+    </message>
+    <message>
+        <source>Σ products = {total}</source>
+        <translation>Σ 乘积 = {total}</translation>
+    </message>
+    <message>
+        <source>Input channel {c}&apos;s share. With all {others} input channels and the bias the layer outputs {value} here.</source>
+        <translation>输入通道 {c} 的份额。加上全部 {others} 个输入通道和偏置，该层在这里输出 {value}。</translation>
+    </message>
+    <message>
+        <source>max of the window = {value}</source>
+        <translation>窗口最大值 = {value}</translation>
+    </message>
+    <message>
+        <source>The largest value sits at window row {row}, col {col}; padding counts as −∞.</source>
+        <translation>最大值位于窗口第 {row} 行第 {col} 列；填充按 −∞ 计。</translation>
+    </message>
+    <message>
+        <source>Σ window = {total}   ÷ {divisor}   = {value}</source>
+        <translation>Σ 窗口 = {total}   ÷ {divisor}   = {value}</translation>
+    </message>
+    <message>
+        <source>The divisor is fixed by divisor_override.</source>
+        <translation>除数由 divisor_override 固定。</translation>
+    </message>
+    <message>
+        <source>Padding cells count in the divisor.</source>
+        <translation>填充的格子计入除数。</translation>
+    </message>
+    <message>
+        <source>in {c}</source>
+        <translation>输入 {c}</translation>
+    </message>
+    <message>
+        <source>input patch</source>
+        <translation>输入块</translation>
+    </message>
+    <message>
+        <source>kernel weights</source>
+        <translation>卷积核权重</translation>
+    </message>
+    <message>
+        <source>products</source>
+        <translation>乘积</translation>
+    </message>
+    <message>
+        <source>window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>… and {n} more input channels, together Σ {total}</source>
+        <translation>… 以及另外 {n} 个输入通道，合计 Σ {total}</translation>
+    </message>
+</context>
+<context>
+    <name>SlidingCanvas</name>
+    <message>
+        <source>Click an output cell to jump there; click an input cell to see what it feeds.</source>
+        <translation>点击输出单元格跳到那里；点击输入单元格查看它影响哪些输出。</translation>
+    </message>
+    <message>
+        <source>Kernel animation</source>
+        <translation>卷积核动画</translation>
+    </message>
+    <message>
+        <source>Output row {row}, col {col} = {value}
+Click to jump the window here.</source>
+        <translation>输出第 {row} 行，第 {col} 列 = {value}
+点击把窗口跳到这里。</translation>
+    </message>
+    <message>
+        <source>Input channel {c}: click to show it in the input grid.</source>
+        <translation>输入通道 {c}：点击在输入网格中显示它。</translation>
+    </message>
+    <message>
+        <source>Beyond the padded input: a ceil-mode window hangs over here; these cells are not counted.</source>
+        <translation>超出填充后的输入：ceil_mode 的窗口悬在这里；这些格子不计入。</translation>
+    </message>
+    <message>
+        <source>Padding: max pooling ignores it (it counts as −∞).
+Click to see which outputs cover it.</source>
+        <translation>填充：最大池化忽略它（按 −∞ 计）。
+点击查看哪些输出覆盖它。</translation>
+    </message>
+    <message>
+        <source>Padding = 0.
+Click to see which outputs cover it.</source>
+        <translation>填充 = 0。
+点击查看哪些输出覆盖它。</translation>
+    </message>
+    <message>
+        <source>Zero padding = {value}</source>
+        <translation>零填充 = {value}</translation>
+    </message>
+    <message>
+        <source>Reflect padding = {value}</source>
+        <translation>反射填充 = {value}</translation>
+    </message>
+    <message>
+        <source>Replicate padding = {value}</source>
+        <translation>复制填充 = {value}</translation>
+    </message>
+    <message>
+        <source>Circular padding = {value}</source>
+        <translation>循环填充 = {value}</translation>
+    </message>
+    <message>
+        <source>, a copy of input row {row}, col {col}</source>
+        <translation>，是输入第 {row} 行第 {col} 列的副本</translation>
+    </message>
+    <message>
+        <source>Click to see which outputs read it.</source>
+        <translation>点击查看哪些输出读取它。</translation>
+    </message>
+    <message>
+        <source>Input row {row}, col {col} = {value} (channel {c})
+Click to see which outputs it feeds.</source>
+        <translation>输入第 {row} 行，第 {col} 列 = {value}（通道 {c}）
+点击查看它影响哪些输出。</translation>
+    </message>
+    <message>
+        <source>{input}, channel {c} of {n}: {h}x{w}</source>
+        <translation>{input}，通道 {c}/{n}：{h}x{w}</translation>
+    </message>
+    <message>
+        <source>{input}: {h}x{w}</source>
+        <translation>{input}：{h}x{w}</translation>
+    </message>
+    <message>
+        <source>Input row {row}, col {col} feeds the {n} highlighted output cells ({k} through padding copies).</source>
+        <translation>输入第 {row} 行第 {col} 列影响 {n} 个高亮的输出单元格（其中 {k} 个通过填充副本）。</translation>
+    </message>
+    <message>
+        <source>Input row {row}, col {col} feeds the {n} highlighted output cells.</source>
+        <translation>输入第 {row} 行第 {col} 列影响 {n} 个高亮的输出单元格。</translation>
+    </message>
+    <message>
+        <source>This padding cell is read by the {n} highlighted output cells.</source>
+        <translation>这个填充格被 {n} 个高亮的输出单元格读取。</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryTable</name>
+    <message>
+        <source>Block</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Output shape</source>
+        <translation>输出形状</translation>
+    </message>
+    <message>
+        <source>Params</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <source>MACs</source>
+        <translation>乘加运算</translation>
+    </message>
+    <message>
+        <source>RF</source>
+        <translation>感受野</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>1 error</source>
+        <translation>1 个错误</translation>
+    </message>
+    <message>
+        <source>{count} errors</source>
+        <translation>{count} 个错误</translation>
+    </message>
+    <message>
+        <source>{count} trainable</source>
+        <translation>可训练 {count}</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Summary table</source>
+        <translation>汇总表</translation>
+    </message>
+    <message>
+        <source>Receptive field: how many input pixels one output cell sees</source>
+        <translation>感受野：一个输出单元能看到多少个输入像素</translation>
     </message>
 </context>
 <context>
     <name>TileGrid</name>
     <message>
         <source>{count} of {total} values are not numbers (NaN or infinite), shown in magenta: the weights have diverged. </source>
-        <translation type="unfinished"></translation>
+        <translation>{total} 个值中有 {count} 个不是数（NaN 或无穷大），以品红色显示：权重已经发散。</translation>
     </message>
 </context>
 <context>
@@ -1829,7 +3049,7 @@ was still learning, so early on it is lower than validation.</source>
     <name>write_png</name>
     <message>
         <source>the image could not be encoded as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>无法把图像编码为 PNG</translation>
     </message>
 </context>
 </TS>

@@ -19,7 +19,7 @@ from playground.core import datasets
 from playground.core.datasets import (
     DatasetError, DatasetInfo, augment, cache_dir, check_fits, load_dataset, load_embedded, preview_augmentation)
 from playground.core.design import design_from_dict
-from playground.core.events import InfoEvent, ProgressEvent
+from playground.core.events import BYTES, FILES, InfoEvent, ProgressEvent
 
 
 def idx_bytes(array: np.ndarray) -> bytes:
@@ -160,6 +160,7 @@ def test_download_reports_progress_checks_md5_and_loads(tmp_path, monkeypatch):
     progress = [e for e in events if isinstance(e, ProgressEvent)]
     finished = {e.what: e for e in progress if e.done == e.total and e.total > 0}
     assert set(finished) == {f"downloading MNIST {name}" for name in served}
+    assert {e.unit for e in progress} == {BYTES}
 
 
 def test_a_damaged_download_is_deleted_and_reported(tmp_path, monkeypatch):
@@ -203,7 +204,7 @@ def test_image_folder_resizes_converts_splits_and_counts_unreadable_files(tmp_pa
     assert int(data.train_x[data.train_y == 0].min()) >= 240 and int(data.train_x[data.train_y == 1].max()) <= 20
     skipped = [e.message for e in events if isinstance(e, InfoEvent)]
     assert len(skipped) == 1 and "skipped 1 unreadable file" in skipped[0] and "broken.png" in skipped[0]
-    assert any(isinstance(e, ProgressEvent) and e.done == e.total == 11 for e in events)
+    assert any(isinstance(e, ProgressEvent) and e.done == e.total == 11 and e.unit == FILES for e in events)
     again = load_dataset(tmp_path, input_shape=(1, 8, 6))
     assert torch.equal(again.val_x, data.val_x)
 

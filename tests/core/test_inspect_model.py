@@ -162,3 +162,22 @@ def test_grad_cam_refuses_a_flat_layer() -> None:
     linear = block_modules(design, model)[-1].module
     with pytest.raises(ValueError, match="spatial"):
         grad_cam(model, torch.rand(1, 1, 28, 28), 0, MEAN, STD, linear)
+
+
+def test_one_pass_captures_the_blocks_inside_composites_consistently_with_their_merge() -> None:
+    for name in ("inception_mini", "resnet_mini"):
+        design, model = example(name)
+        refs = block_modules(design, model)
+        passes = []
+        model.register_forward_hook(lambda *_args: passes.append(1))
+        x = fit_input(torch.rand(1, 28, 28), design.input)
+        seen = inspect(model, x, MEAN, STD, {ref.block_id: ref.module for ref in refs}).activations
+        assert len(passes) == 1 and set(seen) == {ref.block_id for ref in refs}
+        for ref in refs:
+            block = ref.block
+            ends = [seen[children[-1].id] if children else None for children in block.children]
+            if block.type == "Concat":  # the branches' last outputs, stacked on channels
+                assert torch.allclose(torch.cat(ends), seen[block.id]), (name, block.id)
+            elif block.type == "Residual":  # body + shortcut (the block's input when identity)
+                shortcut = ends[1] if ends[1] is not None else seen[design.layers[ref.path[0] - 1].id]
+                assert torch.allclose(ends[0] + shortcut, seen[block.id], atol=1e-5), (name, block.id)

@@ -6,7 +6,7 @@ import pytest
 
 from playground.core.design import new_block
 from playground.core.text import (
-    COMPACT, format_bytes, format_count, format_duration, format_int, pair_str, shape_str, shape_text, short_params)
+    COMPACT, display_width, fit, format_bytes, format_count, format_duration, format_int, pad, pair_str, shape_str, shape_text, short_params)
 
 
 @pytest.mark.parametrize("n, text", [(0, "0"), (156, "156"), (1000, "1K"), (2416, "2.4K"), (61706, "61.7K"),
@@ -70,3 +70,10 @@ def test_composites_say_what_they_hold() -> None:
     assert short_params(new_block("Residual")) == "identity shortcut"
     assert short_params(new_block("Concat")) == "2 branches"
     assert short_params(new_block("Sequential")) == "0 blocks"
+
+
+def test_terminal_columns_count_wide_characters_twice() -> None:
+    assert display_width("loss") == 4 and display_width("训练损失") == 8 and display_width("e\u0301") == 1
+    assert pad("损失", 6) == "损失  " and pad("损失", 6, right=True) == "  损失" and pad("too long", 3) == "too long"
+    assert fit("训练损失很长", 7) == "训练损…" and display_width(fit("训练损失很长", 7)) == 7
+    assert fit("训练训练", 5, ellipsis="") == "训练 " and fit("ab", 4) == "ab  " and fit("abcdef", 4) == "abc…"

@@ -10,7 +10,7 @@ import pytest
 import torch
 import torch.nn as nn
 
-from playground.core import datasets
+from playground.core import datasets, i18n
 from playground.core.datasets import load_embedded
 from playground.core.design import design_from_dict
 from playground.core.devices import DeviceError, limit_cpu_threads, resolve_device, training_threads
@@ -212,6 +212,30 @@ def test_out_of_memory_halves_the_batch_and_goes_on(digits):
                          "out of memory on cpu at batch size 16; continuing with batch size 8"]
     assert isinstance(result, FinishedEvent) and result.epochs_done == 1
     assert [e.step for e in of(events, StepEvent)] == list(range(1, 9))  # 64 samples in batches of 8
+
+
+@pytest.fixture
+def chinese():
+    i18n.set_language("zh_CN")
+    yield
+    i18n.set_language("en")
+
+
+def test_the_divergence_advice_speaks_chinese(digits, chinese):
+    _, result, _ = run(digits, optimizer="sgd", lr=10.0, momentum=0.0, schedule="constant", epochs=1)
+    assert isinstance(result, FailedEvent)
+    assert "训练发散了" in result.message and "更低的学习率" in result.message and "BatchNorm2d" in result.message
+    assert "用 1 代替 10" in result.message  # the numbers land inside the Chinese sentence
+
+
+def test_out_of_memory_halving_speaks_chinese(digits, chinese):
+    events = []
+    trainer = Trainer(_SmallMemory(), digits.subset(64, 16), config(epochs=1, batch_size=32), events.append,
+                      report_every_s=0.0)
+    assert isinstance(trainer.run(), FinishedEvent)
+    infos = [e.message for e in of(events, InfoEvent)]
+    assert infos[:2] == ["cpu 在批大小 32 时内存不足；改用批大小 16 继续训练",
+                         "cpu 在批大小 16 时内存不足；改用批大小 8 继续训练"]
 
 
 def test_a_halved_batch_stays_halved_in_later_epochs_for_training_and_validation(digits):

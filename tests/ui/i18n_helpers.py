@@ -3,8 +3,8 @@
 `english_words(root)` walks a widget tree (the widgets, their actions, menus, tab bars,
 item views' headers and items) and returns the English words it finds with where they
 were, except the allowed ones: code names that stay English in every language (layer
-classes and their parameters, torch and dataset names, units, file names), the names of
-the shipped example designs (data, like a file's name), and single letters (H, W, x).
+classes and their parameters, torch and dataset names, units, file names, the saliency
+methods' names), the names of the shipped example designs (data, like a file's name), and single letters (H, W, x).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import json
 import re
 from functools import lru_cache
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, Qt
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QDockWidget, QGroupBox, QLabel,
                                QLineEdit, QMenu, QPlainTextEdit, QTabBar, QTabWidget, QTextEdit, QWidget)
 
@@ -35,6 +35,9 @@ CODE_WORDS = frozenset("""
     Ctrl Shift Alt Del Esc Tab Enter Backspace Space Up Down Left Right Home End PgUp PgDown PgDn Ins
     Meta Cmd Return Delete
     English CNN Playground cnn playground
+    kh kw sh sw ph pw dh dw gamma beta sqrt var eps Wx
+    same valid floor layers body shortcut branches ImageNet
+    SmoothGrad Grad
 """.split())
 
 
@@ -107,17 +110,23 @@ def _texts(widget: QWidget) -> list[tuple[str, str]]:
     return texts
 
 
+def _column_count(model: QAbstractItemModel) -> int:
+    """A list model (QListWidget's) has one column; PySide keeps its columnCount private."""
+    return 1 if isinstance(model, QAbstractListModel) else model.columnCount()
+
+
 def _model_texts(model: QAbstractItemModel) -> list[tuple[str, str]]:
     texts = []
+    columns = _column_count(model)
     for orientation in (Qt.Orientation.Horizontal, Qt.Orientation.Vertical):
-        count = model.columnCount() if orientation == Qt.Orientation.Horizontal else model.rowCount()
+        count = columns if orientation == Qt.Orientation.Horizontal else model.rowCount()
         for section in range(min(count, 50)):
             for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                 value = model.headerData(section, orientation, role)
                 if isinstance(value, str):
                     texts.append(("header", value))
     for row in range(min(model.rowCount(), 50)):
-        for column in range(model.columnCount()):
+        for column in range(columns):
             index = model.index(row, column)
             for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                 value = model.data(index, role)

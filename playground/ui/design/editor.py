@@ -4,6 +4,7 @@ A custom-painted scroll area (no scene graph to keep in sync): after every chang
 document it rebuilds a `Layout` (editor_layout) and repaints what is visible
 (editor_paint). Drops, reorders, keys and the context menu all become edit calls on the
 `DesignDocument`; the editor never changes a design itself, it only follows the document.
+A language switch lays the cards out again, so their words are read in the new language.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (QAbstractScrollArea, QApplication, QFrame, QHBoxL
 
 from playground.core.design import DesignError, ListPath, can_ungroup, get_block, get_list, has_branches, without_ids
 from playground.core.block_preview import BlockPreview, NetworkPreview
-from playground.core.layers import CATALOGUE
+from playground.core.layers import CATALOGUE, group_text
 from playground.ui.widgets import style
 from playground.core.text import format_int, shape_str
 from playground.ui.state.document import INPUT_ID, DesignDocument
@@ -28,6 +29,7 @@ from playground.ui.design.editor_previews import PREVIEW_H, PreviewPixmaps
 from playground.ui.state.previews import BlockPreviews
 from playground.ui.widgets.action_table import ActionSet, KeySpec, fill_menu, resolve
 from playground.ui.widgets.mime import block_from_mime, block_from_text, block_mime, has_block, origin_of
+from playground.ui.widgets.retranslate import Retranslating
 
 _GRID = 22  # spacing of the background dots
 
@@ -66,7 +68,7 @@ class LockBanner(QFrame):
         self.hide()
 
 
-class DesignEditor(QAbstractScrollArea):
+class DesignEditor(Retranslating, QAbstractScrollArea):
     """Shows the document's design as cards and edits it through the document."""
 
     inspectRequested = Signal()  # Enter or double-click: the inspector should take focus
@@ -74,7 +76,6 @@ class DesignEditor(QAbstractScrollArea):
     def __init__(self, document: DesignDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("designEditor")
-        self.setAccessibleName("Design editor")
         self.document = document
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -115,6 +116,13 @@ class DesignEditor(QAbstractScrollArea):
         document.selectionChanged.connect(self.edit_actions.refresh)
         document.lockedChanged.connect(self.edit_actions.refresh)
         document.designChanged.connect(self.edit_actions.refresh)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """The banner's words and the cards (laid out again: their texts change width)."""
+        self.setAccessibleName(self.tr("Design editor"))
+        self._on_locked_changed(self.document.locked, self.document.lock_reason)
+        self._relayout()
 
     # ------------------------------------------------------------ block previews
 
@@ -284,13 +292,14 @@ class DesignEditor(QAbstractScrollArea):
             elif data is not None and data.hasText() and data.text().strip().startswith("{"):
                 block = block_from_text(data.text())
             else:
-                self.document.editFailed.emit("The clipboard holds no block to paste")
+                self.document.editFailed.emit(self.tr("The clipboard holds no block to paste"))
                 return False
         except DesignError as exc:
-            self.document.editFailed.emit(f"Cannot paste: {exc}")
+            self.document.editFailed.emit(self.tr("Cannot paste: {reason}").format(reason=exc))
             return False
         list_path, index = self.document.insertion_point()
-        return self.document.insert_block(list_path, index, without_ids(block), f"Paste {block.type}") is not None
+        text = self.tr("Paste {type}").format(type=block.type)
+        return self.document.insert_block(list_path, index, without_ids(block), text) is not None
 
     def select_relative(self, step: int) -> None:
         order = self._layout.order
@@ -385,7 +394,8 @@ class DesignEditor(QAbstractScrollArea):
         self.viewport().update()
 
     def _on_locked_changed(self, locked: bool, reason: str) -> None:
-        self._banner.text.setText(f"<b>Editing paused.</b> {reason}" if reason else "<b>Editing paused.</b>")
+        self._banner.text.setText(self.tr("<b>Editing paused.</b> {reason}").format(reason=reason) if reason
+                                  else self.tr("<b>Editing paused.</b>"))
         self._banner.setVisible(locked)
         self._place_banner()
 
@@ -596,22 +606,24 @@ class DesignEditor(QAbstractScrollArea):
 
     def _tooltip_text(self, card: Card) -> str:
         if card.kind == "input":
-            return (f"<b>Input</b><br>{shape_str(self.document.design.input)} (channels × height × width)"
-                    "<br>Select it to change the shape.")
+            return self.tr("<b>Input</b><br>{shape} (channels × height × width)<br>"
+                           "Select it to change the shape.").format(shape=shape_str(self.document.design.input))
         if card.kind == "output":
             analysis = self.document.analysis
             if analysis.ok:
-                return f"<b>Output</b><br>{shape_str(analysis.output_shape)} values per image"
-            return "<b>Output</b><br>Unknown until the errors above are fixed."
+                return self.tr("<b>Output</b><br>{shape} values per image").format(
+                    shape=shape_str(analysis.output_shape))
+            return self.tr("<b>Output</b><br>Unknown until the errors above are fixed.")
         info = card.info
         block = card.block
         lines = [f"<b>{block.label + ' · ' if block.label else ''}{block.type}</b>",
-                 f"<i>{CATALOGUE[block.type].group}</i>"]
+                 f"<i>{group_text(CATALOGUE[block.type].group)}</i>"]
         if info is not None:
             lines.append(f"{shape_str(info.input_shape)} → {shape_str(info.output_shape)}")
-            lines.append(f"{format_int(info.params)} parameters, {format_int(info.macs)} MACs")
+            lines.append(self.tr("{params} parameters, {macs} MACs").format(
+                params=format_int(info.params), macs=format_int(info.macs)))
             if info.receptive_field is not None:
-                lines.append(f"Receptive field {info.receptive_field.text()}")
+                lines.append(self.tr("Receptive field {size}").format(size=info.receptive_field.text()))
             if info.error:
                 lines.append(f"<span style='color:{style.ERROR}'>{info.error}</span>")
             if info.warning:
@@ -720,7 +732,7 @@ class DesignEditor(QAbstractScrollArea):
             try:
                 block = block_from_mime(event.mimeData())
             except DesignError as exc:
-                self.document.editFailed.emit(f"Cannot drop: {exc}")
+                self.document.editFailed.emit(self.tr("Cannot drop: {reason}").format(reason=exc))
                 event.ignore()
                 return
             done = self.document.insert_block(column.list_path, index, without_ids(block)) is not None

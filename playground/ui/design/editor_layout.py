@@ -229,14 +229,14 @@ class _Builder:
                         message, is_error, preview=self.preview_rect(header))
             self.cards[block.id] = card
             return card
-        header = QRectF(0, 0, width, header_h)
+        header = QRectF(0, 0, width, header_h + self.preview_h)  # its preview: the merged output
         cols_h = max(c.rect.height() for c in columns)
         x = (width - cols_w) / 2
         for column in columns:
             column.rect.setHeight(cols_h)
-            _shift_column(column, x, header_h)
+            _shift_column(column, x, header.height())
             x += column.rect.width() + COL_GAP
-        y = header_h + cols_h
+        y = header.height() + cols_h
         merge = None
         if composite.merge_symbol is not None:
             merge = QRectF(0, y, width, MERGE_H)
@@ -244,8 +244,11 @@ class _Builder:
         else:
             y += PAD / 2
         rect = QRectF(0, 0, width, y)
+        preview = self.preview_rect(header)
+        if preview is not None:  # as wide as a block card's, not the whole frame's
+            preview.setWidth(min(preview.width(), CARD_W))
         card = Card("composite", block.id, path, block, rect, header, info, columns, merge, False,
-                    message, is_error)
+                    message, is_error, preview=preview)
         self.cards[block.id] = card
         return card
 
@@ -268,7 +271,7 @@ class _Builder:
 def build_layout(design: Design, analysis: Analysis, metrics: Metrics, collapsed: set[str],
                  input_id: str, preview_h: float = 0.0) -> Layout:
     """Lay out the whole design: input card, the blocks, and the output pill; with
-    `preview_h`, leaf and collapsed cards grow by that much for their output preview."""
+    `preview_h`, every card (a composite's header too) grows by that much for its output preview."""
     builder = _Builder(design, analysis, metrics, collapsed, preview_h)
     builder.order.append(input_id)
     root = builder.column(design.layers, (), "", False)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
 from playground.core.layers import CATALOGUE
@@ -101,7 +101,8 @@ class LayoutPainter:
         p.setPen(QColor(style.TEXT))
         top = QRectF(rect.left(), rect.top(), rect.width(), self.m.heading.height())
         p.drawText(top, Qt.AlignmentFlag.AlignCenter,
-                   self.m.heading.elidedText(state.name or "Untitled", Qt.TextElideMode.ElideRight, rect.width()))
+                   self.m.heading.elidedText(state.name or QCoreApplication.translate("EditorPaint", "Untitled"),
+                                             Qt.TextElideMode.ElideRight, rect.width()))
         if state.description:
             p.setFont(self.fonts.small)
             p.setPen(QColor(style.MUTED))
@@ -256,11 +257,11 @@ class LayoutPainter:
         p.setFont(self.fonts.small)
         p.setPen(QColor(style.ACCENT if highlighted else style.FAINT))
         if column.identity:
-            text = "identity\ndrop a block to project"
+            text = QCoreApplication.translate("EditorPaint", "identity\ndrop a block to project")
         elif column.list_path == ():
-            text = "Drag layers here from the palette"
+            text = QCoreApplication.translate("EditorPaint", "Drag layers here from the palette")
         else:
-            text = "Drop blocks here"
+            text = QCoreApplication.translate("EditorPaint", "Drop blocks here")
         p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
     # ------------------------------------------------------------ cards
@@ -272,7 +273,9 @@ class LayoutPainter:
         size = (card.header.width(), card.header.height())
         focused = selected and state.focused  # focus only shows on the selection ring
         if card.kind == "input":
-            return CardFace("input", "Input", "channels × height × width", shape_str(state.input_shape), "image",
+            return CardFace("input", QCoreApplication.translate("EditorPaint", "Input"),
+                            QCoreApplication.translate("EditorPaint", "channels × height × width"),
+                            shape_str(state.input_shape), QCoreApplication.translate("EditorPaint", "image"),
                             "", (), False, False, False, False, selected, hovered, focused, size,
                             style.INPUT_COLOUR)
         block = card.block
@@ -280,8 +283,10 @@ class LayoutPainter:
         error = bool(info and info.error)
         warning = bool(info and info.warning) and not error
         params = info.params if info else 0
-        shape = shape_str(info.output_shape) if info and info.output_shape else ("error" if error else "—")
-        count = f"{format_count(params)} params" if params else "no params"
+        shape = shape_str(info.output_shape) if info and info.output_shape else \
+            (QCoreApplication.translate("EditorPaint", "error") if error else "—")
+        count = QCoreApplication.translate("EditorPaint", "{count} params").format(count=format_count(params)) \
+            if params else QCoreApplication.translate("EditorPaint", "no params")
         return CardFace(card.kind, block_title(block), short_params(block) or CATALOGUE[block.type].group, shape,
                         count, block.type if block.label else "", tuple(card.message), card.message_is_error,
                         error, warning, card.collapsed, selected, hovered, focused, size,
@@ -329,7 +334,8 @@ class LayoutPainter:
         if face.kind == "composite":
             self._chevron(p, rect, face.collapsed)
             left = rect.left() + 28
-        count_colour = QColor(style.FAINT if face.right2 in ("no params", "image") else style.MUTED)
+        faint = (QCoreApplication.translate("EditorPaint", "no params"), QCoreApplication.translate("EditorPaint", "image"))
+        count_colour = QColor(style.FAINT if face.right2 in faint else style.MUTED)
         title_colour = QColor(style.ERROR if face.error else style.TEXT)
         y = self._two_lines(p, rect, left, face.title, face.subtitle, face.right1, face.right2, title_colour,
                             count_colour, type_hint=face.type_hint)
@@ -454,7 +460,8 @@ class LayoutPainter:
         p.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
         p.setFont(self.fonts.title)
         p.setPen(QColor("#ffffff") if ok else QColor(style.ERROR))
-        text = f"Output   {shape_str(state.output_shape)}" if ok else "Output: fix the errors"
+        text = QCoreApplication.translate("EditorPaint", "Output   {shape}").format(shape=shape_str(state.output_shape)) \
+            if ok else QCoreApplication.translate("EditorPaint", "Output: fix the errors")
         p.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.m.title.elidedText(text, Qt.TextElideMode.ElideRight, rect.width() - 16))
 
     def _drop_marker(self, p: QPainter, column: Column, index: int) -> None:

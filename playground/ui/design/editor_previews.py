@@ -85,7 +85,7 @@ class PreviewPixmaps:
     def __init__(self) -> None:
         self.preview: NetworkPreview | None = None
         self.stale = False
-        self._pixmaps: dict[tuple[str, float, float], QPixmap] = {}
+        self._pixmaps: dict[tuple[str, float, float, str], QPixmap] = {}
 
     def set_preview(self, preview: NetworkPreview | None) -> None:
         self.preview = preview
@@ -97,7 +97,8 @@ class PreviewPixmaps:
     def pixmap(self, block_id: str, width: float, height: float, scale: float) -> QPixmap | None:
         if self.preview is None or block_id not in self.preview.blocks:
             return None
-        key = (block_id, round(width, 1), round(scale, 3))
+        # The caption's wording is part of the key: a language switch draws the pixmaps anew.
+        key = (block_id, round(width, 1), round(scale, 3), QCoreApplication.translate("BlockPreview", "+{n} ch"))
         pixmap = self._pixmaps.get(key)
         if pixmap is None:
             pixmap = preview_pixmap(self.preview.blocks[block_id], width, height, scale)

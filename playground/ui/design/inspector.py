@@ -5,28 +5,47 @@ range, choices and help); editing a field sets the parameter on the document at 
 shapes and counts update while the person types, and one gesture is one undo step. The
 form is only rebuilt when the selection changes; edits (and undo) just refresh values, so
 focus and the cursor stay where they are. Invalid values are allowed: the analysis shows
-them as the block's error here and on the card.
+them as the block's error here and on the card. A language switch builds the form again, so
+every text (the window's and core's explanations alike) is read in the new language; each
+parameter's name stays torch's, with its term in the reader's language beside it.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (QFormLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QPushButton, QScrollArea, QSizePolicy, QSpinBox, QToolButton, QVBoxLayout, QWidget)
 
 from playground.core.analysis import Analysis, LayerInfo
+from playground.core import i18n
 from playground.core.design import MAX_CHANNELS, MAX_INPUT_SIDE, Block, Design, has_branches
-from playground.core.layers import CATALOGUE, PAIR_OR_NONE
+from playground.core.i18n import _
+from playground.core.layers import CATALOGUE, PAIR_OR_NONE, group_text
 from playground.ui.widgets import style
 from playground.core.text import format_bytes, format_count, format_int, shape_str
 from playground.ui.state.document import INPUT_ID, DesignDocument
 from playground.ui.design.inspector_fields import OptionalPairField, ParamField, make_field
 from playground.ui.design.inspector_pictures import ArithmeticPanel, picture_for
+from playground.ui.widgets.layer_terms import param_caption, param_term
+from playground.ui.widgets.retranslate import Retranslating
 
 INPUT_PRESETS = (("MNIST", (1, 28, 28)), ("CIFAR-10", (3, 32, 32)), ("ImageNet", (3, 224, 224)))
+# The rows of the facts grid: shown translated, keyed by their English title.
+INFO_TITLES = {
+    "Input": QT_TRANSLATE_NOOP("BlockInspector", "Input"),
+    "Output": QT_TRANSLATE_NOOP("BlockInspector", "Output"),
+    "Parameters": QT_TRANSLATE_NOOP("BlockInspector", "Parameters"),
+    "MACs": QT_TRANSLATE_NOOP("BlockInspector", "MACs"),
+    "Receptive field": QT_TRANSLATE_NOOP("BlockInspector", "Receptive field"),
+    "Weights": QT_TRANSLATE_NOOP("BlockInspector", "Weights"),
+    "Status": QT_TRANSLATE_NOOP("BlockInspector", "Status"),
+}
+INPUT_AXES = (("channels", QT_TRANSLATE_NOOP("BlockInspector", "channels"), MAX_CHANNELS),
+              ("height", QT_TRANSLATE_NOOP("BlockInspector", "height"), MAX_INPUT_SIDE),
+              ("width", QT_TRANSLATE_NOOP("BlockInspector", "width"), MAX_INPUT_SIDE))
 
 
 class _Chip(QWidget):
@@ -92,13 +111,12 @@ def _muted(text: str = "") -> QLabel:
     return label
 
 
-class BlockInspector(QScrollArea):
+class BlockInspector(Retranslating, QScrollArea):
     """Shows and edits whatever the document has selected."""
 
     def __init__(self, document: DesignDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("blockInspector")
-        self.setAccessibleName("Block inspector")
         self.document = document
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -119,11 +137,16 @@ class BlockInspector(QScrollArea):
         self._title: QLabel | None = None
         self._arithmetic: ArithmeticPanel | None = None
         self._building = False
-        self._rebuild()
+        self.retranslate_ui()
         document.designChanged.connect(self._on_design_changed)
         document.analysisChanged.connect(self._on_analysis_changed)
         document.selectionChanged.connect(self._on_selection_changed)
         document.lockedChanged.connect(self._on_locked_changed)
+
+    def retranslate_ui(self) -> None:
+        """The form again, every text in the current language (focus moves to the dock)."""
+        self.setAccessibleName(self.tr("Block inspector"))
+        self._rebuild()
 
     # ------------------------------------------------------------ public
 
@@ -240,7 +263,7 @@ class BlockInspector(QScrollArea):
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(3)
         for r, name in enumerate(names):
-            grid.addWidget(_muted(name), r, 0)
+            grid.addWidget(_muted(self.tr(INFO_TITLES[name])), r, 0)
             # Values change on every edit; their width must not re-lay out the whole form,
             # and a long one is elided rather than widening the dock.
             value = ElidedLabel("—")
@@ -275,20 +298,20 @@ class BlockInspector(QScrollArea):
 
     def _build_block(self, column: QVBoxLayout, block: Block) -> None:
         kind = CATALOGUE[block.type]
-        self._header(column, block.type, kind.group, style.type_colour(block.type))
+        self._header(column, block.type, group_text(kind.group), style.type_colour(block.type))
         self._info_grid(column, ("Input", "Output", "Parameters", "MACs", "Receptive field"))
         self._message_box(column)
         self._arithmetic_section(column)
         self._lock_box(column)
-        column.addWidget(_section("Label"))
+        column.addWidget(_section(self.tr("Label")))
         self.label_edit = QLineEdit()
         self.label_edit.setObjectName("labelEdit")
-        self.label_edit.setPlaceholderText("optional name shown on the card")
+        self.label_edit.setPlaceholderText(self.tr("optional name shown on the card"))
         self.label_edit.setClearButtonEnabled(True)
         self.label_edit.editingFinished.connect(self._on_label_edited)
         column.addWidget(self.label_edit)
         if kind.params:
-            column.addWidget(_section("Parameters"))
+            column.addWidget(_section(self.tr("Parameters", "the section of the block's settings")))
             form = QFormLayout()
             form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -302,15 +325,16 @@ class BlockInspector(QScrollArea):
                 field.edited.connect(lambda value, name=param.name: self._on_field_edited(name, value))
                 field.finished.connect(self.document.seal)
                 self.fields[param.name] = field
-                form.addRow(self._param_label(param.name, param.help, param.required), self._with_reset(param.name, field))
+                form.addRow(self._param_label(param.name, _(param.help), param.required),
+                            self._with_reset(param.name, field))
             column.addLayout(form)
         if has_branches(block):
             self._branch_controls(column, block)
         if kind.composite is not None and kind.composite.editor_hint:
-            note = _muted(kind.composite.editor_hint)
+            note = _muted(_(kind.composite.editor_hint))
             note.setWordWrap(True)
             column.addWidget(note)
-        self._about(column, kind.explanation, kind.formula)
+        self._about(column, _(kind.explanation), _(kind.formula) if kind.formula else "")
         self._picture_section(column, block)
 
     def _arithmetic_section(self, column: QVBoxLayout) -> None:
@@ -325,11 +349,31 @@ class BlockInspector(QScrollArea):
             column.addWidget(_section(self.tr("Picture")))
             column.addWidget(picture)
 
-    def _param_label(self, name: str, help_text: str, required: bool) -> QLabel:
+    def _param_label(self, name: str, help_text: str, required: bool) -> QWidget:
+        """The parameter's torch name (bold when set), its term in the reader's language
+        under it when that is not English, and both with the help as its tooltip."""
         label = QLabel(name)
-        label.setToolTip(help_text + ("" if required else "\nBold when set; the reset button returns it to torch's default."))
+        label.setObjectName(f"paramName_{name}")
+        tip = [param_caption(name), help_text]
+        if not required:
+            tip.append(self.tr("Bold when set; the reset button returns it to torch's default."))
+        label.setToolTip("\n".join(t for t in tip if t))
         self._name_labels[name] = label
-        return label
+        if i18n.current_language() == i18n.ENGLISH or not param_term(name):
+            return label  # the English reader reads the name itself
+        holder = QWidget()
+        holder.setToolTip(label.toolTip())
+        stack = QVBoxLayout(holder)
+        stack.setContentsMargins(0, 0, 0, 0)
+        stack.setSpacing(0)
+        stack.addWidget(label)
+        term = QLabel(param_term(name))
+        term.setObjectName(f"paramTerm_{name}")
+        term.setToolTip(label.toolTip())
+        term.setStyleSheet(f"color: {style.MUTED};")
+        term.setFont(style.scaled_font(self.font(), 0.88))
+        stack.addWidget(term)
+        return holder
 
     def _with_reset(self, name: str, field: ParamField) -> QWidget:
         holder = QWidget()
@@ -340,7 +384,7 @@ class BlockInspector(QScrollArea):
         reset = QToolButton()
         reset.setIcon(style.icon("reset"))
         reset.setAutoRaise(True)
-        reset.setToolTip(f"Reset {name} to torch's default")
+        reset.setToolTip(self.tr("Reset {name} to torch's default").format(name=name))
         reset.setObjectName(f"reset_{name}")
         reset.clicked.connect(lambda: self._on_reset_clicked(name))
         size_policy = reset.sizePolicy()
@@ -351,14 +395,14 @@ class BlockInspector(QScrollArea):
         return holder
 
     def _branch_controls(self, column: QVBoxLayout, block: Block) -> None:
-        column.addWidget(_section("Branches"))
+        column.addWidget(_section(self.tr("Branches")))
         self._branch_count = _muted()
         column.addWidget(self._branch_count)
         row = QHBoxLayout()
-        add = QPushButton("Add branch")
+        add = QPushButton(self.tr("Add branch"))
         add.setObjectName("addBranchButton")
         add.clicked.connect(lambda: self.document.add_branch(block.id))
-        remove = QPushButton("Remove last branch")
+        remove = QPushButton(self.tr("Remove last branch"))
         remove.setObjectName("removeBranchButton")
         remove.clicked.connect(self._on_remove_branch_clicked)
         row.addWidget(add)
@@ -367,7 +411,7 @@ class BlockInspector(QScrollArea):
         column.addLayout(row)
 
     def _about(self, column: QVBoxLayout, explanation: str, formula: str) -> None:
-        column.addWidget(_section("About"))
+        column.addWidget(_section(self.tr("About")))
         text = QLabel(explanation)
         text.setObjectName("inspectorExplanation")
         text.setWordWrap(True)
@@ -383,13 +427,13 @@ class BlockInspector(QScrollArea):
             column.addWidget(box)
 
     def _build_input(self, column: QVBoxLayout) -> None:
-        self._header(column, "Input", "The image every sample starts as", QColor(style.INPUT_COLOUR))
+        self._header(column, self.tr("Input"), self.tr("The image every sample starts as"),
+                     QColor(style.INPUT_COLOUR))
         self._lock_box(column)
-        column.addWidget(_section("Shape"))
+        column.addWidget(_section(self.tr("Shape")))
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
-        for c, (name, limit) in enumerate((("channels", MAX_CHANNELS), ("height", MAX_INPUT_SIDE),
-                                           ("width", MAX_INPUT_SIDE))):
+        for c, (name, title, limit) in enumerate(INPUT_AXES):
             spin = QSpinBox()
             spin.setObjectName(f"input_{name}")
             spin.setRange(1, limit)
@@ -398,7 +442,7 @@ class BlockInspector(QScrollArea):
             spin.setMinimumWidth(48)
             spin.valueChanged.connect(self._on_input_edited)
             spin.editingFinished.connect(self.document.seal)
-            grid.addWidget(_muted(name), 0, c)
+            grid.addWidget(_muted(self.tr(title)), 0, c)
             grid.addWidget(spin, 1, c)
             self.input_spins.append(spin)
         column.addLayout(grid)
@@ -407,34 +451,35 @@ class BlockInspector(QScrollArea):
         for name, shape in INPUT_PRESETS:
             button = QPushButton(name)
             button.setObjectName(f"preset_{name}")
-            button.setToolTip(f"Set the input to {shape_str(shape)}")
+            button.setToolTip(self.tr("Set the input to {shape}").format(shape=shape_str(shape)))
             button.clicked.connect(lambda _=False, s=shape: self.document.set_input(s, merge=False))
             presets.addWidget(button)
         presets.addStretch(1)
         column.addLayout(presets)
         self._design_fields(column)
-        self._about(column, "Channels are 1 for greyscale (MNIST) and 3 for colour (CIFAR-10, ImageNet). "
-                            "Every block's shape follows from this one; change it and watch them all update.", "")
+        self._about(column, self.tr("Channels are 1 for greyscale (MNIST) and 3 for colour (CIFAR-10, ImageNet). "
+                                    "Every block's shape follows from this one; change it and watch them all "
+                                    "update."), "")
 
     def _design_fields(self, column: QVBoxLayout) -> None:
-        column.addWidget(_section("Design"))
+        column.addWidget(_section(self.tr("Design")))
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("designNameEdit")
-        self.name_edit.setPlaceholderText("design name")
+        self.name_edit.setPlaceholderText(self.tr("design name"))
         self.name_edit.editingFinished.connect(self._on_name_edited)
         column.addWidget(self.name_edit)
         self.description_edit = _CommitOnFocusOut()
         self.description_edit.setObjectName("designDescriptionEdit")
-        self.description_edit.setPlaceholderText("a sentence about this design")
+        self.description_edit.setPlaceholderText(self.tr("a sentence about this design"))
         self.description_edit.setFixedHeight(64)
         self.description_edit.committed.connect(self._on_description_committed)
         column.addWidget(self.description_edit)
 
     def _build_overview(self, column: QVBoxLayout) -> None:
-        self._header(column, self.document.design.name or "Untitled", "", QColor(style.INPUT_COLOUR))
+        self._header(column, self.document.design.name or self.tr("Untitled"), "", QColor(style.INPUT_COLOUR))
         self._info_grid(column, ("Input", "Output", "Parameters", "MACs", "Weights", "Status"))
-        hint = _muted("Select a block to edit it. Drag layers from the palette into the design, "
-                      "or double-click one to add it after the selected block.")
+        hint = _muted(self.tr("Select a block to edit it. Drag layers from the palette into the design, "
+                              "or double-click one to add it after the selected block."))
         hint.setWordWrap(True)
         column.addWidget(hint)
         self._design_fields(column)
@@ -456,7 +501,7 @@ class BlockInspector(QScrollArea):
         block = self.document.selected_block()
         if block is None:
             if self.document.selected_id == "" and self._title is not None:
-                self._title.setText(design.name or "Untitled")  # the overview is titled by the design
+                self._title.setText(design.name or self.tr("Untitled"))  # the overview is titled by the design
             return
         if self.label_edit is not None and not self.label_edit.hasFocus():
             self.label_edit.setText(block.label or "")
@@ -475,7 +520,8 @@ class BlockInspector(QScrollArea):
             self._reset_buttons[name].setVisible(explicit and not field.param.required)
         if self._branch_count is not None:
             n = len(block.children)
-            self._branch_count.setText(f"{n} branch{'es' if n != 1 else ''}, concatenated on channels")
+            self._branch_count.setText(self.tr("1 branch, concatenated on channels") if n == 1 else
+                                       self.tr("{count} branches, concatenated on channels").format(count=n))
 
     def _sync_info(self) -> None:
         analysis = self.document.analysis
@@ -485,18 +531,22 @@ class BlockInspector(QScrollArea):
         if block is None:
             self._set_info("Input", shape_str(analysis.input_shape))
             self._set_info("Output", shape_str(analysis.output_shape))
-            self._set_info("Parameters", f"{format_int(analysis.total_params)}"
-                           + (f" ({format_int(analysis.trainable_params)} trainable)"
-                              if analysis.trainable_params != analysis.total_params else ""))
-            self._set_info("MACs", f"{format_count(analysis.total_macs)} per image")
+            total = format_int(analysis.total_params)
+            if analysis.trainable_params != analysis.total_params:
+                total = self.tr("{total} ({trainable} trainable)").format(
+                    total=total, trainable=format_int(analysis.trainable_params))
+            self._set_info("Parameters", total)
+            self._set_info("MACs", self.tr("{count} per image").format(count=format_count(analysis.total_macs)))
             self._set_info("Weights", format_bytes(analysis.weight_bytes))
             errors = len(analysis.errors)
             if not self.document.design.layers:
-                status = "empty: drag layers in"
+                status = self.tr("empty: drag layers in")
             elif analysis.ok:
-                status = "ready to train"
+                status = self.tr("ready to train")
+            elif errors == 1:
+                status = self.tr("1 error")
             else:
-                status = f"{errors} error{'s' if errors != 1 else ''}"
+                status = self.tr("{count} errors").format(count=errors)
             self._set_info("Status", status)
             return
         info = analysis.by_id.get(block.id)
@@ -537,7 +587,8 @@ class BlockInspector(QScrollArea):
         for spin in self.input_spins:
             spin.setEnabled(not locked)
         if self._lock_note is not None:
-            self._lock_note.setText(f"<b>Editing paused.</b> {self.document.lock_reason}")
+            self._lock_note.setText(self.tr("<b>Editing paused.</b> {reason}").format(
+                reason=self.document.lock_reason))
             self._lock_note.setVisible(locked)
 
     # ------------------------------------------------------------ edits
@@ -565,7 +616,7 @@ class BlockInspector(QScrollArea):
 
     def _on_name_edited(self) -> None:
         if self.name_edit is not None and self.name_edit.text().strip() != self.document.design.name:
-            self.document.set_meta(name=self.name_edit.text().strip() or "Untitled")
+            self.document.set_meta(name=self.name_edit.text().strip() or self.tr("Untitled"))
 
     def _on_description_committed(self, text: str) -> None:
         if text != self.document.design.description:

@@ -3,6 +3,8 @@
 A field shows a value (`set_value`, which never signals) and reports the person's edits
 (`edited(value)` with a JSON value, `finished()` when the gesture ends). The inspector
 turns `edited` into live document edits and `finished` into the end of an undo step.
+Fields live only as long as one inspector form: a language switch builds a new form, so
+their texts are set once, translated, when they are made.
 """
 
 from __future__ import annotations
@@ -10,11 +12,12 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QValidator
 from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QMenu,
                                QSpinBox, QToolButton, QWidget)
 
+from playground.core.i18n import _
 from playground.core.layers import BOOL, CHOICE, FLOAT, INT, PADDING, PAIR, PAIR_OR_NONE, Param
 from playground.ui.widgets import style
 
@@ -33,7 +36,7 @@ class ParamField(QWidget):
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(0, 0, 0, 0)
         self.row.setSpacing(4)
-        self.setToolTip(param.help)
+        self.setToolTip(_(param.help))
 
     def set_value(self, value: Any) -> None:
         raise NotImplementedError
@@ -171,8 +174,8 @@ class PairEditor(QWidget):
         row.setSpacing(3)
         self.h = _spin(param, self)
         self.w = _spin(param, self)
-        self.h.setToolTip("height")
-        self.w.setToolTip("width")
+        self.h.setToolTip(self.tr("height"))
+        self.w.setToolTip(self.tr("width"))
         times = QLabel("×", self)
         times.setStyleSheet(f"color: {style.FAINT};")
         self.square = QToolButton(self)
@@ -180,8 +183,8 @@ class PairEditor(QWidget):
         self.square.setChecked(True)
         self.square.setIcon(style.icon("link"))
         self.square.setAutoRaise(True)
-        self.square.setToolTip("Square: keep height and width equal")
-        self.square.setAccessibleName("square")
+        self.square.setToolTip(self.tr("Square: keep height and width equal"))
+        self.square.setAccessibleName(self.tr("square"))
         row.addWidget(self.h, 1)
         row.addWidget(times)
         row.addWidget(self.w, 1)
@@ -244,9 +247,9 @@ class PairField(ParamField):
 class PaddingField(ParamField):
     """A number or pair of cells, or "same" / "valid", chosen from a small menu button."""
 
-    _MODES = (("cells", "A number of cells on each side"),
-              ("same", '"same": keep H × W (stride 1 only)'),
-              ("valid", '"valid": no padding at all'))
+    _MODES = (("cells", QT_TRANSLATE_NOOP("PaddingField", "A number of cells on each side")),
+              ("same", QT_TRANSLATE_NOOP("PaddingField", '"same": keep H × W (stride 1 only)')),
+              ("valid", QT_TRANSLATE_NOOP("PaddingField", '"valid": no padding at all')))
 
     def __init__(self, param: Param, parent: QWidget | None = None) -> None:
         super().__init__(param, parent)
@@ -258,13 +261,13 @@ class PaddingField(ParamField):
         self.mode.setText("▾")
         self.mode.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0; }")
         self.mode.setAutoRaise(True)
-        self.mode.setToolTip('Choose cells, "same" or "valid"')
+        self.mode.setToolTip(self.tr('Choose cells, "same" or "valid"'))
         self.mode.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.mode)
         group = QActionGroup(menu)
         self._mode_actions: dict[str, QAction] = {}
         for mode, text in self._MODES:
-            action = menu.addAction(text)
+            action = menu.addAction(self.tr(text))
             action.setCheckable(True)
             action.setData(mode)
             group.addAction(action)
@@ -290,7 +293,7 @@ class PaddingField(ParamField):
         self._mode_actions[mode].setChecked(True)
         self.pair.setVisible(mode == "cells")
         self.word.setVisible(mode != "cells")
-        self.word.setText(f'"{mode}"')
+        self.word.setText(f'"{mode}"' if mode != "cells" else "")
 
     def set_value(self, value: Any) -> None:
         if isinstance(value, str):
@@ -312,10 +315,11 @@ class PaddingField(ParamField):
 class OptionalPairField(ParamField):
     """A pair that may be left to follow another value (MaxPool2d's stride follows the kernel)."""
 
-    def __init__(self, param: Param, parent: QWidget | None = None, follows: str = "kernel size") -> None:
+    def __init__(self, param: Param, parent: QWidget | None = None) -> None:
         super().__init__(param, parent)
-        self.auto = QCheckBox(param.unset_label or f"= {follows}", self)
-        self.auto.setToolTip(param.help if param.unset_label else f"Leave it unset: it then equals the {follows}")
+        self.auto = QCheckBox(_(param.unset_label) if param.unset_label else self.tr("= kernel size"), self)
+        self.auto.setToolTip(_(param.help) if param.unset_label else
+                             self.tr("Leave it unset: it then equals the kernel size"))
         self.pair = PairEditor(param, self)
         self.row.addWidget(self.auto)
         self.row.addWidget(self.pair, 1)

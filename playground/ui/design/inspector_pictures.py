@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLay
 
 from playground.core.activation_curves import Curve, activation_curve, has_curve
 from playground.core.arithmetic import FLOPS_NOTE, block_arithmetic
+from playground.core.i18n import _
 from playground.core.norm_axes import CUBE_C, CUBE_N, NORM_KINDS, batch_statistics, norm_picture
 from playground.ui.widgets import style
 
@@ -41,7 +42,7 @@ class ArithmeticPanel(QFrame):
         self._grid.setVerticalSpacing(3)
         self._grid.setColumnStretch(1, 1)
         self.values: dict[str, QLabel] = {}
-        self._note = QLabel(FLOPS_NOTE)  # core text, like the analysis messages
+        self._note = QLabel(_(FLOPS_NOTE))  # core text, like the analysis messages
         self._note.setObjectName("flopsNote")
         self._note.setWordWrap(True)
         self._note.setStyleSheet(f"color: {style.MUTED};")
@@ -188,7 +189,7 @@ class ActivationPlot(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         paint_curve(painter, QRectF(self.rect()), self.curve, self.curve.kind,
-                    self.tr("slope (max %1)").replace("%1", f"{self.curve.max_slope:.3g}"))
+                    self.tr("slope (max {value})").format(value=f"{self.curve.max_slope:.3g}"))
         painter.end()
 
 
@@ -199,7 +200,8 @@ def curve_tooltip_html(kind: str) -> str:
     curve = activation_curve(kind)
     pixmap = QPixmap(220, 110)
     painter = QPainter(pixmap)
-    paint_curve(painter, QRectF(0, 0, 220, 110), curve, kind, f"f′ max {curve.max_slope:.3g}")
+    slope = QCoreApplication.translate("ActivationPlot", "f′ max {value}").format(value=f"{curve.max_slope:.3g}")
+    paint_curve(painter, QRectF(0, 0, 220, 110), curve, kind, slope)
     painter.end()
     data = QByteArray()
     buffer = QBuffer(data)
@@ -219,9 +221,8 @@ def picture_for(kind: str, params: dict[str, Any]) -> QWidget | None:
         column.setContentsMargins(0, 0, 0, 0)
         picture = norm_picture(kind, int(params.get("num_groups") or 2))
         column.addWidget(NormCube(kind, int(params.get("num_groups") or 2)))
-        words = QLabel(QCoreApplication.translate("NormPicture", "One mean and std over %1 (shaded), %2.")
-                       .replace("%1", picture.over)
-                       .replace("%2", picture.per) + " " + batch_statistics(kind).text())
+        sentence = QCoreApplication.translate("NormPicture", "One mean and std over {axes} (shaded), {count}.")
+        words = QLabel(sentence.format(axes=picture.over, count=_(picture.per)) + " " + batch_statistics(kind).text())
         words.setObjectName("normStatistics")
         words.setWordWrap(True)
         words.setStyleSheet(f"color: {style.MUTED};")

@@ -3,6 +3,7 @@
 Dragging an entry carries a fresh block (with the catalogue's starter values) in the one
 block MIME format, exactly as the editor's own drags and the clipboard do. Double-click or
 Enter inserts the block after the selection, so the palette works from the keyboard too.
+Group titles, explanations and tooltips are read again when the language changes.
 """
 
 from __future__ import annotations
@@ -13,19 +14,23 @@ from PySide6.QtWidgets import (QAbstractItemView, QLineEdit, QStyle, QStyledItem
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from playground.core.design import new_block
-from playground.core.layers import CATALOGUE, GROUPS, LayerKind, kinds_in_group
+from playground.core.i18n import _
+from playground.core.layers import CATALOGUE, GROUPS, LayerKind, group_text, kinds_in_group
 from playground.core.layer_search import kind_matches, match_rank
 from playground.ui.design.inspector_pictures import curve_tooltip_html
 from playground.ui.widgets import style
 from playground.ui.widgets.mime import MIME_TYPE, block_mime
+from playground.ui.widgets.retranslate import Retranslating
 
 _TYPE_ROLE = Qt.ItemDataRole.UserRole + 1
 _SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2
+_GROUP_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 def _first_sentence(text: str) -> str:
-    end = text.find(". ")
-    return text if end < 0 else text[:end + 1]
+    """Up to the first full stop, English (". ") or Chinese ("。")."""
+    ends = [i + 1 for i in (text.find(". "), text.find("。")) if i >= 0]
+    return text[:min(ends)] if ends else text
 
 
 class _PaletteDelegate(QStyledItemDelegate):
@@ -84,7 +89,7 @@ class _PaletteDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class PaletteTree(QTreeWidget):
+class PaletteTree(Retranslating, QTreeWidget):
     """The grouped list; drags a fresh block of the chosen kind."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -103,23 +108,34 @@ class PaletteTree(QTreeWidget):
         self.setUniformRowHeights(False)
         self.setStyleSheet("QTreeWidget { border: none; background: #f7f8fa; }")
         self._items: dict[str, QTreeWidgetItem] = {}
+        self._headers: list[QTreeWidgetItem] = []
         for group in GROUPS:
-            header = QTreeWidgetItem(self, [group])
+            header = QTreeWidgetItem(self)
+            header.setData(0, _GROUP_ROLE, group)
             header.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self._headers.append(header)
             for kind in kinds_in_group(group):
                 self._items[kind.name] = self._kind_item(header, kind)
             header.setExpanded(True)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Group titles, each kind's one-line summary and tooltip, in the current language."""
+        for header in self._headers:
+            header.setText(0, group_text(header.data(0, _GROUP_ROLE)))
+        hint = self.tr("Drag into the design, or double-click to add it after the selected block.")
+        for name, item in self._items.items():
+            kind = CATALOGUE[name]
+            explanation = _(kind.explanation)
+            item.setData(0, _SUMMARY_ROLE, _first_sentence(explanation))
+            formula = f"<p><code>{_(kind.formula)}</code></p>" if kind.formula else ""
+            item.setToolTip(0, f"<p><b>{kind.name}</b> <i>({group_text(kind.group)})</i></p><p>{explanation}</p>"
+                               f"{formula}{curve_tooltip_html(kind.name)}<p style='color:{style.MUTED}'>{hint}</p>")
 
     @staticmethod
     def _kind_item(header: QTreeWidgetItem, kind: LayerKind) -> QTreeWidgetItem:
         item = QTreeWidgetItem(header, [kind.name])
         item.setData(0, _TYPE_ROLE, kind.name)
-        item.setData(0, _SUMMARY_ROLE, _first_sentence(kind.explanation))
-        formula = f"<p><code>{kind.formula}</code></p>" if kind.formula else ""
-        item.setToolTip(0, f"<p><b>{kind.name}</b> <i>({kind.group})</i></p><p>{kind.explanation}</p>{formula}"
-                           f"{curve_tooltip_html(kind.name)}"
-                           f"<p style='color:{style.MUTED}'>Drag into the design, or double-click to add it "
-                           "after the selected block.</p>")
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled)
         return item
 
@@ -156,7 +172,7 @@ class PaletteTree(QTreeWidget):
         return sorted(shown, key=lambda name: match_rank(name, needle)) if needle else shown
 
 
-class LayerPalette(QWidget):
+class LayerPalette(Retranslating, QWidget):
     """Filter box over the grouped list of layer kinds."""
 
     activated = Signal(str)  # a kind was double-clicked or chosen with Enter
@@ -164,10 +180,8 @@ class LayerPalette(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("layerPalette")
-        self.setAccessibleName("Layer palette")
         self.filter = QLineEdit(self)
         self.filter.setObjectName("paletteFilter")
-        self.filter.setPlaceholderText("Filter layers…")
         self.filter.setClearButtonEnabled(True)
         self.tree = PaletteTree(self)
         column = QVBoxLayout(self)
@@ -179,6 +193,11 @@ class LayerPalette(QWidget):
         self.filter.returnPressed.connect(self._on_filter_return_pressed)
         self.tree.itemActivated.connect(self._on_item_activated)
         self.setMinimumWidth(190)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setAccessibleName(self.tr("Layer palette"))
+        self.filter.setPlaceholderText(self.tr("Filter layers…"))
 
     def mime_for(self, type_name: str) -> QMimeData:
         """The data a drag of this kind carries (what `QTreeWidget.startDrag` puts on the QDrag)."""

@@ -6,7 +6,8 @@ selects the block in the document, and selecting a block elsewhere highlights it
 
 The cells live in a QStandardItemModel (C++ storage, so painting calls no Python), and
 an edit only rewrites the cells whose text changed: typing into a spin box re-analyses
-the design on every keystroke, and the table must keep up without a reset.
+the design on every keystroke, and the table must keep up without a reset. Headers and the
+totals row are in the window's language and follow a switch at once.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, QModelIndex, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
@@ -22,8 +23,12 @@ from playground.core.analysis import Analysis, LayerInfo
 from playground.ui.widgets import style
 from playground.core.text import format_int, shape_str
 from playground.ui.state.document import DesignDocument
+from playground.ui.widgets.retranslate import Retranslating
 
-COLUMNS = ("Block", "Type", "Output shape", "Params", "MACs", "RF", "Path")
+COLUMNS = (QT_TRANSLATE_NOOP("SummaryTable", "Block"), QT_TRANSLATE_NOOP("SummaryTable", "Type"),
+           QT_TRANSLATE_NOOP("SummaryTable", "Output shape"), QT_TRANSLATE_NOOP("SummaryTable", "Params"),
+           QT_TRANSLATE_NOOP("SummaryTable", "MACs"), QT_TRANSLATE_NOOP("SummaryTable", "RF"),
+           QT_TRANSLATE_NOOP("SummaryTable", "Path"))
 _BLOCK, _TYPE, _SHAPE, _PARAMS, _MACS, _RF, _PATH = range(len(COLUMNS))
 _NUMERIC = (_PARAMS, _MACS, _RF)
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -49,14 +54,16 @@ def _indent_icon(depth: int) -> QIcon:
 
 @lru_cache(maxsize=4096)
 def _cells_for(key: tuple) -> tuple[_Cell, ...]:
-    block_id, label, type_name, error_text, warning, shape, params, macs, rf, json_path, composite = key
+    """The cells of a row; `error_word` (in the key, so a language switch misses the cache) is
+    what the shape column says for a block with an error."""
+    block_id, label, type_name, error_text, warning, shape, params, macs, rf, json_path, composite, error_word = key
     tip = error_text or warning or ""
     error = style.ERROR if error_text else ""
     muted = style.MUTED if composite else ""
     return (
         _Cell(label or block_id, error, tip),
         _Cell(type_name, error or _type_colour(type_name), tip),
-        _Cell("error" if error_text else shape_str(shape), error, tip),
+        _Cell(error_word if error_text else shape_str(shape), error, tip),
         _Cell(format_int(params), error or muted, tip),
         _Cell(format_int(macs), error or muted, tip),
         _Cell(rf, error, tip),
@@ -73,41 +80,48 @@ def _row_cells(info: LayerInfo, label: str | None) -> tuple[_Cell, ...]:
     """A row's cells; rows that did not change come from the cache, formatted once."""
     rf = info.receptive_field.text() if info.receptive_field else ""
     return _cells_for((info.block_id, label, info.type, info.error, info.warning, info.output_shape, info.params,
-                       info.macs, rf, info.json_path, info.composite))
+                       info.macs, rf, info.json_path, info.composite,
+                       QCoreApplication.translate("SummaryTable", "error")))
+
+
+def _errors_text(errors: int) -> str:
+    if errors == 0:
+        return ""
+    if errors == 1:
+        return QCoreApplication.translate("SummaryTable", "1 error")
+    return QCoreApplication.translate("SummaryTable", "{count} errors").format(count=errors)
 
 
 def _total_cells(analysis: Analysis) -> tuple[_Cell, ...]:
     errors = len(analysis.errors)
-    trainable = f"{format_int(analysis.trainable_params)} trainable"
+    trainable = QCoreApplication.translate("SummaryTable", "{count} trainable").format(
+        count=format_int(analysis.trainable_params))
     return (
-        _Cell("Total"),
+        _Cell(QCoreApplication.translate("SummaryTable", "Total")),
         _Cell(""),
         _Cell(shape_str(analysis.output_shape) if analysis.ok else "—", "" if analysis.ok else style.ERROR),
         _Cell(format_int(analysis.total_params), "", trainable),
         _Cell(format_int(analysis.total_macs)),
         _Cell(""),
-        _Cell(f"{errors} error{'s' if errors != 1 else ''}" if errors else "", style.ERROR if errors else ""),
+        _Cell(_errors_text(errors), style.ERROR if errors else ""),
     )
 
 
-class SummaryTable(QTableView):
+class SummaryTable(Retranslating, QTableView):
     """The bottom dock's table; follows and drives the document's selection."""
 
     def __init__(self, document: DesignDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("summaryTable")
-        self.setAccessibleName("Summary table")
         self.document = document
         self.summary_model = QStandardItemModel(0, len(COLUMNS), self)
-        self.summary_model.setHorizontalHeaderLabels(list(COLUMNS))
+        self.summary_model.setHorizontalHeaderLabels(list(COLUMNS))  # retranslate_ui names them
         for col in _NUMERIC:
             self.summary_model.horizontalHeaderItem(col).setTextAlignment(
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         for col in set(range(len(COLUMNS))) - set(_NUMERIC):
             self.summary_model.horizontalHeaderItem(col).setTextAlignment(
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.summary_model.horizontalHeaderItem(_RF).setToolTip(
-            "Receptive field: how many input pixels one output cell sees")
         self.setModel(self.summary_model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -133,7 +147,16 @@ class SummaryTable(QTableView):
         self.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         document.analysisChanged.connect(self._on_analysis_changed)
         document.selectionChanged.connect(self._on_selection_changed)
-        self._on_analysis_changed(document.analysis)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Headers, the totals row and the error cells in the current language."""
+        self.setAccessibleName(self.tr("Summary table"))
+        for col, title in enumerate(COLUMNS):
+            self.summary_model.horizontalHeaderItem(col).setText(self.tr(title))
+        self.summary_model.horizontalHeaderItem(_RF).setToolTip(
+            self.tr("Receptive field: how many input pixels one output cell sees"))
+        self._on_analysis_changed(self.document.analysis)
 
     def row_of(self, block_id: str) -> int:
         for r, (row_id, _) in enumerate(self._structure):

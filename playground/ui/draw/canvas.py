@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from playground.core.digit import ink_levels, load_image
+from playground.ui.widgets.retranslate import Retranslating
 
 RESOLUTION = 280  # canvas units per side; the rendered image is this many pixels square
 DEFAULT_PEN_WIDTH = 22.0  # canvas units: about MNIST's stroke width once scaled to 20 px
@@ -57,7 +58,7 @@ class LoadedImage:
     name: str
 
 
-class DrawCanvas(QWidget):
+class DrawCanvas(Retranslating, QWidget):
     """A square drawing surface for one digit.
 
     Signals: `changed` after every change to the content (each mouse move too: the
@@ -71,8 +72,6 @@ class DrawCanvas(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("drawCanvas")
-        self.setAccessibleName("Drawing canvas")
-        self.setToolTip("Draw a digit with the mouse, a pen or a finger.\nEsc clears, Ctrl+Z undoes the last stroke.")
         self.setMinimumSize(RESOLUTION, RESOLUTION)
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
@@ -96,6 +95,7 @@ class DrawCanvas(QWidget):
         self._generation = 0  # counts content changes
         self._layer = QPixmap()
         self._layer_key: tuple | None = None
+        self.retranslate_ui()
 
     # ------------------------------------------------------------------ properties
 
@@ -160,6 +160,12 @@ class DrawCanvas(QWidget):
     def load_image_file(self, path: str | os.PathLike[str]) -> None:
         """Put an image file on the canvas (raises DigitImageError with a one-line message)."""
         self.set_picture(load_image(path), os.path.basename(os.fspath(path)))
+
+    def retranslate_ui(self) -> None:
+        self.setAccessibleName(self.tr("Drawing canvas"))
+        self.setToolTip(self.tr("Draw a digit with the mouse, a pen or a finger.\nEsc clears, Ctrl+Z undoes the "
+                                "last stroke."))
+        self.update()  # the hint on an empty canvas
 
     def set_picture(self, picture: np.ndarray, name: str = "image") -> None:
         """Fit a picture (grey or RGB(A), either polarity) into the canvas, keeping its aspect.
@@ -336,7 +342,7 @@ class DrawCanvas(QWidget):
             font = painter.font()
             font.setPointSizeF(font.pointSizeF() * 1.3)
             painter.setFont(font)
-            painter.drawText(square, Qt.AlignmentFlag.AlignCenter, "Draw a digit here")
+            painter.drawText(square, Qt.AlignmentFlag.AlignCenter, self.tr("Draw a digit here"))
         if self.hasFocus():
             painter.setPen(QPen(self.palette().highlight().color(), 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 import numpy as np
 import torch
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSlider,
@@ -43,10 +43,14 @@ from playground.ui.draw.probability_chart import ProbabilityChart
 from playground.ui.draw.saliency_view import SaliencyView
 from playground.ui.state.draw_pacing import Due, DrawPacing
 from playground.ui.widgets.candidate_bar import CandidateBar
+from playground.ui.widgets.retranslate import Retranslating
 
 THUMBNAIL_SCALE = 5
 EMPTY_TEXT = "—"
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pgm *.ppm);;All files (*)"
+IMAGE_PATTERNS = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pgm *.ppm"
+# The inside views' tab titles, in tab order (translated where shown).
+TAB_TITLES = (QT_TRANSLATE_NOOP("DrawPanel", "Feature maps"), QT_TRANSLATE_NOOP("DrawPanel", "Kernels"),
+              QT_TRANSLATE_NOOP("DrawPanel", "Saliency"), QT_TRANSLATE_NOOP("DrawPanel", "Network"))
 
 
 def input_pixmap(x: torch.Tensor, box: int = SIDE * THUMBNAIL_SCALE) -> QPixmap:
@@ -74,7 +78,7 @@ def digit_pixmap(digit: torch.Tensor | None, scale: int = THUMBNAIL_SCALE) -> QP
     return QPixmap.fromImage(QImage(levels.data, side, side, side, QImage.Format.Format_Grayscale8))
 
 
-class DrawPanel(QWidget):
+class DrawPanel(Retranslating, QWidget):
     """Draw a digit; see the prediction, the input, feature maps, kernels and saliency."""
 
     inputChanged = Signal(object)  # 1x28x28 float tensor in [0, 1], or None when the canvas is empty
@@ -116,11 +120,9 @@ class DrawPanel(QWidget):
         self.feature_maps = FeatureMapView()
         self.kernels = KernelView()
         self.saliency = SaliencyView()
-        self.tabs.addTab(self.feature_maps, "Feature maps")
-        self.tabs.addTab(self.kernels, "Kernels")
-        self.tabs.addTab(self.saliency, "Saliency")
         self.overview = NetworkOverview(hub)  # fed by the same pass as the prediction
-        self.tabs.addTab(self.overview, self.tr("Network"))
+        for view in (self.feature_maps, self.kernels, self.saliency, self.overview):
+            self.tabs.addTab(view, "")  # titled in retranslate_ui
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
@@ -145,23 +147,52 @@ class DrawPanel(QWidget):
         hub.modelChanged.connect(self._on_model_changed)
         hub.weightsChanged.connect(self._on_weights_changed)
         hub.followedChanged.connect(lambda: self.hub.active and self._show_model_line(self.hub.active))
+        self._built = False
+        self.retranslate_ui()
         self._on_model_changed(hub.active)
+        self._built = True
+
+    def retranslate_ui(self) -> None:
+        """Every text of the page in the current language; after a switch, the texts made
+        from the model and the drawing are made again too."""
+        for index, title in enumerate(TAB_TITLES):
+            self.tabs.setTabText(index, QCoreApplication.translate("DrawPanel", title))
+        self.clear_button.setText(self.tr("Clear"))
+        self.clear_button.setToolTip(self.tr("Clear the canvas (Esc)"))
+        self.undo_button.setText(self.tr("Undo stroke"))
+        self.undo_button.setToolTip(self.tr("Remove the last stroke (Ctrl+Z)"))
+        self.load_button.setText(self.tr("Load image…"))
+        self.load_button.setToolTip(self.tr("Put a picture of a digit on the canvas"))
+        self.width_slider.setToolTip(self.tr("Pen width for new strokes"))
+        self.pen_caption.setText(self.tr("Pen width"))
+        self.invert_box.setText(self.tr("Black ink on white"))
+        self.invert_box.setToolTip(self.tr("MNIST is white on black; the network gets white on black either way"))
+        self.use_default_button.setText(self.tr("Use the default model"))
+        self.use_default_button.setToolTip(self.tr("The shipped network, trained on MNIST digits"))
+        self.train_button.setText(self.tr("Train…"))
+        self.train_button.setToolTip(self.tr("Train the design you are building"))
+        self.prediction_label.setAccessibleName(self.tr("Predicted digit"))
+        self.answer_caption.setText(self.tr("It says"))
+        self.tips_label.setText(self.tr(
+            "The network only ever sees the small picture: your drawing cropped to its ink, "
+            "scaled to 20 pixels and centred in 28×28, white on black, as MNIST was made. "
+            "Esc clears, Ctrl+Z undoes the last stroke."))
+        self._show_output_kind(self._output_kind)
+        if self._built:
+            self._show_model_texts(self.hub.active)
+            self.update_prediction()
 
     # ------------------------------------------------------------------ building
 
     def _build_canvas_column(self) -> QWidget:
         column = QWidget()
-        self.clear_button = QPushButton("Clear", objectName="clearCanvasButton", toolTip="Clear the canvas (Esc)")
-        self.undo_button = QPushButton("Undo stroke", objectName="undoStrokeButton",
-                                       toolTip="Remove the last stroke (Ctrl+Z)")
-        self.load_button = QPushButton("Load image…", objectName="loadImageButton",
-                                       toolTip="Put a picture of a digit on the canvas")
-        self.width_slider = QSlider(Qt.Orientation.Horizontal, objectName="penWidthSlider",
-                                    toolTip="Pen width for new strokes")
+        self.clear_button = QPushButton(objectName="clearCanvasButton")
+        self.undo_button = QPushButton(objectName="undoStrokeButton")
+        self.load_button = QPushButton(objectName="loadImageButton")
+        self.width_slider = QSlider(Qt.Orientation.Horizontal, objectName="penWidthSlider")
         self.width_slider.setRange(MIN_PEN_WIDTH, MAX_PEN_WIDTH)
         self.width_slider.setValue(round(DEFAULT_PEN_WIDTH))
-        self.invert_box = QCheckBox("Black ink on white", objectName="invertCheckBox",
-                                    toolTip="MNIST is white on black; the network gets white on black either way")
+        self.invert_box = QCheckBox(objectName="invertCheckBox")
         self.error_label = QLabel(objectName="drawErrorLabel")
         self.error_label.setStyleSheet("color: #c0392b;")
         self.error_label.setWordWrap(True)
@@ -171,7 +202,8 @@ class DrawPanel(QWidget):
         for button in (self.clear_button, self.undo_button, self.load_button):
             buttons.addWidget(button)
         options = QHBoxLayout()
-        options.addWidget(QLabel("Pen width"))
+        self.pen_caption = QLabel()
+        options.addWidget(self.pen_caption)
         options.addWidget(self.width_slider, 1)
         options.addWidget(self.invert_box)
         layout = QVBoxLayout(column)
@@ -203,10 +235,8 @@ class DrawPanel(QWidget):
         self.no_model_box.setFrameShape(QFrame.Shape.StyledPanel)
         self.no_model_text = QLabel(objectName="noModelText")
         self.no_model_text.setWordWrap(True)
-        self.use_default_button = QPushButton("Use the default model", objectName="useDefaultModelButton",
-                                              toolTip="The shipped network, trained on MNIST digits")
-        self.train_button = QPushButton("Train…", objectName="drawTrainButton",
-                                        toolTip="Train the design you are building")
+        self.use_default_button = QPushButton(objectName="useDefaultModelButton")
+        self.train_button = QPushButton(objectName="drawTrainButton")
         box = QVBoxLayout(self.no_model_box)
         box.addWidget(self.no_model_text)
         row = QHBoxLayout()
@@ -216,7 +246,7 @@ class DrawPanel(QWidget):
         self.use_default_button.clicked.connect(self.use_default_model)
         self.train_button.clicked.connect(self.trainRequested)
 
-        self.thumbnail = QLabel(objectName="inputThumbnail", toolTip="The 28×28 input the network gets, pixel for pixel")
+        self.thumbnail = QLabel(objectName="inputThumbnail")  # its tooltip names the input's size
         self.thumbnail.setFixedSize(SIDE * THUMBNAIL_SCALE, SIDE * THUMBNAIL_SCALE)
         self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.thumbnail.setPixmap(digit_pixmap(None))
@@ -228,15 +258,14 @@ class DrawPanel(QWidget):
         self.prediction_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.prediction_label.setFixedHeight(SIDE * THUMBNAIL_SCALE - 30)  # new text never re-lays out the page
         self.prediction_label.setMinimumWidth(110)
-        self.prediction_label.setAccessibleName("Predicted digit")
         self.confidence_label = QLabel(objectName="confidenceLabel")
         self.confidence_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.confidence_label.setFixedHeight(24)
         self.chart = ProbabilityChart()
 
-        sees = self.sees_label = QLabel("The network sees", objectName="networkSeesLabel")
+        sees = self.sees_label = QLabel(objectName="networkSeesLabel")
         sees.setWordWrap(True)  # "The network sees (224×224)" keeps to the thumbnail's width
-        answer = QLabel("It says")
+        answer = self.answer_caption = QLabel()
         for caption in (sees, answer):
             caption.setStyleSheet("color: palette(placeholder-text);")
         grid = QGridLayout()
@@ -256,7 +285,7 @@ class DrawPanel(QWidget):
         self.candidate_bar = CandidateBar(self.hub)
         layout.addWidget(self.candidate_bar)
         layout.addLayout(grid)
-        self.output_caption = QLabel("Probability of each class", objectName="outputCaption")
+        self.output_caption = QLabel(objectName="outputCaption")
         self.output_caption.setWordWrap(True)
         layout.addWidget(self.output_caption)
         layout.addWidget(self.chart, 1)
@@ -264,10 +293,7 @@ class DrawPanel(QWidget):
         self.output_map.hide()
         layout.addWidget(self.output_map, 1)
         self.chart.setMaximumHeight(320)
-        tips = QLabel(
-            "The network only ever sees the small picture: your drawing cropped to its ink, "
-            "scaled to 20 pixels and centred in 28×28, white on black, as MNIST was made. "
-            "Esc clears, Ctrl+Z undoes the last stroke.")
+        tips = self.tips_label = QLabel()
         tips.setObjectName("drawTips")
         tips.setWordWrap(True)
         tips.setStyleSheet("color: palette(placeholder-text);")
@@ -281,33 +307,21 @@ class DrawPanel(QWidget):
         """Make the shipped pretrained network the active model."""
         problem = self.hub.use_default()
         if problem:
-            self.no_model_text.setText(f"The pretrained default could not be loaded: {problem}")
+            self.no_model_text.setText(self.tr("The pretrained default could not be loaded: {problem}").format(
+                problem=problem))
 
     def _on_model_changed(self, active: ActiveModel | None) -> None:
         self._cancel_saliency()
         self.pacing.model_changed()
         self._follow_pacing()
         self._refs, self._cam_ref, self._cam_placement = [], None, None
+        self._show_model_texts(active)
         if active is None:
-            self.model_label.setText("")
-            self.no_model_text.setText("<b>No trained model is active.</b><br>"
-                                       "Use the pretrained one, or train your design.")
-            self.no_model_box.show()
             self.feature_maps.set_blocks([], {})
-            self.kernels.set_blocks([], empty_message="No model.")
-            self.saliency.show_message("No model.")
+            self.kernels.set_blocks([], empty_message=self.tr("No model."))
+            self.saliency.show_message(self.tr("No model."))
             self.update_prediction()
             return
-        untrained = not active.trained
-        self.no_model_box.setVisible(untrained)
-        if untrained and active.edited:
-            self.no_model_text.setText(self.tr(
-                "<b>{title}:</b> {blocks} kept no trained weights (new or reshaped by the edit), so its "
-                "answers are partly guesses. Use the pretrained model, or train it.").format(
-                title=active.title(), blocks=", ".join(active.untrained_blocks)))
-        elif untrained:
-            self.no_model_text.setText(f"<b>{active.design.name} has no trained weights yet:</b><br>"
-                                       "its answers are guesses. Use the pretrained model, or train it.")
         try:
             self._refs = block_modules(active.design, active.model)
         except (AttributeError, IndexError, TypeError):
@@ -327,6 +341,27 @@ class DrawPanel(QWidget):
         self._show_model_line(active)
         self.update_prediction()
 
+    def _show_model_texts(self, active: ActiveModel | None) -> None:
+        """The box that offers a model when none (or an untrained one) is active, and the model line."""
+        if active is None:
+            self.model_label.setText("")
+            self.no_model_text.setText(self.tr("<b>No trained model is active.</b><br>"
+                                               "Use the pretrained one, or train your design."))
+            self.no_model_box.show()
+            return
+        untrained = not active.trained
+        self.no_model_box.setVisible(untrained)
+        if untrained and active.edited:
+            self.no_model_text.setText(self.tr(
+                "<b>{title}:</b> {blocks} kept no trained weights (new or reshaped by the edit), so its "
+                "answers are partly guesses. Use the pretrained model, or train it.").format(
+                title=active.title(), blocks=", ".join(active.untrained_blocks)))
+        elif untrained:
+            self.no_model_text.setText(self.tr("<b>{name} has no trained weights yet:</b><br>"
+                                               "its answers are guesses. Use the pretrained model, or train it.")
+                                       .format(name=active.design.name))
+        self._show_model_line(active)
+
     def _show_output_kind(self, kind: OutputKind) -> None:
         """Class probabilities only for an N-class vector; anything else is shown as a map."""
         self._output_kind = kind
@@ -334,7 +369,7 @@ class DrawPanel(QWidget):
         self.chart.setVisible(classes)
         self.output_map.setVisible(not classes)
         if classes:
-            self.output_caption.setText("Probability of each class")
+            self.output_caption.setText(self.tr("Probability of each class"))
         else:
             self.output_caption.setText(self.tr(
                 "Its output is a {shape} map ({count} numbers), not class scores: shown as it is, no "
@@ -352,15 +387,15 @@ class DrawPanel(QWidget):
 
     def _show_model_line(self, active: ActiveModel) -> None:
         shape = tuple(active.design.input)
-        note = "" if shape == (1, SIDE, SIDE) else \
-            f"<br>It takes {'×'.join(map(str, shape))} input: the drawing is resized for it."
+        note = "" if shape == (1, SIDE, SIDE) else "<br>" + self.tr(
+            "It takes {shape} input: the drawing is resized for it.").format(shape="×".join(map(str, shape)))
         params = sum(p.numel() for p in active.model.parameters())
         followed = self.hub.followed
         if not self.hub.shows_followed() and followed is not None:
             note += "<br>" + self.tr("This is not the design on the Design page ({name}): edit or train that "
                                      "one to see it here.").format(name=html.escape(followed.name))
-        self.model_label.setText(f"Model: <b>{html.escape(active.title())}</b> · {html.escape(active.source)} · "
-                                 f"{params:,} parameters{note}")
+        self.model_label.setText(self.tr("Model: <b>{title}</b> · {source} · {params} parameters").format(
+            title=html.escape(active.title()), source=html.escape(active.source), params=f"{params:,}") + note)
 
     def _class_names(self, active: ActiveModel) -> list[str]:
         """The hub's class names when they match the network's outputs, else class indices."""
@@ -375,7 +410,7 @@ class DrawPanel(QWidget):
         if self.pacing.live_updates_paused:
             if self._inspection is not None and self.canvas.is_drawing() and self.prediction_label.isEnabled():
                 self.prediction_label.setEnabled(False)  # greyed: the drawing has moved on since this answer
-                self.confidence_label.setText("A big network: it answers when the stroke ends")
+                self.confidence_label.setText(self.tr("A big network: it answers when the stroke ends"))
 
     def _follow_pacing(self) -> None:
         """Arm each task's timer for the pacing's appointment, or stop it when nothing is due."""
@@ -450,7 +485,8 @@ class DrawPanel(QWidget):
         try:
             inspection = inspect(active.model, fit_input(digit, active.design.input), active.mean, active.std, watch)
         except RuntimeError as exc:
-            self._show_no_prediction(active, f"The active model cannot classify this input: {str(exc).splitlines()[0]}")
+            self._show_no_prediction(active, self.tr("The active model cannot classify this input: {error}").format(
+                error=str(exc).splitlines()[0]))
             return False
         self._inspection = inspection
         self._show_prediction(inspection, active)
@@ -460,7 +496,7 @@ class DrawPanel(QWidget):
                                               saliency_shown=self.tabs.currentWidget() is self.saliency)
         self._follow_pacing()
         if saliency_waits:
-            self.saliency.info_label.setText("The maps follow when the stroke ends.")
+            self.saliency.info_label.setText(self.tr("The maps follow when the stroke ends."))
         self.predicted.emit(inspection)
         return True
 
@@ -478,8 +514,8 @@ class DrawPanel(QWidget):
         p = inspection.probabilities.numpy()
         self.prediction_label.setEnabled(True)
         self.prediction_label.setText(names[winner] if winner < len(names) else str(winner))
-        guess = " (untrained)" if not active.trained else ""
-        self.confidence_label.setText(f"{p[winner]:.1%} sure{guess}")
+        sure = self.tr("{p} sure") if active.trained else self.tr("{p} sure (untrained)")
+        self.confidence_label.setText(sure.format(p=f"{p[winner]:.1%}"))
         self.chart.set_probabilities(p)
 
     def _show_what_the_network_sees(self, digit: torch.Tensor | None) -> None:
@@ -506,12 +542,14 @@ class DrawPanel(QWidget):
         self.prediction_label.setEnabled(False)  # a greyed dash: clearly not an answer
         self.prediction_label.setText(EMPTY_TEXT)
         if message is None:
-            message = "Draw a digit" if active is not None else "No model to ask"
+            message = self.tr("Draw a digit") if active is not None else self.tr("No model to ask")
         self.confidence_label.setText(message)
         self.chart.set_probabilities(None)
         self.output_map.set_output(None, self._output_kind)
-        self.feature_maps.set_activation(None, "Draw a digit to see each block's output." if active else "No model.")
-        self.saliency.show_message("Draw a digit to see which pixels drove the prediction." if active else "No model.")
+        self.feature_maps.set_activation(None, self.tr("Draw a digit to see each block's output.") if active
+                                         else self.tr("No model."))
+        self.saliency.show_message(self.tr("Draw a digit to see which pixels drove the prediction.") if active
+                                   else self.tr("No model."))
         self.predicted.emit(None)
 
     # ------------------------------------------------------------------ inside views
@@ -562,7 +600,8 @@ class DrawPanel(QWidget):
                                          self._cam_ref.module if with_cam else None, self._cam_placement)
         names = self._class_names(active)
         label = names[target] if target < len(names) else str(target)
-        target_text = f"{label} ({'predicted' if chosen is None else 'chosen'})"
+        which = self.tr("{label} (predicted)") if chosen is None else self.tr("{label} (chosen)")
+        target_text = which.format(label=label)
         self._saliency_caption = (x[0].mean(0, keepdim=True), target_text, self._cam_ref.block_id if with_cam else None)
         self._continue_saliency()
 
@@ -596,7 +635,8 @@ class DrawPanel(QWidget):
     # ------------------------------------------------------------------ files
 
     def _choose_image(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Load a digit image", "", IMAGE_FILTER)
+        image_filter = self.tr("Images ({patterns});;All files (*)").format(patterns=IMAGE_PATTERNS)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load a digit image"), "", image_filter)
         if path:
             self.load_image(path)
 

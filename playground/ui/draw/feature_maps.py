@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from playground.core.inspect_model import BlockRef
 from playground.core.text import shape_str
 from playground.ui.widgets.block_combo import BlockCombo
+from playground.ui.widgets.retranslate import Retranslating
 from playground.ui.widgets.tile_grid import (
     ColourBar,
     FitScrollArea,
@@ -106,7 +107,8 @@ class BarStrip(QWidget):
             painter.drawText(QRectF(area.x(), area.bottom() + 2, area.width(), 16), Qt.AlignmentFlag.AlignLeft, "0")
             painter.drawText(QRectF(area.x(), area.bottom() + 2, area.width(), 16), Qt.AlignmentFlag.AlignRight,
                              str(n - 1))
-        painter.drawText(QRectF(area.x(), 0, area.width(), 14), Qt.AlignmentFlag.AlignRight, f"max {high:.3g}")
+        painter.drawText(QRectF(area.x(), 0, area.width(), 14), Qt.AlignmentFlag.AlignRight,
+                         self.tr("max {value}").format(value=f"{high:.3g}"))
         painter.end()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
@@ -116,15 +118,18 @@ class BarStrip(QWidget):
             self.hovered.emit("")
             return
         i = min(n - 1, int((event.position().x() - area.x()) / area.width() * n))
-        name = f" ({self._labels[i]})" if i < len(self._labels) else ""
-        self.hovered.emit(f"unit {i}{name}: {self._values[i]:.4g}")
+        value = f"{self._values[i]:.4g}"
+        if i < len(self._labels):
+            self.hovered.emit(self.tr("unit {i} ({name}): {value}").format(i=i, name=self._labels[i], value=value))
+        else:
+            self.hovered.emit(self.tr("unit {i}: {value}").format(i=i, value=value))
 
     def leaveEvent(self, event) -> None:  # noqa: N802
         self.hovered.emit("")
         super().leaveEvent(event)
 
 
-class FeatureMapView(QWidget):
+class FeatureMapView(Retranslating, QWidget):
     """Pick a block (or step with the arrows) and see its output for the drawing."""
 
     blockSelected = Signal(str)  # block id; the owner answers with set_activation
@@ -136,9 +141,9 @@ class FeatureMapView(QWidget):
         self._activation: np.ndarray | None = None
         self._class_names: list[str] = []
 
-        self.previous_button = QToolButton(text="◀", toolTip="Previous block")
-        self.next_button = QToolButton(text="▶", toolTip="Next block")
-        self.block_combo = BlockCombo("featureBlockCombo", "The block whose output is shown")
+        self.previous_button = QToolButton(text="◀")
+        self.next_button = QToolButton(text="▶")
+        self.block_combo = BlockCombo("featureBlockCombo", "")
         self.shape_label = QLabel(objectName="featureShapeLabel")
         # Its text changes with every drawing: a fixed box keeps that from re-laying out the view.
         self.shape_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
@@ -173,6 +178,15 @@ class FeatureMapView(QWidget):
         self.grid.hovered.connect(self._on_hover)
         self.bars.hovered.connect(self._on_hover)
         self.set_blocks([], {})
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.previous_button.setToolTip(self.tr("Previous block"))
+        self.next_button.setToolTip(self.tr("Next block"))
+        self.block_combo.setToolTip(self.tr("The block whose output is shown"))
+        if self._activation is not None:  # the captions of the output shown, in the new language
+            self._show(self._activation)
+        self.bars.update()
 
     # ------------------------------------------------------------------ blocks
 
@@ -185,7 +199,7 @@ class FeatureMapView(QWidget):
         self.block_combo.set_blocks([(block_picker_text(ref, shapes.get(ref.block_id)), ref.block_id)
                                      for ref in self._refs], keep)
         self._update_arrows()
-        self.set_activation(None, "Draw a digit to see each block's output." if refs else "No model.")
+        self.set_activation(None, self.tr("Draw a digit to see each block's output.") if refs else self.tr("No model."))
 
     def current_block_id(self) -> str | None:
         return self.block_combo.current_block_id()
@@ -226,10 +240,12 @@ class FeatureMapView(QWidget):
             self.shape_label.setText("")
             self.info_label.setText("")
             return
-        values = output.detach().float().cpu().numpy()
+        self._show(output.detach().float().cpu().numpy())
+
+    def _show(self, values: np.ndarray) -> None:
         self._activation = values
-        self.shape_label.setText("output " + " × ".join(str(d) for d in values.shape)
-                                 + f"   range {values.min():.3g} … {values.max():.3g}")
+        self.shape_label.setText(self.tr("output {shape}   range {low} … {high}").format(
+            shape=" × ".join(str(d) for d in values.shape), low=f"{values.min():.3g}", high=f"{values.max():.3g}"))
         if values.ndim == 3:
             self._show_channels(values)
         else:
@@ -244,22 +260,23 @@ class FeatureMapView(QWidget):
 
         def hover(tile: int, row: int, col: int) -> str:
             lo, hi = ranges[tile]
-            return (f"channel {tile}: range {lo:.3g} … {hi:.3g}; "
-                    f"at ({row}, {col}) {shown[tile, row, col]:.3g}")
+            return self.tr("channel {c}: range {low} … {high}; at ({row}, {col}) {value}").format(
+                c=tile, low=f"{lo:.3g}", high=f"{hi:.3g}", row=row, col=col, value=f"{shown[tile, row, col]:.3g}")
 
         self.stack.setCurrentIndex(0)
         self.grid.set_tiles(tiles, [str(i) for i in range(len(shown))], hover_text=hover)
         self.colour_bar.set_scale(low, high, lut)
         more = values.shape[0] - len(shown)
-        self.info_label.setText(non_finite_note(shown) + (f"{more} more channels not shown." if more > 0 else
-                                "One shared colour scale for all channels. Hover a channel for its range."))
+        self.info_label.setText(non_finite_note(shown) + (
+            self.tr("{n} more channels not shown.").format(n=more) if more > 0 else
+            self.tr("One shared colour scale for all channels. Hover a channel for its range.")))
 
     def _show_flat(self, values: np.ndarray) -> None:
         self.stack.setCurrentIndex(1)
         labels = self._class_names if len(self._class_names) == values.size else ()
         self.bars.set_values(values, labels)
         self.colour_bar.set_scale(0, 0, None)
-        self.info_label.setText("A flat output: one bar per unit. Hover a bar for its value.")
+        self.info_label.setText(self.tr("A flat output: one bar per unit. Hover a bar for its value."))
 
     def _on_hover(self, text: str) -> None:
         if text:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from playground.core.inspect_model import BlockRef, kernels
 from playground.ui.widgets.block_combo import BlockCombo
+from playground.ui.widgets.retranslate import Retranslating
 from playground.ui.draw.feature_maps import block_picker_text
 from playground.ui.widgets.tile_grid import (
     DIVERGING,
@@ -32,7 +33,7 @@ from playground.ui.widgets.tile_grid import (
 MAX_OUT, MAX_IN = 64, 32  # a readable grid; bigger blocks show their first channels and say so
 
 
-class KernelView(QWidget):
+class KernelView(Retranslating, QWidget):
     """Pick a convolution block; see its kernels."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -42,7 +43,7 @@ class KernelView(QWidget):
         self._weights: np.ndarray | None = None
         self._empty_message = ""
 
-        self.block_combo = BlockCombo("kernelBlockCombo", "The convolution block whose kernels are shown")
+        self.block_combo = BlockCombo("kernelBlockCombo", "")
         self.shape_label = QLabel(objectName="kernelShapeLabel")
         self.grid = TileGrid()
         self.grid.setObjectName("kernelGrid")
@@ -52,7 +53,8 @@ class KernelView(QWidget):
         self.info_label.setWordWrap(True)
 
         header = QHBoxLayout()
-        header.addWidget(QLabel("Block"))
+        self.block_caption = QLabel()
+        header.addWidget(self.block_caption)
         header.addWidget(self.block_combo, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -64,11 +66,19 @@ class KernelView(QWidget):
 
         self.block_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.grid.hovered.connect(self._on_hover)
+        self._empty_message: str | None = None
         self.set_blocks([])
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.block_combo.setToolTip(self.tr("The convolution block whose kernels are shown"))
+        self.block_caption.setText(self.tr("Block"))
+        self.refresh()  # the captions of the kernels shown
 
     def set_blocks(self, conv_refs: Sequence[BlockRef], select: str | None = None,
-                   empty_message: str = "No convolution blocks in this model.") -> None:
-        """The convolution blocks of the active model; keeps the current choice by id."""
+                   empty_message: str | None = None) -> None:
+        """The convolution blocks of the active model; keeps the current choice by id.
+        `empty_message` is shown when there are none (default: this model has no convolutions)."""
         keep = select or self.current_block_id()
         self._refs = list(conv_refs)
         self._empty_message = empty_message
@@ -94,7 +104,8 @@ class KernelView(QWidget):
         ref = next((r for r in self._refs if r.block_id == self.current_block_id()), None)
         if ref is None:
             self._weights = None
-            self.grid.show_message(self._empty_message if not self._refs else "")
+            empty = self._empty_message or self.tr("No convolution blocks in this model.")
+            self.grid.show_message(empty if not self._refs else "")
             self.shape_label.setText("")
             self.colour_bar.set_scale(0, 0, None)
             self.info_label.setText("")
@@ -103,8 +114,8 @@ class KernelView(QWidget):
         self._weights = w
         out, inp, kh, kw = w.shape
         bound = finite_bound(w)
-        self.shape_label.setText(f"{out} output × {inp} input channels, {kh}×{kw} kernels"
-                                 f"   range {w.min():.3g} … {w.max():.3g}")
+        self.shape_label.setText(self.tr("{out} output × {inp} input channels, {kh}×{kw} kernels   range {low} … {high}")
+                                 .format(out=out, inp=inp, kh=kh, kw=kw, low=f"{w.min():.3g}", high=f"{w.max():.3g}"))
         self.colour_bar.set_scale(-bound, bound, DIVERGING)
         shown = w[:MAX_OUT]
         if inp == 3:
@@ -113,14 +124,18 @@ class KernelView(QWidget):
             self._show_single_input(shown, bound)
         else:
             self._show_grid(shown[:, :MAX_IN], bound)
-        notes = []
-        if out > MAX_OUT:
-            notes.append(f"first {MAX_OUT} of {out} output channels")
-        if inp > MAX_IN and inp != 3:
-            notes.append(f"first {MAX_IN} of {inp} input channels")
-        layout_note = "" if inp in (1, 3) else "Rows: output channels; columns: input channels. "
-        self.info_label.setText(non_finite_note(w) + layout_note + (("Showing " + " and ".join(notes) + ". ") if notes else
-                                "Red: positive weights, blue: negative, white: zero. Hover a kernel for values."))
+        few_out, few_in = out > MAX_OUT, inp > MAX_IN and inp != 3
+        if few_out and few_in:
+            showing = self.tr("Showing the first {n} of {out} output channels and the first {m} of {inp} input "
+                              "channels. ").format(n=MAX_OUT, out=out, m=MAX_IN, inp=inp)
+        elif few_out:
+            showing = self.tr("Showing the first {n} of {out} output channels. ").format(n=MAX_OUT, out=out)
+        elif few_in:
+            showing = self.tr("Showing the first {m} of {inp} input channels. ").format(m=MAX_IN, inp=inp)
+        else:
+            showing = self.tr("Red: positive weights, blue: negative, white: zero. Hover a kernel for values.")
+        layout_note = "" if inp in (1, 3) else self.tr("Rows: output channels; columns: input channels. ")
+        self.info_label.setText(non_finite_note(w) + layout_note + showing)
 
     def _on_hover(self, text: str) -> None:
         if text:
@@ -133,10 +148,10 @@ class KernelView(QWidget):
         def hover(tile: int, row: int, col: int) -> str:
             o, i = divmod(tile, inp)
             k = w[o, i]
-            return (f"out {o}, in {i}: weight[{row}, {col}] = {k[row, col]:.4g}"
-                    f"   (kernel range {k.min():.3g} … {k.max():.3g})")
+            return self.tr("out {o}, in {i}: weight[{row}, {col}] = {value}   (kernel range {low} … {high})").format(
+                o=o, i=i, row=row, col=col, value=f"{k[row, col]:.4g}", low=f"{k.min():.3g}", high=f"{k.max():.3g}")
 
-        self.grid.set_tiles(tiles, columns=inp, row_labels=[f"out {o}" for o in range(out)],
+        self.grid.set_tiles(tiles, columns=inp, row_labels=[self.tr("out {o}").format(o=o) for o in range(out)],
                             column_labels=[str(i) for i in range(inp)], hover_text=hover, max_px=96, min_px=24)
 
     def _show_single_input(self, w: np.ndarray, bound: float) -> None:
@@ -145,10 +160,11 @@ class KernelView(QWidget):
 
         def hover(tile: int, row: int, col: int) -> str:
             k = w[tile, 0]
-            return (f"out {tile}: weight[{row}, {col}] = {k[row, col]:.4g}"
-                    f"   (kernel range {k.min():.3g} … {k.max():.3g})")
+            return self.tr("out {o}: weight[{row}, {col}] = {value}   (kernel range {low} … {high})").format(
+                o=tile, row=row, col=col, value=f"{k[row, col]:.4g}", low=f"{k.min():.3g}", high=f"{k.max():.3g}")
 
-        self.grid.set_tiles(tiles, [f"out {o}" for o in range(len(tiles))], hover_text=hover, max_px=120, min_px=24)
+        self.grid.set_tiles(tiles, [self.tr("out {o}").format(o=o) for o in range(len(tiles))], hover_text=hover,
+                            max_px=120, min_px=24)
 
     def _show_rgb(self, w: np.ndarray, bound: float) -> None:
         finite = np.isfinite(w)
@@ -159,6 +175,7 @@ class KernelView(QWidget):
 
         def hover(tile: int, row: int, col: int) -> str:
             r, g, b = w[tile, :, row, col]
-            return f"out {tile}: weight[{row}, {col}] = R {r:.3g}, G {g:.3g}, B {b:.3g}"
+            return self.tr("out {o}: weight[{row}, {col}] = R {r}, G {g}, B {b}").format(
+                o=tile, row=row, col=col, r=f"{r:.3g}", g=f"{g:.3g}", b=f"{b:.3g}")
 
         self.grid.set_tiles(tiles, [str(i) for i in range(len(tiles))], hover_text=hover, max_px=96, min_px=24)

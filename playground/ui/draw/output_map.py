@@ -12,12 +12,13 @@ import torch
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from playground.core.output_kind import OutputKind
+from playground.ui.widgets.retranslate import Retranslating
 from playground.ui.widgets.tile_grid import TileGrid, colour_scale, colourise
 
 MAX_TILES = 16
 
 
-class OutputMapView(QWidget):
+class OutputMapView(Retranslating, QWidget):
     """Tiles of a (C, H, W) output, one per channel; `values` keeps the last one shown."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -30,9 +31,16 @@ class OutputMapView(QWidget):
         layout.addWidget(self.grid, 1)
         layout.addWidget(self.info_label)
         self.values: np.ndarray | None = None
+        self._shown: tuple[torch.Tensor | None, OutputKind] | None = None
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        if self._shown is not None:  # the same output, captioned in the new language
+            self.set_output(*self._shown)
 
     def set_output(self, logits: torch.Tensor | None, kind: OutputKind) -> None:
         """Show the flat output `logits` folded back to `kind`'s map shape (None: clear)."""
+        self._shown = (logits, kind)
         if logits is None or logits.numel() != kind.size:
             self.values = None
             self.grid.show_message(self.tr("Draw a digit to see the network's output."))

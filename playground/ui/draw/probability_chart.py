@@ -16,6 +16,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QWidget
 
+from playground.ui.widgets.retranslate import Retranslating
+
 WINNER = QColor(230, 126, 34)
 OTHERS = QColor(120, 144, 170)
 _WINNER_BRUSH, _OTHERS_BRUSH = QBrush(WINNER), QBrush(OTHERS)
@@ -24,13 +26,12 @@ MAX_BARS = 20  # up to this many classes, every class has its bar
 TOP_BARS = 10  # beyond it (ImageNet's 1000), the most probable ones
 
 
-class ProbabilityChart(pg.PlotWidget):
+class ProbabilityChart(Retranslating, pg.PlotWidget):
     """Ten (or however many classes) bars of probability."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("probabilityChart")
-        self.setAccessibleName("Class probabilities")
         self.setMinimumSize(240, 150)
         self.setBackground(None)
         self.setMenuEnabled(False)
@@ -50,6 +51,10 @@ class ProbabilityChart(pg.PlotWidget):
         self._names: list[str] = []
         self._many = False
         self.set_class_names([str(i) for i in range(10)])
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setAccessibleName(self.tr("Class probabilities"))
 
     def set_class_names(self, names: Sequence[str]) -> None:
         """One bar per class; with more than MAX_BARS classes, bars for the TOP_BARS most

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from playground.ui.lessons.lesson_panel import LessonPanel
@@ -18,11 +18,12 @@ from playground.ui.lessons.trained_runs import TrainedRuns
 from playground.ui.state.active_model import ModelHub
 from playground.ui.state.document import DesignDocument
 from playground.ui.state.training_session import TrainingSession
+from playground.ui.widgets.retranslate import Retranslating
 
 DOCK_WIDTH = 300
 
 
-class LessonDock(QDockWidget):
+class LessonDock(Retranslating, QDockWidget):
     """The dock holding the `LessonPanel`; `panel` is the panel, `reveal` shows it."""
 
     def __init__(self, window: QMainWindow, document: DesignDocument, settings: QSettings,
@@ -36,7 +37,7 @@ class LessonDock(QDockWidget):
         evidence = TrainedRuns(session, hub, self)
         self.panel = LessonPanel(document, settings, evidence, confirm_discard, self)
         self.setWidget(self.panel)
-        self.retranslate()
+        self.retranslate_ui()
         self.panel.dismissed.connect(self.close)
         self._window = window
         # A saved layout knows where the person put it; else it goes beside the editor the
@@ -46,14 +47,9 @@ class LessonDock(QDockWidget):
             window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self)
             self.hide()
 
-    def retranslate(self) -> None:
+    def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Lessons"))
         self.toggleViewAction().setText(self.tr("Lessons"))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _place_beside_editor(self, window: QMainWindow) -> None:
         """Between the layer palette and the editor: the text right beside the work, the

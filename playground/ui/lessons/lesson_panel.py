@@ -9,8 +9,9 @@ the lesson is about and selects the block to change. Every edit of the document 
 the checker saw, or "solved" with why it works, in the learner's own numbers. Lessons
 about training also take the runs this window trained (`TrainedRuns`) as evidence.
 
-The language of the lesson texts follows the app's locale (`lesson_language`);
-`set_language` switches it, and `render` redraws every text the panel shows.
+The language of the lesson texts follows the app's locale (`lesson_language`), also when
+the window switches language while it is open; `set_language` switches it alone, and
+`render` redraws every text the panel shows.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from playground.ui.lessons.progress import LessonProgress
 from playground.ui.lessons.trained_runs import TrainedRuns
 from playground.ui.state.document import DesignDocument
 from playground.ui.widgets import style
+from playground.ui.widgets.retranslate import Retranslating
 
 CHECK_DELAY_MS = 120  # a burst of edits (typing "32") is checked once, when it pauses
 _LIST, _LESSON = 0, 1
@@ -43,7 +45,7 @@ def _label(name: str, parent: QWidget, rich: bool = True) -> QLabel:
     return label
 
 
-class LessonPanel(QWidget):
+class LessonPanel(Retranslating, QWidget):
     """The lessons: a list with progress, and the open lesson with its live check."""
 
     pageRequested = Signal(str)  # the page a lesson is about ("design", "train", ...)
@@ -73,6 +75,14 @@ class LessonPanel(QWidget):
         if evidence is not None:
             evidence.changed.connect(self._on_design_edited)
         self.render()
+
+    def retranslate_ui(self) -> None:
+        """The window's language changed: the lessons follow it (checked again in it)."""
+        lang = lesson_text.lesson_language()
+        if lang != self.lang:
+            self.set_language(lang)
+        else:
+            self.render()
 
     # ------------------------------------------------------------ building
 
@@ -401,8 +411,3 @@ class LessonPanel(QWidget):
         if self._timer.isActive():
             self.check_now()
         super().hideEvent(event)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.render()
-        super().changeEvent(event)

@@ -240,6 +240,7 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
+            self.document.reanalyse()  # first: the pages then show block errors in the new language
             self._retranslate_bars()
         super().changeEvent(event)
 

@@ -13,13 +13,15 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
+from playground.core.i18n import _
 from playground.core.conv_sandbox import (
     MAX_SIDE, PRESETS, Preset, SandboxError, SandboxSpec, grids_text, kernels_from_grids, number_text,
     parse_grids, parse_numbers, shift_comparison)
 from playground.ui.widgets import style
+from playground.ui.widgets.retranslate import Retranslating
 
 
-class SandboxPanel(QFrame):
+class SandboxPanel(Retranslating, QFrame):
     """Fields for a hand-made convolution; `specReady` carries it when the person applies it."""
 
     specReady = Signal(object, str)  # SandboxSpec, title
@@ -31,38 +33,34 @@ class SandboxPanel(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self.preset_combo = QComboBox(objectName="sandboxPreset")
-        self.preset_combo.addItem(self.tr("Your own numbers"), None)
+        self.preset_combo.addItem("", None)  # "Your own numbers", set in retranslate_ui
         for preset in PRESETS:
-            self.preset_combo.addItem(preset.name, preset)
-        self.input_edit = self._grid_edit("sandboxInput", mono, self.tr(
-            "The input: one row a line, numbers split by spaces; a blank line starts the next channel "
-            "(at most {side}×{side}).").format(side=MAX_SIDE))
-        self.kernel_edit = self._grid_edit("sandboxKernels", mono, self.tr(
-            "The kernels: one grid per input channel for output channel 0, then the same for output 1, …; "
-            "a blank line between grids."))
-        self.bias_edit = QLineEdit(objectName="sandboxBias", toolTip=self.tr("One bias per output channel."))
+            self.preset_combo.addItem("", preset)  # the preset's name, in retranslate_ui
+        self.input_edit = self._grid_edit("sandboxInput", mono)
+        self.kernel_edit = self._grid_edit("sandboxKernels", mono)
+        self.bias_edit = QLineEdit(objectName="sandboxBias")
         self.bias_edit.setMaximumWidth(140)
-        self.stride_spin = self._spin("sandboxStride", 1, 4, self.tr("Stride: how many cells the window jumps."))
-        self.padding_spin = self._spin("sandboxPadding", 0, 4, self.tr("Padding: a ring of zeros around the input."))
-        self.dilation_spin = self._spin("sandboxDilation", 1, 4, self.tr("Dilation: the gap between kernel taps."))
-        self.shifted_box = QCheckBox(self.tr("Shift the picture by one pixel"), objectName="sandboxShifted")
-        self.apply_button = QPushButton(self.tr("Slide it"), objectName="sandboxApply")
-        self.close_button = QPushButton(self.tr("Back to the network"), objectName="sandboxClose")
+        self.stride_spin = self._spin("sandboxStride", 1, 4)
+        self.padding_spin = self._spin("sandboxPadding", 0, 4)
+        self.dilation_spin = self._spin("sandboxDilation", 1, 4)
+        self.shifted_box = QCheckBox(objectName="sandboxShifted")
+        self.apply_button = QPushButton(objectName="sandboxApply")
+        self.close_button = QPushButton(objectName="sandboxClose")
         self.note_label = QLabel(objectName="sandboxNote", wordWrap=True)
         self.error_label = QLabel(objectName="sandboxError", wordWrap=True)
         self.error_label.setStyleSheet("color: #c0392b;")
         self.note_label.setStyleSheet(f"color: {style.MUTED};")
 
         grid = QGridLayout()
-        grid.addWidget(QLabel(self.tr("Input")), 0, 0)
-        grid.addWidget(QLabel(self.tr("Kernels")), 0, 1)
+        self._captions = [QLabel() for _ in range(7)]  # Input, Kernels, then one per setting
+        grid.addWidget(self._captions[0], 0, 0)
+        grid.addWidget(self._captions[1], 0, 1)
         grid.addWidget(self.input_edit, 1, 0)
         grid.addWidget(self.kernel_edit, 1, 1)
         settings = QHBoxLayout()
-        for caption, widget in ((self.tr("Example"), self.preset_combo), (self.tr("Bias"), self.bias_edit),
-                                (self.tr("Stride"), self.stride_spin), (self.tr("Padding"), self.padding_spin),
-                                (self.tr("Dilation"), self.dilation_spin)):
-            settings.addWidget(QLabel(caption))
+        for caption, widget in zip(self._captions[2:], (self.preset_combo, self.bias_edit, self.stride_spin,
+                                                         self.padding_spin, self.dilation_spin)):
+            settings.addWidget(caption)
             settings.addWidget(widget)
         settings.addWidget(self.shifted_box)
         settings.addStretch(1)
@@ -82,16 +80,42 @@ class SandboxPanel(QFrame):
         self.shifted_box.toggled.connect(self._on_shifted)
         self.apply_button.clicked.connect(self.apply)
         self.close_button.clicked.connect(self.closeRequested)
+        self.retranslate_ui()
         self.preset_combo.setCurrentIndex(1)
 
-    def _grid_edit(self, name: str, font: QFont, tip: str) -> QPlainTextEdit:
-        edit = QPlainTextEdit(objectName=name, toolTip=tip)
+    def retranslate_ui(self) -> None:
+        self.preset_combo.setItemText(0, self.tr("Your own numbers"))
+        for index, preset in enumerate(PRESETS, start=1):  # core's table: its catalogue has the words
+            self.preset_combo.setItemText(index, _(preset.name))
+        self.input_edit.setToolTip(self.tr(
+            "The input: one row a line, numbers split by spaces; a blank line starts the next channel "
+            "(at most {side}×{side}).").format(side=MAX_SIDE))
+        self.kernel_edit.setToolTip(self.tr(
+            "The kernels: one grid per input channel for output channel 0, then the same for output 1, …; "
+            "a blank line between grids."))
+        self.bias_edit.setToolTip(self.tr("One bias per output channel."))
+        self.stride_spin.setToolTip(self.tr("Stride: how many cells the window jumps."))
+        self.padding_spin.setToolTip(self.tr("Padding: a ring of zeros around the input."))
+        self.dilation_spin.setToolTip(self.tr("Dilation: the gap between kernel taps."))
+        self.shifted_box.setText(self.tr("Shift the picture by one pixel"))
+        self.apply_button.setText(self.tr("Slide it"))
+        self.close_button.setText(self.tr("Back to the network"))
+        for caption, text in zip(self._captions, (self.tr("Input"), self.tr("Kernels"), self.tr("Example"),
+                                                  self.tr("Bias"), self.tr("Stride"), self.tr("Padding"),
+                                                  self.tr("Dilation"))):
+            caption.setText(text)
+        preset = self.preset
+        if preset is not None and self.note_label.text():
+            self.note_label.setText(_(preset.note) + self._shift_text(preset))
+
+    def _grid_edit(self, name: str, font: QFont) -> QPlainTextEdit:
+        edit = QPlainTextEdit(objectName=name)  # its tooltip is set in retranslate_ui
         edit.setFont(font)
         edit.setMaximumHeight(110)
         return edit
 
-    def _spin(self, name: str, low: int, high: int, tip: str) -> QSpinBox:
-        spin = QSpinBox(objectName=name, toolTip=tip)
+    def _spin(self, name: str, low: int, high: int) -> QSpinBox:
+        spin = QSpinBox(objectName=name)  # its tooltip is set in retranslate_ui
         spin.setRange(low, high)
         return spin
 
@@ -133,7 +157,7 @@ class SandboxPanel(QFrame):
         self.stride_spin.setValue(spec.stride)
         self.padding_spin.setValue(spec.padding)
         self.dilation_spin.setValue(spec.dilation)
-        self.note_label.setText(preset.note + self._shift_text(preset))
+        self.note_label.setText(_(preset.note) + self._shift_text(preset))
         self.apply()
 
     def _on_shifted(self, shifted: bool) -> None:
@@ -151,9 +175,13 @@ class SandboxPanel(QFrame):
             return ""
         first, second, pooled_first, pooled_second = comparison
         moved = int(np.count_nonzero(first != second))
-        same = "the same" if np.array_equal(pooled_first, pooled_second) else "different"
-        return " " + self.tr("Here {moved} of {cells} map cells change with the shift; after pooling the maps are "
-                             "{same}.").format(moved=moved, cells=first.size, same=same)
+        if np.array_equal(pooled_first, pooled_second):
+            text = self.tr("Here {moved} of {cells} map cells change with the shift; after pooling the maps are "
+                           "the same.")
+        else:
+            text = self.tr("Here {moved} of {cells} map cells change with the shift; after pooling the maps are "
+                           "different.")
+        return " " + text.format(moved=moved, cells=first.size)
 
     # ------------------------------------------------------------ reading the fields
 
@@ -176,5 +204,5 @@ class SandboxPanel(QFrame):
             return False
         self.error_label.hide()
         preset = self.preset
-        self.specReady.emit(spec, preset.name if preset is not None else self.tr("Your convolution"))
+        self.specReady.emit(spec, _(preset.name) if preset is not None else self.tr("Your convolution"))
         return True

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (QBrush, QColor, QFont, QImage, QLinearGradient, QMouseEvent, QPainter, QPainterPath,
                            QPaintEvent, QPen, QPolygonF)
 from PySide6.QtWidgets import QToolTip, QWidget
@@ -21,6 +21,7 @@ from playground.core.sliding import CELL_INPUT, CELL_OUTSIDE, CELL_PADDING, Chan
 from playground.ui.slide import slide_colors as colours
 from playground.ui.slide.slide_detail import DetailLayout, DetailPainter, DetailText, detail_text, number
 from playground.ui.widgets import style
+from playground.ui.widgets.retranslate import Retranslating
 
 BACKGROUND = QColor(style.CANVAS)
 CAPTION = QColor(style.TEXT)
@@ -30,7 +31,8 @@ MARGIN = 14.0
 CAPTION_H = 24.0
 FOOTER_H = 58.0  # under the grids: the colour scale, then the hint line
 MIN_OUTPUT_CELL = 6.0
-HINT = "Click an output cell to jump there; click an input cell to see what it feeds."
+HINT = QT_TRANSLATE_NOOP("SlidingCanvas", "Click an output cell to jump there; click an input cell to see what it "
+                         "feeds.")  # translated where shown
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,7 @@ class _Layer:
     pixel_cell: int  # device pixels per output cell in those two images
 
 
-class SlidingCanvas(QWidget):
+class SlidingCanvas(Retranslating, QWidget):
     """Paints one step; clicks on an output cell ask to jump there, on an input cell show
     which outputs it feeds."""
 
@@ -78,7 +80,6 @@ class SlidingCanvas(QWidget):
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(640, 380)
-        self.setAccessibleName("Kernel animation")
         self._content: Content | None = None
         self._step: Step | None = None
         self._text: DetailText | None = None
@@ -92,6 +93,15 @@ class SlidingCanvas(QWidget):
         self._output_rgb: np.ndarray | None = None
         self._output_limit = 1.0
         self._detail = DetailPainter()
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """The painted captions and the step's texts again, in the current language."""
+        self.setAccessibleName(self.tr("Kernel animation"))
+        self._layer = None  # its captions are painted into the cached layer
+        if self._step is not None:
+            self.set_step(self._step)
+        self.update()
 
     # ------------------------------------------------------------ state
 
@@ -283,27 +293,30 @@ class SlidingCanvas(QWidget):
         kind, a, b = hit
         if kind == "output":
             value = self._content.output_map[a, b]
-            return f"Output row {a}, col {b} = {number(float(value), 3)}\nClick to jump the window here."
+            return self.tr("Output row {row}, col {col} = {value}\nClick to jump the window here.").format(
+                row=a, col=b, value=number(float(value), 3))
         if kind == "channel":
-            return f"Input channel {a}: click to show it in the input grid."
+            return self.tr("Input channel {c}: click to show it in the input grid.").format(c=a)
         cell = s.cell_kind[a, b]
         value = float(s.grid_values[self._display_channel, a, b])
         if cell == CELL_OUTSIDE:
-            return "Beyond the padded input: a ceil-mode window hangs over here; these cells are not counted."
+            return self.tr("Beyond the padded input: a ceil-mode window hangs over here; these cells are not counted.")
         if cell == CELL_PADDING:
             if s.op.kind == "max":
-                return "Padding: max pooling ignores it (it counts as −∞).\nClick to see which outputs cover it."
+                return self.tr("Padding: max pooling ignores it (it counts as −∞).\nClick to see which outputs cover it.")
             if s.op.kind == "avg":
-                return "Padding = 0.\nClick to see which outputs cover it."
+                return self.tr("Padding = 0.\nClick to see which outputs cover it.")
             source = s.grid_to_input(a, b)
-            copy = (f", a copy of input row {source[0]}, col {source[1]}"
-                    if source is not None and s.op.padding_mode != "zeros" else "")
-            mode = {"zeros": "Zero", "reflect": "Reflect", "replicate": "Replicate", "circular": "Circular"}
-            return (f"{mode[s.op.padding_mode]} padding = {number(value, 3)}{copy}\n"
-                    "Click to see which outputs read it.")
+            modes = {"zeros": self.tr("Zero padding = {value}"), "reflect": self.tr("Reflect padding = {value}"),
+                     "replicate": self.tr("Replicate padding = {value}"),
+                     "circular": self.tr("Circular padding = {value}")}
+            text = modes[s.op.padding_mode].format(value=number(value, 3))
+            if source is not None and s.op.padding_mode != "zeros":
+                text += self.tr(", a copy of input row {row}, col {col}").format(row=source[0], col=source[1])
+            return text + "\n" + self.tr("Click to see which outputs read it.")
         r, c = a - s.rows.pad_before, b - s.cols.pad_before
-        return (f"Input row {r}, col {c} = {number(value, 3)} (channel {self._display_channel})\n"
-                "Click to see which outputs it feeds.")
+        return self.tr("Input row {row}, col {col} = {value} (channel {c})\nClick to see which outputs it feeds.").format(
+            row=r, col=c, value=number(value, 3), c=self._display_channel)
 
     # ------------------------------------------------------------ painting
 
@@ -396,9 +409,12 @@ class SlidingCanvas(QWidget):
             self._detail.texts.grid(painter, o.x(), o.y(), cell, values, colours.dark_text(rgb),
                                     s.cell_kind != CELL_OUTSIDE)
         c, h, w = s.input.shape
-        where = f", channel {self._display_channel} of {c}" if c > 1 else ""
-        self._caption(painter, o.x(), o.y(), layout.output_origin.x() - o.x() - 8,
-                      f"{self._content.input_caption}{where}: {h}x{w}")
+        if c > 1:
+            caption = self.tr("{input}, channel {c} of {n}: {h}x{w}").format(
+                input=self._content.input_caption, c=self._display_channel, n=c, h=h, w=w)
+        else:
+            caption = self.tr("{input}: {h}x{w}").format(input=self._content.input_caption, h=h, w=w)
+        self._caption(painter, o.x(), o.y(), layout.output_origin.x() - o.x() - 8, caption)
 
     def _paint_scale(self, painter: QPainter, bar: QRectF) -> None:
         """The output colour scale: blue negative, white zero, red positive, with its ends."""
@@ -447,7 +463,8 @@ class SlidingCanvas(QWidget):
         painter.setFont(font)
         painter.setPen(colours.FEED if self._picked is not None else MUTED)
         width = self._right_edge(layout) - layout.input_origin.x()
-        hint = painter.fontMetrics().elidedText(self._pick_text() or HINT, Qt.TextElideMode.ElideRight, int(width))
+        hint = painter.fontMetrics().elidedText(self._pick_text() or self.tr(HINT), Qt.TextElideMode.ElideRight,
+                                                int(width))
         painter.drawText(QRectF(layout.input_origin.x(), hint_top, width, 20),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, hint)
 
@@ -463,9 +480,13 @@ class SlidingCanvas(QWidget):
         n = len(self.fed_outputs)
         where = s.grid_to_input(*self._picked)
         if s.cell_kind[self._picked] == CELL_INPUT and where is not None:
-            extra = f" ({len(self._fed_via_padding)} through padding copies)" if self._fed_via_padding else ""
-            return f"Input row {where[0]}, col {where[1]} feeds the {n} highlighted output cells{extra}."
-        return f"This padding cell is read by the {n} highlighted output cells."
+            if self._fed_via_padding:
+                return self.tr("Input row {row}, col {col} feeds the {n} highlighted output cells ({k} through "
+                               "padding copies).").format(row=where[0], col=where[1], n=n,
+                                                          k=len(self._fed_via_padding))
+            return self.tr("Input row {row}, col {col} feeds the {n} highlighted output cells.").format(
+                row=where[0], col=where[1], n=n)
+        return self.tr("This padding cell is read by the {n} highlighted output cells.").format(n=n)
 
     def _paint_pick(self, painter: QPainter) -> None:
         if self._picked is None:

@@ -15,7 +15,7 @@ import math
 from dataclasses import dataclass, field
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QStaticText, QTransform
 
 from playground.core.sliding import CELL_INPUT, CELL_OUTSIDE, ChannelView, Sliding, Step
@@ -62,30 +62,39 @@ class DetailText:
 
 
 def detail_text(sliding: Sliding, view: ChannelView, step: Step) -> DetailText:
-    title = (f"Output channel {view.out_channel}, row {step.out_row}, col {step.out_col}"
-             f"  ·  step {step.index + 1} of {len(view)}")
+    title = QCoreApplication.translate("SlideDetail", "Output channel {out}, row {row}, col {col}  ·  step {i} of {n}")\
+        .format(out=view.out_channel, row=step.out_row, col=step.out_col, i=step.index + 1, n=len(view))
     op = sliding.op
     note = ""
+    total, value = number(step.total, 3), number(step.value, 3)
     if op.kind == "conv":
         if len(view.in_channels) > 1:
-            equation = (f"Σ over {len(view.in_channels)} channels = {number(step.total, 3)}   "
-                        f"+ bias {number(step.bias, 3)}   = {number(step.value, 3)}")
+            equation = QCoreApplication.translate(
+                "SlideDetail", "Σ over {n} channels = {total}   + bias {bias}   = {value}").format(
+                n=len(view.in_channels), total=total, bias=number(step.bias, 3), value=value)
         elif view.whole_group:
-            equation = f"Σ products = {number(step.total, 3)}   + bias {number(step.bias, 3)}   = {number(step.value, 3)}"
+            equation = QCoreApplication.translate("SlideDetail", "Σ products = {total}   + bias {bias}   = {value}")\
+                .format(total=total, bias=number(step.bias, 3), value=value)
         else:
-            equation = f"Σ products = {number(step.total, 3)}"
+            equation = QCoreApplication.translate("SlideDetail", "Σ products = {total}").format(total=total)
             others = len(sliding.group_channels(view.out_channel))
-            note = (f"Input channel {view.in_channels[0]}'s share. With all {others} input channels "
-                    f"and the bias the layer outputs {number(step.layer_value, 3)} here.")
+            note = QCoreApplication.translate(
+                "SlideDetail", "Input channel {c}'s share. With all {others} input channels and the bias the layer "
+                "outputs {value} here.").format(c=view.in_channels[0], others=others,
+                                                value=number(step.layer_value, 3))
     elif op.kind == "max":
         row, col = step.argmax
-        equation = f"max of the window = {number(step.value, 3)}"
-        note = f"The largest value sits at window row {row}, col {col}; padding counts as −∞."
+        equation = QCoreApplication.translate("SlideDetail", "max of the window = {value}").format(value=value)
+        note = QCoreApplication.translate(
+            "SlideDetail", "The largest value sits at window row {row}, col {col}; padding counts as −∞.").format(
+            row=row, col=col)
     else:
-        equation = f"Σ window = {number(step.total, 3)}   ÷ {step.divisor}   = {number(step.value, 3)}"
-        note = ("The divisor is fixed by divisor_override." if op.divisor_override else
-                "Padding cells count in the divisor." if op.count_include_pad and step.padding_mask.any()
-                else "")
+        equation = QCoreApplication.translate("SlideDetail", "Σ window = {total}   ÷ {divisor}   = {value}").format(
+            total=total, divisor=step.divisor, value=value)
+        if op.divisor_override:
+            note = QCoreApplication.translate("SlideDetail", "The divisor is fixed by divisor_override.")
+        elif op.count_include_pad and step.padding_mask.any():
+            note = QCoreApplication.translate("SlideDetail", "Padding cells count in the divisor.")
     return DetailText(title, equation, note, op.describe(), sliding.formula_lines())
 
 
@@ -299,7 +308,8 @@ class DetailPainter:
                 painter.setFont(font(12))
                 painter.setPen(TEXT)
                 painter.drawText(QRectF(layout.lefts[0], row.top(), ROW_LABEL_W, row.height()),
-                                 Qt.AlignmentFlag.AlignVCenter, f"in {channel}")
+                                 Qt.AlignmentFlag.AlignVCenter,
+                                 QCoreApplication.translate("SlideDetail", "in {c}").format(c=channel))
                 x = layout.lefts[0] + ROW_LABEL_W
                 for m in range(3):
                     box = QRectF(x, row.top() + 3, kw * cell, kh * cell)
@@ -310,7 +320,12 @@ class DetailPainter:
                         _operator(painter, box.right() + ROW_GAP / 2, box.center().y(), "×" if m == 0 else "=", 13)
                     x = box.right() + ROW_GAP
         else:
-            captions = ("input patch", "kernel weights", "products") if view.kernel is not None else ("window",)
+            if view.kernel is not None:
+                captions = (QCoreApplication.translate("SlideDetail", "input patch"),
+                            QCoreApplication.translate("SlideDetail", "kernel weights"),
+                            QCoreApplication.translate("SlideDetail", "products"))
+            else:
+                captions = (QCoreApplication.translate("SlideDetail", "window"),)
             for k, caption in enumerate(captions):
                 box = QRectF(layout.lefts[k], layout.matrices_top, kw * cell, kh * cell)
                 if k == 1:
@@ -352,7 +367,9 @@ class DetailPainter:
                 painter.setPen(MUTED)
                 painter.drawText(QRectF(layout.lefts[0], layout.matrices_top + layout.shown_rows * layout.row_h,
                                         inner.width(), layout.row_h), Qt.AlignmentFlag.AlignVCenter,
-                                 f"… and {hidden} more input channels, together Σ {number(rest, 3)}")
+                                 QCoreApplication.translate(
+                                     "SlideDetail", "… and {n} more input channels, together Σ {total}").format(
+                                     n=hidden, total=number(rest, 3)))
         else:
             channel = view.in_channels[0]
             paint_matrix(painter, self.texts, layout.lefts[0], layout.matrices_top, cell, step.patch[0],

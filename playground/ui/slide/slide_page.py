@@ -33,6 +33,7 @@ from playground.ui.slide.slide_canvas import Content, SlidingCanvas
 from playground.ui.state.active_model import ActiveModel, ModelHub
 from playground.ui.state.slide_playback import SlidePlayback
 from playground.ui.widgets import style
+from playground.ui.widgets.retranslate import Retranslating
 
 SLIDABLE = animatable_kinds()
 SPEED_STEPS = 100  # the speed slider's range: 0 is one step a second, SPEED_STEPS the whole map in ~2 s
@@ -43,7 +44,7 @@ class _NothingToShow(Exception):
     """Why there is no animation right now, in words for the person."""
 
 
-class KernelSlidePage(QWidget):
+class KernelSlidePage(Retranslating, QWidget):
     """The kernel slide: pick a block and channels, then play, step, scrub or click."""
 
     def __init__(self, hub: ModelHub, parent: QWidget | None = None) -> None:
@@ -66,40 +67,71 @@ class KernelSlidePage(QWidget):
         hub.modelChanged.connect(self._on_model_changed)
         hub.weightsChanged.connect(self._on_weights_changed)
         hub.followedChanged.connect(self._update_source_label)
+        self._built = False
+        self.retranslate_ui()
         self._on_model_changed(hub.active)
+        self._built = True
+
+    def retranslate_ui(self) -> None:
+        """The page's texts in the current language; after a switch the window's captions
+        and the step's texts are made again too."""
+        self.block_combo.setToolTip(self.tr("The Conv2d, MaxPool2d or AvgPool2d block whose window you watch."))
+        self.out_channel_spin.setToolTip(self.tr("Which output channel (which filter) fills the output map."))
+        self.in_channel_combo.setToolTip(self.tr("One input channel's share of the sum, or the sum over every input "
+                                                 "channel (plus the bias): the layer's real output."))
+        captions = (self.tr("Layer"), self.tr("Output channel"), self.tr("Input"))
+        for caption, text, widget in zip(self._captions, captions,
+                                         (self.block_combo, self.out_channel_spin, self.in_channel_combo)):
+            caption.setText(text)
+            caption.setToolTip(widget.toolTip())
+        self.sandbox_button.setText(self.tr("Sandbox…"))
+        self.sandbox_button.setToolTip(self.tr("Type your own input, kernels and bias (the tutorials' worked "
+                                               "examples) and watch the same animation and arithmetic."))
+        self.sample_button.setText(self.tr("Try it on a sample digit"))
+        self.sample_button.setToolTip(self.tr("Show the animation on a digit from the embedded MNIST set "
+                                              "until you draw your own."))
+        self.back_button.setToolTip(self.tr("Step back (Left arrow)"))
+        self.play_button.setToolTip(self.tr("Play or pause the window (Space)"))
+        self.forward_button.setToolTip(self.tr("Step forward (Right arrow)"))
+        self.scrub_slider.setToolTip(self.tr("Scrub through the window's positions, row by row."))
+        self.position_label.setToolTip(self.tr("The current step and the output cell it writes."))
+        self.speed_slider.setToolTip(self.tr("Playback speed: from one step a second to the whole map in about "
+                                             "two seconds."))
+        self.speed_label.setToolTip(self.speed_slider.toolTip())
+        self.speed_caption.setText(self.tr("Speed"))
+        self.speed_caption.setToolTip(self.speed_slider.toolTip())
+        self._update_play_button()
+        self._on_speed(self.speed_slider.value())
+        if self._built:
+            self._rebuild_when_seen()  # the captions, channel choices and messages of what is shown
+            self._update_source_label()
 
     # ------------------------------------------------------------ widgets
 
     def _build(self) -> None:
         qt_style = self.style()
         self.block_combo = QComboBox(objectName="convBlockCombo")
-        self.block_combo.setToolTip("The Conv2d, MaxPool2d or AvgPool2d block whose window you watch.")
         self.block_combo.setMinimumContentsLength(22)
         self.block_combo.currentIndexChanged.connect(lambda _i: self._rebuild(reset=True))
         self.out_channel_spin = QSpinBox(objectName="convOutChannel")
-        self.out_channel_spin.setToolTip("Which output channel (which filter) fills the output map.")
         self.out_channel_spin.valueChanged.connect(self._on_out_channel)
         self.in_channel_combo = QComboBox(objectName="convInChannel")
-        self.in_channel_combo.setToolTip("One input channel's share of the sum, or the sum over every input "
-                                         "channel (plus the bias): the layer's real output.")
         self.in_channel_combo.setMinimumContentsLength(20)
         self.in_channel_combo.currentIndexChanged.connect(lambda _i: self._show_channels(keep_position=True))
         self.source_label = QLabel(objectName="convSourceLabel")
         self.source_label.setStyleSheet(f"color: {style.MUTED};")
 
         top = QHBoxLayout()
-        for label, widget in (("Layer", self.block_combo), ("Output channel", self.out_channel_spin),
-                              ("Input", self.in_channel_combo)):
-            caption = QLabel(label)
-            caption.setToolTip(widget.toolTip())
+        self._captions: list[QLabel] = []
+        for widget in (self.block_combo, self.out_channel_spin, self.in_channel_combo):
+            caption = QLabel()
+            self._captions.append(caption)
             top.addWidget(caption)
             top.addWidget(widget)
             top.addSpacing(10)
         top.addStretch(1)
         top.addWidget(self.source_label)
-        self.sandbox_button = QPushButton(self.tr("Sandbox…"), objectName="sandboxButton")
-        self.sandbox_button.setToolTip(self.tr("Type your own input, kernels and bias (the tutorials' worked "
-                                               "examples) and watch the same animation and arithmetic."))
+        self.sandbox_button = QPushButton(objectName="sandboxButton")
         self.sandbox_button.clicked.connect(self.open_sandbox)
         top.addWidget(self.sandbox_button)
         self.sandbox = SandboxPanel()
@@ -117,9 +149,7 @@ class KernelSlidePage(QWidget):
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message_label.setTextFormat(Qt.TextFormat.RichText)
         self.message_label.setStyleSheet(f"color: {style.TEXT}; font-size: 15px;")
-        self.sample_button = QPushButton("Try it on a sample digit", objectName="convSampleButton")
-        self.sample_button.setToolTip("Show the animation on a digit from the embedded MNIST set "
-                                      "until you draw your own.")
+        self.sample_button = QPushButton(objectName="convSampleButton")
         self.sample_button.clicked.connect(self.show_sample_digit)
         message_page = QWidget(objectName="convMessagePage")
         message_page.setStyleSheet("#convMessagePage { background: #f3f5f8; }")
@@ -134,38 +164,32 @@ class KernelSlidePage(QWidget):
         self.stack.addWidget(self.canvas)
 
         self.back_button = self._tool_button(qt_style.standardIcon(QStyle.StandardPixmap.SP_MediaSeekBackward),
-                                             "Step back (Left arrow)", self.step_back, "convStepBack")
+                                             self.step_back, "convStepBack")
         self.play_button = self._tool_button(qt_style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay),
-                                             "Play or pause the window (Space)", self.toggle_play, "convPlayButton")
-        self.play_button.setText("Play")
+                                             self.toggle_play, "convPlayButton")
         self.play_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.forward_button = self._tool_button(qt_style.standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward),
-                                                "Step forward (Right arrow)", self.step_forward, "convStepForward")
+                                                self.step_forward, "convStepForward")
         self.scrub_slider = QSlider(Qt.Orientation.Horizontal, objectName="convScrub")
-        self.scrub_slider.setToolTip("Scrub through the window's positions, row by row.")
         self.scrub_slider.valueChanged.connect(self.set_position)
         self.position_label = QLabel(objectName="convPositionLabel")
         self.position_label.setMinimumWidth(230)
-        self.position_label.setToolTip("The current step and the output cell it writes.")
         self.speed_slider = QSlider(Qt.Orientation.Horizontal, objectName="convSpeed")
         self.speed_slider.setRange(0, SPEED_STEPS)
         self.speed_slider.setValue(40)
         self.playback.set_speed(self.speed_slider.value() / SPEED_STEPS)
         self.speed_slider.setFixedWidth(120)
-        self.speed_slider.setToolTip("Playback speed: from one step a second to the whole map in about two seconds.")
         self.speed_slider.valueChanged.connect(self._on_speed)
         self.speed_label = QLabel(objectName="convSpeedLabel")
         self.speed_label.setMinimumWidth(110)
-        self.speed_label.setToolTip(self.speed_slider.toolTip())
 
         bottom = QHBoxLayout()
         for widget in (self.back_button, self.play_button, self.forward_button):
             bottom.addWidget(widget)
         bottom.addWidget(self.scrub_slider, 1)
         bottom.addWidget(self.position_label)
-        speed_caption = QLabel("Speed")
-        speed_caption.setToolTip(self.speed_slider.toolTip())
-        bottom.addWidget(speed_caption)
+        self.speed_caption = QLabel()
+        bottom.addWidget(self.speed_caption)
         bottom.addWidget(self.speed_slider)
         bottom.addWidget(self.speed_label)
 
@@ -176,10 +200,9 @@ class KernelSlidePage(QWidget):
         layout.addLayout(bottom)
         self.setFocusProxy(self.canvas)
 
-    def _tool_button(self, icon, tip: str, slot, name: str) -> QToolButton:
-        button = QToolButton(objectName=name)
+    def _tool_button(self, icon, slot, name: str) -> QToolButton:
+        button = QToolButton(objectName=name)  # its tooltip is set in retranslate_ui
         button.setIcon(icon)
-        button.setToolTip(tip)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space and the arrows belong to the animation
         button.clicked.connect(slot)
         return button
@@ -320,6 +343,7 @@ class KernelSlidePage(QWidget):
         self._input_caption = input_caption
         self._fill_channel_controls(keep_choice=not reset)
         self._show_channels(keep_position=not reset)
+        self.message_label.clear()  # out of sight now: no stale words behind the canvas
         self.stack.setCurrentWidget(self.canvas)
         self._update_source_label()
 
@@ -327,27 +351,32 @@ class KernelSlidePage(QWidget):
         if self._standalone is not None:
             module, x, title = self._standalone
             x = x[0] if x.ndim == 4 else x
-            return Sliding(window_op_from_module(module), x), f"Input to {title}"
+            return Sliding(window_op_from_module(module), x), self.tr("Input to {name}").format(name=title)
         active = self._hub.active
         if active is None:
-            raise _NothingToShow("No model yet. Build a network in the editor and train it, or load a "
-                                 "checkpoint; then this view slides its kernels over your drawing.")
+            raise _NothingToShow(self.tr("No model yet. Build a network in the editor and train it, or load a "
+                                         "checkpoint; then this view slides its kernels over your drawing."))
         if not self._refs:
-            raise _NothingToShow(f"“{active.design.name}” has no Conv2d, MaxPool2d or AvgPool2d block, so "
-                                 "there is no window to slide. Add a convolution in the editor.")
+            raise _NothingToShow(self.tr("“{name}” has no Conv2d, MaxPool2d or AvgPool2d block, so there is no "
+                                         "window to slide. Add a convolution in the editor.").format(
+                name=active.design.name))
         if self._digit is None:
-            raise _NothingToShow("Draw a digit on the Draw page (Ctrl+3) to watch the kernel slide over it, "
-                                 "multiply-add by multiply-add.")
+            raise _NothingToShow(self.tr("Draw a digit on the Draw page (Ctrl+3) to watch the kernel slide over "
+                                         "it, multiply-add by multiply-add."))
         ref = self._refs[max(0, self.block_combo.currentIndex())]
         x = normalise(fit_input(self._digit, active.design.input), active.mean, active.std)
         try:
             captured = capture_input(active.model, ref.module, x)
         except RuntimeError as error:  # a network that cannot run this input at all
-            raise _NothingToShow(f"The network cannot run on the drawing: {str(error).splitlines()[0]}") from None
+            raise _NothingToShow(self.tr("The network cannot run on the drawing: {error}").format(
+                error=str(error).splitlines()[0])) from None
         first_block = tuple(captured.shape) == tuple(x.shape[1:]) and torch.equal(captured, x[0])
-        digit = "the sample digit" if self._digit_is_sample else "your digit"
-        caption = f"Input: {digit}, normalised" if first_block else \
-            f"Input to {ref.block.label or ref.block_id}"
+        if not first_block:
+            caption = self.tr("Input to {name}").format(name=ref.block.label or ref.block_id)
+        elif self._digit_is_sample:
+            caption = self.tr("Input: the sample digit, normalised")
+        else:
+            caption = self.tr("Input: your digit, normalised")
         return Sliding(window_op_from_module(ref.module), captured), caption
 
     def _fill_channel_controls(self, keep_choice: bool) -> None:
@@ -366,13 +395,13 @@ class KernelSlidePage(QWidget):
         self.in_channel_combo.blockSignals(True)
         self.in_channel_combo.clear()
         if s.op.kind != "conv":
-            self.in_channel_combo.addItem(f"channel {group[0]} (pooling is per channel)", group[0])
+            self.in_channel_combo.addItem(self.tr("channel {c} (pooling is per channel)").format(c=group[0]), group[0])
         elif len(group) == 1:
-            self.in_channel_combo.addItem(f"input channel {group[0]}", group[0])
+            self.in_channel_combo.addItem(self.tr("input channel {c}").format(c=group[0]), group[0])
         else:
-            self.in_channel_combo.addItem(f"Σ all {len(group)} input channels", -1)
+            self.in_channel_combo.addItem(self.tr("Σ all {n} input channels").format(n=len(group)), -1)
             for channel in group:
-                self.in_channel_combo.addItem(f"input channel {channel}", channel)
+                self.in_channel_combo.addItem(self.tr("input channel {c}").format(c=channel), channel)
             index = self.in_channel_combo.findData(previous)
             self.in_channel_combo.setCurrentIndex(max(index, 0))
         self.in_channel_combo.setEnabled(self.in_channel_combo.count() > 1)
@@ -394,9 +423,10 @@ class KernelSlidePage(QWidget):
         self._view = view
         oh, ow = view.shape
         if s.op.kind == "conv" and not view.whole_group:
-            output_caption = f"Input channel {view.in_channels[0]}'s share of output channel {out_channel}"
+            output_caption = self.tr("Input channel {c}'s share of output channel {out}").format(
+                c=view.in_channels[0], out=out_channel)
         else:
-            output_caption = f"Output channel {out_channel}: {oh}x{ow}"
+            output_caption = self.tr("Output channel {out}: {h}x{w}").format(out=out_channel, h=oh, w=ow)
         self.canvas.set_content(Content(s, view, view.output_map(), self._input_caption, output_caption),
                                 view.in_channels[0])
         self.scrub_slider.blockSignals(True)
@@ -407,7 +437,8 @@ class KernelSlidePage(QWidget):
         self._show_position()
 
     def _show_message(self, text: str) -> None:
-        self.message_label.setText(f"<p style='font-size: 19px; font-weight: 600;'>Watch the kernel slide</p>"
+        title = self.tr("Watch the kernel slide")
+        self.message_label.setText(f"<p style='font-size: 19px; font-weight: 600;'>{html.escape(title)}</p>"
                                    f"<p>{html.escape(text)}</p>")
         self.sample_button.setVisible(self._standalone is None and self._hub.active is not None
                                       and self._digit is None and bool(self._refs))
@@ -422,11 +453,13 @@ class KernelSlidePage(QWidget):
     def _update_source_label(self) -> None:
         active = self._hub.active
         if self._standalone is not None:
-            text = self.tr("sandbox: typed numbers, no network") if self._sandbox_open else "standalone layer"
+            text = self.tr("sandbox: typed numbers, no network") if self._sandbox_open else self.tr("standalone layer")
         elif active is None:
             text = ""
         else:
-            text = f"model: {active.title()} · {active.source}" + ("  ·  sample digit" if self._digit_is_sample else "")
+            text = self.tr("model: {title} · {source}").format(title=active.title(), source=active.source)
+            if self._digit_is_sample:
+                text += "  ·  " + self.tr("sample digit")
             followed = self._hub.followed
             if not self._hub.shows_followed() and followed is not None:
                 text += "  ·  " + self.tr("not the design being edited ({name})").format(name=followed.name)
@@ -484,9 +517,10 @@ class KernelSlidePage(QWidget):
         self.playback.set_speed(value / SPEED_STEPS)
         rate = self.playback.steps_per_second()
         if self._view is not None and value == SPEED_STEPS:
-            self.speed_label.setText(f"whole map in {self.playback.whole_map_s():.0f} s")
+            self.speed_label.setText(self.tr("whole map in {s} s").format(s=f"{self.playback.whole_map_s():.0f}"))
         else:
-            self.speed_label.setText(f"{rate:.0f} step/s" if rate < 1.5 else f"{rate:.0f} steps/s")
+            speed = self.tr("{n} step/s") if rate < 1.5 else self.tr("{n} steps/s")
+            self.speed_label.setText(speed.format(n=f"{rate:.0f}"))
         if self.is_playing:
             self._timer.start(self.playback.interval_ms())
 
@@ -499,14 +533,14 @@ class KernelSlidePage(QWidget):
     def _update_play_button(self) -> None:
         icon = QStyle.StandardPixmap.SP_MediaPause if self.is_playing else QStyle.StandardPixmap.SP_MediaPlay
         self.play_button.setIcon(self.style().standardIcon(icon))
-        self.play_button.setText("Pause" if self.is_playing else "Play")
+        self.play_button.setText(self.tr("Pause") if self.is_playing else self.tr("Play"))
 
     def _update_status(self) -> None:
         if self._view is None:
             return
         step = self._view[self.playback.index]
-        self.position_label.setText(f"step {step.index + 1} / {len(self._view)}  ·  "
-                                    f"output ({step.out_row}, {step.out_col})")
+        self.position_label.setText(self.tr("step {i} / {n}  ·  output ({row}, {col})").format(
+            i=step.index + 1, n=len(self._view), row=step.out_row, col=step.out_col))
 
     # ------------------------------------------------------------ keys and visibility
 

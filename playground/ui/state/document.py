@@ -345,6 +345,12 @@ class DesignDocument(QObject):
         self.undo_stack.push(command)
         return True
 
+    def reanalyse(self) -> None:
+        """Word the analysis again: its errors and warnings are text in the language current
+        when it ran, so a language switch asks for them anew. Design and selection stay."""
+        self._analysis = analyze(self._design)
+        self.analysisChanged.emit(self._analysis)
+
     def _apply(self, design: Design, select: str) -> None:
         """Make `design` current (the undo commands call it on redo and undo) and announce it."""
         self._design = design

@@ -10,13 +10,14 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from playground.ui.state.active_model import Candidate, ModelHub
+from playground.ui.widgets.retranslate import Retranslating
 
 
 def _percent(value: float | None) -> str:
     return "?" if value is None else f"{100 * value:.1f}%"
 
 
-class CandidateBar(QFrame):
+class CandidateBar(Retranslating, QFrame):
     """Hidden unless the hub has a network on offer."""
 
     def __init__(self, hub: ModelHub, parent: QWidget | None = None) -> None:
@@ -26,13 +27,17 @@ class CandidateBar(QFrame):
         self._hub = hub
         self.label = QLabel(objectName="candidateText")
         self.label.setWordWrap(True)
-        self.use_button = QPushButton(self.tr("Use the new model"), objectName="useCandidateButton")
+        self.use_button = QPushButton(objectName="useCandidateButton")
         self.use_button.clicked.connect(hub.use_candidate)
         layout = QHBoxLayout(self)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.use_button)
         hub.candidateChanged.connect(self._show)
-        self._show(hub.candidate)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.use_button.setText(self.tr("Use the new model"))
+        self._show(self._hub.candidate)
 
     def _show(self, candidate: Candidate | None) -> None:
         self.setVisible(candidate is not None)

@@ -11,7 +11,7 @@ document is a move; anything else is a copy with fresh ids.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QCoreApplication, QMimeData
 
 from playground.core.design import Block, DesignError, block_from_json, block_to_json
 
@@ -40,7 +40,8 @@ def block_from_mime(data: QMimeData) -> Block:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise DesignError("", "not a block (the dropped data is not UTF-8 text)") from None
+        raise DesignError("", QCoreApplication.translate(
+            "BlockMime", "not a block (the dropped data is not UTF-8 text)")) from None
     return block_from_json(text)
 
 

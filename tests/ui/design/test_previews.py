@@ -161,3 +161,35 @@ def test_no_pass_runs_while_the_editor_is_hidden_and_the_newest_runs_when_it_sho
     editor.show()
     _settle(qtbot, previews)
     assert not np.allclose(before, previews.latest.probabilities)
+
+
+RESIDUAL_NET = {
+    "format": "cnn-playground.design", "version": 1, "name": "Residual", "input": [1, 28, 28],
+    "layers": [
+        {"type": "Conv2d", "id": "stem", "out_channels": 8, "kernel_size": 3, "padding": 1},
+        {"type": "Residual", "id": "res", "label": "Block", "body": [
+            {"type": "Conv2d", "id": "inner", "out_channels": 8, "kernel_size": 3, "padding": 1},
+            {"type": "ReLU", "id": "inner_relu"}]},
+        {"type": "Flatten", "id": "flat"},
+        {"type": "Linear", "id": "fc", "out_features": 10},
+    ],
+}
+
+
+def test_an_expanded_composite_shows_its_merged_output_greyed_while_stale_and_none_when_broken(qtbot) -> None:
+    editor, previews = _editor(qtbot, RESIDUAL_NET)
+    assert not editor.is_collapsed("res")
+    assert editor.has_preview("res") and editor.has_preview("inner")
+    merged = editor.block_preview("res")
+    assert merged.kind == MAPS and merged.channels == 8
+    header_with_preview = editor.block_rect("res")
+    assert header_with_preview.bottom() <= editor.column_rect(editor.document.path_of("res") + (0,)).top()
+    previews.set_shown(False)
+    assert header_with_preview.height() > editor.block_rect("res").height()  # the header grew for it
+    previews.set_shown(True)
+    _settle(qtbot, previews)
+    editor.document.set_param("stem", "out_channels", 6)  # breaks the sum: the body still gives 8
+    assert editor.previews_stale and editor.has_preview("res")  # greyed at once, until the pass lands
+    _settle(qtbot, previews)
+    assert editor.document.analysis.by_id["res"].error
+    assert not editor.has_preview("res")

@@ -8,12 +8,14 @@ import pytest
 from PySide6.QtCore import QEvent, QLocale, QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent, QDrag
 from PySide6.QtWidgets import QApplication, QListWidget, QMenu
+from i18n_helpers import english_words
 from ui_helpers import drag_drop, mouse
 
 from playground.core.design import get_block
 from playground.core.lessons import get_lesson
 from playground.ui.lessons.lesson_panel import LessonPanel
 from playground.ui.lessons.lesson_text import lesson_language
+from playground.ui.shell.language import LanguageSwitcher
 from playground.ui.shell.workbench import Workbench
 from playground.ui.widgets.action_table import plain_text
 
@@ -284,6 +286,25 @@ def test_the_lesson_language_follows_the_locale_and_can_switch(qtbot, bench) -> 
     assert "还没有" not in status(panel) and "Not yet" in status(panel)  # UI words stay the UI's
     assert lesson.parts[0].hints[0].get("zh_CN") in status(panel)
     assert panel.list.item(0).text().endswith(lesson.title.get("zh_CN"))
+
+
+def test_switching_the_window_to_chinese_switches_the_open_lesson_and_back(qtbot, bench) -> None:
+    panel = panel_of(bench)
+    click_lesson(qtbot, panel, "padding")
+    lesson = get_lesson("padding")
+    switcher = LanguageSwitcher.of(QApplication.instance())
+    try:
+        switcher.apply("zh_CN")  # View ▸ Language does this
+        qtbot.waitUntil(lambda: panel.title_label.text() == lesson.title.get("zh_CN"))
+        assert panel.lang == "zh_CN" and "还没有" in status(panel)
+        assert lesson.parts[0].hints[0].get("zh_CN") in status(panel)  # checked again, in Chinese
+        assert (panel.back_button.text(), panel.task_heading.text()) == ("◂ 全部课程", "任务")
+        assert bench.lessons_dock.windowTitle() == "课程"
+        assert english_words(panel) == []
+    finally:
+        switcher.apply("en")
+    qtbot.waitUntil(lambda: panel.title_label.text() == lesson.title.get("en"))
+    assert panel.lang == "en" and "Not yet" in status(panel) and panel.back_button.text() == "◂ All lessons"
 
 
 def test_lesson_text_is_shown_as_text_never_as_markup(qtbot, bench) -> None:
