@@ -2965,8 +2965,8 @@ The weights of the epochs done so far are kept.</source>
         <translation>训练 {count} 个 epoch、用时 {duration} 后完成：验证准确率 {last}%（最佳 {best}%）。</translation>
     </message>
     <message>
-        <source>The trained model is now the active one for drawing.</source>
-        <translation>训练好的模型现在是绘制页使用的当前模型。</translation>
+        <source>{result} The trained model is now the active one for drawing.</source>
+        <translation>{result}训练好的模型现在是绘制页使用的当前模型。</translation>
     </message>
 </context>
 <context>

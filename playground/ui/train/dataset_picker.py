@@ -62,8 +62,8 @@ CHOICES: tuple[tuple[str, str, str], ...] = (
                                         "validate. Works offline.")),
     ("mnist", "MNIST", QT_TRANSLATE_NOOP("DatasetPicker", "The full MNIST digits: 60,000 to train, 10,000 to "
                                                           "validate (downloads about 12 MB).")),
-    ("fashionmnist", QT_TRANSLATE_NOOP("DatasetPicker", "Fashion-MNIST"), QT_TRANSLATE_NOOP("DatasetPicker", "28x28 grey photos of 10 kinds of clothing, "
-                                                                         "60,000 + 10,000 (about 30 MB).")),
+    ("fashionmnist", QT_TRANSLATE_NOOP("DatasetPicker", "Fashion-MNIST"),
+     QT_TRANSLATE_NOOP("DatasetPicker", "28x28 grey photos of 10 kinds of clothing, 60,000 + 10,000 (about 30 MB).")),
     ("kmnist", "KMNIST", QT_TRANSLATE_NOOP("DatasetPicker", "28x28 handwritten Japanese (Kuzushiji) characters, 10 "
                                                             "classes, 60,000 + 10,000 (about 20 MB).")),
     ("cifar10", QT_TRANSLATE_NOOP("DatasetPicker", "CIFAR-10 (colour)"),

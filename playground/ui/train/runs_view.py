@@ -167,7 +167,8 @@ class RunCurves(Retranslating, QWidget):
 
     def retranslate_ui(self) -> None:
         text = self._text_colour
-        for plot, title, unit in ((self.loss_plot, self.tr("Loss (validation solid, training dashed)"), self.tr("loss")),
+        for plot, title, unit in ((self.loss_plot, self.tr("Loss (validation solid, training dashed)"),
+                                   self.tr("loss")),
                                   (self.acc_plot, self.tr("Validation accuracy"), "%")):
             item = plot.getPlotItem()
             item.setTitle(title, color=text, size="10pt")
@@ -328,7 +329,8 @@ class RunsView(Retranslating, QWidget):
                                       "note to edit it. MACs: multiply-accumulates per image."))
         for button, text, tip in (
                 (self.open_button, self.tr("Open design"), self.tr("Open the run's design as a new untitled design")),
-                (self.load_button, self.tr("Load checkpoint"), self.tr("Make the run's saved weights the active model")),
+                (self.load_button, self.tr("Load checkpoint"),
+                 self.tr("Make the run's saved weights the active model")),
                 (self.rename_button, self.tr("Rename…"), self.tr("Give the run a name of its own")),
                 (self.note_button, self.tr("Note…"), self.tr("Write a note about the run")),
                 (self.delete_button, self.tr("Delete…"), self.tr("Delete the selected runs from the history"))):

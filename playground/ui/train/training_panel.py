@@ -568,7 +568,8 @@ class TrainingPanel(Retranslating, QWidget):
                 said = (self.tr("Finished after 1 epoch in {duration}: validation accuracy {last}% (best {best}%).")
                         if one else self.tr("Finished after {count} epochs in {duration}: validation accuracy "
                                             "{last}% (best {best}%)."))
-            return said.format(**numbers) + " " + self.tr("The trained model is now the active one for drawing.")
+            return self.tr("{result} The trained model is now the active one for drawing.").format(
+                result=said.format(**numbers))
 
         self._say(text, "success")
 
