@@ -29,6 +29,7 @@ import torch.utils.data
 
 from playground.core.datasets import IMAGE_SUFFIXES, DatasetError, DatasetInfo, channel_stats
 from playground.core.events import FILES, FailedEvent, FinishedEvent, InfoEvent, ProgressEvent
+from playground.core.i18n import _
 from playground.core.text import COMPACT, format_bytes, format_int, shape_str
 from playground.core.trainer import Trainer, _Failed
 
@@ -82,23 +83,26 @@ def list_image_folder(root: str | os.PathLike[str], val_fraction: float = 0.2, s
     """The images of a folder in ImageFolder layout, split as `load_image_folder` splits them."""
     root = Path(root)
     if not root.is_dir():
-        raise DatasetError(f"{root}: no such folder")
+        raise DatasetError(_("{folder}: no such folder").format(folder=root))
     split_dirs = (root / "train", root / "val")
     split = all(d.is_dir() for d in split_dirs)
     class_root = split_dirs[0] if split else root
     classes = tuple(p.name for p in _class_folders(class_root))
     if len(classes) < 2:
-        raise DatasetError(f"{class_root}: a classifier needs at least two class folders, found {len(classes)}")
+        raise DatasetError(_("{folder}: a classifier needs at least two class folders, found {count}").format(
+            folder=class_root, count=len(classes)))
     parts = [[(str(f), i) for i, c in enumerate(classes) for f in _image_files(d / c)]
              for d in (split_dirs if split else (root,))]
     if not sum(len(p) for p in parts):
-        raise DatasetError(f"{class_root}: no images in the class folders (looked for {', '.join(IMAGE_SUFFIXES)})")
+        raise DatasetError(_("{folder}: no images in the class folders (looked for {suffixes})").format(
+            folder=class_root, suffixes=", ".join(IMAGE_SUFFIXES)))
     if split:
         train, val = parts
     else:
         train, val = _split_per_class(parts[0], val_fraction, seed)
     if not val:
-        raise DatasetError(f"{root}: too few images to keep any for validation; add at least two per class")
+        raise DatasetError(_("{folder}: too few images to keep any for validation; add at least two per class").format(
+            folder=root))
     return FolderListing(root, classes, tuple(train), tuple(val))
 
 
@@ -131,11 +135,13 @@ class DataPath:
     @property
     def reason(self) -> str:
         """One sentence for the log: the numbers and the path they lead to."""
-        what = (f"{format_int(self.images)} images at {shape_str(self.input_shape, COMPACT)} take "
-                f"{format_bytes(self.need)} in memory")
+        numbers = dict(images=format_int(self.images), shape=shape_str(self.input_shape, COMPACT),
+                       need=format_bytes(self.need), budget=format_bytes(self.budget))
         if self.streaming:
-            return f"{what}, over the memory budget of {format_bytes(self.budget)}: streaming them from disk"
-        return f"{what}, within the memory budget of {format_bytes(self.budget)}: holding them in memory"
+            return _("{images} images at {shape} take {need} in memory, over the memory budget of {budget}: "
+                     "streaming them from disk").format(**numbers)
+        return _("{images} images at {shape} take {need} in memory, within the memory budget of {budget}: "
+                 "holding them in memory").format(**numbers)
 
 
 def choose_data_path(images: int, input_shape: Sequence[int], budget: int | None = None) -> DataPath:
@@ -188,8 +194,8 @@ class ImageFiles(torch.utils.data.Dataset):
         try:
             return decode_image(path, self.shape), label
         except (OSError, RuntimeError, ValueError, SyntaxError) as exc:
-            raise DatasetError(f"{path}: cannot decode this image ({exc.__class__.__name__}: "
-                               f"{str(exc).splitlines()[0] if str(exc) else ''}); remove or replace it") from None
+            raise DatasetError(_("{path}: cannot decode this image ({error}); remove or replace it").format(
+                path=path, error=f"{exc.__class__.__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")) from None
 
     def image(self, index: int) -> torch.Tensor:
         """Image `index` alone (C, H, W), decoded now: for showing a few of them."""
@@ -237,8 +243,8 @@ def open_stream(folder: str | os.PathLike[str], input_shape: Sequence[int], call
     """List a folder and measure its mean/std on a seeded sample; decodes nothing else."""
     shape = tuple(int(v) for v in input_shape)
     if len(shape) != 3 or shape[0] not in (1, 3):
-        raise DatasetError(f"{folder}: images can become 1 (grey) or 3 (RGB) channels, the design's input is "
-                           f"{shape_str(shape, COMPACT)}")
+        raise DatasetError(_("{folder}: images can become 1 (grey) or 3 (RGB) channels, the design's input is "
+                             "{shape}").format(folder=folder, shape=shape_str(shape, COMPACT)))
     listing = list_image_folder(folder)
     train = ImageFiles(listing.train, shape)
     rng = np.random.default_rng(seed)
@@ -247,7 +253,8 @@ def open_stream(folder: str | os.PathLike[str], input_shape: Sequence[int], call
     for done, i in enumerate(sample, 1):
         images.append(train[i][0])
         if callback is not None and (done % 50 == 0 or done == len(sample)):
-            callback(ProgressEvent(f"reading images in {listing.root.name} for their mean and std", done,
+            callback(ProgressEvent(_("reading images in {folder} for their mean and std").format(
+                folder=listing.root.name), done,
                                    len(sample), FILES))
     mean, std = channel_stats(torch.stack(images))
     info = DatasetInfo(listing.root.name, shape, listing.classes, mean, std)  # type: ignore[arg-type]
@@ -307,7 +314,7 @@ class StreamingTrainer(Trainer):
 
     def _open_folder(self, callback: Any) -> StreamingDataset:
         if self.design is None:
-            raise _Failed("streaming a folder needs a design (its input shape)")
+            raise _Failed(_("streaming a folder needs a design (its input shape)"))
         return open_stream(str(self.dataset), self.design.input, callback=callback, seed=self.config.seed)
 
     def _end_workers(self) -> None:
@@ -344,8 +351,10 @@ class StreamingTrainer(Trainer):
             self._batches = _EpochBatches()
             self._train_loader = self._loader(data.train_x, True, batch_sampler=self._batches)
             workers = self.config.loader_workers
-            self.callback(InfoEvent(f"streaming {format_int(len(data.train_x))} training images from "
-                                    f"{data.info.name} with {workers} loader worker{'' if workers == 1 else 's'}"))
+            said = (_("streaming {count} training images from {folder} with 1 loader worker") if workers == 1 else
+                    _("streaming {count} training images from {folder} with {workers} loader workers"))
+            self.callback(InfoEvent(said.format(count=format_int(len(data.train_x)), folder=data.info.name,
+                                                workers=workers)))
         batch = min(self.config.batch_size, len(order))
         indices = order.tolist()
         self._batches.batches = [indices[i:i + batch] for i in range(0, (len(indices) // batch) * batch, batch)]
@@ -355,7 +364,8 @@ class StreamingTrainer(Trainer):
     def _fetch(self, data: Any, idx: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         x, y = self._next(self._train_iter)
         if len(y) != len(idx):
-            raise _Failed(f"the image loader gave {len(y)} images for a batch of {len(idx)}")
+            raise _Failed(_("the image loader gave {count} images for a batch of {batch}").format(
+                count=len(y), batch=len(idx)))
         return x.to(data.device, non_blocking=True), y.to(data.device, non_blocking=True)
 
     def _fetch_val(self, data: Any, start: int, count: int) -> tuple[torch.Tensor, torch.Tensor]:
@@ -369,6 +379,6 @@ class StreamingTrainer(Trainer):
     def _train_step(self, model: nn.Module, optimizer: torch.optim.Optimizer, data: Any, idx: torch.Tensor,
                     generator: torch.Generator, loss_acc: torch.Tensor, correct_acc: torch.Tensor) -> bool:
         if not super()._train_step(model, optimizer, data, idx, generator, loss_acc, correct_acc):
-            raise _Failed(f"out of memory on {self.device} at batch size {len(idx)} while streaming: "
-                          "lower --batch-size")
+            raise _Failed(_("out of memory on {device} at batch size {batch} while streaming: lower --batch-size")
+                          .format(device=self.device, batch=len(idx)))
         return True

@@ -23,6 +23,7 @@ from playground.core.datasets import Dataset, DatasetError, dataset_names
 from playground.core.design import Design
 from playground.core.distributed import DistributedTrainer, Rendezvous
 from playground.core.events import Callback, InfoEvent, ignore
+from playground.core.i18n import _
 from playground.core.streaming import (
     DataPath, StreamingTrainer, budget_bytes, choose_data_path, list_image_folder)
 from playground.core.trainer import Trainer, TrainConfig
@@ -58,7 +59,7 @@ def wants_streaming(design: Design, dataset: Dataset | str | os.PathLike[str], c
     except DatasetError:
         return False  # not a usable folder: the in-memory loader reports why, as for any dataset
     path = folder_data_path(images, design.input, config.memory_budget)
-    callback(InfoEvent(f"data: {path.reason}"))
+    callback(InfoEvent(_("data: {reason}").format(reason=path.reason)))
     return path.streaming
 
 
