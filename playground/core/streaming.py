@@ -17,7 +17,10 @@ the run naming it: a streamed folder is not read ahead, so there is nothing to s
 
 from __future__ import annotations
 
+import multiprocessing
+import multiprocessing.context
 import os
+import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Iterator, Sequence
@@ -264,6 +267,25 @@ def open_stream(folder: str | os.PathLike[str], input_shape: Sequence[int], call
 
 # ---------------------------------------------------------------- the trainer
 
+def worker_start_context() -> multiprocessing.context.BaseContext | None:
+    """How the loader's worker processes start (None: torch's default, a fork).
+
+    From the main thread of a plain process (the command line) a fork is quickest. From
+    any other thread (the window trains on a worker thread) they come from a fork server:
+    forking a process whose other threads may hold locks (Qt's, the allocator's) is
+    unsafe, and a child forked from a thread Python did not start exits with status 1,
+    which torch reports as a dead worker. The server preloads this module, so a worker
+    starts with torch already imported.
+    """
+    if threading.get_ident() == threading.main_thread().ident:
+        return None
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return None  # Windows: torch spawns, which is safe from any thread
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    return context
+
+
 class _EpochBatches(torch.utils.data.Sampler[list[int]]):
     """The batches of the current epoch, replaced each epoch; lets the DataLoader's workers
     persist across epochs while the order changes."""
@@ -332,7 +354,8 @@ class StreamingTrainer(Trainer):
         workers = self.config.loader_workers
         return torch.utils.data.DataLoader(
             dataset, num_workers=workers, pin_memory=self.device is not None and self.device.type == "cuda",
-            prefetch_factor=4 if workers else None, persistent_workers=persistent and workers > 0, **kwargs)
+            prefetch_factor=4 if workers else None, persistent_workers=persistent and workers > 0,
+            multiprocessing_context=worker_start_context() if workers else None, **kwargs)
 
     @staticmethod
     def _next(batches: Iterator[Any]) -> Any:

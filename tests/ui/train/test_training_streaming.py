@@ -147,6 +147,7 @@ def test_a_streamed_run_pauses_resumes_and_stops_mid_epoch(qtbot, panel, photos,
     click(qtbot, panel.train_button)
     qtbot.waitUntil(lambda: panel.plots.loss_plot.point_count("raw") >= 2, timeout=RUN_TIMEOUT_MS)
     assert panel.document.locked
+    started = workers()  # the training loader's (they persist across epochs)
     click(qtbot, panel.train_button)
     assert panel.paused and panel.train_button.text() == "Resume"
     qtbot.wait(300)  # events of the step in flight arrive
@@ -164,6 +165,7 @@ def test_a_streamed_run_pauses_resumes_and_stops_mid_epoch(qtbot, panel, photos,
     assert isinstance(result, FinishedEvent) and result.stopped and result.epochs_done < 500
     assert not panel.is_training and running_threads() == 0 and not panel.document.locked
     assert workers() == set()  # the stopped loader's workers are gone
+    assert started and [p.exitcode for p in started] == [0] * len(started)  # ended as asked, none died
     assert panel.session.runs[1].status == "stopped"
 
 
