@@ -19,14 +19,19 @@ import typing
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Union
 
+from playground.core.i18n import N_, _
+
 __all__ = [
     "ConfigError", "DEFAULT_LR", "OPTIMIZERS", "OPTIONS", "Option", "SCHEDULES", "TrainConfig", "add_arguments",
     "cli_options", "config_errors", "form_options", "option_named",
 ]
 
 DEFAULT_LR = {"sgd": 0.05, "adam": 3e-3, "adamw": 3e-3}  # the peak under onecycle
-OPTIMIZER_CHOICES = (("adam", "Adam"), ("adamw", "AdamW"), ("sgd", "SGD with momentum"))
-SCHEDULE_CHOICES = (("constant", "Constant"), ("cosine", "Cosine decay"), ("onecycle", "One-cycle"))
+OPTIMIZER_CHOICES = (("adam", "Adam"), ("adamw", "AdamW"), ("sgd", N_("SGD with momentum")))
+SCHEDULE_CHOICES = (("constant", N_("Constant")), ("cosine", N_("Cosine decay")), ("onecycle", N_("One-cycle")))
+# What the help texts' {placeholders} stand for (a help text is a template, so that the
+# catalogue holds it once, whatever the numbers).
+_HELP_VALUES = {"adam": f"{DEFAULT_LR['adam']:g}", "sgd": f"{DEFAULT_LR['sgd']:g}"}
 OPTIMIZERS = tuple(value for value, _ in OPTIMIZER_CHOICES)
 SCHEDULES = tuple(value for value, _ in SCHEDULE_CHOICES)
 
@@ -48,6 +53,8 @@ class Option:
     optimizer's DEFAULT_LR; for the sample limits: all of them). The range is closed,
     [minimum, maximum], unless `below_maximum` leaves the maximum out. `flag` is None for
     options the command line does not offer, `label` None for those the form does not show.
+    The texts a person reads (label, help, details, the choices' titles, none_text) are
+    marked for translation and read through the *_text methods, in the current language.
     """
 
     name: str
@@ -72,7 +79,27 @@ class Option:
 
     @property
     def values(self) -> tuple[str, ...]:
-        return tuple(value for value, _ in self.choices)
+        return tuple(value for value, _title in self.choices)
+
+    def label_text(self) -> str:
+        """The form's label, translated."""
+        return _(self.label) if self.label else ""
+
+    def help_text(self) -> str:
+        """The help sentence, translated, its numbers filled in."""
+        return _(self.help).format(**_HELP_VALUES)
+
+    def details_text(self) -> str:
+        """More for the tooltip, translated ("" when there is none)."""
+        return _(self.details) if self.details else ""
+
+    def none_label(self) -> str:
+        """What the form shows for None, translated."""
+        return _(self.none_text) if self.none_text else ""
+
+    def choice_texts(self) -> tuple[tuple[str, str], ...]:
+        """(value, title) of each choice, the titles translated."""
+        return tuple((value, _(title)) for value, title in self.choices)
 
     def expected(self) -> str:
         """What a good value is, in the words of an error message."""
@@ -137,85 +164,89 @@ class TrainConfig:
     """
 
     optimizer: str = _option(
-        "adam", choices=OPTIMIZER_CHOICES, flag="--optimizer", label="Optimizer",
-        help="How the weights move downhill on the loss.",
-        details="Adam adapts a step size per weight and works with little tuning;\n"
-                "AdamW is Adam with weight decay done right;\n"
-                "SGD with momentum is the classic (needs a larger learning rate).")
+        "adam", choices=OPTIMIZER_CHOICES, flag="--optimizer", label=N_("Optimizer"),
+        help=N_("How the weights move downhill on the loss."),
+        details=N_("Adam adapts a step size per weight and works with little tuning;\n"
+                   "AdamW is Adam with weight decay done right;\n"
+                   "SGD with momentum is the classic (needs a larger learning rate)."))
     lr: float | None = _option(
-        None, minimum=1e-6, maximum=10.0, log_step=1e-6, flag="--lr", label="Learning rate",
-        help=f"The size of each step, the peak under one-cycle (default: {DEFAULT_LR['adam']:g} for Adam and AdamW, "
-             f"{DEFAULT_LR['sgd']:g} for SGD).",
-        details="Too high and the loss jumps or becomes NaN; too low and nothing happens for a long time.\n"
-                "Arrows step 1, 2, 5, 10.")
+        None, minimum=1e-6, maximum=10.0, log_step=1e-6, flag="--lr", label=N_("Learning rate"),
+        help=N_("The size of each step, the peak under one-cycle (default: {adam} for Adam and AdamW, "
+                "{sgd} for SGD)."),
+        details=N_("Too high and the loss jumps or becomes NaN; too low and nothing happens for a long time.\n"
+                   "Arrows step 1, 2, 5, 10."))
     momentum: float = _option(
         0.9, minimum=0.0, maximum=1.0, below_maximum=True,
-        help="SGD only: how much of the previous step carries into the next.")
+        help=N_("SGD only: how much of the previous step carries into the next."))
     schedule: str = _option(
-        "onecycle", choices=SCHEDULE_CHOICES, flag="--schedule", label="Schedule",
-        help="How the learning rate changes over the run.",
-        details="Constant: the same all along. Cosine: glides down to zero by the end.\n"
-                "One-cycle: warms up for the first 30%, then anneals (often the fastest).")
+        "onecycle", choices=SCHEDULE_CHOICES, flag="--schedule", label=N_("Schedule"),
+        help=N_("How the learning rate changes over the run."),
+        details=N_("Constant: the same all along. Cosine: glides down to zero by the end.\n"
+                   "One-cycle: warms up for the first 30%, then anneals (often the fastest)."))
     batch_size: int = _option(
-        64, minimum=1, maximum=8192, flag="--batch-size", label="Batch size",
-        help="Images per step.",
-        details="Larger batches give smoother steps and use more memory;\n"
-                "smaller ones take more, noisier steps per epoch.")
+        64, minimum=1, maximum=8192, flag="--batch-size", label=N_("Batch size"),
+        help=N_("Images per step."),
+        details=N_("Larger batches give smoother steps and use more memory;\n"
+                   "smaller ones take more, noisier steps per epoch."))
     epochs: int = _option(
-        3, minimum=1, maximum=1000, flag="--epochs", label="Epochs",
-        help="Passes over the whole training set.")
+        3, minimum=1, maximum=1000, flag="--epochs", label=N_("Epochs"),
+        help=N_("Passes over the whole training set."))
     weight_decay: float = _option(
-        0.0, minimum=0.0, maximum=1.0, log_step=1e-6, flag="--weight-decay", label="Weight decay",
-        help="Pulls every weight a little towards zero each step (L2 regularisation), which fights overfitting.",
-        details="0 turns it off; 1e-4 to 5e-4 is typical.")
+        0.0, minimum=0.0, maximum=1.0, log_step=1e-6, flag="--weight-decay", label=N_("Weight decay"),
+        help=N_("Pulls every weight a little towards zero each step (L2 regularisation), which fights overfitting."),
+        details=N_("0 turns it off; 1e-4 to 5e-4 is typical."))
     label_smoothing: float = _option(
-        0.0, minimum=0.0, maximum=0.5, step=0.05, decimals=2, flag="--label-smoothing", label="Label smoothing",
-        help="Aim a little below 100% certainty: the right class gets 1 - s of the target "
-             "and the rest is spread over the others.",
-        details="0.1 often helps a bit.")
+        0.0, minimum=0.0, maximum=0.5, step=0.05, decimals=2, flag="--label-smoothing", label=N_("Label smoothing"),
+        # xgettext: no-python-format
+        help=N_("Aim a little below 100% certainty: the right class gets 1 - s of the target "
+                "and the rest is spread over the others."),
+        details=N_("0.1 often helps a bit."))
     augment_shift: int = _option(
         0, minimum=0, maximum=8, unit="pixels", suffix=" px", flag="--augment", metavar="PIXELS",
-        label="Random shift",
-        help="Augmentation: move each training image by up to this many pixels at random, "
-             "so the model learns that a digit is the same wherever it sits.")
+        label=N_("Random shift"),
+        help=N_("Augmentation: move each training image by up to this many pixels at random, "
+                "so the model learns that a digit is the same wherever it sits."))
     augment_rotate: float = _option(
         0.0, minimum=0.0, maximum=180.0, unit="degrees", suffix="°", step=5.0, decimals=0, flag="--rotate",
-        metavar="DEGREES", label="Random rotation",
-        help="Augmentation: rotate each training image by up to this many degrees at random.")
+        metavar="DEGREES", label=N_("Random rotation"),
+        help=N_("Augmentation: rotate each training image by up to this many degrees at random."))
     augment_scale: float = _option(
         0.0, minimum=0.0, maximum=1.0, below_maximum=True,
-        help="Augmentation: scale each training image by up to this fraction at random (0.1 for +-10 %).")
+        help=N_("Augmentation: scale each training image by up to this fraction at random (0.1 for +-10 %)."))
     seed: int = _option(
-        0, minimum=0, maximum=2**31 - 1, flag="--seed", label="Seed",
-        help="Fixes the initial weights, the shuffling and the augmentation: "
-             "the same seed on the CPU gives the same run every time.")
+        0, minimum=0, maximum=2**31 - 1, flag="--seed", label=N_("Seed"),
+        help=N_("Fixes the initial weights, the shuffling and the augmentation: "
+                "the same seed on the CPU gives the same run every time."))
     max_train_samples: int | None = _option(
-        None, minimum=1, unit="samples", flag="--max-train-samples", metavar="N", label="Training images",
-        none_text="all", step=1000,
-        help="Train on only the first N training images (all when not set): a quick try before a full run.")
+        None, minimum=1, unit="samples", flag="--max-train-samples", metavar="N", label=N_("Training images"),
+        none_text=N_("all"), step=1000,
+        help=N_("Train on only the first N training images (all when not set): a quick try before a full run."))
     max_val_samples: int | None = _option(
         None, minimum=1, unit="samples", flag="--max-val-samples", metavar="N",
-        help="Validate on only the first N validation images (all when not set).")
+        help=N_("Validate on only the first N validation images (all when not set)."))
     device: str = _option(
-        "auto", flag="--device", metavar="auto|cpu|cuda|cuda:N|mps", label="Device",
-        help="Where the model trains: auto picks a CUDA GPU, then Apple's MPS, then the CPU.",
-        details="On the CPU one core is left free for the window.")
+        "auto", flag="--device", metavar="auto|cpu|cuda|cuda:N|mps", label=N_("Device"),
+        help=N_("Where the model trains: auto picks a CUDA GPU, then Apple's MPS, then the CPU."),
+        details=N_("On the CPU one core is left free for the window."))
     cpu_threads: int | None = _option(
         None, minimum=1, unit="threads",
-        help="Torch threads on the CPU (default: one fewer than the cores).")
-    mixed_precision: bool = _option(True, help="Run CUDA steps under bf16 autocast (ignored on other devices).")
-    download: bool = _option(False, flag="--download", help="Download a torchvision dataset if it is missing.")
+        help=N_("Torch threads on the CPU (default: one fewer than the cores)."))
+    mixed_precision: bool = _option(True, help=N_("Run CUDA steps under bf16 autocast (ignored on other devices)."))
+    download: bool = _option(False, flag="--download", help=N_("Download a torchvision dataset if it is missing."))
     memory_budget: int | None = _option(
-        None, minimum=1, unit="MiB", flag="--memory-budget", metavar="MIB",
-        help="An image folder whose images would take more memory than this (MiB) is streamed from disk "
-             "batch by batch instead of being held in memory (default: a quarter of the machine's memory).")
+        None, minimum=1, unit="MiB", suffix=" MiB", flag="--memory-budget", metavar="MIB", label=N_("Memory budget"),
+        none_text=N_("automatic"), step=256,
+        help=N_("An image folder whose images would take more memory than this (MiB) is streamed from disk "
+                "batch by batch instead of being held in memory (default: a quarter of the machine's memory)."),
+        details=N_("The data section says which path the chosen folder takes and why."))
     loader_workers: int = _option(
-        2, minimum=0, maximum=64, unit="processes", flag="--loader-workers", metavar="N",
-        help="Processes that decode images while a streamed folder trains (0: decode in the training process).")
+        2, minimum=0, maximum=64, unit="processes", flag="--loader-workers", metavar="N", label=N_("Loader workers"),
+        help=N_("Processes that decode images while a streamed folder trains (0: decode in the training process)."),
+        details=N_("More workers keep a fast device fed; each one takes a little memory and a core."))
     dist_timeout: float = _option(
         300.0, minimum=1.0, maximum=86400.0, unit="seconds", flag="--dist-timeout", metavar="SECONDS",
-        help="Under torchrun: how long a process waits for the others in one exchange before it gives up "
-             "(a process that died or hangs ends the job instead of stalling it).")
+        help=N_("Under torchrun: how long a process waits for the others in one exchange before it gives up "
+                "(a process that died or hangs ends the job instead of stalling it)."))
 
     @property
     def learning_rate(self) -> float:
@@ -281,7 +312,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """
     for option in cli_options():
         assert option.flag is not None
-        help_text = option.help.replace("%", "%%")  # argparse formats help with %
+        help_text = option.help_text().replace("%", "%%")  # argparse formats help with %
         if option.type is bool:
             parser.add_argument(option.flag, dest=option.name, action="store_true", help=help_text)
             continue

@@ -200,7 +200,7 @@ def test_help_lists_every_flag_with_its_help_and_default(capsys):
     text = " ".join(capsys.readouterr().out.split())
     for option in cli_options():
         assert option.flag in text
-        help_text = " ".join(option.help.removesuffix(".").split())
+        help_text = " ".join(option.help_text().removesuffix(".").split())
         assert help_text in text, option.flag
         if option.default is not None and option.type is not bool:
             assert f"{help_text} (default: {option.default})." in text

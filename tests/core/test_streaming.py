@@ -4,6 +4,7 @@ and as a rank of a process group), and a file that cannot be decoded named in on
 
 from __future__ import annotations
 
+import multiprocessing
 import socket
 
 import numpy as np
@@ -14,11 +15,12 @@ from PIL import Image
 from playground.core.datasets import DatasetError, load_image_folder
 from playground.core.design import design_from_dict
 from playground.core.distributed import Rendezvous, distributed_config, process_group
-from playground.core.events import FailedEvent, FinishedEvent, InfoEvent
+from playground.core.events import FailedEvent, FinishedEvent, InfoEvent, ProgressEvent, StepEvent
 from playground.core.streaming import (
-    ImageFiles, StreamingTrainer, budget_bytes, data_path_choice, decode_image, list_image_folder, open_stream)
+    DataPath, ImageFiles, StreamingDataset, StreamingTrainer, budget_bytes, choose_data_path, data_path_choice,
+    decode_image, list_image_folder, open_stream)
 from playground.core.trainer import TrainConfig, Trainer
-from playground.core.trainer_choice import DistributedStreamingTrainer, make_trainer
+from playground.core.trainer_choice import DistributedStreamingTrainer, folder_data_path, make_trainer
 
 SHAPE = (3, 32, 32)
 PER_CLASS = 30
@@ -134,6 +136,58 @@ def test_a_worker_s_decoding_error_comes_back_as_one_line(tmp_path):
     bad = tmp_path / "bad.png"
     bad.write_bytes(b"\x89PNG but then nothing")
     loader = torch.utils.data.DataLoader(ImageFiles([(str(bad), 0)], SHAPE), batch_size=1, num_workers=1)
+    batches = iter(loader)
     with pytest.raises(DatasetError) as caught:
-        StreamingTrainer._next(iter(loader))
+        StreamingTrainer._next(batches)
+    batches._shutdown_workers()  # its worker would otherwise live until the iterator is collected
     assert str(caught.value).startswith(f"{bad}: cannot decode this image") and "\n" not in str(caught.value)
+
+
+def test_one_rule_decides_from_the_image_count_and_the_budget_setting():
+    need = 90 * int(np.prod(SHAPE))
+    assert folder_data_path(90, SHAPE, memory_budget=1) == DataPath(False, 90, SHAPE, need, 1 << 20)
+    assert folder_data_path(400, SHAPE, memory_budget=1).streaming  # 1.2 MiB
+    path = choose_data_path(90, SHAPE, budget=need)
+    assert path == DataPath(False, 90, SHAPE, need, need)
+    assert path.reason == "90 images at 3x32x32 take 270.0 KiB in memory, within the memory budget of 270.0 KiB: " \
+                          "holding them in memory"
+    assert folder_data_path(90, SHAPE, memory_budget=1).budget == budget_bytes(1) == 1 << 20
+    assert folder_data_path(90, SHAPE, memory_budget=None).budget == budget_bytes(None)
+
+
+def test_the_window_s_way_in_memory_data_from_its_loader_a_stream_opened_first(folder, monkeypatch):
+    from playground.core import trainer_choice
+
+    loaded: list = []
+
+    def load(callback):
+        loaded.append(callback)
+        return load_image_folder(folder, SHAPE)
+
+    monkeypatch.setattr(trainer_choice, "budget_bytes", lambda mib: 1 << 40)
+    plain = make_trainer(DESIGN, str(folder), TrainConfig(), load=load)
+    assert type(plain) is Trainer and plain.dataset.info.name == folder.name and len(loaded) == 1
+    monkeypatch.setattr(trainer_choice, "budget_bytes", lambda mib: 1000)
+    events: list = []
+    config = TrainConfig(epochs=1, batch_size=16, device="cpu", loader_workers=1)
+    streaming = make_trainer(DESIGN, str(folder), config, events.append, load=load)
+    assert isinstance(streaming, StreamingTrainer) and len(loaded) == 1  # the loader is not asked
+    stream = streaming.open()
+    assert isinstance(stream, StreamingDataset) and streaming.open() is stream  # listed and measured once
+    assert stream.info.class_names == ("left", "middle", "top") and len(stream.val_x) == 18
+    assert stream.val_x.image(0).shape == SHAPE
+    assert isinstance(streaming.run(), FinishedEvent)
+    assert sum(isinstance(e, ProgressEvent) and "mean and std" in e.what for e in events) == 2  # 72 sampled: at 50, 72
+
+
+def test_a_stopped_stream_leaves_no_loader_worker_behind(folder):
+    def stop_at_the_first_step(event):
+        if isinstance(event, StepEvent):
+            trainer.stop()
+
+    config = TrainConfig(epochs=50, batch_size=4, device="cpu", loader_workers=2)
+    trainer = StreamingTrainer(DESIGN, str(folder), config, stop_at_the_first_step, report_every_s=0.0)
+    before = set(multiprocessing.active_children())
+    result = trainer.run()
+    assert isinstance(result, FinishedEvent) and result.stopped and result.epochs_done == 0
+    assert set(multiprocessing.active_children()) <= before

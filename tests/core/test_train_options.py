@@ -145,7 +145,7 @@ def test_the_flags_are_the_options_with_their_defaults():
 def test_what_the_form_and_the_command_line_offer():
     assert ids(form_options()) == ["optimizer", "lr", "schedule", "batch_size", "epochs", "weight_decay",
                                    "label_smoothing", "augment_shift", "augment_rotate", "seed",
-                                   "max_train_samples", "device"]
+                                   "max_train_samples", "device", "memory_budget", "loader_workers"]
     assert [o.flag for o in cli_options()] == [
         "--optimizer", "--lr", "--schedule", "--batch-size", "--epochs", "--weight-decay", "--label-smoothing",
         "--augment", "--rotate", "--seed", "--max-train-samples", "--max-val-samples", "--device", "--download",

@@ -161,6 +161,7 @@ class JobWorker(QObject):
             self.throttle.flush()
             with self._lock:
                 self._job = None
+            _forget_stand_in_thread()
             self.finished.emit(result)
 
     # Called from the GUI thread; the job's own methods are thread-safe flags.
@@ -182,6 +183,25 @@ class JobWorker(QObject):
             self._pause_requested = False
             if self._job is not None:
                 _call_if_present(self._job, "resume")
+
+
+def _forget_stand_in_thread() -> None:
+    """Drop the threading module's stand-in for this Qt thread as the job ends.
+
+    A job that makes a `threading.Thread` (a DataLoader's queues start feeder threads)
+    makes Python ask which thread it runs on; for a thread Python did not start, it then
+    records a `_DummyThread`, which Python 3.11 never removes, so every ended worker would
+    still be listed by `threading.enumerate()` as alive. The names are private; where a
+    Python lacks them there is no such record to drop.
+    """
+    active = getattr(threading, "_active", None)
+    lock = getattr(threading, "_active_limbo_lock", None)
+    dummy = getattr(threading, "_DummyThread", None)
+    if active is None or lock is None or dummy is None:
+        return
+    with lock:
+        if isinstance(active.get(threading.get_ident()), dummy):
+            del active[threading.get_ident()]
 
 
 def _call_if_present(job: Job, name: str) -> None:

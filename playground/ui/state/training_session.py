@@ -1,8 +1,10 @@
 """The training session of a window: the run in progress, its history, its timing, the
 runs of this window, and handing the trained network to the active model.
 
-`TrainingSession` drives `core.trainer.Trainer` on a `BackgroundJob` (its own QThread,
-throttled events) and turns the trainer's events into a small state machine:
+`TrainingSession` drives the trainer `core.trainer_choice.make_trainer` picks, as the
+command line does (a folder over the memory budget streams from disk through DataLoader
+workers, everything else is held in memory), on a `BackgroundJob` (its own QThread,
+throttled events), and turns the trainer's events into a small state machine:
 
     idle -> preparing (data loads, model is built) -> running <-> paused
          -> stopping (asked to stop) -> finished | stopped | failed
@@ -35,6 +37,7 @@ if TYPE_CHECKING:  # torch comes with these: imported where used, after the wind
 
     from playground.core.datasets import Dataset
     from playground.core.run_recorder import RunRecorder
+    from playground.core.streaming import StreamingDataset
     from playground.core.trainer import TrainConfig, Trainer
 
 # How often the trainer reports the loss: the faint curve's points are means over this
@@ -77,11 +80,14 @@ class RunRecord:
 
 @dataclass(frozen=True)
 class RunRequest:
-    """What a run needs. `load_data(callback)` runs on the worker thread and returns the
-    dataset (reporting downloads through `callback`); the rest names the run in the list."""
+    """What a run needs. `source` is the data's name or folder: a folder over the memory
+    budget streams from disk; otherwise `load_data(callback)` runs on the worker thread and
+    returns the dataset (reporting downloads through `callback`). The rest names the run
+    in the list."""
 
     design: Design
     config: TrainConfig
+    source: str
     load_data: Callable[[Callback], Dataset]
     dataset_title: str
     params: int
@@ -93,7 +99,7 @@ class RunRequest:
 class _RunStarted:
     """Sent from the worker once the data is loaded: what the GUI thread needs of the run."""
 
-    dataset: Dataset  # on the CPU, as loaded (validation images for the results)
+    dataset: Dataset | StreamingDataset  # on the CPU, as loaded or opened (validation images for the results)
     network: nn.Module  # a CPU network that the active model shows
 
 
@@ -176,8 +182,8 @@ class TrainingSession(QObject):
         return self._request.config if self._request else None
 
     @property
-    def dataset(self) -> Dataset | None:
-        """The run's data on the CPU, once loaded."""
+    def dataset(self) -> Dataset | StreamingDataset | None:
+        """The run's data on the CPU, once loaded (a streamed folder: listed, images on disk)."""
         return self._started.dataset if self._started else None
 
     @property
@@ -212,15 +218,17 @@ class TrainingSession(QObject):
         """Start a run on the worker thread; False when one is already running."""
         if self.is_running:
             return False
-        design, config, load_data = request.design, request.config, request.load_data
+        design, config, source, load_data = request.design, request.config, request.source, request.load_data
 
-        def make_trainer(callback: Callback) -> _RecordedRun:  # runs on the worker thread
+        def make_run(callback: Callback) -> _RecordedRun:  # runs on the worker thread
             from playground.core.builder import build_model
             from playground.core.run_recorder import RunRecorder
-            from playground.core.trainer import Trainer
+            from playground.core.streaming import StreamingTrainer
+            from playground.core.trainer_choice import make_trainer
 
-            data = load_data(callback)
-            trainer = Trainer(design, data, config, callback, report_every_s=REPORT_EVERY_S)
+            trainer = make_trainer(design, source, config, callback, load=load_data, report_every_s=REPORT_EVERY_S)
+            # A streamed folder is listed and its mean and std measured now; its images stay on disk.
+            data = trainer.open() if isinstance(trainer, StreamingTrainer) else trainer.dataset
             recorder = RunRecorder.attach(trainer, source="window")
             callback(_TrainerReady(trainer, recorder))
             callback(_RunStarted(data, build_model(design)))
@@ -235,7 +243,7 @@ class TrainingSession(QObject):
         before = self.hub.active
         self._before = before if before is not None and before.trained and before.val_acc is not None else None
         self.hub.set_loading_blocked(self.tr(LOADING_BLOCKED))
-        self.job.start(make_trainer)
+        self.job.start(make_run)
         self._set_state(RunState.PREPARING)
         return True
 

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from playground.core.fileio import WriteError, atomic_write
 from playground.ui.widgets.png_file import write_png
+from playground.ui.widgets.retranslate import Retranslating
 from playground.ui.widgets.style import MUTED
 
 REFRESH_INTERVAL_MS = 33  # ~30 repaints a second at most, however fast points arrive
@@ -200,7 +201,7 @@ class SeriesStyle:
     dashed: bool = False
 
 
-class LivePlot(QWidget):
+class LivePlot(Retranslating, QWidget):
     """A pyqtgraph plot of named series, repainted only by `refresh()`.
 
     The legend sits in the title line (text inside the view would be redrawn with every
@@ -209,13 +210,18 @@ class LivePlot(QWidget):
     the plot's right-click menu. With `y_from_zero` the y range runs from 0 to a round
     number above the data and only ever grows, so the axis stays still while a run goes on;
     with `percent` it runs from a round ten below the data to 100.
+
+    The title, axis labels and series names given at construction name the CSV's columns
+    and series (a file's contents stay the same in every language); `set_texts` changes
+    what the plot shows.
     """
 
     def __init__(self, title: str, x_label: str, y_label: str, parent: QWidget | None = None,
                  y_from_zero: bool = False, percent: bool = False) -> None:
         super().__init__(parent)
-        self._title = title
-        self._x_label = x_label
+        self._title = self._file_title = title
+        self._x_label = self._x_name = x_label
+        self._shown_names: dict[str, str] = {}  # series key -> its name on screen, where set_texts gave one
         self._series: dict[str, GrowingSeries] = {}
         self._items: dict[str, pg.PlotDataItem] = {}
         self._styles: dict[str, SeriesStyle] = {}
@@ -269,13 +275,11 @@ class LivePlot(QWidget):
         self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         self.export_button = QToolButton()
-        self.export_button.setText("Export")
-        self.export_button.setToolTip(f"Save the {title.lower()} plot as a PNG image or its data as CSV")
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.export_button.setAutoRaise(True)
         menu = QMenu(self.export_button)
-        self.png_action = QAction("Save image (PNG)…", self)
-        self.csv_action = QAction("Save data (CSV)…", self)
+        self.png_action = QAction(self)
+        self.csv_action = QAction(self)
         self.png_action.triggered.connect(self._ask_png)
         self.csv_action.triggered.connect(self._ask_csv)
         menu.addAction(self.png_action)
@@ -295,16 +299,39 @@ class LivePlot(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.plot_widget, 1)
         layout.addLayout(footer)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """The export button and its actions in the current language."""
+        self.export_button.setText(self.tr("Export"))
+        self.export_button.setToolTip(self.tr("Save the {title} plot as a PNG image or its data as CSV").format(
+            title=self._title.lower()))
+        self.png_action.setText(self.tr("Save image (PNG)…"))
+        self.csv_action.setText(self.tr("Save data (CSV)…"))
+
+    def set_texts(self, title: str, x_label: str, y_label: str, names: dict[str, str] | None = None) -> None:
+        """What the plot shows: its title, axis labels and (by series key) series names."""
+        self._title, self._x_label = title, x_label
+        self._shown_names.update(names or {})
+        item = self.plot_widget.getPlotItem()
+        item.setLabel("bottom", x_label, color=self._text_colour)
+        item.setLabel("left", y_label, color=self._text_colour)
+        self._update_title()
+        self.retranslate_ui()
+
+    def shown_name(self, key: str) -> str:
+        """The name of series `key` on screen."""
+        return self._shown_names.get(key, self._styles[key].name)
 
     def _update_title(self) -> None:
         """The title with a legend: a coloured mark and the name of every series."""
         parts = [f"<b>{self._title}</b>"]
-        for style in self._styles.values():
+        for key, style in self._styles.items():
             colour = QColor(style.colour)
             if style.alpha < 255:
                 colour = colour.lighter(100 + (255 - style.alpha) // 2)
             mark = "●" if style.symbol else ("╌" if style.dashed else "━")
-            parts.append(f"<span style='color:{colour.name()}'>{mark}</span>&nbsp;{style.name}")
+            parts.append(f"<span style='color:{colour.name()}'>{mark}</span>&nbsp;{self.shown_name(key)}")
         self.plot_widget.getPlotItem().setTitle("&nbsp;&nbsp;&nbsp;".join(parts), color=self._text_colour,
                                                 size="9pt")
 
@@ -449,7 +476,7 @@ class LivePlot(QWidget):
             if not len(series):
                 continue
             i = _nearest_index(series.x, x)
-            parts.append(f"{self._styles[key].name} {_short(series.y[i])}")
+            parts.append(f"{self.shown_name(key)} {_short(series.y[i])}")
         if not parts:
             self._crosshair.hide()
             self.readout.setText(" ")
@@ -469,7 +496,7 @@ class LivePlot(QWidget):
         names the file)."""
         text = io.StringIO(newline="")
         writer = csv.writer(text)
-        writer.writerow(["series", self._x_label, "value"])
+        writer.writerow(["series", self._x_name, "value"])
         for key, series in self._series.items():
             name = self._styles[key].name
             for x, y in zip(series.x.tolist(), series.y.tolist()):
@@ -477,14 +504,15 @@ class LivePlot(QWidget):
         atomic_write(path, text.getvalue().encode("utf-8"))
 
     def _ask_png(self) -> None:
-        self._ask_and_export("PNG image (*.png)", ".png", self.export_png)
+        self._ask_and_export(self.tr("PNG image (*.png)"), ".png", self.export_png)
 
     def _ask_csv(self) -> None:
-        self._ask_and_export("CSV data (*.csv)", ".csv", self.export_csv)
+        self._ask_and_export(self.tr("CSV data (*.csv)"), ".csv", self.export_csv)
 
     def _ask_and_export(self, file_filter: str, suffix: str, write) -> None:
-        default = self._title.lower().replace(" ", "_") + suffix
-        path, _ = QFileDialog.getSaveFileName(self, f"Export {self._title}", default, file_filter)
+        default = self._file_title.lower().replace(" ", "_") + suffix
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export {title}").format(title=self._title), default,
+                                              file_filter)
         if not path:
             return
         try:
@@ -527,7 +555,7 @@ def _short(value: float) -> str:
     return f"{value:.4g}"
 
 
-class TrainingPlots(QWidget):
+class TrainingPlots(Retranslating, QWidget):
     """The three plots of a training run, and the timer that repaints them.
 
     x is in epochs everywhere (a step inside epoch 2 sits between 1 and 2), so the
@@ -543,9 +571,6 @@ class TrainingPlots(QWidget):
         self.loss_plot.add_series("val", SeriesStyle("validation", VAL_COLOUR, width=2, symbol="o"))
 
         self.accuracy_plot = LivePlot("Accuracy", "epoch", "accuracy (%)", percent=True)
-        self.accuracy_plot.setToolTip("Validation accuracy is measured after each epoch on images the model never\n"
-                                      "trains on. Training accuracy is the average over the epoch, while the model\n"
-                                      "was still learning, so early on it is lower than validation.")
         self.accuracy_plot.setObjectName("accuracyPlot")
         self.accuracy_plot.add_series("train", SeriesStyle("train", TRAIN_COLOUR, width=2, symbol="o"))
         self.accuracy_plot.add_series("val", SeriesStyle("validation", VAL_COLOUR, width=2, symbol="o"))
@@ -578,6 +603,21 @@ class TrainingPlots(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Titles, axes and series names in the current language (the CSVs keep English)."""
+        epoch, train, validation = self.tr("epoch"), self.tr("train"), self.tr("validation")
+        self.loss_plot.set_texts(self.tr("Loss"), epoch, self.tr("cross-entropy"), {
+            "raw": self.tr("train (per step)"), "smooth": self.tr("train (smoothed)"), "val": validation})
+        self.accuracy_plot.set_texts(self.tr("Accuracy"), epoch, self.tr("accuracy (%)"),
+                                     {"train": train, "val": validation})
+        self.accuracy_plot.setToolTip(self.tr(
+            "Validation accuracy is measured after each epoch on images the model never\n"
+            "trains on. Training accuracy is the average over the epoch, while the model\n"
+            "was still learning, so early on it is lower than validation."))
+        self.lr_plot.set_texts(self.tr("Learning rate"), epoch, self.tr("learning rate"),
+                               {"lr": self.tr("learning rate")})
 
     @property
     def plots(self) -> tuple[LivePlot, LivePlot, LivePlot]:

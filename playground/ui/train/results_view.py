@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 import numpy as np
-from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QImage, QMouseEvent, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from playground.core.events import WorstExample
 from playground.core.text import format_int
+from playground.ui.widgets.retranslate import Retranslating
 
 GALLERY_LIMIT = 200  # thumbnails shown for one cell; a 1000-image cell says how many it left out
 THUMBNAIL_SCALE = 2
@@ -149,7 +150,7 @@ class ConfusionMatrixView(QWidget):
         if self._matrix is None:
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                             "The confusion matrix appears after the first epoch.")
+                             self.tr("The confusion matrix appears after the first epoch."))
             return
         m = self._matrix
         n = len(m)
@@ -162,12 +163,12 @@ class ConfusionMatrixView(QWidget):
         painter.setFont(label_font)
         painter.setPen(text)
         painter.drawText(QRectF(grid.left(), 0, grid.width(), metrics.height() + 2),
-                         Qt.AlignmentFlag.AlignCenter, "predicted")
+                         Qt.AlignmentFlag.AlignCenter, self.tr("predicted"))
         painter.save()
         painter.translate(2, grid.center().y())
         painter.rotate(-90)
         painter.drawText(QRectF(-grid.height() / 2, 0, grid.height(), metrics.height() + 2),
-                         Qt.AlignmentFlag.AlignCenter, "true")
+                         Qt.AlignmentFlag.AlignCenter, self.tr("true"))
         painter.restore()
         show_labels = side >= metrics.height() * 0.9
         row_label_width = int(self._label_width() + 1)  # measures every name: once per paint, not per row
@@ -207,10 +208,19 @@ class ConfusionMatrixView(QWidget):
         m = self._matrix
         count = int(m[true, pred])
         row = int(m[true].sum())
-        share = f" ({100.0 * count / row:.1f}% of true {self._names[true]})" if row else ""
+        images = self.tr("1 image") if count == 1 else self.tr("{count} images").format(count=format_int(count))
+        if row:
+            images = self.tr("{images} ({share}% of true {true})").format(
+                images=images, share=f"{100.0 * count / row:.1f}", true=self._names[true])
         if true == pred:
-            return f"true {self._names[true]}, predicted correctly: {count} image{'s' if count != 1 else ''}{share}"
-        return f"true {self._names[true]}, predicted {self._names[pred]}: {count} image{'s' if count != 1 else ''}{share}"
+            return self.tr("true {true}, predicted correctly: {images}").format(true=self._names[true], images=images)
+        return self.tr("true {true}, predicted {pred}: {images}").format(
+            true=self._names[true], pred=self._names[pred], images=images)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.update()  # its words are painted: painted again in the new language
+        super().changeEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         cell = self.cell_at(event.position().toPoint())
@@ -239,7 +249,7 @@ class ConfusionMatrixView(QWidget):
         super().mousePressEvent(event)
 
 
-class PerClassAccuracyView(QWidget):
+class PerClassAccuracyView(Retranslating, QWidget):
     """One bar per class: its validation accuracy (recall), the weakest ones in red."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -257,8 +267,14 @@ class PerClassAccuracyView(QWidget):
     def set_accuracy(self, per_class: np.ndarray, class_names: Sequence[str]) -> None:
         self._accuracy = np.asarray(per_class, dtype=np.float64)
         self._names = [str(n) for n in class_names]
-        self.setToolTip("Validation accuracy per class (the share of each class's images predicted right):\n"
-                        + "\n".join(f"{n}: {_percent(a)}" for n, a in zip(self._names, self._accuracy)))
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """The tooltip lists every class's accuracy; the empty view's line is painted."""
+        if self._accuracy is not None:
+            self.setToolTip(self.tr("Validation accuracy per class (the share of each class's images predicted "
+                                    "right):") + "\n" + "\n".join(f"{n}: {_percent(a)}"
+                                                                 for n, a in zip(self._names, self._accuracy)))
         self.update()
 
     def clear(self) -> None:
@@ -274,7 +290,8 @@ class PerClassAccuracyView(QWidget):
         text = palette.color(QPalette.ColorRole.Text)
         if self._accuracy is None or not len(self._accuracy):
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Accuracy per class appears after an epoch.")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
+                             self.tr("Accuracy per class appears after an epoch."))
             return
         font = QFont(self.font())
         font.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
@@ -308,7 +325,9 @@ class PerClassAccuracyView(QWidget):
 
 
 def _percent(a: float) -> str:
-    return "no images" if not math.isfinite(a) else f"{100 * a:.1f}%"
+    if not math.isfinite(a):
+        return QCoreApplication.translate("PerClassAccuracyView", "no images")
+    return f"{100 * a:.1f}%"
 
 
 def thumbnail(image: np.ndarray, scale: int = THUMBNAIL_SCALE) -> QPixmap:
@@ -341,19 +360,18 @@ class GalleryEntry:
     confidence: float | None = None
 
 
-class MisclassifiedGallery(QWidget):
+class MisclassifiedGallery(Retranslating, QWidget):
     """Thumbnails of validation images with their predicted and true labels."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("misclassifiedGallery")
-        self.title = QLabel("Most confidently wrong")
+        self.title = QLabel()
         self.title.setObjectName("galleryTitle")
         bold = QFont(self.title.font())
         bold.setBold(True)
         self.title.setFont(bold)
-        self.back_button = QPushButton("← most confident mistakes")
-        self.back_button.setToolTip("Show the validation images the model got wrong with the highest confidence")
+        self.back_button = QPushButton()
         self.back_button.setObjectName("galleryResetButton")
         self.back_button.setFlat(True)
         self.back_button.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -368,7 +386,7 @@ class MisclassifiedGallery(QWidget):
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.list.setSelectionMode(QListWidget.SelectionMode.NoSelection)
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.empty_label = QLabel("Misclassified validation images appear after an epoch.")
+        self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setStyleSheet("color: palette(placeholder-text);")
         header = QHBoxLayout()
@@ -381,6 +399,17 @@ class MisclassifiedGallery(QWidget):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty_label, 1)
         self.list.hide()
+        self.retranslate_ui()
+        self.clear()
+
+    def retranslate_ui(self) -> None:
+        """The button's words; the shown entries are said again by their ResultsView."""
+        self.back_button.setText(self.tr("← most confident mistakes"))
+        self.back_button.setToolTip(self.tr("Show the validation images the model got wrong with the highest "
+                                            "confidence"))
+        if not self.list.count():
+            self.title.setText(self.tr("Most confidently wrong"))
+            self.empty_label.setText(self.tr("Misclassified validation images appear after an epoch."))
 
     def show_entries(self, title: str, entries: Sequence[GalleryEntry], image_of: Callable[[int], np.ndarray],
                      class_names: Sequence[str], total: int | None = None) -> None:
@@ -388,32 +417,37 @@ class MisclassifiedGallery(QWidget):
         self.list.clear()
         total = len(entries) if total is None else total
         shown = list(entries)[:GALLERY_LIMIT]
-        more = f" (first {len(shown)} shown)" if total > len(shown) else ""
-        self.title.setText(title + more)
+        if total > len(shown):
+            title = self.tr("{title} (first {count} shown)").format(title=title, count=len(shown))
+        self.title.setText(title)
         icon_side = 0
         for entry in shown:
             pixmap = thumbnail(image_of(entry.index))
             icon_side = max(icon_side, pixmap.width(), pixmap.height())
             pred, true = class_names[entry.pred], class_names[entry.true]
             conf = f" · {100 * entry.confidence:.0f}%" if entry.confidence is not None else ""
-            item = QListWidgetItem(QIcon(pixmap), f"pred {_short_name(pred)}{conf}\ntrue {_short_name(true)}")
-            item.setToolTip(f"validation image #{entry.index}: predicted {pred}{conf}, true {true}")
+            item = QListWidgetItem(QIcon(pixmap), self.tr("pred {pred}{confidence}\ntrue {true}").format(
+                pred=_short_name(pred), confidence=conf, true=_short_name(true)))
+            item.setToolTip(self.tr("validation image #{index}: predicted {pred}{confidence}, true {true}").format(
+                index=entry.index, pred=pred, confidence=conf, true=true))
             item.setData(Qt.ItemDataRole.UserRole, entry.index)
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             self.list.addItem(item)
         if icon_side:
             self.list.setIconSize(QSize(icon_side, icon_side))
-            width = max(icon_side, QFontMetrics(self.list.font()).horizontalAdvance("pred 9 · 100%")) + 8
+            widest = self.tr("pred {pred}{confidence}\ntrue {true}").format(pred="9", confidence=" · 100%",
+                                                                             true="9").split("\n")[0]
+            width = max(icon_side, QFontMetrics(self.list.font()).horizontalAdvance(widest)) + 8
             self.list.setGridSize(QSize(width, icon_side + 2 * QFontMetrics(self.list.font()).height() + 10))
         self.list.setVisible(bool(shown))
         self.empty_label.setVisible(not shown)
-        self.empty_label.setText("No images here." if total == 0 and title else self.empty_label.text())
+        self.empty_label.setText(self.tr("No images here.") if total == 0 and title else self.empty_label.text())
 
     def clear(self) -> None:
         self.list.clear()
-        self.title.setText("Most confidently wrong")
+        self.title.setText(self.tr("Most confidently wrong"))
         self.back_button.hide()
-        self.empty_label.setText("Misclassified validation images appear after an epoch.")
+        self.empty_label.setText(self.tr("Misclassified validation images appear after an epoch."))
         self.list.hide()
         self.empty_label.show()
 
@@ -425,7 +459,7 @@ def _short_name(name: str) -> str:
     return name if len(name) <= 12 else name[:11] + "…"
 
 
-class ResultsView(QWidget):
+class ResultsView(Retranslating, QWidget):
     """Confusion matrix, per-class accuracy and the misclassified gallery of one epoch."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -434,7 +468,7 @@ class ResultsView(QWidget):
         self.matrix_view = ConfusionMatrixView()
         self.accuracy_view = PerClassAccuracyView()
         self.gallery = MisclassifiedGallery()
-        self.caption = QLabel("Results of the latest epoch on the validation images. Click a cell to see its images.")
+        self.caption = QLabel()
         self.caption.setWordWrap(True)
         self.caption.setStyleSheet("color: palette(placeholder-text);")
 
@@ -450,7 +484,7 @@ class ResultsView(QWidget):
         accuracy_box = QWidget()
         accuracy_layout = QVBoxLayout(accuracy_box)
         accuracy_layout.setContentsMargins(0, 0, 0, 0)
-        accuracy_title = QLabel("Accuracy per class (%)")
+        accuracy_title = self._accuracy_title = QLabel()
         bold = QFont(accuracy_title.font())
         bold.setBold(True)
         accuracy_title.setFont(bold)
@@ -464,7 +498,7 @@ class ResultsView(QWidget):
         matrix_box = QWidget()
         matrix_layout = QVBoxLayout(matrix_box)
         matrix_layout.setContentsMargins(0, 0, 0, 0)
-        matrix_title = QLabel("Confusion matrix")
+        matrix_title = self._matrix_title = QLabel()
         matrix_title.setFont(bold)
         matrix_layout.addWidget(matrix_title)
         matrix_layout.addWidget(self.matrix_view, 1)
@@ -478,6 +512,20 @@ class ResultsView(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.caption)
         layout.addWidget(split, 1)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Titles, and the gallery's title for what it shows (the caption of an epoch is
+        its caller's: the Train page shows the epoch again)."""
+        self._accuracy_title.setText(self.tr("Accuracy per class (%)"))
+        self._matrix_title.setText(self.tr("Confusion matrix"))
+        if self._image_of is None:
+            self.caption.setText(self.tr("Results of the latest epoch on the validation images. Click a cell to "
+                                         "see its images."))
+        elif self.matrix_view.selected is not None:
+            self.show_cell(*self.matrix_view.selected)
+        else:
+            self.show_worst()
 
     def show_results(self, confusion: np.ndarray, per_class_acc: np.ndarray, val_true: np.ndarray,
                      val_pred: np.ndarray, worst: Sequence[WorstExample], image_of: Callable[[int], np.ndarray],
@@ -504,7 +552,7 @@ class ResultsView(QWidget):
         self.matrix_view.select(None)
         self.gallery.back_button.hide()
         entries = [GalleryEntry(w.index, w.true, w.pred, w.confidence) for w in self._worst]
-        self.gallery.show_entries("Most confidently wrong", entries, self._image_of, self._names)
+        self.gallery.show_entries(self.tr("Most confidently wrong"), entries, self._image_of, self._names)
 
     def show_cell(self, true: int, pred: int) -> None:
         """The validation images of true class `true` predicted as `pred`."""
@@ -516,10 +564,13 @@ class ResultsView(QWidget):
         entries = [GalleryEntry(int(i), true, pred, confidence.get(int(i))) for i in indices]
         entries.sort(key=lambda e: -(e.confidence or 0.0))
         count = len(entries)
-        these = f"these {_count_word(count)}" if count else "none"
-        verb = "predicted correctly" if true == pred else f"predicted {self._names[pred]}"
-        self.gallery.show_entries(f"true {self._names[true]}, {verb}: {these}", entries, self._image_of,
-                                  self._names, total=count)
+        these = self.tr("these {count}").format(count=_count_word(count)) if count else self.tr("none")
+        if true == pred:
+            title = self.tr("true {true}, predicted correctly: {these}").format(true=self._names[true], these=these)
+        else:
+            title = self.tr("true {true}, predicted {pred}: {these}").format(
+                true=self._names[true], pred=self._names[pred], these=these)
+        self.gallery.show_entries(title, entries, self._image_of, self._names, total=count)
         self.gallery.back_button.show()
 
     def clear(self) -> None:
@@ -530,6 +581,16 @@ class ResultsView(QWidget):
         self.gallery.clear()
 
 
+_COUNT_WORDS = (
+    QT_TRANSLATE_NOOP("ResultsView", "zero"), QT_TRANSLATE_NOOP("ResultsView", "one"),
+    QT_TRANSLATE_NOOP("ResultsView", "two"), QT_TRANSLATE_NOOP("ResultsView", "three"),
+    QT_TRANSLATE_NOOP("ResultsView", "four"), QT_TRANSLATE_NOOP("ResultsView", "five"),
+    QT_TRANSLATE_NOOP("ResultsView", "six"), QT_TRANSLATE_NOOP("ResultsView", "seven"),
+    QT_TRANSLATE_NOOP("ResultsView", "eight"), QT_TRANSLATE_NOOP("ResultsView", "nine"),
+    QT_TRANSLATE_NOOP("ResultsView", "ten"), QT_TRANSLATE_NOOP("ResultsView", "eleven"),
+    QT_TRANSLATE_NOOP("ResultsView", "twelve"))
+
+
 def _count_word(n: int) -> str:
-    words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
-    return words[n] if n < len(words) else format_int(n)
+    """Small counts in words ("these twelve"), larger ones in digits."""
+    return QCoreApplication.translate("ResultsView", _COUNT_WORDS[n]) if n < len(_COUNT_WORDS) else format_int(n)

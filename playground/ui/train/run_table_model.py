@@ -13,7 +13,8 @@ import sqlite3
 import time
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal)
 
 from playground.core.runs import RunFilter, RunStore, RunStoreError, RunSummary
 from playground.core.safe_text import printable
@@ -23,21 +24,27 @@ PAGE_SIZE = 200
 STORE_ERRORS = (RunStoreError, sqlite3.Error, OSError)  # what a store call may raise
 MAX_CACHED_PAGES = 20  # pages kept in memory; further pages are fetched again when scrolled back to
 
-# (title, store sort key, right-aligned)
+# (title, store sort key, right-aligned); the titles translated where shown (context RunTableModel)
 COLUMNS: tuple[tuple[str, str, bool], ...] = (
     ("#", "id", True),
-    ("Name", "name", False),
-    ("Design", "design", False),
-    ("Dataset", "dataset", False),
-    ("Params", "params", True),
+    (QT_TRANSLATE_NOOP("RunTableModel", "Name"), "name", False),
+    (QT_TRANSLATE_NOOP("RunTableModel", "Design"), "design", False),
+    (QT_TRANSLATE_NOOP("RunTableModel", "Dataset"), "dataset", False),
+    (QT_TRANSLATE_NOOP("RunTableModel", "Params"), "params", True),
     ("MACs", "macs", True),
-    ("Best val acc", "best_val_acc", True),
-    ("Epochs", "epochs", True),
-    ("Time", "duration", True),
-    ("Started", "started", False),
-    ("Status", "status", False),
-    ("Note", "", False),
+    (QT_TRANSLATE_NOOP("RunTableModel", "Best val acc"), "best_val_acc", True),
+    (QT_TRANSLATE_NOOP("RunTableModel", "Epochs"), "epochs", True),
+    (QT_TRANSLATE_NOOP("RunTableModel", "Time"), "duration", True),
+    (QT_TRANSLATE_NOOP("RunTableModel", "Started"), "started", False),
+    (QT_TRANSLATE_NOOP("RunTableModel", "Status"), "status", False),
+    (QT_TRANSLATE_NOOP("RunTableModel", "Note"), "", False),
 )
+STATUS_COLUMN = 10
+# A run's status and where it ran, as stored (English, data) and shown (translated)
+_SHOWN_WORDS = (QT_TRANSLATE_NOOP("RunTableModel", "running"), QT_TRANSLATE_NOOP("RunTableModel", "finished"),
+                QT_TRANSLATE_NOOP("RunTableModel", "stopped"), QT_TRANSLATE_NOOP("RunTableModel", "failed"),
+                QT_TRANSLATE_NOOP("RunTableModel", "interrupted"), QT_TRANSLATE_NOOP("RunTableModel", "window"),
+                QT_TRANSLATE_NOOP("RunTableModel", "cli"))
 NAME_COLUMN, NOTE_COLUMN = 1, len(COLUMNS) - 1
 RUN_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -143,6 +150,12 @@ class RunTableModel(QAbstractTableModel):
             return self.tr(COLUMNS[section][0])
         return None
 
+    def retranslate(self) -> None:
+        """The headers and the statuses again, in the current language (its view calls this)."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._count:
+            self.dataChanged.emit(self.index(0, STATUS_COLUMN), self.index(self._count - 1, STATUS_COLUMN))
+
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -153,6 +166,8 @@ class RunTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if role == Qt.ItemDataRole.EditRole and column == NOTE_COLUMN:
                 return run.note
+            if role == Qt.ItemDataRole.DisplayRole and column == STATUS_COLUMN:
+                return self.tr(run.status)  # one of _SHOWN_WORDS
             return printable(_cell_text(run, column)) if role == Qt.ItemDataRole.DisplayRole else _cell_text(run, column)
         if role == RUN_ID_ROLE:
             return run.id
@@ -169,10 +184,11 @@ class RunTableModel(QAbstractTableModel):
             return self.tr("{n} multiply-accumulates per image").format(n=format_int(run.macs))
         if column == NOTE_COLUMN and run.note:
             return printable(run.note)
-        if column == 10 and run.message:
+        if column == STATUS_COLUMN and run.message:
             return printable(run.message)
         if column == 3 and run.device:
-            return self.tr("trained on {device}, from the {source}").format(device=run.device, source=run.source)
+            return self.tr("trained on {device}, from the {source}").format(device=run.device,
+                                                                           source=self.tr(run.source))
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:

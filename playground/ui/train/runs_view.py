@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,6 +45,7 @@ from playground.core.text import format_int
 from playground.ui.state.active_model import ModelHub
 from playground.ui.state.jobs import BackgroundJob
 from playground.ui.train.run_table_model import RUN_ID_ROLE, STORE_ERRORS, RunTableModel
+from playground.ui.widgets.retranslate import Retranslating
 
 POINT_COLOUR = QColor(31, 119, 180)
 SELECTED_COLOUR = QColor(214, 95, 14)
@@ -53,10 +54,12 @@ MAX_LABELS = 30  # more points than this are left unlabelled (hover shows what e
 MAX_OVERLAID = len(CURVE_COLOURS)
 DAY_S = 24 * 3600.0
 COLUMN_WIDTHS = (48, 150, 130, 120, 70, 70, 90, 60, 70, 120, 80)  # the note column stretches
-DATE_CHOICES = (("any", "Any time"), ("today", "Today"), ("week", "Last 7 days"), ("month", "Last 30 days"))
+DATE_CHOICES = (("any", QT_TRANSLATE_NOOP("RunsView", "Any time")), ("today", QT_TRANSLATE_NOOP("RunsView", "Today")),
+                ("week", QT_TRANSLATE_NOOP("RunsView", "Last 7 days")),
+                ("month", QT_TRANSLATE_NOOP("RunsView", "Last 30 days")))
 
 
-class RunsScatter(pg.PlotWidget):
+class RunsScatter(Retranslating, pg.PlotWidget):
     """Best validation accuracy against MACs per image (log x), one point per run."""
 
     runClicked = Signal(int)
@@ -67,9 +70,6 @@ class RunsScatter(pg.PlotWidget):
         self.setObjectName("runsScatter")
         text = palette.color(QPalette.ColorRole.Text)
         item = self.getPlotItem()
-        item.setTitle("Accuracy vs compute", color=text, size="10pt")
-        item.setLabel("bottom", "MACs per image", color=text)
-        item.setLabel("left", "best validation accuracy (%)", color=text)
         for side in ("bottom", "left"):
             item.getAxis(side).setTextPen(pg.mkPen(text))
         item.setLogMode(x=True, y=False)
@@ -84,6 +84,13 @@ class RunsScatter(pg.PlotWidget):
         self._runs: dict[int, RunSummary] = {}
         self._selected: set[int] = set()
         self.setMinimumHeight(160)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        item, text = self.getPlotItem(), self._text_colour
+        item.setTitle(self.tr("Accuracy vs compute"), color=text, size="10pt")
+        item.setLabel("bottom", self.tr("MACs per image"), color=text)
+        item.setLabel("left", self.tr("best validation accuracy (%)"), color=text)
 
     def set_runs(self, runs: dict[int, RunSummary]) -> None:
         self._runs = dict(runs)
@@ -134,7 +141,7 @@ class RunsScatter(pg.PlotWidget):
             self.runClicked.emit(int(points[0].data()))
 
 
-class RunCurves(QWidget):
+class RunCurves(Retranslating, QWidget):
     """The selected runs' validation loss and accuracy per epoch, one colour per run."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -146,12 +153,9 @@ class RunCurves(QWidget):
         self.loss_plot.setObjectName("runsLossCurves")
         self.acc_plot = pg.PlotWidget(background=background)
         self.acc_plot.setObjectName("runsAccuracyCurves")
-        for plot, title, unit in ((self.loss_plot, self.tr("Loss (validation solid, training dashed)"), "loss"),
-                                  (self.acc_plot, self.tr("Validation accuracy"), "%")):
+        self._text_colour = text
+        for plot in (self.loss_plot, self.acc_plot):
             item = plot.getPlotItem()
-            item.setTitle(title, color=text, size="10pt")
-            item.setLabel("bottom", self.tr("epoch"), color=text)
-            item.setLabel("left", unit, color=text)
             item.showGrid(x=True, y=True, alpha=0.15)
             item.addLegend(offset=(-10, 10))
         layout = QHBoxLayout(self)
@@ -159,6 +163,17 @@ class RunCurves(QWidget):
         layout.addWidget(self.loss_plot)
         layout.addWidget(self.acc_plot)
         self.shown: list[int] = []
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        text = self._text_colour
+        for plot, title, unit in ((self.loss_plot, self.tr("Loss (validation solid, training dashed)"),
+                                   self.tr("loss")),
+                                  (self.acc_plot, self.tr("Validation accuracy"), "%")):
+            item = plot.getPlotItem()
+            item.setTitle(title, color=text, size="10pt")
+            item.setLabel("bottom", self.tr("epoch"), color=text)
+            item.setLabel("left", unit, color=text)
 
     def set_runs(self, histories: dict[int, list[EpochRecord]], names: dict[int, str]) -> None:
         for plot in (self.loss_plot, self.acc_plot):
@@ -194,7 +209,7 @@ class _OpenStore:
         """Opening a SQLite file is not interruptible; it ends within a second."""
 
 
-class RunsView(QWidget):
+class RunsView(Retranslating, QWidget):
     """The run history: filters, the table, the scatter and the selected runs' curves.
 
     `hub` (optional) loads a run's checkpoint as the active model; a run's design goes
@@ -225,17 +240,16 @@ class RunsView(QWidget):
     def _build(self) -> None:
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("runsFilterText")
-        self.filter_edit.setPlaceholderText(self.tr("Filter by run or design name"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._apply_filter)
         self.dataset_combo = QComboBox()
         self.dataset_combo.setObjectName("runsDatasetFilter")
-        self.dataset_combo.addItem(self.tr("All datasets"), None)
+        self.dataset_combo.addItem("", None)
         self.dataset_combo.currentIndexChanged.connect(self._apply_filter)
         self.date_combo = QComboBox()
         self.date_combo.setObjectName("runsDateFilter")
-        for key, text in DATE_CHOICES:
-            self.date_combo.addItem(self.tr(text), key)
+        for key, _text in DATE_CHOICES:
+            self.date_combo.addItem("", key)
         self.date_combo.currentIndexChanged.connect(self._apply_filter)
         self.count_label = QLabel()
         self.count_label.setObjectName("runsCount")
@@ -261,21 +275,13 @@ class RunsView(QWidget):
         header.setStretchLastSection(True)
         for column, width in enumerate(COLUMN_WIDTHS):
             header.resizeSection(column, width)
-        self.table.setToolTip(self.tr("Every training run, from this window, earlier launches and the command "
-                                      "line. Select several to compare their curves; double-click a name or a "
-                                      "note to edit it. MACs: multiply-accumulates per image."))
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
 
-        self.open_button = self._button("runsOpenDesign", self.tr("Open design"), self.open_design,
-                                        self.tr("Open the run's design as a new untitled design"))
-        self.load_button = self._button("runsLoadCheckpoint", self.tr("Load checkpoint"), self.load_checkpoint,
-                                        self.tr("Make the run's saved weights the active model"))
-        self.rename_button = self._button("runsRename", self.tr("Rename…"), self.rename_selected,
-                                          self.tr("Give the run a name of its own"))
-        self.note_button = self._button("runsNote", self.tr("Note…"), self.edit_note,
-                                        self.tr("Write a note about the run"))
-        self.delete_button = self._button("runsDelete", self.tr("Delete…"), self.delete_selected,
-                                          self.tr("Delete the selected runs from the history"))
+        self.open_button = self._button("runsOpenDesign", self.open_design)
+        self.load_button = self._button("runsLoadCheckpoint", self.load_checkpoint)
+        self.rename_button = self._button("runsRename", self.rename_selected)
+        self.note_button = self._button("runsNote", self.edit_note)
+        self.delete_button = self._button("runsDelete", self.delete_selected)
         buttons = QHBoxLayout()
         for button in (self.open_button, self.load_button, self.rename_button, self.note_button, self.delete_button):
             buttons.addWidget(button)
@@ -310,11 +316,32 @@ class RunsView(QWidget):
         layout.addWidget(self.message_label)
         layout.addWidget(split)
         self._update_buttons()
+        self.retranslate_ui()
 
-    def _button(self, name: str, text: str, slot, tip: str) -> QPushButton:
-        button = QPushButton(text)
+    def retranslate_ui(self) -> None:
+        """Filters, buttons, the table's headers and tooltip, and the count in the current language."""
+        self.filter_edit.setPlaceholderText(self.tr("Filter by run or design name"))
+        self.dataset_combo.setItemText(0, self.tr("All datasets"))
+        for i, (_key, text) in enumerate(DATE_CHOICES):
+            self.date_combo.setItemText(i, self.tr(text))
+        self.table.setToolTip(self.tr("Every training run, from this window, earlier launches and the command "
+                                      "line. Select several to compare their curves; double-click a name or a "
+                                      "note to edit it. MACs: multiply-accumulates per image."))
+        for button, text, tip in (
+                (self.open_button, self.tr("Open design"), self.tr("Open the run's design as a new untitled design")),
+                (self.load_button, self.tr("Load checkpoint"),
+                 self.tr("Make the run's saved weights the active model")),
+                (self.rename_button, self.tr("Rename…"), self.tr("Give the run a name of its own")),
+                (self.note_button, self.tr("Note…"), self.tr("Write a note about the run")),
+                (self.delete_button, self.tr("Delete…"), self.tr("Delete the selected runs from the history"))):
+            button.setText(text)
+            button.setToolTip(tip)
+        self._show_count()
+        self.model.retranslate()
+
+    def _button(self, name: str, slot) -> QPushButton:
+        button = QPushButton()
         button.setObjectName(name)
-        button.setToolTip(tip)
         button.clicked.connect(lambda _checked=False: slot())
         return button
 
@@ -376,10 +403,13 @@ class RunsView(QWidget):
     def _apply_filter(self, *_args: object) -> None:
         self.model.set_filter(self.current_filter())
 
-    def _on_model_reset(self) -> None:
+    def _show_count(self) -> None:
         total = self.model.rowCount()
         self.count_label.setText(self.tr("{n} runs").format(n=format_int(total)) if total != 1
                                  else self.tr("1 run"))
+
+    def _on_model_reset(self) -> None:
+        self._show_count()
         self._scatter_stale = True
         if self.scatter.isVisible():
             self._redraw_scatter()

@@ -33,30 +33,28 @@ from playground.core.safe_text import printable
 from playground.core.torchrun_job import DESIGN_FILE, LAUNCH_FILE, torchrun_command, write_job
 from playground.core.train_options import TrainConfig
 from playground.ui.train.training_panel import TrainingPanel
+from playground.ui.widgets.retranslate import Retranslating
 
 
-class TorchrunDialog(QDialog):
+class TorchrunDialog(Retranslating, QDialog):
     """The torchrun command for `panel`'s design, settings and data; writes the job folder."""
 
     def __init__(self, panel: TrainingPanel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("torchrunDialog")
-        self.setWindowTitle(self.tr("Run on several GPUs/machines"))
         self.panel = panel
         self.processes = QSpinBox()
         self.processes.setObjectName("torchrunProcesses")
         self.processes.setRange(1, 1024)
-        self.processes.setToolTip(self.tr("Processes per machine: one per GPU (on the CPU they share the cores)"))
         self.machines = QSpinBox()
         self.machines.setObjectName("torchrunMachines")
         self.machines.setRange(1, 4096)
-        self.machines.setToolTip(self.tr("Machines (nodes); on several, each runs the command with its NODE_RANK "
-                                         "and the first machine's MASTER_ADDR"))
         for spin in (self.processes, self.machines):
             spin.valueChanged.connect(self.refresh)
+        self._processes_label, self._machines_label = QLabel(), QLabel()
         form = QFormLayout()
-        form.addRow(self.tr("Processes per machine"), self.processes)
-        form.addRow(self.tr("Machines"), self.machines)
+        form.addRow(self._processes_label, self.processes)
+        form.addRow(self._machines_label, self.machines)
 
         self.command = QPlainTextEdit()
         self.command.setObjectName("torchrunCommand")
@@ -71,17 +69,14 @@ class TorchrunDialog(QDialog):
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        copy_button = QPushButton(self.tr("Copy command"))
+        copy_button = self._copy_button = QPushButton()
         copy_button.setObjectName("torchrunCopy")
         copy_button.clicked.connect(self.copy_command)
-        refresh_button = QPushButton(self.tr("Refresh"))
+        refresh_button = self._refresh_button = QPushButton()
         refresh_button.setObjectName("torchrunRefresh")
-        refresh_button.setToolTip(self.tr("Read the Train page's settings again"))
         refresh_button.clicked.connect(self.refresh)
-        self.write_button = QPushButton(self.tr("Write job folder…"))
+        self.write_button = QPushButton()
         self.write_button.setObjectName("torchrunWriteJob")
-        self.write_button.setToolTip(self.tr("Write design.json, launch.sh and a README into a folder to copy to "
-                                             "the machines"))
         self.write_button.clicked.connect(lambda _checked=False: self.write_job_dialog())
         row = QHBoxLayout()
         for button in (copy_button, refresh_button, self.write_button):
@@ -98,6 +93,22 @@ class TorchrunDialog(QDialog):
         layout.addWidget(self.result)
         layout.addWidget(close)
         self.resize(640, 360)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Title, labels, buttons and the explanation in the current language."""
+        self.setWindowTitle(self.tr("Run on several GPUs/machines"))
+        self.processes.setToolTip(self.tr("Processes per machine: one per GPU (on the CPU they share the cores)"))
+        self.machines.setToolTip(self.tr("Machines (nodes); on several, each runs the command with its NODE_RANK "
+                                         "and the first machine's MASTER_ADDR"))
+        self._processes_label.setText(self.tr("Processes per machine"))
+        self._machines_label.setText(self.tr("Machines"))
+        self._copy_button.setText(self.tr("Copy command"))
+        self._refresh_button.setText(self.tr("Refresh"))
+        self._refresh_button.setToolTip(self.tr("Read the Train page's settings again"))
+        self.write_button.setText(self.tr("Write job folder…"))
+        self.write_button.setToolTip(self.tr("Write design.json, launch.sh and a README into a folder to copy to "
+                                             "the machines"))
         self.refresh()
 
     def config(self) -> TrainConfig:

@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import html
 import time
+from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+import numpy as np
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,9 +39,10 @@ from PySide6.QtWidgets import (
 
 from playground.core.datasets import Dataset
 from playground.core.devices import resolve_device
+from playground.core.streaming import ImageFiles, StreamingDataset
 from playground.core.events import Callback, EpochEvent, FailedEvent, FinishedEvent, ProgressEvent
 from playground.core.memory import training_memory_problem
-from playground.core.text import format_duration
+from playground.core.text import format_duration, format_int
 from playground.ui.state.active_model import ModelHub
 from playground.ui.state.document import DesignDocument
 from playground.ui.state.jobs import StepBatch
@@ -50,10 +54,10 @@ from playground.ui.train.runs_view import RunsView
 from playground.ui.train.training_settings import TrainingSettings, device_name
 from playground.ui.widgets import style
 from playground.ui.widgets.candidate_bar import CandidateBar
+from playground.ui.widgets.retranslate import Retranslating
 
 PROGRESS_INTERVAL_S = 0.2
-LOCK_REASON = "Training is running: stop it to change the network's layers"
-PAUSED_SUFFIX = " · paused"
+LOCK_REASON = QT_TRANSLATE_NOOP("TrainingPanel", "Training is running: stop it to change the network's layers")
 
 MESSAGE_STYLES = {
     "error": "background: #fef1f0; color: #b42318; border: 1px solid #f5c2bd;",
@@ -63,7 +67,7 @@ MESSAGE_STYLES = {
 }
 
 
-class TrainingPanel(QWidget):
+class TrainingPanel(Retranslating, QWidget):
     """Settings on the left; live plots, results and the runs of the session on the right.
 
     `session` is the window's training session; without one the panel makes its own over
@@ -84,7 +88,10 @@ class TrainingPanel(QWidget):
         self.session = session if session is not None else TrainingSession(hub, self)
         self.cache = DatasetCache()
         self._pending_results: EpochEvent | None = None  # evaluation not drawn yet (tab hidden)
+        self._shown_results: EpochEvent | None = None  # the evaluation the Results tab shows
         self._progress_shown_at = 0.0
+        self._message_text: Callable[[], str] | None = None  # the panel's own message, in any language
+        self._loading_what = ""  # the data being loaded as the run prepares
 
         self.picker = DatasetPicker(self.cache)
         self.settings = TrainingSettings()
@@ -105,6 +112,8 @@ class TrainingPanel(QWidget):
         hub.message.connect(self.show_message)
         self.picker.changed.connect(self._update_controls)
         self._watch_settings()
+        self.picker.set_memory_budget(self.settings.config().memory_budget)
+        self.settings.fields["memory_budget"].valueChanged.connect(self._on_memory_budget)
         document.analysisChanged.connect(self._on_design_changed)  # always sent right after designChanged
         app = QCoreApplication.instance()
         if app is not None:  # a safety net: never leave a running thread (or download) behind at exit
@@ -112,7 +121,27 @@ class TrainingPanel(QWidget):
         self._clock = QTimer(self)
         self._clock.setInterval(500)
         self._clock.timeout.connect(self._update_time_text)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Every text of the panel in the current language; the ones that follow the run
+        are computed again from its state."""
+        self.stop_button.setText(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("Stop after the current step and keep the weights so far (Ctrl+.)"))
+        self.data_box.setTitle(self.tr("Data"))
+        self.settings_box.setTitle(self.tr("Settings"))
+        self.run_box.setTitle(self.tr("Run"))
+        self.tabs.setTabText(self.tabs.indexOf(self.plots), self.tr("Live plots"))
+        self.tabs.setTabText(self.tabs.indexOf(self.runs), self.tr("Runs"))
+        self._show_results_tab_title()
         self._on_design_changed()
+        self._show_run_text()
+        if self._message_text is not None and self.message_label.isVisible():
+            self.message_label.setText(self._message_text())
+        if self._shown_results is not None and self._pending_results is None:
+            self._pending_results = self._shown_results  # its caption is said again when the tab shows
+            if self.results.isVisible():
+                self._show_results()
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
@@ -120,16 +149,15 @@ class TrainingPanel(QWidget):
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
-        self.train_button = QPushButton("Train")
+        self.train_button = QPushButton()
         self.train_button.setObjectName("trainButton")
         self.train_button.setMinimumHeight(32)
         font = QFont(self.train_button.font())
         font.setBold(True)
         self.train_button.setFont(font)
         self.train_button.clicked.connect(self._on_train_button)
-        self.stop_button = QPushButton("Stop")
+        self.stop_button = QPushButton()
         self.stop_button.setObjectName("stopButton")
-        self.stop_button.setToolTip("Stop after the current step and keep the weights so far (Ctrl+.)")
         self.stop_button.setMinimumHeight(32)
         self.stop_button.clicked.connect(self.stop)
         buttons = QHBoxLayout()
@@ -140,7 +168,6 @@ class TrainingPanel(QWidget):
         self.progress.setObjectName("trainProgress")
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.progress.setFormat("Not started")
         self.progress.setTextVisible(True)
         self.speed_label = QLabel(" ")
         self.speed_label.setObjectName("trainSpeed")
@@ -167,13 +194,13 @@ class TrainingPanel(QWidget):
         self.design_label.setWordWrap(True)
         self.design_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
-        data_box = QGroupBox("Data")
+        data_box = self.data_box = QGroupBox()
         data_layout = QVBoxLayout(data_box)
         data_layout.addWidget(self.picker)
-        settings_box = QGroupBox("Settings")
+        settings_box = self.settings_box = QGroupBox()
         settings_layout = QVBoxLayout(settings_box)
         settings_layout.addWidget(self.settings)
-        run_box = QGroupBox("Run")
+        run_box = self.run_box = QGroupBox()
         run_layout = QVBoxLayout(run_box)
         run_layout.addWidget(self.design_label)
         run_layout.addLayout(buttons)
@@ -202,9 +229,9 @@ class TrainingPanel(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("trainTabs")
-        self.tabs.addTab(self.plots, "Live plots")
-        self.tabs.addTab(self.results, "Results")
-        self.tabs.addTab(self.runs, "Runs")
+        self.tabs.addTab(self.plots, "")
+        self.tabs.addTab(self.results, "")
+        self.tabs.addTab(self.runs, "")
         self.tabs.currentChanged.connect(self._on_tab_changed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -225,9 +252,9 @@ class TrainingPanel(QWidget):
         self.picker.set_design(design)
         analysis = self.document.analysis
         params = analysis.total_params
-        name = html.escape(design.name or "Untitled", quote=False)
-        self.design_label.setText(f"<b>{name}</b> · {params:,} parameters · "
-                                  f"{analysis.total_macs:,} MACs per image")
+        name = html.escape(design.name or self.tr("Untitled"), quote=False)
+        self.design_label.setText(self.tr("<b>{name}</b> · {params} parameters · {macs} MACs per image").format(
+            name=name, params=format_int(params), macs=format_int(analysis.total_macs)))
         self._update_controls()
 
     def start_problem(self) -> str:
@@ -239,9 +266,11 @@ class TrainingPanel(QWidget):
         analysis = self.document.analysis
         if analysis.errors:
             path, text = analysis.errors[0]
-            return (f"fix the design first: {path}: {text}" if path else f"fix the design first: {text}"), False
+            if path:
+                return self.tr("fix the design first: {path}: {problem}").format(path=path, problem=text), False
+            return self.tr("fix the design first: {problem}").format(problem=text), False
         if not analysis.rows:
-            return "add some layers to the design first", False
+            return self.tr("add some layers to the design first"), False
         data = self.picker.problem()
         if data:
             return data, False
@@ -262,6 +291,10 @@ class TrainingPanel(QWidget):
             elif isinstance(field, (QSpinBox, QDoubleSpinBox)):
                 field.valueChanged.connect(self._update_controls)
 
+    def _on_memory_budget(self) -> None:
+        """The data section says at once which path the chosen folder now takes."""
+        self.picker.set_memory_budget(self.settings.config().memory_budget)
+
     def _update_controls(self) -> None:
         running = self.is_training
         stopping = self.session.stopping
@@ -269,18 +302,18 @@ class TrainingPanel(QWidget):
         self.settings.set_running(running)
         if running:
             self.train_button.setEnabled(not stopping)
-            self.train_button.setText("Resume" if self.paused else "Pause")
-            self.train_button.setToolTip("Continue training (Ctrl+T)" if self.paused
-                                         else "Pause after the current step (Ctrl+T)")
+            self.train_button.setText(self.tr("Resume") if self.paused else self.tr("Pause"))
+            self.train_button.setToolTip(self.tr("Continue training (Ctrl+T)") if self.paused
+                                         else self.tr("Pause after the current step (Ctrl+T)"))
             self.stop_button.setEnabled(not stopping)
             return
         problem, is_memory = self._start_problem()
         self.memory_label.setText(self.tr("Too big to train here: %1").replace("%1", problem) if is_memory else "")
         self.memory_label.setVisible(is_memory)
-        self.train_button.setText("Train")
+        self.train_button.setText(self.tr("Train"))
         self.train_button.setEnabled(not problem)
-        self.train_button.setToolTip(f"Can't train yet: {problem}" if problem
-                                     else "Train the open design with these settings (Ctrl+T)")
+        self.train_button.setToolTip(self.tr("Can't train yet: {problem}").format(problem=problem) if problem
+                                     else self.tr("Train the open design with these settings (Ctrl+T)"))
         self.stop_button.setEnabled(False)
 
     # ------------------------------------------------------------------ actions
@@ -298,27 +331,27 @@ class TrainingPanel(QWidget):
             return False
         problem = self.start_problem()
         if problem:
-            self.show_message(f"Can't train yet: {problem}", "error")
+            self.show_message(self.tr("Can't train yet: {problem}").format(problem=problem), "error")
             return False
         design = self.document.design
         analysis = self.document.analysis
         config = self.settings.config()
         spec, shape, cache = self.picker.spec(), tuple(design.input), self.cache
 
-        def load_data(callback: Callback) -> Dataset:  # runs on the worker thread
+        def load_data(callback: Callback) -> Dataset:  # runs on the worker thread, for the in-memory path
             return cache.get(spec, shape, callback)
 
-        request = RunRequest(design, config, load_data, _dataset_title(self.picker), analysis.total_params,
+        request = RunRequest(design, config, spec, load_data, self.picker.title(), analysis.total_params,
                              analysis.total_macs, device_name(resolve_device(config.device)))
-        self._pending_results = None
+        self._pending_results = self._shown_results = None
         self._progress_shown_at = 0.0
         self.plots.reset(config.epochs)
         self.results.clear()
         self.hide_message()
         self.progress.setRange(0, 0)
-        self.progress.setFormat("Preparing…")
-        self.speed_label.setText(f"Loading {self.picker.combo.currentText()} and building the model…")
+        self._loading_what = self.picker.title()
         self.session.start(request)
+        self._show_run_text()
         self.plots.start_live()
         self._clock.start()
         self._update_controls()
@@ -342,14 +375,15 @@ class TrainingPanel(QWidget):
         self._clock.stop()
         self.plots.stop_live()
 
-    def ask_to_stop(self, what: str = "close the window") -> bool:
-        """If training runs, ask whether to stop it in order to `what`; True when nothing
-        runs any more (the person agreed, or nothing was running)."""
+    def ask_to_stop(self, what: str = "") -> bool:
+        """If training runs, ask whether to stop it in order to `what` (default: close the
+        window); True when nothing runs any more (the person agreed, or nothing was running)."""
         if not self.is_training:
             return True
-        answer = QMessageBox.question(self.window(), "Training is running",
-                                      f"A model is training. Stop training to {what}?\n"
-                                      "The weights of the epochs done so far are kept.",
+        what = what or self.tr("close the window")
+        answer = QMessageBox.question(self.window(), self.tr("Training is running"),
+                                      self.tr("A model is training. Stop training to {what}?\n"
+                                              "The weights of the epochs done so far are kept.").format(what=what),
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                                       QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Yes:
@@ -364,11 +398,8 @@ class TrainingPanel(QWidget):
     # ------------------------------------------------------------------ the session's signals
     def _on_state_changed(self, state: RunState) -> None:
         if self.session.is_running:
-            self.document.set_locked(True, LOCK_REASON)
-            base = self.progress.format().split(PAUSED_SUFFIX)[0]
-            self.progress.setFormat(base + PAUSED_SUFFIX if state is RunState.PAUSED else base)
-            if state is RunState.STOPPING:
-                self.speed_label.setText("Stopping after the current step…")
+            self.document.set_locked(True, QCoreApplication.translate("TrainingPanel", LOCK_REASON))
+            self._show_run_text()
         else:
             self.document.set_locked(False)
         self._update_controls()
@@ -383,7 +414,7 @@ class TrainingPanel(QWidget):
         self.show_message(text, "warning")
 
     def _on_data_ready(self, _data: Dataset) -> None:
-        self.speed_label.setText("Training…")
+        self.speed_label.setText(self.tr("Training…"))
 
     def _on_steps(self, batch: StepBatch) -> None:
         self.plots.add_steps(batch.epochs, batch.losses, batch.lrs)
@@ -399,10 +430,48 @@ class TrainingPanel(QWidget):
         total = config.epochs * e.steps_per_epoch
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(min(total, e.step))
-        paused = PAUSED_SUFFIX if self.paused else ""
-        self.progress.setFormat(f"Epoch {e.epoch}/{config.epochs} · step {e.epoch_step}/{e.steps_per_epoch}"
-                                f"{paused}")
+        self.progress.setFormat(self._progress_text())
         self._progress_shown_at = time.monotonic()
+
+    def _progress_text(self) -> str:
+        """Where the run is, in words: preparing, or its epoch and step; paused or not."""
+        e, config = self.session.latest_step, self.session.config
+        if e is None or config is None:
+            text = self.tr("Preparing…")
+        else:
+            text = self.tr("Epoch {epoch}/{epochs} · step {step}/{steps}").format(
+                epoch=e.epoch, epochs=config.epochs, step=e.epoch_step, steps=e.steps_per_epoch)
+        return self.tr("{progress} · paused").format(progress=text) if self.paused else text
+
+    def _show_run_text(self) -> None:
+        """The progress bar's text and the line under it for the session's state (also when
+        the language changes)."""
+        session = self.session
+        if session.is_running:
+            self.progress.setFormat(self._progress_text())
+            if session.stopping:
+                self.speed_label.setText(self.tr("Stopping after the current step…"))
+            elif session.dataset is None:
+                self.speed_label.setText(self.tr("Loading {data} and building the model…").format(
+                    data=self._loading_what))
+            elif not session.samples_per_s:
+                self.speed_label.setText(self.tr("Training…"))
+            return
+        result = session.result
+        if isinstance(result, FinishedEvent):
+            done = result.epochs_done
+            if result.stopped:
+                text = self.tr("Stopped: 1 epoch") if done == 1 else self.tr("Stopped: {count} epochs")
+            else:
+                text = self.tr("Done: 1 epoch") if done == 1 else self.tr("Done: {count} epochs")
+            self.progress.setFormat(text.format(count=done))
+        elif isinstance(result, FailedEvent):
+            self.progress.setFormat(self.tr("Failed"))
+        else:
+            self.progress.setFormat(self.tr("Not started"))
+        if isinstance(result, (FinishedEvent, FailedEvent)):
+            self.speed_label.setText(self.tr("{duration} of training").format(
+                duration=format_duration(session.elapsed())))
 
     def _update_time_text(self) -> None:
         session = self.session
@@ -410,11 +479,12 @@ class TrainingPanel(QWidget):
             return
         elapsed = session.elapsed()
         fraction = session.fraction
-        left = ""
+        text = self.tr("{rate} images/s · {elapsed} elapsed").format(
+            rate=format_int(round(session.samples_per_s)), elapsed=format_duration(elapsed))
         if 0.02 < fraction < 1:
-            left = f" · about {format_duration(elapsed * (1 - fraction) / fraction)} left"
-        state = "paused · " if self.paused else ""
-        self.speed_label.setText(f"{state}{session.samples_per_s:,.0f} images/s · {format_duration(elapsed)} elapsed{left}")
+            text = self.tr("{speed} · about {left} left").format(
+                speed=text, left=format_duration(elapsed * (1 - fraction) / fraction))
+        self.speed_label.setText(self.tr("paused · {speed}").format(speed=text) if self.paused else text)
 
     def _on_epoch(self, e: EpochEvent) -> None:
         self._show_progress()
@@ -423,7 +493,16 @@ class TrainingPanel(QWidget):
             self._pending_results = e
             if self.results.isVisible():  # else drawn when its tab is opened or the run ends
                 self._show_results()
-        self.tabs.setTabText(1, f"Results (epoch {e.epoch})")
+        self._show_results_tab_title()
+
+    def _show_results_tab_title(self) -> None:
+        """"Results", with the epoch its evaluation is of once there is one."""
+        history = self.session.history
+        index = self.tabs.indexOf(self.results)
+        if history and self.session.design is not None:
+            self.tabs.setTabText(index, self.tr("Results (epoch {epoch})").format(epoch=int(history[-1]["epoch"])))
+        else:
+            self.tabs.setTabText(index, self.tr("Results"))
 
     def _show_results(self) -> None:
         """Draw the latest epoch's evaluation in the Results tab (if one is waiting)."""
@@ -431,13 +510,15 @@ class TrainingPanel(QWidget):
         if e is None or data is None:
             return
         self._pending_results = None
-        val_x = data.val_x
+        self._shown_results = e
         n_val = len(e.val_pred)
         self.results.show_results(
             e.confusion, e.per_class_acc, data.val_y[:n_val].numpy(), e.val_pred, e.worst,
-            lambda i: val_x[i].numpy(), list(data.info.class_names),
-            caption=f"Epoch {e.epoch} of {e.epochs}: {100 * e.val_acc:.1f}% of {n_val:,} validation images "
-                    f"right (loss {e.val_loss:.3f}). Click a cell of the matrix to see its images.")
+            _validation_images(data), list(data.info.class_names),
+            caption=self.tr("Epoch {epoch} of {epochs}: {accuracy}% of {count} validation images right "
+                            "(loss {loss}). Click a cell of the matrix to see its images.").format(
+                epoch=e.epoch, epochs=e.epochs, accuracy=f"{100 * e.val_acc:.1f}", count=format_int(n_val),
+                loss=f"{e.val_loss:.3f}"))
 
     def _on_tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.results:
@@ -452,40 +533,54 @@ class TrainingPanel(QWidget):
         self._clock.stop()
         if isinstance(result, FinishedEvent):
             self._say_finished(result)
-            done = result.epochs_done
             self.progress.setRange(0, 1)
             self.progress.setValue(1 if not result.stopped else 0)
-            self.progress.setFormat(f"{'Stopped' if result.stopped else 'Done'}: {done} epoch{'s' if done != 1 else ''}")
             if result.stopped:
                 self.progress.setRange(0, 100)
                 self.progress.setValue(int(100 * self.session.fraction))
         elif isinstance(result, FailedEvent):
-            self.show_message(f"Training stopped: {result.message}", "error")
+            message = result.message
+            self._say(lambda: self.tr("Training stopped: {reason}").format(reason=message), "error")
             self.progress.setRange(0, 1)
             self.progress.setValue(0)
-            self.progress.setFormat("Failed")
         else:
             self.progress.setRange(0, 1)
             self.progress.setValue(0)
-            self.progress.setFormat("Not started")
-        if isinstance(result, (FinishedEvent, FailedEvent)):
-            self.speed_label.setText(f"{format_duration(self.session.elapsed())} of training")
+        self._show_run_text()
         self._update_controls()
         self.trainingFinished.emit(result)
 
     def _say_finished(self, e: FinishedEvent) -> None:
-        what = "Stopped" if e.stopped else "Finished"
         if e.epochs_done == 0:
-            self.show_message(f"{what} before the first epoch ended: no weights kept.", "info")
+            self._say(lambda: self.tr("Stopped before the first epoch ended: no weights kept.") if e.stopped
+                      else self.tr("Finished before the first epoch ended: no weights kept."), "info")
             return
-        best = 100 * (e.best_val_acc or 0.0)
-        last = 100 * (e.last_val_acc or 0.0)
-        self.show_message(f"{what} after {e.epochs_done} epoch{'s' if e.epochs_done != 1 else ''} in "
-                          f"{format_duration(e.duration_s)}: validation accuracy {last:.1f}% (best {best:.1f}%). "
-                          "The trained model is now the active one for drawing.", "success")
+
+        def text() -> str:
+            numbers = dict(count=e.epochs_done, duration=format_duration(e.duration_s),
+                           last=f"{100 * (e.last_val_acc or 0.0):.1f}", best=f"{100 * (e.best_val_acc or 0.0):.1f}")
+            one = e.epochs_done == 1
+            if e.stopped:
+                said = (self.tr("Stopped after 1 epoch in {duration}: validation accuracy {last}% (best {best}%).")
+                        if one else self.tr("Stopped after {count} epochs in {duration}: validation accuracy "
+                                            "{last}% (best {best}%)."))
+            else:
+                said = (self.tr("Finished after 1 epoch in {duration}: validation accuracy {last}% (best {best}%).")
+                        if one else self.tr("Finished after {count} epochs in {duration}: validation accuracy "
+                                            "{last}% (best {best}%)."))
+            return self.tr("{result} The trained model is now the active one for drawing.").format(
+                result=said.format(**numbers))
+
+        self._say(text, "success")
 
     # ------------------------------------------------------------------ messages
+    def _say(self, text: Callable[[], str], kind: str) -> None:
+        """Show the panel's own message, which is said again when the language changes."""
+        self.show_message(text(), kind)
+        self._message_text = text
+
     def show_message(self, text: str, kind: str = "info") -> None:
+        self._message_text = None
         self.message_kind = kind
         self.message_label.setText(text)
         self.message_label.setStyleSheet(f"QLabel {{ {MESSAGE_STYLES[kind]} border-radius: 4px; padding: 6px; }}")
@@ -493,11 +588,16 @@ class TrainingPanel(QWidget):
         self.message.emit(text, kind)
 
     def hide_message(self) -> None:
+        self._message_text = None
         self.message_kind = ""
         self.message_label.clear()
         self.message_label.hide()
 
 
-def _dataset_title(picker: DatasetPicker) -> str:
-    data = picker.loaded()
-    return data.info.name if data is not None else picker.combo.currentText()
+def _validation_images(data: Dataset | StreamingDataset) -> Callable[[int], np.ndarray]:
+    """Validation image i as uint8 (C, H, W): from memory, or decoded from disk (a streamed
+    folder; only the few images the Results tab shows)."""
+    val_x = data.val_x
+    if isinstance(val_x, ImageFiles):
+        return lambda i: val_x.image(i).numpy()
+    return lambda i: val_x[i].numpy()

@@ -4,6 +4,8 @@ augmentation, seed, training subset, device).
 
 Each widget takes its kind, range, default, unit and tooltip from that table, so the
 window and `cnn-playground train` accept the same values and start from the same numbers.
+The labels, tooltips and choices are the table's texts in the current language (core's
+gettext catalogue), set again when the language changes.
 """
 
 from __future__ import annotations
@@ -13,17 +15,20 @@ import textwrap
 from collections.abc import Iterable
 
 import torch
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QLabel,
     QSpinBox,
     QWidget,
 )
 
 from playground.core.devices import available_devices, describe, resolve_device
 from playground.core.train_options import DEFAULT_LR, Option, TrainConfig, form_options
+from playground.ui.widgets.retranslate import Retranslating
 
 TOOLTIP_WIDTH = 80  # characters
 INT_MAX = 2**31 - 1  # a QSpinBox holds a C int: the top of an option without a maximum
@@ -97,7 +102,8 @@ def device_choices() -> list[tuple[str, str]]:
     choices = []
     for spec in available_devices():
         if spec == "auto":
-            label = f"Automatic ({device_name(resolve_device('auto'))})"
+            label = QCoreApplication.translate("TrainingSettings", "Automatic ({device})").format(
+                device=device_name(resolve_device("auto")))
         else:
             label = device_name(resolve_device(spec))
         choices.append((spec, label))
@@ -122,7 +128,7 @@ def object_name(option: Option) -> str:
 
 def tooltip(option: Option) -> str:
     """The option's help (wrapped: a plain tooltip never wraps by itself), then its details."""
-    return "\n".join(filter(None, (textwrap.fill(option.help, TOOLTIP_WIDTH), option.details)))
+    return "\n".join(filter(None, (textwrap.fill(option.help_text(), TOOLTIP_WIDTH), option.details_text())))
 
 
 def make_field(option: Option) -> QWidget:
@@ -130,14 +136,14 @@ def make_field(option: Option) -> QWidget:
     if option.name == "device":
         return _combo(device_choices(), option.default)
     if option.choices:
-        return _combo(option.choices, option.default)
+        return _combo(option.choice_texts(), option.default)
     assert option.minimum is not None and not option.below_maximum, f"{option.name}: the form needs [min, max]"
     if option.type is int:
         spin = QSpinBox()
         spin.setRange(0 if option.optional else int(option.minimum),
                       INT_MAX if option.maximum is None else int(option.maximum))
         if option.optional:  # 0 stands for None
-            spin.setSpecialValueText(option.none_text)
+            spin.setSpecialValueText(option.none_label())
         spin.setSingleStep(int(option.step or 1))
         spin.setSuffix(option.suffix)
         spin.setValue(option.default or 0)
@@ -166,7 +172,7 @@ def _combo(items: Iterable[tuple[str, str]], current: str) -> QComboBox:
     return combo
 
 
-class TrainingSettings(QWidget):
+class TrainingSettings(Retranslating, QWidget):
     """The form; `config()` reads it as a TrainConfig, `fields` holds its widgets by option name."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -178,12 +184,14 @@ class TrainingSettings(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields: dict[str, QWidget] = {}
+        self._labels: dict[str, QLabel] = {}
         for option in self._options:
             field = make_field(option)
             field.setObjectName(object_name(option))
-            field.setToolTip(tooltip(option))
-            form.addRow(option.label, field)
+            label = QLabel()
+            form.addRow(label, field)
             self.fields[option.name] = field
+            self._labels[option.name] = label
         # The names the Train page, its tests and the scripts use.
         self.optimizer: QComboBox = self.fields["optimizer"]  # type: ignore[assignment]
         self.lr: LogSpinBox = self.fields["lr"]  # type: ignore[assignment]
@@ -199,6 +207,20 @@ class TrainingSettings(QWidget):
         self.device: QComboBox = self.fields["device"]  # type: ignore[assignment]
         self.lr.valueChanged.connect(self._on_lr_edited)
         self.optimizer.currentIndexChanged.connect(self._on_optimizer)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Labels, tooltips, choices and "all"/"automatic" in the current language."""
+        for option in self._options:
+            field = self.fields[option.name]
+            self._labels[option.name].setText(option.label_text())
+            field.setToolTip(tooltip(option))
+            if isinstance(field, QComboBox):
+                titles = dict(device_choices() if option.name == "device" else option.choice_texts())
+                for i in range(field.count()):
+                    field.setItemText(i, titles.get(field.itemData(i), field.itemText(i)))
+            elif isinstance(field, QSpinBox) and option.optional:
+                field.setSpecialValueText(option.none_label())
 
     def _value(self, option: Option) -> object:
         field = self.fields[option.name]

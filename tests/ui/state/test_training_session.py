@@ -23,7 +23,7 @@ def embedded(callback):
 
 def request(epochs: int = 2, max_train: int | None = 256, load_data=embedded) -> RunRequest:
     config = TrainConfig(epochs=epochs, max_train_samples=max_train, device="cpu", batch_size=64)
-    return RunRequest(design_from_dict(TINY), config, load_data, "embedded MNIST", 1234, 5678, "CPU")
+    return RunRequest(design_from_dict(TINY), config, "embedded", load_data, "embedded MNIST", 1234, 5678, "CPU")
 
 
 @pytest.fixture

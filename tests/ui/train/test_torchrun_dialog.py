@@ -90,5 +90,4 @@ def test_a_folder_dataset_says_which_data_path_it_takes_and_why(qtbot, panel, tm
     panel.picker.set_folder(root)
     qtbot.waitUntil(lambda: not panel.picker.busy, timeout=10_000)
     status = panel.picker.status.text()
-    assert "Data path for training from the command line or torchrun (in memory)" in status
-    assert "8 images at 1x28x28" in status and "within the memory budget" in status
+    assert "Held in memory while training: 8 images at 1x28x28" in status and "within the memory budget" in status

@@ -17,7 +17,8 @@ OBJECT_NAMES = {  # the names tests and accessibility tools find the fields by
     "optimizer": "optimizerCombo", "lr": "learningRate", "schedule": "scheduleCombo", "batch_size": "batchSize",
     "epochs": "epochs", "weight_decay": "weightDecay", "label_smoothing": "labelSmoothing",
     "augment_shift": "augmentShift", "augment_rotate": "augmentRotate", "seed": "seed",
-    "max_train_samples": "maxTrainSamples", "device": "deviceCombo"}
+    "max_train_samples": "maxTrainSamples", "device": "deviceCombo", "memory_budget": "memoryBudget",
+    "loader_workers": "loaderWorkers"}
 
 
 @pytest.fixture
@@ -38,10 +39,10 @@ def test_one_row_per_form_option_with_its_label_name_and_help(form):
     for row, option in enumerate(form_options()):
         field = form.fields[option.name]
         assert layout.itemAt(row, QFormLayout.ItemRole.FieldRole).widget() is field
-        assert layout.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().text() == option.label
+        assert layout.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().text() == option.label_text() == option.label
         assert field.objectName() == OBJECT_NAMES[option.name]
         assert form.findChild(type(field), OBJECT_NAMES[option.name]) is field
-        assert words(field.toolTip()) == words(f"{option.help} {option.details}")
+        assert words(field.toolTip()) == words(f"{option.help_text()} {option.details_text()}")
     assert (form.optimizer, form.lr, form.shift, form.rotate, form.max_train, form.device) == tuple(
         form.fields[name] for name in ("optimizer", "lr", "augment_shift", "augment_rotate", "max_train_samples",
                                        "device"))
@@ -86,18 +87,19 @@ def test_an_untouched_form_reads_as_train_configs_defaults(form):
 
 def test_the_form_at_its_ends_gives_configs_that_validate(form):
     for spin in (form.batch_size, form.epochs, form.weight_decay, form.label_smoothing, form.shift, form.rotate,
-                 form.seed, form.max_train, form.lr):
+                 form.seed, form.max_train, form.lr, form.fields["memory_budget"], form.fields["loader_workers"]):
         spin.setValue(spin.maximum())
     high = form.config()
     high.validate()
     assert (high.epochs, high.augment_shift, high.augment_rotate, high.max_train_samples) == (
         option_named("epochs").maximum, 8, 180.0, INT_MAX)
     for spin in (form.batch_size, form.epochs, form.weight_decay, form.label_smoothing, form.shift, form.rotate,
-                 form.seed, form.max_train, form.lr):
+                 form.seed, form.max_train, form.lr, form.fields["memory_budget"], form.fields["loader_workers"]):
         spin.setValue(spin.minimum())
     low = form.config()
     low.validate()
     assert low.max_train_samples is None and low.lr == option_named("lr").minimum
+    assert (low.memory_budget, low.loader_workers, high.loader_workers) == (None, 0, 64)
 
 
 def test_the_form_and_the_command_line_agree(form):
@@ -112,11 +114,13 @@ def test_the_form_and_the_command_line_agree(form):
     form.seed.setValue(42)
     form.max_train.setValue(3000)
     form.device.setCurrentIndex(form.device.findData("cpu"))
+    form.fields["memory_budget"].setValue(512)
+    form.fields["loader_workers"].setValue(4)
     args = _parser().parse_args([
         "train", "design.json", "--out", "m.pt", "--optimizer", "sgd", "--lr", str(DEFAULT_LR["sgd"]),
         "--schedule", "cosine", "--batch-size", "128", "--epochs", "7", "--weight-decay", "5e-4",
         "--label-smoothing", "0.1", "--augment", "2", "--rotate", "15", "--seed", "42", "--max-train-samples", "3000",
-        "--device", "cpu"])
+        "--device", "cpu", "--memory-budget", "512", "--loader-workers", "4"])
     assert form.config() == config_from_args(args)
 
 
