@@ -58,6 +58,7 @@ def allowed_words() -> frozenset[str]:
 
 
 _TAG = re.compile(r"<[^>]*>")
+_PATH = re.compile(r"(?:~|\.{0,2})/[^\s，。；：、）)]*")  # a file or folder name is data, whatever its words
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 
 
@@ -67,7 +68,7 @@ def _tokens(text: str) -> list[str]:
 
 def foreign_words(text: str) -> list[str]:
     """The words of `text` (markup and entities removed) that are English and not allowed."""
-    plain = html.unescape(_TAG.sub(" ", text or "")).replace("&", "")  # "&File": the mnemonic
+    plain = _PATH.sub(" ", html.unescape(_TAG.sub(" ", text or "")).replace("&", ""))  # "&File": the mnemonic
     allowed = allowed_words()
     found = []
     for word in _tokens(plain):
@@ -135,11 +136,14 @@ def _model_texts(model: QAbstractItemModel) -> list[tuple[str, str]]:
     return texts
 
 
-def english_words(root: QWidget) -> list[str]:
+def english_words(root: QWidget, visible_only: bool = False) -> list[str]:
     """"objectName/Class what: 'text' -> [words]" for every text under `root` with a word
-    that should have been translated; empty when everything reads as Chinese."""
+    that should have been translated; empty when everything reads as Chinese. With
+    `visible_only`, only what a person can see now (and every menu, open or not)."""
     problems = []
     for widget in [root, *root.findChildren(QWidget)]:
+        if visible_only and not isinstance(widget, QMenu) and not widget.isVisibleTo(root) and widget is not root:
+            continue
         name = widget.objectName() or type(widget).__name__
         for what, text in _texts(widget):
             words = foreign_words(text)

@@ -351,7 +351,9 @@ class DrawPanel(Retranslating, QWidget):
             return
         untrained = not active.trained
         self.no_model_box.setVisible(untrained)
-        if untrained and active.edited:
+        if not untrained:
+            self.no_model_text.clear()  # out of sight: no stale words behind it
+        elif active.edited:
             self.no_model_text.setText(self.tr(
                 "<b>{title}:</b> {blocks} kept no trained weights (new or reshaped by the edit), so its "
                 "answers are partly guesses. Use the pretrained model, or train it.").format(
@@ -395,7 +397,7 @@ class DrawPanel(Retranslating, QWidget):
             note += "<br>" + self.tr("This is not the design on the Design page ({name}): edit or train that "
                                      "one to see it here.").format(name=html.escape(followed.name))
         self.model_label.setText(self.tr("Model: <b>{title}</b> · {source} · {params} parameters").format(
-            title=html.escape(active.title()), source=html.escape(active.source), params=f"{params:,}") + note)
+            title=html.escape(active.title()), source=html.escape(active.source_text()), params=f"{params:,}") + note)
 
     def _class_names(self, active: ActiveModel) -> list[str]:
         """The hub's class names when they match the network's outputs, else class indices."""

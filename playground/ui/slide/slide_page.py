@@ -457,7 +457,7 @@ class KernelSlidePage(Retranslating, QWidget):
         elif active is None:
             text = ""
         else:
-            text = self.tr("model: {title} · {source}").format(title=active.title(), source=active.source)
+            text = self.tr("model: {title} · {source}").format(title=active.title(), source=active.source_text())
             if self._digit_is_sample:
                 text += "  ·  " + self.tr("sample digit")
             followed = self._hub.followed

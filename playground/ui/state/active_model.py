@@ -59,6 +59,11 @@ class ActiveModel:
         value = self.metrics.get("val_acc")
         return float(value) if isinstance(value, (int, float)) else None
 
+    def source_text(self) -> str:
+        """Where it came from, in the current language where the source is one of ours
+        ("pretrained default"); a file name or a run's words as they are."""
+        return QCoreApplication.translate("ActiveModel", self.source)
+
     def title(self) -> str:
         """Which network this is, in a few words: "LeNet-5 (edited, 2 blocks untrained)"."""
         translate = QCoreApplication.translate
@@ -107,7 +112,7 @@ def load_default() -> ActiveModel | str:
         checkpoint = load_default_checkpoint()
     except CheckpointError as exc:
         return str(exc)
-    return ActiveModel.from_checkpoint(checkpoint, QCoreApplication.translate("ActiveModel", DEFAULT_SOURCE))
+    return ActiveModel.from_checkpoint(checkpoint, DEFAULT_SOURCE)  # translated where shown (source_text)
 
 
 @dataclass(frozen=True)
