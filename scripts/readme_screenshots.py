@@ -96,7 +96,8 @@ def main() -> None:
             app.processEvents()
         window.grab().save(str(out / "train.png"))
         window.close()
-    print(f"wrote {out / 'window.png'}, {out / 'draw_digit.png'}, {out / 'train.png'}")
+    save_screenshot(out / "window_zh_CN.png", language="zh_CN")  # last: it leaves the app in Chinese
+    print(f"wrote {out / 'window.png'}, {out / 'draw_digit.png'}, {out / 'train.png'}, {out / 'window_zh_CN.png'}")
 
 
 if __name__ == "__main__":

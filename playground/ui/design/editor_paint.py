@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
-from playground.core.layers import CATALOGUE
+from playground.core.layers import CATALOGUE, group_text
 from playground.ui.widgets import style
 from playground.core.text import block_title, format_count, shape_str, short_params
 from playground.ui.design.editor_layout import BYPASS_W, GAP, Card, Column, Layout, Metrics, chevron_rect
@@ -287,7 +287,8 @@ class LayoutPainter:
             (QCoreApplication.translate("EditorPaint", "error") if error else "—")
         count = QCoreApplication.translate("EditorPaint", "{count} params").format(count=format_count(params)) \
             if params else QCoreApplication.translate("EditorPaint", "no params")
-        return CardFace(card.kind, block_title(block), short_params(block) or CATALOGUE[block.type].group, shape,
+        detail = short_params(block) or group_text(CATALOGUE[block.type].group)
+        return CardFace(card.kind, block_title(block), detail, shape,
                         count, block.type if block.label else "", tuple(card.message), card.message_is_error,
                         error, warning, card.collapsed, selected, hovered, focused, size,
                         style.type_colour(block.type).name())
