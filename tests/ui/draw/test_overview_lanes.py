@@ -16,7 +16,6 @@ from playground.core.design import Design, design_from_dict, load_design
 from playground.paths import examples_dir
 from playground.ui.draw.draw_panel import DrawPanel
 from playground.ui.draw.overview_layout import LANE_TILES, OVERVIEW_TILES
-from playground.ui.shell.workbench import Workbench
 from playground.ui.state.active_model import ActiveModel, ModelHub
 from ui_helpers import line, stroke
 
@@ -125,18 +124,6 @@ def test_hovering_an_inner_tile_names_its_block_and_where_it_sits(qtbot) -> None
     assert conv in text and "channel 1" in text and "…" in text
     assert concat.label in text and "branch 3" in text
     assert "slide this kernel" in text
-
-
-@pytest.fixture
-def workbench(qtbot) -> Workbench:
-    bench = Workbench()
-    qtbot.addWidget(bench.window)
-    bench.start_session()
-    bench.window.resize(1400, 900)
-    bench.window.show()
-    qtbot.waitExposed(bench.window)
-    yield bench
-    bench.window.close()
 
 
 def test_clicking_an_inner_conv_tile_opens_the_kernel_slide_page_at_that_block(qtbot, workbench) -> None:
