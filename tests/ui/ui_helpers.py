@@ -134,3 +134,24 @@ TINY = {
     ],
 }
 RUN_TIMEOUT_MS = 60_000  # generous: the machine may be busy; never a speed assertion
+
+
+def click(qtbot, button) -> None:
+    """A left click on a button, as a person gives it."""
+    from PySide6.QtCore import Qt
+
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def pause_and_check_the_curve_holds(qtbot, panel) -> int:
+    """Press Pause on a running Train page and check the loss curve stops growing; returns
+    its length, for the caller to see it grow again after Resume."""
+    click(qtbot, panel.train_button)
+    assert panel.paused and panel.train_button.text() == "Resume"
+    qtbot.wait(300)  # events of the step in flight arrive
+    panel.plots.refresh()
+    held = panel.plots.loss_plot.series("raw").x.size
+    qtbot.wait(400)
+    panel.plots.refresh()
+    assert panel.plots.loss_plot.series("raw").x.size == held
+    return held

@@ -7,8 +7,7 @@ import urllib.error
 
 import numpy as np
 import pytest
-from ui_helpers import RUN_TIMEOUT_MS, TINY
-from PySide6.QtCore import Qt
+from ui_helpers import RUN_TIMEOUT_MS, TINY, click, pause_and_check_the_curve_holds
 
 from playground.core import datasets
 from playground.core.design import design_from_dict
@@ -34,10 +33,6 @@ def panel(qtbot):
     widget.settings.epochs.setValue(1)
     yield widget
     widget.shutdown()
-
-
-def click(qtbot, button) -> None:
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def test_training_draws_the_loss_and_moves_the_progress_bar(qtbot, panel):
@@ -98,14 +93,7 @@ def test_pause_holds_training_and_resume_goes_on(qtbot, panel):
     panel.settings.epochs.setValue(5)
     click(qtbot, panel.train_button)
     qtbot.waitUntil(lambda: panel.plots.loss_plot.point_count("raw") >= 2, timeout=RUN_TIMEOUT_MS)
-    click(qtbot, panel.train_button)
-    assert panel.paused and panel.train_button.text() == "Resume"
-    qtbot.wait(300)  # events of the step in flight arrive
-    panel.plots.refresh()
-    held = panel.plots.loss_plot.series("raw").x.size
-    qtbot.wait(400)
-    panel.plots.refresh()
-    assert panel.plots.loss_plot.series("raw").x.size == held
+    held = pause_and_check_the_curve_holds(qtbot, panel)
     click(qtbot, panel.train_button)
     assert not panel.paused and panel.train_button.text() == "Pause"
     qtbot.waitUntil(lambda: panel.plots.loss_plot.series("raw").x.size > held, timeout=RUN_TIMEOUT_MS)

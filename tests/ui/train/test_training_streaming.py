@@ -9,9 +9,8 @@ import multiprocessing
 
 import numpy as np
 import pytest
-from ui_helpers import RUN_TIMEOUT_MS
+from ui_helpers import RUN_TIMEOUT_MS, click, pause_and_check_the_curve_holds
 from PIL import Image
-from PySide6.QtCore import Qt
 
 from playground.core.datasets import Dataset
 from playground.core.design import design_from_dict
@@ -75,10 +74,6 @@ def budget(panel, mib: int) -> None:
 def choose(qtbot, panel, folder) -> None:
     panel.picker.set_folder(folder)
     qtbot.waitUntil(lambda: not panel.picker.busy and panel.train_button.isEnabled(), timeout=10_000)
-
-
-def click(qtbot, button) -> None:
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def test_a_folder_over_the_budget_streams_and_trains_to_the_end(qtbot, panel, photos, workers):
@@ -148,14 +143,7 @@ def test_a_streamed_run_pauses_resumes_and_stops_mid_epoch(qtbot, panel, photos,
     qtbot.waitUntil(lambda: panel.plots.loss_plot.point_count("raw") >= 2, timeout=RUN_TIMEOUT_MS)
     assert panel.document.locked
     started = workers()  # the training loader's (they persist across epochs)
-    click(qtbot, panel.train_button)
-    assert panel.paused and panel.train_button.text() == "Resume"
-    qtbot.wait(300)  # events of the step in flight arrive
-    panel.plots.refresh()
-    held = panel.plots.loss_plot.series("raw").x.size
-    qtbot.wait(400)
-    panel.plots.refresh()
-    assert panel.plots.loss_plot.series("raw").x.size == held
+    held = pause_and_check_the_curve_holds(qtbot, panel)
     click(qtbot, panel.train_button)
     qtbot.waitUntil(lambda: panel.plots.loss_plot.series("raw").x.size > held, timeout=RUN_TIMEOUT_MS)
     assert "Epoch " in panel.progress.format()
